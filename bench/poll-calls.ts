@@ -1,0 +1,92 @@
+import { createMagnumListCounter } from '../src/sim/magnum-list-counter.js';
+/**
+ * Poll cost against tracked operations: one poll of a cloud with 1,000 clusters while N of
+ * them are tracked creates. Counts Magnum list requests at the simulated cloud (the design
+ * promise: one per cloud and interval, whatever N) and times the poll, with anchors due for
+ * an edit (Heat skipped, as for Cluster API drivers) and not due.
+ */
+import type { JobContext } from '../jobs/definition.js';
+import type { OperationStore, TrackedOperation } from '../jobs/tracking/operation.js';
+import { pollCloud } from '../jobs/tracking/poller.js';
+import { loadConfig } from '../src/config/load-config.js';
+import type { SlackPoster } from '../src/core/ports.js';
+import { createSilentLogger } from '../src/logging/logger.js';
+import { createOpenStackApi } from '../src/openstack/create-openstack-api.js';
+import { createMemoryAuditLog } from '../src/security/audit-memory.js';
+import { addCluster } from '../src/sim/openstack/cluster-factory.js';
+import { startSim } from '../src/sim/start-sim.js';
+
+const CLUSTERS = 1_000;
+const TRACKED = [1, 10, 100, 1_000];
+const MINUTE = 60_000;
+
+const counter = createMagnumListCounter();
+
+function memoryStore(): OperationStore {
+  const ops = new Map<string, unknown>();
+  return {
+    put: async (_c, id, record) => void ops.set(id, record),
+    get: async (_c, id) => ops.get(id),
+    list: async () => [...ops.values()],
+    remove: async (_c, id) => void ops.delete(id),
+    pollerSession: async () => ({ session: 1, started: true }),
+    refreshPoller: async () => true,
+    stopPollerIfIdle: async () => ops.size === 0,
+    reserveName: async (_c, _n, holder) => holder,
+    releaseName: async () => undefined,
+  };
+}
+
+const logger = createSilentLogger();
+const sim = await startSim({ logger: counter.logger });
+const config = loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-bench', ...sim.osEnv });
+const openstack = createOpenStackApi({ credentials: config.openstack, logger, clock: sim.clock });
+const project = sim.state.projects[0];
+const template = sim.state.templates.find((t) => t.name === 'k8s-1.27-no-volume');
+if (!project || !template) throw new Error('sim seed missing');
+project.clusterQuota = CLUSTERS * 2;
+const uuids: string[] = [];
+for (let i = 0; i < CLUSTERS; i += 1) {
+  const spec = {
+    name: `bench-${i}`, template, keypair: null, nodeCount: 1, masterCount: 1, dockerVolumeSize: null, labels: null, mergeLabels: false,
+    flavorId: null, masterFlavorId: null, createTimeout: 60, floatingIpEnabled: null, projectId: project.id, userId: sim.state.users[0]?.id ?? '',
+  };
+  uuids.push(addCluster(sim.state, spec, sim.clock.now()).uuid);
+}
+// Slack is not what is measured here: edits are counted, not sent.
+let edits = 0;
+const slack: SlackPoster = { post: async (channel) => ({ channel, ts: '1.1' }), update: async () => void (edits += 1), postEphemeral: async () => undefined, uploadSnippet: async () => undefined };
+
+console.log(`clusters in the cloud: ${CLUSTERS}`);
+console.log('tracked  list calls/poll (not due)  list calls/poll (all due)  poll ms (all due)  anchor edits');
+for (const n of TRACKED) {
+  const operations = memoryStore();
+  const now = sim.clock.now();
+  for (let i = 0; i < n; i += 1) {
+    const op: TrackedOperation = {
+      id: `op-${i}`, kind: 'create', cloud: 'default', teamId: 'T', channel: 'C', user: 'U', threadTs: '1.1', anchorTs: '1.2',
+      cluster: `bench-${i}`, clusterUuid: uuids[i] ?? '', startedAt: now, progressed: true, missing: 0, lastStatus: 'CREATE_IN_PROGRESS', lastRenderedAt: now, driver: 'other',
+    };
+    await operations.put('default', op.id, op);
+  }
+  const ctx = {
+    slack, openstack: () => openstack, kube: {} as JobContext['kube'], queue: { enqueue: async (_n: string, _d: object, o: { jobId: string }) => ({ jobId: o.jobId, created: true }) },
+    access: { authorize: async () => ({ allowed: true as const, role: 'admin' as const }), cloudFor: () => 'default' }, clock: sim.clock,
+    settings: { pollIntervalMs: 15_000, diagnostics: config.diagnostics },
+    lifecycle: { audit: createMemoryAuditLog(), authorizer: { require: async () => 'operator' as const }, operations, confirmations: { issueWithClaim: () => { throw new Error('unused'); } }, confirmTtlMs: 1 },
+    runtime: { jobId: 'bench', name: 'operations-poll', attemptsMade: 0, isFinalAttempt: false, log: logger, updateData: async () => undefined },
+    log: logger,
+  } satisfies JobContext;
+  let before = counter.count();
+  await pollCloud('default', ctx);
+  const notDue = counter.count() - before;
+  sim.clock.advance(MINUTE);
+  before = counter.count();
+  edits = 0;
+  const started = performance.now();
+  await pollCloud('default', ctx);
+  const ms = performance.now() - started;
+  console.log(`${String(n).padStart(7)}  ${String(notDue).padStart(26)}  ${String(counter.count() - before).padStart(25)}  ${ms.toFixed(0).padStart(17)}  ${String(edits).padStart(12)}`);
+}
+await openstack.close();
+await sim.close();

@@ -1,0 +1,19 @@
+import { create } from './create.js';
+import type { CommandDefinition } from './definition.js';
+import { del } from './delete.js';
+import { jobs } from './jobs.js';
+import { list } from './list.js';
+import { resize } from './resize.js';
+import { show } from './show.js';
+import { diagnose } from './diagnose.js';
+import { events } from './events.js';
+import { logs } from './logs.js';
+import { pods } from './pods.js';
+import { restart } from './restart.js';
+import { scale } from './scale.js';
+import { status } from './status.js';
+import { ticket } from './ticket.js';
+import { watch } from './watch.js';
+
+/** Every `/kube` subcommand, in the order help lists them. */
+export const COMMANDS: readonly CommandDefinition[] = [list, show, create, del, resize, jobs, diagnose, pods, logs, events, status, scale, restart, watch, ticket];

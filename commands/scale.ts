@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { UsageError } from '../src/core/errors.js';
+import { defineCommand } from './definition.js';
+import { enqueueForRequest } from './enqueue.js';
+import { Namespace, ObjectName, splitRef } from './kube-names.js';
+import { ClusterName, noExtra, parseFlags, validate } from './parse-args.js';
+
+const usage = '/kube scale NAME NAMESPACE/KIND/OBJECT --replicas N';
+
+/** kubectl's spellings of the kinds that can be scaled. */
+const KINDS: Readonly<Record<string, 'Deployment' | 'StatefulSet' | 'ReplicationController'>> = {
+  deployment: 'Deployment',
+  deployments: 'Deployment',
+  deploy: 'Deployment',
+  statefulset: 'StatefulSet',
+  statefulsets: 'StatefulSet',
+  sts: 'StatefulSet',
+  replicationcontroller: 'ReplicationController',
+  replicationcontrollers: 'ReplicationController',
+  rc: 'ReplicationController',
+};
+
+const Replicas = z.coerce
+  .number({ error: 'The `--replicas` value must be a number.' })
+  .int({ error: 'The `--replicas` value must be a whole number.' })
+  .min(0, { error: 'The `--replicas` value cannot be negative.' })
+  .max(1000, { error: 'The `--replicas` value is at most 1000.' });
+
+export const scale = defineCommand({
+  name: 'scale',
+  summary: 'Scales a Deployment, StatefulSet or ReplicationController (Murano’s scalePodUp/Down).',
+  usage,
+  examples: ['/kube scale prod-a web/deployment/api --replicas 3', '/kube scale kolla kolla/rc/memcached --replicas 2'],
+  role: 'operator',
+  parse(argv) {
+    const { positionals, flags } = parseFlags(argv, { replicas: { kind: 'string', alias: 'r' } }, usage);
+    noExtra(positionals, 2, usage);
+    const cluster = validate(ClusterName, positionals[0], usage);
+    const parts = splitRef(positionals[1], 'object (NAMESPACE/KIND/OBJECT)', usage);
+    if (parts.length !== 3) throw new UsageError(`Give the object as NAMESPACE/KIND/OBJECT, not \`${(positionals[1] ?? '').slice(0, 80)}\`.`, usage);
+    const namespace = validate(Namespace, parts[0], usage);
+    const kind = KINDS[(parts[1] ?? '').toLowerCase()];
+    if (!kind) throw new UsageError(`Cannot scale a \`${(parts[1] ?? '').slice(0, 40)}\`: use deployment, statefulset or rc.`, usage);
+    const name = validate(ObjectName, parts[2], usage);
+    if (flags['replicas'] === undefined) throw new UsageError('The `--replicas` option is missing.', usage);
+    const replicas = validate(Replicas, flags['replicas'], usage);
+    return { cluster, namespace, kind, name, replicas };
+  },
+  async handle(ctx) {
+    await enqueueForRequest(ctx, 'workload-scale', { ...ctx.args });
+  },
+});

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { NotFoundError } from '../src/core/errors.js';
+import { renderProgress } from '../src/render/progress.js';
+import { defineJob, type JobContext } from './definition.js';
+import { Origin } from './origin.js';
+import { audit, isFinal, recheck } from './tracking/lifecycle.js';
+import { track, trackedElsewhere } from './tracking/poller.js';
+import { classifyRefusal } from './tracking/refusals.js';
+
+const ACTION = 'cluster-delete';
+
+export const DeleteData = Origin.extend({
+  cluster: z.string().min(1),
+  /** The UUID the requester confirmed: the delete goes to it, not to whatever has the name now. */
+  uuid: z.string().min(1),
+  threadTs: z.string().min(1),
+  requested: z.boolean().default(false),
+  initialStatus: z.string().optional(),
+  anchorTs: z.string().optional(),
+});
+type DeleteData = z.infer<typeof DeleteData>;
+
+/** `/kube delete NAME`, second half (after Confirm, or after the load balancer cleanup): delete once, then track. */
+export const clusterDelete = defineJob({
+  name: ACTION,
+  data: DeleteData,
+  async process(data, ctx) {
+    const jobId = ctx.runtime.jobId;
+    const origin = { channel: data.channel, user: data.user, cloud: data.cloud, threadTs: data.threadTs };
+    await recheck(ctx, origin, ACTION, data.cluster, jobId);
+    try {
+      return await deleteAndTrack(data, ctx);
+    } catch (thrown) {
+      const error = classifyRefusal(thrown, `delete ${data.cluster}`);
+      if (isFinal(error, ctx)) {
+        await audit(ctx, origin, { action: ACTION, target: data.cluster, decision: 'failed', jobId, outcome: error instanceof Error ? error.message : 'failed' });
+      }
+      throw error;
+    }
+  },
+});
+
+async function deleteAndTrack(data: DeleteData, ctx: JobContext): Promise<unknown> {
+  const jobId = ctx.runtime.jobId;
+  const magnum = ctx.openstack(data.cloud).magnum;
+  const origin = { channel: data.channel, user: data.user, cloud: data.cloud, threadTs: data.threadTs };
+  if (!data.requested) {
+    let status: string;
+    try {
+      status = (await magnum.getCluster(data.uuid)).status;
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      await ctx.slack.post(data.channel, { text: `${data.cluster} (${data.uuid}) is already gone: nothing to delete.` }, data.threadTs);
+      await audit(ctx, origin, { action: ACTION, target: data.cluster, decision: 'finished', jobId, outcome: 'already gone' });
+      return { gone: true };
+    }
+    await audit(ctx, origin, { action: ACTION, target: data.cluster, decision: 'started', jobId, outcome: `uuid ${data.uuid}, was ${status}` });
+    if (status !== 'DELETE_IN_PROGRESS') await magnum.deleteCluster(data.uuid);
+    Object.assign(data, { requested: true, initialStatus: status });
+    await ctx.runtime.updateData(data);
+  }
+  const startedAt = ctx.clock.now();
+  const other = data.anchorTs === undefined ? await trackedElsewhere(ctx, data.cloud, data.uuid, 'delete', jobId) : undefined;
+  if (other) {
+    await ctx.slack.post(data.channel, { text: `${data.cluster} is already being deleted; its progress is tracked in this channel.` }, data.threadTs);
+    return { alreadyTracked: other.id };
+  }
+  if (data.anchorTs === undefined) {
+    const view = { kind: 'delete', cluster: data.cluster, user: data.user, status: 'DELETE_IN_PROGRESS', startedAt, now: startedAt, usualMin: null } as const;
+    data.anchorTs = (await ctx.slack.post(data.channel, renderProgress(view), data.threadTs)).ts;
+    await ctx.runtime.updateData(data);
+  }
+  await track(ctx, {
+    id: jobId, kind: 'delete', cloud: data.cloud, teamId: data.teamId, channel: data.channel, user: data.user, threadTs: data.threadTs,
+    anchorTs: data.anchorTs, cluster: data.cluster, clusterUuid: data.uuid, startedAt, progressed: false, missing: 0, lastStatus: 'DELETE_IN_PROGRESS', lastRenderedAt: startedAt,
+    ...(data.initialStatus === undefined ? {} : { initialStatus: data.initialStatus }),
+  });
+  return { uuid: data.uuid };
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { renderClusterSummary } from '../src/render/cluster-summary.js';
+import { DEFAULT_MAX_FINDINGS, renderDiagnosisMessage } from '../src/render/diagnosis.js';
+import { renderDiagnosisText } from '../src/render/diagnosis-text.js';
+import { AnswerState, diagnoseCluster, postAnswer } from './cluster-access.js';
+import { defineJob } from './definition.js';
+import { Origin, ensureThread } from './origin.js';
+
+export const DIAGNOSE_REASONS = ['manual', 'create-failed', 'delete-failed', 'resize-failed', 'post-create', 'watch'] as const;
+
+export const DiagnoseData = Origin.extend({
+  cluster: z.string().min(1),
+  reason: z.enum(DIAGNOSE_REASONS).optional(),
+}).extend(AnswerState.shape);
+export type DiagnoseData = z.infer<typeof DiagnoseData>;
+
+/** Evidence lines a message shows per finding; more than this goes to the snippet too. */
+const INLINE_EVIDENCE = 6;
+
+/**
+ * `/kube diagnose NAME` and the automatic runs: collect once, run every rule, post the
+ * findings (into `threadTs` when given, else under a new thread rooted at the cluster summary).
+ */
+export const clusterDiagnose = defineJob({
+  name: 'cluster-diagnose',
+  data: DiagnoseData,
+  async process(data, ctx) {
+    const { snapshot, findings, checked } = await diagnoseCluster(ctx, data.cloud, data.cluster);
+    const now = ctx.clock.now();
+    const cluster = snapshot.cluster;
+    if (!data.threadTs && cluster && !data.answerTs) {
+      await ensureThread(data, ctx, () => renderClusterSummary(cluster, { requester: data.user, now, command: `/kube diagnose ${data.cluster}`, follows: 'the diagnosis' }));
+    }
+    const view = { cluster: data.cluster, findings, checked };
+    const message = renderDiagnosisMessage(view, { requester: data.user, ticketRef: cluster?.uuid, reason: data.reason });
+    const { threadTs } = await postAnswer(data, ctx, message);
+    const long = findings.length > DEFAULT_MAX_FINDINGS || findings.some((f) => f.evidence.length > INLINE_EVIDENCE);
+    if (long) {
+      await ctx.slack.uploadSnippet(data.channel, threadTs, {
+        filename: `diagnosis-${data.cluster}.txt`,
+        title: `Diagnosis of ${data.cluster}`,
+        content: renderDiagnosisText(data.cluster, findings, checked),
+      });
+    }
+    return { threadTs, rules: findings.map((f) => f.rule) };
+  },
+});

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { ClusterDetail, Nodegroup } from '../src/core/cluster.js';
+import { UpstreamError, UsageError } from '../src/core/errors.js';
+import { renderRequested } from '../src/render/create-request.js';
+import { renderProgress } from '../src/render/progress.js';
+import { defineJob, type JobContext } from './definition.js';
+import { Origin, ensureThread } from './origin.js';
+import { audit, isFinal, recheck } from './tracking/lifecycle.js';
+import { track } from './tracking/poller.js';
+import { classifyRefusal } from './tracking/refusals.js';
+
+const ACTION = 'cluster-resize';
+
+const ResizeData = Origin.extend({
+  cluster: z.string().min(1),
+  nodes: z.number().int().min(0),
+  nodegroup: z.string().optional(),
+  uuid: z.string().optional(),
+  requested: z.boolean().default(false),
+  initialStatus: z.string().optional(),
+  anchorTs: z.string().optional(),
+});
+type ResizeData = z.infer<typeof ResizeData>;
+
+/** `/kube resize NAME --nodes N`: bounds from the nodegroup, Magnum's resize action (1.7+), tracked. */
+export const clusterResize = defineJob({
+  name: ACTION,
+  data: ResizeData,
+  async process(data, ctx) {
+    const jobId = ctx.runtime.jobId;
+    const origin = { channel: data.channel, user: data.user, cloud: data.cloud, threadTs: data.threadTs };
+    await recheck(ctx, origin, ACTION, data.cluster, jobId);
+    const threadTs = await ensureThread(data, ctx, () => renderRequested('Resize', data.cluster, data.user, `to ${data.nodes} nodes`));
+    const where = { ...origin, threadTs };
+    try {
+      return await resizeAndTrack(data, threadTs, ctx);
+    } catch (thrown) {
+      const error = classifyRefusal(thrown, `resize ${data.cluster}`);
+      if (isFinal(error, ctx)) {
+        await audit(ctx, where, { action: ACTION, target: data.cluster, decision: 'failed', jobId, outcome: error instanceof Error ? error.message : 'failed' });
+      }
+      throw error;
+    }
+  },
+});
+
+async function resizeAndTrack(data: ResizeData, threadTs: string, ctx: JobContext): Promise<unknown> {
+  const jobId = ctx.runtime.jobId;
+  const magnum = ctx.openstack(data.cloud).magnum;
+  const where = { channel: data.channel, user: data.user, cloud: data.cloud, threadTs };
+  if (!data.requested) {
+    const cluster = await magnum.getCluster(data.uuid ?? data.cluster);
+    const group = await nodegroupFor(ctx, data, cluster);
+    await audit(ctx, where, { action: ACTION, target: data.cluster, decision: 'requested', jobId, outcome: `${group?.name ?? 'default-worker'} to ${data.nodes} nodes` });
+    const current = group?.nodeCount ?? cluster.nodeCount;
+    // A retry after a crash finds its own resize under way: adopt it instead of asking again.
+    const ownUnderWay = cluster.status === 'UPDATE_IN_PROGRESS' && current === data.nodes;
+    if (!ownUnderWay && current === data.nodes) {
+      await ctx.slack.post(data.channel, { text: `${data.cluster} already has ${data.nodes} nodes in ${group?.name ?? 'its worker group'}: nothing to do.` }, threadTs);
+      await audit(ctx, where, { action: ACTION, target: data.cluster, decision: 'finished', jobId, outcome: 'no change' });
+      return { unchanged: true };
+    }
+    await audit(ctx, where, { action: ACTION, target: data.cluster, decision: 'started', jobId, outcome: `uuid ${cluster.uuid}` });
+    if (!ownUnderWay) await magnum.resizeCluster(cluster.uuid, data.nodes, data.nodegroup);
+    Object.assign(data, { uuid: cluster.uuid, requested: true, initialStatus: cluster.status });
+    await ctx.runtime.updateData(data);
+  }
+  const startedAt = ctx.clock.now();
+  if (data.anchorTs === undefined) {
+    const view = { kind: 'resize', cluster: data.cluster, user: data.user, status: 'UPDATE_IN_PROGRESS', startedAt, now: startedAt, usualMin: null, targetNodes: data.nodes } as const;
+    data.anchorTs = (await ctx.slack.post(data.channel, renderProgress(view), threadTs)).ts;
+    await ctx.runtime.updateData(data);
+  }
+  await track(ctx, {
+    id: jobId, kind: 'resize', cloud: data.cloud, teamId: data.teamId, channel: data.channel, user: data.user, threadTs,
+    anchorTs: data.anchorTs, cluster: data.cluster, clusterUuid: data.uuid as string, startedAt, targetNodes: data.nodes,
+    progressed: false, missing: 0, lastStatus: 'UPDATE_IN_PROGRESS', lastRenderedAt: startedAt, ...(data.initialStatus === undefined ? {} : { initialStatus: data.initialStatus }),
+  });
+  return { uuid: data.uuid };
+}
+
+/** The nodegroup to resize, with its bounds checked; undefined when the cloud has no nodegroup API (< 1.9). */
+async function nodegroupFor(ctx: JobContext, data: ResizeData, cluster: ClusterDetail): Promise<Nodegroup | undefined> {
+  let groups: Nodegroup[];
+  try {
+    groups = await ctx.openstack(data.cloud).magnum.listNodegroups(cluster.uuid);
+  } catch (error) {
+    if (error instanceof UpstreamError && error.code === 'microversion_unsupported') return undefined;
+    throw error;
+  }
+  const group =
+    data.nodegroup === undefined
+      ? (groups.find((g) => g.role !== 'master' && g.isDefault) ?? groups.find((g) => g.name === 'default-worker'))
+      : groups.find((g) => g.name === data.nodegroup || g.uuid === data.nodegroup);
+  if (!group) {
+    const names = groups.map((g) => `\`${g.name}\``).join(', ');
+    throw new UsageError(`${cluster.name} has no nodegroup \`${data.nodegroup ?? 'default-worker'}\`. Nodegroups: ${names || 'none'}.`);
+  }
+  if (group.role === 'master') throw new UsageError(`\`${group.name}\` is the master nodegroup: Magnum resizes worker nodegroups only.`);
+  const max = group.maxNodeCount;
+  if (data.nodes < group.minNodeCount || (max !== null && data.nodes > max)) {
+    throw new UsageError(`${group.name} takes ${group.minNodeCount} to ${max ?? 'any number of'} nodes; ${data.nodes} is out of bounds.`);
+  }
+  return group;
+}

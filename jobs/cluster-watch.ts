@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { rescheduleIn } from '../src/core/job.js';
+import { renderWatchAlert, renderWatchResolved, renderWatchToggled } from '../src/render/watch-message.js';
+import { diagnoseCluster } from './cluster-access.js';
+import { defineJob, type JobContext } from './definition.js';
+import { Origin } from './origin.js';
+
+const Incident = z.object({ ts: z.string(), rule: z.string(), title: z.string(), since: z.number() });
+
+export const WatchData = Origin.extend({
+  cluster: z.string().min(1),
+  mode: z.enum(['on', 'off', 'tick']),
+  /** The `on` job that owns the watch; a later `on` or an `off` ends the older loop. */
+  generation: z.string().optional(),
+  incidents: z.record(z.string(), Incident).default({}),
+});
+type WatchData = z.infer<typeof WatchData>;
+
+const KEEP_MS = 30 * 24 * 3600 * 1000;
+
+/** How often a watched cluster is diagnosed: four poll intervals (a minute with the defaults). */
+export function watchEveryMs(ctx: JobContext): number {
+  return Math.max(1, ctx.settings.pollIntervalMs * 4);
+}
+
+export function watchKey(channel: string, cluster: string): string {
+  return `watch:${channel}:${cluster}`;
+}
+
+/**
+ * `/kube watch NAME [off]`: one rescheduled job per watched cluster and channel. Each tick
+ * diagnoses; a new warning or critical finding posts one message (an incident), which is
+ * updated when the finding is gone.
+ */
+export const clusterWatch = defineJob({
+  name: 'cluster-watch',
+  data: WatchData,
+  async process(data, ctx) {
+    const kv = ctx.watches;
+    if (!kv) throw new Error('watch state store not wired');
+    const key = watchKey(data.channel, data.cluster);
+    const every = watchEveryMs(ctx);
+    if (data.mode === 'off') {
+      await kv.del(key);
+      await ctx.slack.post(data.channel, renderWatchToggled(data.cluster, false, data.user, every), data.threadTs);
+      return { watching: false };
+    }
+    if (data.mode === 'on') {
+      const generation = ctx.runtime.jobId;
+      if ((await kv.get(key)) !== generation) {
+        await kv.set(key, generation, KEEP_MS);
+        await ctx.slack.post(data.channel, renderWatchToggled(data.cluster, true, data.user, every), data.threadTs);
+      }
+      return rescheduleIn(every, { ...data, mode: 'tick', generation, incidents: {} });
+    }
+    if ((await kv.get(key)) !== data.generation) return { watching: false };
+    const incidents = await tick(data, ctx);
+    return rescheduleIn(every, { ...data, incidents });
+  },
+});
+
+async function tick(data: WatchData, ctx: JobContext): Promise<WatchData['incidents']> {
+  const { findings } = await diagnoseCluster(ctx, data.cloud, data.cluster);
+  const now = ctx.clock.now();
+  const current = new Map(findings.filter((f) => f.severity !== 'info').map((f) => [f.rule, f]));
+  const incidents: WatchData['incidents'] = {};
+  for (const [rule, incident] of Object.entries(data.incidents)) {
+    if (current.has(rule)) incidents[rule] = incident;
+    else await ctx.slack.update({ channel: data.channel, ts: incident.ts }, renderWatchResolved(data.cluster, incident, now));
+  }
+  for (const [rule, finding] of current) {
+    if (incidents[rule]) continue;
+    const ref = await ctx.slack.post(data.channel, renderWatchAlert(data.cluster, finding));
+    incidents[rule] = { ts: ref.ts, rule, title: finding.title, since: now };
+  }
+  return incidents;
+}

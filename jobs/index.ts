@@ -1,0 +1,41 @@
+import { channelJobs } from './channel-jobs.js';
+import { clusterCreate } from './cluster-create.js';
+import { clusterDelete } from './cluster-delete.js';
+import { clusterDeletePreview } from './cluster-delete-preview.js';
+import { clusterList } from './cluster-list.js';
+import { clusterResize } from './cluster-resize.js';
+import { clusterShow } from './cluster-show.js';
+import type { JobDefinition } from './definition.js';
+import { loadbalancersDelete } from './loadbalancers-delete.js';
+import { operationsPoll } from './tracking/poller.js';
+import { appStatus } from './app-status.js';
+import { clusterDiagnose } from './cluster-diagnose.js';
+import { clusterWatch } from './cluster-watch.js';
+import { clusterEvents } from './cluster-events.js';
+import { clusterPods } from './cluster-pods.js';
+import { podLogs } from './pod-logs.js';
+import { ticketAttach } from './ticket-attach.js';
+import { workloadRestart } from './workload-restart.js';
+import { workloadScale } from './workload-scale.js';
+
+/** Every job the workers run, by name. */
+export const JOBS: readonly JobDefinition[] = [
+  clusterList,
+  clusterShow,
+  clusterCreate,
+  clusterDeletePreview,
+  clusterDelete,
+  loadbalancersDelete,
+  clusterResize,
+  channelJobs,
+  operationsPoll,
+  clusterDiagnose,
+  clusterPods,
+  podLogs,
+  clusterEvents,
+  appStatus,
+  workloadScale,
+  workloadRestart,
+  ticketAttach,
+  clusterWatch,
+];

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { ConflictError, NotFoundError } from '../src/core/errors.js';
+import { section } from '../src/render/blocks.js';
+import { code, mentionUser } from '../src/render/mrkdwn.js';
+import { defineJob, type JobContext } from './definition.js';
+import { Origin } from './origin.js';
+import { lifecycleJobId } from './tracking/job-ids.js';
+import { audit, isFinal, recheck, rescheduleIn } from './tracking/lifecycle.js';
+
+const ACTION = 'loadbalancers-delete';
+/** Octavia usually tears a load balancer down in a minute or two; give up after this. */
+const WAIT_LIMIT_MS = 20 * 60_000;
+
+const LbDeleteData = Origin.extend({
+  cluster: z.string().min(1),
+  uuid: z.string().min(1),
+  threadTs: z.string().min(1),
+  /** Exactly the load balancers the requester confirmed. */
+  loadBalancerIds: z.array(z.string().min(1)).min(1),
+  step: z.enum(['delete', 'wait', 'retry']).default('delete'),
+  waitStartedAt: z.number().optional(),
+});
+type LbDeleteData = z.infer<typeof LbDeleteData>;
+
+/**
+ * The documented workaround for the blocked delete (seed 000, known issue 1), confirmed by the
+ * requester: cascade-delete the listed load balancers, wait until Octavia has removed them
+ * (polling as a step job, no worker slot held), then delete the cluster again.
+ */
+export const loadbalancersDelete = defineJob({
+  name: ACTION,
+  data: LbDeleteData,
+  async process(data, ctx) {
+    const jobId = ctx.runtime.jobId;
+    const origin = { channel: data.channel, user: data.user, cloud: data.cloud, threadTs: data.threadTs };
+    await recheck(ctx, origin, ACTION, data.cluster, jobId);
+    try {
+      return await step(data, ctx);
+    } catch (error) {
+      if (isFinal(error, ctx)) {
+        await audit(ctx, origin, { action: ACTION, target: data.cluster, decision: 'failed', jobId, outcome: error instanceof Error ? error.message : 'failed' });
+      }
+      throw error;
+    }
+  },
+});
+
+async function step(data: LbDeleteData, ctx: JobContext): Promise<unknown> {
+  const jobId = ctx.runtime.jobId;
+  const octavia = ctx.openstack(data.cloud).octavia;
+  const origin = { channel: data.channel, user: data.user, cloud: data.cloud, threadTs: data.threadTs };
+  const ids = data.loadBalancerIds;
+  if (data.step === 'delete') {
+    await audit(ctx, origin, { action: ACTION, target: data.cluster, decision: 'started', jobId, outcome: `deleting ${ids.join(', ')}` });
+    for (const id of ids) {
+      try {
+        await octavia.deleteLoadBalancer(id, { cascade: true });
+      } catch (error) {
+        // Already gone, or already being deleted (a retried attempt): both are what we want.
+        if (!(error instanceof NotFoundError) && !(error instanceof ConflictError)) throw error;
+      }
+    }
+    const text = `:wastebasket: Deleting ${ids.length} load balancer${ids.length === 1 ? '' : 's'} (cascade) for ${code(data.cluster)}; the cluster delete is retried once they are gone.`;
+    await ctx.slack.post(data.channel, { text, blocks: [section(text)] }, data.threadTs);
+    return rescheduleIn(ctx.settings.pollIntervalMs, { ...data, step: 'wait', waitStartedAt: ctx.clock.now() });
+  }
+  if (data.step === 'wait') {
+    const remaining = (await octavia.listLoadBalancers({})).filter((lb) => ids.includes(lb.id) && lb.provisioningStatus !== 'DELETED');
+    if (remaining.length > 0) {
+      if (ctx.clock.now() - (data.waitStartedAt ?? ctx.clock.now()) > WAIT_LIMIT_MS) {
+        throw new ConflictError(`${remaining.length} load balancer(s) are still not deleted after 20 minutes: ${remaining.map((lb) => lb.id).join(', ')}.`);
+      }
+      return rescheduleIn(ctx.settings.pollIntervalMs, data);
+    }
+    Object.assign(data, { step: 'retry' });
+    await ctx.runtime.updateData(data);
+  }
+  const deleteData = { cloud: data.cloud, teamId: data.teamId, channel: data.channel, user: data.user, threadTs: data.threadTs, cluster: data.cluster, uuid: data.uuid };
+  await ctx.queue.enqueue('cluster-delete', deleteData, { jobId: lifecycleJobId('cluster-delete', 'retry', jobId) });
+  const text = `${mentionUser(data.user)} the load balancers are gone; deleting ${code(data.cluster)} again.`;
+  await ctx.slack.post(data.channel, { text, blocks: [section(text)] }, data.threadTs);
+  await audit(ctx, origin, { action: ACTION, target: data.cluster, decision: 'finished', jobId, outcome: `${ids.length} deleted; cluster delete retried` });
+  return { retried: true };
+}

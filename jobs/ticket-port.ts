@@ -1,0 +1,32 @@
+import type { ClusterDetail, ClusterTemplate } from '../src/core/cluster.js';
+import type { Finding } from '../src/core/finding.js';
+import type { KEvent } from '../src/core/kube-state.js';
+import type { HeatResource } from '../src/core/openstack-state.js';
+
+/** Everything the support bundle is built from (src/main/actions/ticket-service.ts builds and sends it). */
+export interface TicketAttachRequest {
+  channel: string;
+  threadTs: string;
+  requester: string;
+  cluster: ClusterDetail;
+  /** `openstack coe cluster show` table of the cluster. */
+  showDump: string;
+  template: ClusterTemplate | null;
+  findings: Finding[];
+  failedHeatResources: HeatResource[];
+  warningEvents: KEvent[];
+}
+
+export interface TicketAttachOutcome {
+  /** The thread's ticket; null when the sink failed on a first attach (the bundle went to the thread). */
+  ref: { display: string; url?: string } | null;
+  fellBack: boolean;
+  duplicate: boolean;
+  /** The Block Kit element that replaces the "Attach to support ticket" button, when there is a ticket. */
+  linkButton: object | null;
+}
+
+/** The ticket side as jobs see it: `jobs/` may not import `src/tickets/`, so main adapts it. */
+export interface TicketPort {
+  attach(request: TicketAttachRequest): Promise<TicketAttachOutcome>;
+}

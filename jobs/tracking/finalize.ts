@@ -1,0 +1,150 @@
+import { NotFoundError } from '../../src/core/errors.js';
+import type { ClusterDetail } from '../../src/core/cluster.js';
+import type { ClusterSnapshot } from '../../src/core/snapshot.js';
+import { blockingObjects, subnetConflictReason } from '../../src/diagnostics/rules/delete-blocked-by-loadbalancers.js';
+import { renderCreateComplete, renderOperationFailed } from '../../src/render/create-result.js';
+import { renderDeleteBlocked, renderDeleteComplete, renderLoadBalancerOffer } from '../../src/render/delete-result.js';
+import { renderProgress } from '../../src/render/progress.js';
+import { renderResizeComplete } from '../../src/render/resize-result.js';
+import type { JobContext } from '../definition.js';
+import { allHeatResources, failedHeatResources } from './heat-progress.js';
+import { DIAGNOSE_JOB, lifecycleJobId, type DiagnoseReason } from './job-ids.js';
+import { audit, lifecycleOf } from './lifecycle.js';
+import { USUAL_WINDOW_MIN, type TrackedOperation } from './operation.js';
+
+const ACTION = { create: 'cluster-create', delete: 'cluster-delete', resize: 'cluster-resize' } as const;
+const VERB = { create: 'creating', delete: 'deleting', resize: 'resizing' } as const;
+const SUBNET_IN_REASON = /subnet ([0-9a-f-]{36})/i;
+
+/** Ends a tracked operation: the anchor says finished, the result is a new thread message, the audit says how. */
+export async function finalizeOperation(op: TrackedOperation, status: string, ctx: JobContext): Promise<void> {
+  const now = ctx.clock.now();
+  const elapsedMs = now - op.startedAt;
+  const anchor = { channel: op.channel, ts: op.anchorTs };
+  await ctx.slack.update(anchor, renderProgress({ ...progressOf(op, status, now), finished: true }));
+  const origin = { channel: op.channel, user: op.user, cloud: op.cloud, threadTs: op.threadTs };
+  const action = ACTION[op.kind];
+  // The name is free again for a later create (a failed one must be deleted first anyway).
+  if (op.kind === 'create') await lifecycleOf(ctx).operations.releaseName(op.cloud, op.cluster, op.id);
+
+  if (status === 'DELETE_COMPLETE') {
+    await audit(ctx, origin, { action, target: op.cluster, decision: 'finished', jobId: op.id, outcome: 'DELETE_COMPLETE' });
+    await ctx.slack.post(op.channel, renderDeleteComplete(op.cluster, { user: op.user, elapsedMs }), op.threadTs);
+    return;
+  }
+  const cluster = await detailOrNull(ctx, op);
+  if (cluster === null) {
+    await audit(ctx, origin, { action, target: op.cluster, decision: 'failed', jobId: op.id, outcome: 'cluster disappeared' });
+    await ctx.slack.post(op.channel, { text: `${op.cluster} is gone: it was deleted while the bot tracked it.` }, op.threadTs);
+    return;
+  }
+  if (status === 'CREATE_COMPLETE') {
+    await audit(ctx, origin, { action, target: op.cluster, decision: 'finished', jobId: op.id, outcome: 'CREATE_COMPLETE' });
+    await enqueueDiagnosis(ctx, op, 'post-create');
+    await ctx.slack.post(op.channel, renderCreateComplete(cluster, { user: op.user, elapsedMs }), op.threadTs);
+    return;
+  }
+  if (status === 'UPDATE_COMPLETE') {
+    await audit(ctx, origin, { action, target: op.cluster, decision: 'finished', jobId: op.id, outcome: `UPDATE_COMPLETE, ${cluster.nodeCount} nodes` });
+    await ctx.slack.post(op.channel, renderResizeComplete(op.cluster, { user: op.user, nodes: cluster.nodeCount, elapsedMs }), op.threadTs);
+    return;
+  }
+  if (status === 'DELETE_FAILED' && (await offerLoadBalancerCleanup(ctx, op, cluster))) return;
+  const openstack = ctx.openstack(op.cloud);
+  const failedResources = await failedHeatResources(openstack.heat, cluster.stackId);
+  const reason: DiagnoseReason = op.kind === 'create' ? 'create-failed' : op.kind === 'delete' ? 'delete-failed' : 'manual';
+  const diagnosisQueued = await enqueueDiagnosis(ctx, op, reason);
+  await audit(ctx, origin, { action, target: op.cluster, decision: 'failed', jobId: op.id, outcome: `${status}: ${cluster.statusReason ?? ''}` });
+  await ctx.slack.post(op.channel, renderOperationFailed(cluster, { user: op.user, verb: capitalize(VERB[op.kind]), elapsedMs, failedResources, diagnosisQueued }), op.threadTs);
+}
+
+/** The progress view of an operation at a status. */
+export function progressOf(op: TrackedOperation, status: string, now: number) {
+  return {
+    kind: op.kind,
+    cluster: op.cluster,
+    user: op.user,
+    status,
+    startedAt: op.startedAt,
+    now,
+    usualMin: USUAL_WINDOW_MIN[op.kind],
+    heat: op.heat,
+    driver: op.driver,
+    targetNodes: op.targetNodes,
+  };
+}
+
+async function detailOrNull(ctx: JobContext, op: TrackedOperation): Promise<ClusterDetail | null> {
+  try {
+    return await ctx.openstack(op.cloud).magnum.getCluster(op.clusterUuid);
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}
+
+/** Enqueues the diagnosis job once per operation and reason; false when the queue refused. */
+async function enqueueDiagnosis(ctx: JobContext, op: TrackedOperation, reason: DiagnoseReason): Promise<boolean> {
+  const data = { cloud: op.cloud, teamId: op.teamId, channel: op.channel, user: op.user, threadTs: op.threadTs, cluster: op.cluster, reason };
+  try {
+    await ctx.queue.enqueue(DIAGNOSE_JOB, data, { jobId: lifecycleJobId(DIAGNOSE_JOB, reason, op.id) });
+    return true;
+  } catch (error) {
+    ctx.log.warn({ err: error, reason }, 'could not enqueue the diagnosis');
+    return false;
+  }
+}
+
+/**
+ * The known delete failure: the Heat private_subnet Conflict. Lists the load balancers Magnum
+ * does not delete and offers a confirmed "delete them and retry". False when it is not that case.
+ */
+async function offerLoadBalancerCleanup(ctx: JobContext, op: TrackedOperation, cluster: ClusterDetail): Promise<boolean> {
+  const openstack = ctx.openstack(op.cloud);
+  const heatResources = await allHeatResources(openstack.heat, cluster.stackId);
+  const snapshot = snapshotOf(cluster, heatResources, null, ctx.clock.now());
+  const reason = subnetConflictReason(snapshot);
+  if (reason === null) return false;
+  const subnetId = cluster.fixedSubnet ?? SUBNET_IN_REASON.exec(reason)?.[1] ?? heatResources.find((r) => r.name === 'private_subnet')?.physicalId ?? null;
+  const loadBalancers = subnetId === null ? [] : await openstack.octavia.listLoadBalancers({ vipSubnetId: subnetId });
+  const blocking = blockingObjects({ ...snapshot, subnetId, loadBalancers }).loadBalancers;
+  const lifecycle = lifecycleOf(ctx);
+  const ids = fitIds(blocking.map((lb) => lb.id));
+  const shown = blocking.filter((lb) => ids.includes(lb.id));
+  const token =
+    shown.length === 0
+      ? null
+      : lifecycle.confirmations.issueWithClaim({
+          action: 'loadbalancers-delete',
+          params: { cluster: cluster.name, uuid: cluster.uuid, lbs: ids.join(','), threadTs: op.threadTs, anchorTs: op.anchorTs, op: op.id },
+          requester: op.user,
+          channelId: op.channel,
+          ttlMs: lifecycle.confirmTtlMs,
+        }).token;
+  const origin = { channel: op.channel, user: op.user, cloud: op.cloud, threadTs: op.threadTs };
+  await audit(ctx, origin, { action: 'cluster-delete', target: op.cluster, decision: 'failed', jobId: op.id, outcome: `DELETE_FAILED: blocked by ${blocking.length} load balancer(s) on subnet ${subnetId ?? '?'}` });
+  await ctx.slack.post(op.channel, renderDeleteBlocked(cluster, { user: op.user, reason, loadBalancers: blocking }), op.threadTs);
+  if (token !== null) {
+    const offer = renderLoadBalancerOffer(cluster, { user: op.user, count: shown.length, token, expiresInMs: lifecycle.confirmTtlMs });
+    await ctx.slack.post(op.channel, offer, op.threadTs);
+  }
+  return true;
+}
+
+/** Load balancer ids that fit in one confirmation parameter (256 characters). */
+function fitIds(ids: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (const id of ids) {
+    if ([...kept, id].join(',').length > 256) break;
+    kept.push(id);
+  }
+  return kept;
+}
+
+function snapshotOf(cluster: ClusterDetail, heatResources: ClusterSnapshot['heatResources'], subnetId: string | null, now: number): ClusterSnapshot {
+  return { name: cluster.name, collectedAt: now, cluster, template: null, nodegroups: [], stack: null, heatResources, subnetId, loadBalancers: [], ports: [], kube: null, problems: [] };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

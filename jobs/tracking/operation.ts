@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** The long operations the bot tracks to the end. */
+export const OPERATION_KINDS = ['create', 'delete', 'resize'] as const;
+export type OperationKind = (typeof OPERATION_KINDS)[number];
+
+/** One tracked operation: everything the poller needs to advance it and to answer in its thread. */
+export const TrackedOperation = z.object({
+  id: z.string().min(1),
+  kind: z.enum(OPERATION_KINDS),
+  cloud: z.string().min(1),
+  teamId: z.string().min(1),
+  channel: z.string().min(1),
+  user: z.string().min(1),
+  threadTs: z.string().min(1),
+  anchorTs: z.string().min(1),
+  cluster: z.string().min(1),
+  clusterUuid: z.string().min(1),
+  startedAt: z.number(),
+  /** Resize target, shown in the progress message. */
+  targetNodes: z.number().int().optional(),
+  /** The cluster's status when the operation started (a resize starts from UPDATE_COMPLETE too). */
+  initialStatus: z.string().optional(),
+  /** Whether an *_IN_PROGRESS status was seen: only then does a terminal status end it. */
+  progressed: z.boolean().default(false),
+  lastStatus: z.string().optional(),
+  lastRenderedAt: z.number().optional(),
+  /** `heat` once a Heat stack answered; `other` for Cluster API drivers (no Heat to ask). */
+  driver: z.enum(['heat', 'other']).optional(),
+  heat: z.object({ done: z.number().int(), total: z.number().int() }).optional(),
+  /** Polls that found no cluster by that uuid (a create may lag the list for a moment). */
+  missing: z.number().int().default(0),
+});
+export type TrackedOperation = z.infer<typeof TrackedOperation>;
+
+export type { OperationStore } from '../../src/core/operation-store.js';
+
+/** The usual duration of each kind on the platform (seed 000: creates take 15-25 min). */
+export const USUAL_WINDOW_MIN: Record<OperationKind, readonly [number, number] | null> = {
+  create: [15, 25],
+  delete: null,
+  resize: null,
+};
+
+/** Statuses that end each kind of operation. */
+export function isTerminal(kind: OperationKind, status: string): boolean {
+  if (status.endsWith('_FAILED')) return true;
+  if (kind === 'create') return status === 'CREATE_COMPLETE';
+  if (kind === 'resize') return status === 'UPDATE_COMPLETE';
+  return status === 'DELETE_COMPLETE';
+}
+
+/** Parses stored records, dropping unreadable ones. */
+export function readOperations(raw: readonly unknown[]): TrackedOperation[] {
+  return raw.flatMap((r) => {
+    const parsed = TrackedOperation.safeParse(r);
+    return parsed.success ? [parsed.data] : [];
+  });
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import type { ClusterSummary } from '../../src/core/cluster.js';
+import { defineJob, type JobContext } from '../definition.js';
+import { advanceOperation } from './advance.js';
+import { lifecycleJobId } from './job-ids.js';
+import { lifecycleOf, rescheduleIn } from './lifecycle.js';
+import { readOperations, type TrackedOperation } from './operation.js';
+
+export const POLL_JOB = 'operations-poll';
+/** Operations advanced at once within one poll (Heat and Slack calls; the list call is shared). */
+const PARALLEL = 8;
+
+const PollData = z.object({ cloud: z.string().min(1), session: z.number().int() });
+
+/** The poller lease outlives a few missed polls, so a dead chain is replaced by the next kick. */
+function leaseMs(ctx: JobContext): number {
+  return Math.max(10 * ctx.settings.pollIntervalMs, 120_000);
+}
+
+/** Makes sure a poller runs for the cloud (one chain per cloud, however many operations ask). */
+export async function kickPoller(ctx: JobContext, cloud: string): Promise<void> {
+  const { session } = await lifecycleOf(ctx).operations.pollerSession(cloud, leaseMs(ctx));
+  await ctx.queue.enqueue(POLL_JOB, { cloud, session }, { jobId: lifecycleJobId(POLL_JOB, cloud, String(session)), delayMs: ctx.settings.pollIntervalMs });
+}
+
+/**
+ * One poll of a cloud: one Magnum list call advances every tracked operation of that cloud.
+ * Returns how many operations are still tracked.
+ */
+export async function pollCloud(cloud: string, ctx: JobContext): Promise<number> {
+  const store = lifecycleOf(ctx).operations;
+  const ops = readOperations(await store.list(cloud));
+  if (ops.length === 0) return 0;
+  const clusters = await ctx.openstack(cloud).magnum.listClusters();
+  const byUuid = new Map<string, ClusterSummary>(clusters.map((c) => [c.uuid, c]));
+  let remaining = ops.length;
+  await forEachLimited(ops, PARALLEL, async (op: TrackedOperation) => {
+    try {
+      const result = await advanceOperation(op, byUuid.get(op.clusterUuid), ctx);
+      if (result.kind === 'finished') {
+        await store.remove(cloud, op.id);
+        remaining -= 1;
+      } else if (result.kind === 'updated') {
+        await store.put(cloud, op.id, result.op);
+      }
+    } catch (error) {
+      // One operation's trouble (Slack hiccup, Heat down) must not stall the others: next poll retries it.
+      ctx.log.warn({ err: error, op: op.id }, 'could not advance a tracked operation');
+    }
+  });
+  return remaining;
+}
+
+/** The per-cloud poll chain: a step job that reschedules itself while operations are tracked. */
+export const operationsPoll = defineJob({
+  name: POLL_JOB,
+  data: PollData,
+  async process(data, ctx) {
+    const store = lifecycleOf(ctx).operations;
+    if (!(await store.refreshPoller(data.cloud, data.session, leaseMs(ctx)))) {
+      ctx.log.info({ cloud: data.cloud, session: data.session }, 'poller superseded by a newer session');
+      return { stopped: 'superseded' };
+    }
+    let remaining: number;
+    try {
+      remaining = await pollCloud(data.cloud, ctx);
+    } catch (error) {
+      // Magnum unreachable: keep the chain alive and try again next interval.
+      ctx.log.warn({ err: error, cloud: data.cloud }, 'poll failed; retrying next interval');
+      return rescheduleIn(ctx.settings.pollIntervalMs, data);
+    }
+    if (remaining === 0 && (await store.stopPollerIfIdle(data.cloud, data.session))) return { stopped: 'idle' };
+    return rescheduleIn(ctx.settings.pollIntervalMs, data);
+  },
+});
+
+async function forEachLimited<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await run(item);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+/** Starts tracking an operation (idempotent by id) and makes sure the cloud's poller runs. */
+export async function track(ctx: JobContext, op: TrackedOperation): Promise<void> {
+  const store = lifecycleOf(ctx).operations;
+  const existing = await store.get(op.cloud, op.id);
+  if (existing === undefined) await store.put(op.cloud, op.id, op);
+  await kickPoller(ctx, op.cloud);
+}
+
+/** Another tracked operation of that kind on that cluster, if any (a second delete need not be tracked twice). */
+export async function trackedElsewhere(ctx: JobContext, cloud: string, clusterUuid: string, kind: TrackedOperation['kind'], id: string): Promise<TrackedOperation | undefined> {
+  const ops = readOperations(await lifecycleOf(ctx).operations.list(cloud));
+  return ops.find((op) => op.clusterUuid === clusterUuid && op.kind === kind && op.id !== id);
+}

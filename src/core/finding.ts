@@ -1,0 +1,33 @@
+export const SEVERITIES = ['critical', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** An action the bot can carry out for the user, offered as a button. */
+export interface RemedyAction {
+  /** Stable action id, e.g. `delete-loadbalancers`. */
+  id: string;
+  label: string;
+  /** Plain ids only (no secrets): what the action needs to run. */
+  params: Record<string, string | number | string[]>;
+}
+
+/** One thing a diagnostics rule found. */
+export interface Finding {
+  /** Stable rule id, kebab-case: `container-creating-stuck`. */
+  rule: string;
+  severity: Severity;
+  /** One line. */
+  title: string;
+  /** Objects as `ns/kind/name` (or `openstack/kind/id`). */
+  objects: string[];
+  /** Short facts that prove the finding: event messages, field values. */
+  evidence: string[];
+  explanation: string;
+  remedy: string;
+  /** Known-issue reference (seed document and section), when there is one. */
+  reference?: string;
+  action?: RemedyAction;
+}
+
+export function compareSeverity(a: Severity, b: Severity): number {
+  return SEVERITIES.indexOf(a) - SEVERITIES.indexOf(b);
+}

@@ -1,0 +1,32 @@
+import type { Logger } from './ports.js';
+
+/** What a running job can see of the queue it runs in (queue/ implements it over BullMQ). */
+export interface JobRuntime {
+  jobId: string;
+  name: string;
+  /** Attempts already made before this one (0 on the first run). */
+  attemptsMade: number;
+  /** Whether this is the last attempt the job will get. */
+  isFinalAttempt: boolean;
+  log: Logger;
+  /** Persists new job data (e.g. the step reached) so a retry resumes from it. */
+  updateData(data: object): Promise<void>;
+}
+
+/** A job processor as the queue layer runs it: data is validated by the processor. */
+export type JobProcessor = (data: unknown, runtime: JobRuntime) => Promise<unknown>;
+
+/**
+ * What a step-job processor returns to be run again later without using up an attempt
+ * (polling a long OpenStack operation holds no worker slot while it waits).
+ */
+export interface RescheduleRequest {
+  rescheduleInMs: number;
+  /** Replaces the job data before the next run (the step reached). */
+  data?: object;
+}
+
+/** Builds the result that asks the queue to run this job again in `ms` with `data`. */
+export function rescheduleIn(ms: number, data?: object): RescheduleRequest {
+  return data === undefined ? { rescheduleInMs: ms } : { rescheduleInMs: ms, data };
+}

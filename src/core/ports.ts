@@ -1,0 +1,121 @@
+/**
+ * The ports through which commands and jobs reach the world. Adapters in `slack/`,
+ * `queue/`, `openstack/`, `kube/` and `tickets/` implement them; tests pass fakes.
+ */
+import type { ClusterCreateSpec, ClusterDetail, ClusterSummary, ClusterTemplate, Nodegroup } from './cluster.js';
+import type { KubeState } from './kube-state.js';
+import type { HeatResource, HeatStack, LoadBalancer, Port, Subnet } from './openstack-state.js';
+import type { CollectionProblem } from './snapshot.js';
+
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+}
+
+/** The subset of pino's logger the code uses; static message, metadata object first. */
+export interface Logger {
+  debug(meta: object, msg: string): void;
+  info(meta: object, msg: string): void;
+  warn(meta: object, msg: string): void;
+  error(meta: object, msg: string): void;
+  child(bindings: Record<string, unknown>): Logger;
+}
+
+export interface EnqueueOptions {
+  /** Deterministic id: the same id twice enqueues once. No `:` allowed. */
+  jobId: string;
+  delayMs?: number;
+  attempts?: number;
+}
+
+export interface JobQueue {
+  /** Adds a job; `created` is false when a job with that id already exists. */
+  enqueue(name: string, data: object, options: EnqueueOptions): Promise<{ jobId: string; created: boolean }>;
+}
+
+/** A Slack message in Block Kit form; `text` is the notification and accessibility fallback. */
+export interface Message {
+  text: string;
+  blocks?: readonly object[];
+}
+
+export interface MessageRef {
+  channel: string;
+  ts: string;
+}
+
+/** Slack Web API calls that jobs and commands make. */
+export interface SlackPoster {
+  post(channel: string, message: Message, threadTs?: string): Promise<MessageRef>;
+  update(ref: MessageRef, message: Message): Promise<void>;
+  postEphemeral(channel: string, user: string, message: Message, threadTs?: string): Promise<void>;
+  /** Uploads text as a snippet file into the thread. */
+  uploadSnippet(channel: string, threadTs: string, file: { filename: string; title: string; content: string }): Promise<void>;
+}
+
+export interface MagnumApi {
+  listClusters(): Promise<ClusterSummary[]>;
+  /** By name or UUID; NotFoundError when there is none. */
+  getCluster(idOrName: string): Promise<ClusterDetail>;
+  createCluster(spec: ClusterCreateSpec): Promise<{ uuid: string }>;
+  deleteCluster(idOrName: string): Promise<void>;
+  resizeCluster(uuid: string, nodeCount: number, nodegroup?: string): Promise<void>;
+  listTemplates(): Promise<ClusterTemplate[]>;
+  getTemplate(idOrName: string): Promise<ClusterTemplate>;
+  listNodegroups(clusterIdOrName: string): Promise<Nodegroup[]>;
+  /** The cluster CA certificate, PEM. */
+  getCaCertificate(clusterUuid: string): Promise<string>;
+  /** Signs a client CSR with the cluster CA; returns the certificate, PEM. */
+  signCertificate(clusterUuid: string, csrPem: string): Promise<string>;
+}
+
+export interface HeatApi {
+  getStack(stackId: string): Promise<HeatStack>;
+  /** All resources, nested stacks flattened (`nested_depth`). */
+  listResources(stackId: string, nestedDepth?: number): Promise<HeatResource[]>;
+}
+
+export interface OctaviaApi {
+  listLoadBalancers(filter: { vipSubnetId?: string; projectId?: string }): Promise<LoadBalancer[]>;
+  deleteLoadBalancer(id: string, options: { cascade: boolean }): Promise<void>;
+}
+
+export interface NeutronApi {
+  listPorts(filter: { subnetId?: string; networkId?: string; deviceOwner?: string }): Promise<Port[]>;
+  getSubnet(id: string): Promise<Subnet>;
+  listSubnets(filter: { networkId?: string; name?: string }): Promise<Subnet[]>;
+}
+
+/** One authenticated OpenStack project. */
+export interface OpenStackApi {
+  readonly cloud: string;
+  projectId(): Promise<string>;
+  readonly magnum: MagnumApi;
+  readonly heat: HeatApi;
+  readonly octavia: OctaviaApi;
+  readonly neutron: NeutronApi;
+}
+
+export interface PodLogOptions {
+  container?: string;
+  previous?: boolean;
+  tailLines?: number;
+  limitBytes?: number;
+}
+
+/** One cluster's Kubernetes API. */
+export interface KubeApi {
+  readState(options?: { namespace?: string; timeoutMs?: number }): Promise<{ state: KubeState; problems: CollectionProblem[] }>;
+  readPodLog(namespace: string, pod: string, options?: PodLogOptions): Promise<string>;
+  deletePod(namespace: string, name: string): Promise<void>;
+  scale(namespace: string, kind: 'Deployment' | 'StatefulSet' | 'ReplicationController', name: string, replicas: number): Promise<void>;
+  restartDeployment(namespace: string, name: string): Promise<void>;
+}
+
+/** Opens Kubernetes API access to a Magnum cluster or a kubeconfig-registered one. */
+export interface KubeConnector {
+  forMagnumCluster(openstack: OpenStackApi, cluster: ClusterDetail): Promise<KubeApi>;
+  /** Clusters added by kubeconfig file (KUBECONFIG_DIR); null when there is none by that name. */
+  forKubeconfigCluster(name: string): Promise<KubeApi | null>;
+  listKubeconfigClusters(): Promise<string[]>;
+}

@@ -1,0 +1,47 @@
+import type { ClusterDetail } from '../core/cluster.js';
+import type { Clock, KubeApi, KubeConnector, Logger, OpenStackApi } from '../core/ports.js';
+import { createKubeApi, type KubeApiOptions } from './kube-api.js';
+import { buildKubeConfig, loadKubeConfigFile } from './kubeconfig.js';
+import { listKubeconfigFiles } from './kubeconfig-dir.js';
+import { MagnumCredentialCache } from './magnum-credentials.js';
+
+export interface KubeConnectorOptions {
+  kubeconfigDir?: string;
+  clock: Clock;
+  logger: Logger;
+  /** Timeouts and caps for every KubeApi it opens. */
+  api?: Omit<KubeApiOptions, 'clock' | 'logger' | 'onUnauthorized'>;
+}
+
+/** Opens KubeApis: Magnum clusters through their certificate API, others from KUBECONFIG_DIR. */
+export function createKubeConnector(options: KubeConnectorOptions): KubeConnector {
+  const credentials = new MagnumCredentialCache({ clock: options.clock, logger: options.logger });
+  const apiOptions = (logger: Logger): KubeApiOptions => ({ ...options.api, clock: options.clock, logger });
+  return {
+    async forMagnumCluster(openstack: OpenStackApi, cluster: ClusterDetail): Promise<KubeApi> {
+      const creds = await credentials.get(openstack, cluster);
+      const kc = buildKubeConfig(cluster.name, `${cluster.uuid}-admin`, creds);
+      return createKubeApi(kc, {
+        ...apiOptions(options.logger.child({ cluster: cluster.name, clusterUuid: cluster.uuid })),
+        // A 401 means the CA was rotated (or the cert revoked): sign a new one next time.
+        onUnauthorized: () => credentials.invalidate(openstack.cloud, cluster.uuid),
+      });
+    },
+    async forKubeconfigCluster(name: string): Promise<KubeApi | null> {
+      if (!options.kubeconfigDir) return null;
+      const file = (await listKubeconfigFiles(options.kubeconfigDir)).find((f) => f.name === name);
+      if (!file) return null;
+      return createKubeApi(loadKubeConfigFile(file.path), apiOptions(options.logger.child({ cluster: name })));
+    },
+    async listKubeconfigClusters(): Promise<string[]> {
+      if (!options.kubeconfigDir) return [];
+      return (await listKubeconfigFiles(options.kubeconfigDir)).map((f) => f.name);
+    },
+  };
+}
+
+
+/** A KubeApi for one kubeconfig file (`kube-chatops diagnose --kubeconfig FILE`). */
+export function openKubeconfigFile(path: string, options: KubeApiOptions): KubeApi {
+  return createKubeApi(loadKubeConfigFile(path), options);
+}

@@ -1,0 +1,141 @@
+import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { NotFoundError, TimeoutError, UpstreamError } from '../core/errors.js';
+import { StatusSchema } from './kube-schemas.js';
+
+export interface KubeRequest {
+  method: 'GET' | 'DELETE' | 'PATCH' | 'PUT';
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  contentType?: string;
+  timeoutMs: number;
+  /** The response is abandoned past this many bytes (ResponseTooLargeError). */
+  maxBytes?: number;
+}
+
+/** The response body went past the caller's byte cap. */
+export class ResponseTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`response larger than ${maxBytes} bytes`);
+    this.name = 'ResponseTooLargeError';
+  }
+}
+
+/**
+ * Raw requests to one cluster's API with the TLS material and auth headers of its KubeConfig
+ * (`applyToHTTPSOptions`): big lists are parsed with JSON.parse rather than client-node's
+ * typed models, about twice as fast (research/perf-baselines.md section 4).
+ */
+export class KubeHttp {
+  private agent: HttpsAgent | undefined;
+
+  constructor(
+    private readonly kc: KubeConfig,
+    private readonly onUnauthorized?: () => void,
+  ) {}
+
+  /** Sends the request; resolves with the body of a 2xx, otherwise throws a BotError. */
+  async request(req: KubeRequest): Promise<string> {
+    const cluster = this.kc.getCurrentCluster();
+    if (!cluster) throw new UpstreamError('kube_config_invalid', 'The kubeconfig has no current cluster.', { service: 'kube', retryable: false });
+    const base = new URL(cluster.server);
+    const url = new URL(`${base.pathname.replace(/\/$/, '')}${req.path}`, base);
+    for (const [key, value] of Object.entries(req.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
+    const options: RequestOptions & { servername?: string } = {
+      method: req.method,
+      headers: { Accept: 'application/json', 'User-Agent': 'kube-chatops' },
+    };
+    await this.kc.applyToHTTPSOptions(options);
+    if (cluster.tlsServerName) options.servername = cluster.tlsServerName;
+    // client-node makes a new Agent per call (a TLS handshake per page); one keep-alive Agent
+    // per KubeHttp reuses connections. Proxied clusters keep client-node's proxy agent.
+    if (url.protocol === 'https:' && !cluster.proxyUrl) options.agent = this.keepAliveAgent(options);
+    const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
+    if (payload !== undefined) {
+      options.headers = { ...options.headers, 'Content-Type': req.contentType ?? 'application/json', 'Content-Length': String(Buffer.byteLength(payload)) };
+    }
+    const safeUrl = `${url.origin}${url.pathname}`;
+    const { status, text } = await send(url, options, payload, req);
+    if (status >= 200 && status < 300) return text;
+    if (status === 401) this.onUnauthorized?.();
+    throw statusError(status, text, req.method, safeUrl);
+  }
+
+  private keepAliveAgent(options: RequestOptions & { servername?: string }): HttpsAgent {
+    const tls = options as RequestOptions & { ca?: unknown; cert?: unknown; key?: unknown; pfx?: unknown; passphrase?: string; rejectUnauthorized?: boolean };
+    this.agent ??= new HttpsAgent({
+      keepAlive: true,
+      maxSockets: 16,
+      // idle sockets close after this, so KubeApis made per job leave no connections behind
+      timeout: 15_000,
+      ...(tls.ca ? { ca: tls.ca as string } : {}),
+      ...(tls.cert ? { cert: tls.cert as string } : {}),
+      ...(tls.key ? { key: tls.key as string } : {}),
+      ...(tls.pfx ? { pfx: tls.pfx as string } : {}),
+      ...(tls.passphrase ? { passphrase: tls.passphrase } : {}),
+      ...(tls.rejectUnauthorized === false ? { rejectUnauthorized: false } : {}),
+      ...(options.servername ? { servername: options.servername } : {}),
+    });
+    return this.agent;
+  }
+}
+
+function send(url: URL, options: RequestOptions, payload: string | undefined, req: KubeRequest): Promise<{ status: number; text: string }> {
+  const doRequest = url.protocol === 'http:' ? httpRequest : httpsRequest;
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      request.destroy();
+      reject(error);
+    };
+    const timer = setTimeout(() => fail(new TimeoutError(`The Kubernetes API did not answer within ${Math.round(req.timeoutMs / 1000)} s.`)), req.timeoutMs);
+    const request = doRequest(url, options, (res: IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (req.maxBytes !== undefined && size > req.maxBytes) fail(new ResponseTooLargeError(req.maxBytes));
+        else chunks.push(chunk);
+      });
+      res.on('end', () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+      });
+      res.on('error', (error) => fail(unreachable(error, req.method, url)));
+    });
+    request.on('error', (error) => fail(unreachable(error, req.method, url)));
+    request.end(payload);
+  });
+}
+
+function unreachable(cause: Error, method: string, url: URL): UpstreamError {
+  return new UpstreamError('kube_unreachable', 'Cannot reach the Kubernetes API of the cluster.', {
+    service: 'kube',
+    method,
+    url: `${url.origin}${url.pathname}`,
+    cause,
+  });
+}
+
+function statusError(status: number, text: string, method: string, url: string): Error {
+  let upstreamMessage: string | undefined;
+  try {
+    const parsed = StatusSchema.safeParse(JSON.parse(text));
+    if (parsed.success) upstreamMessage = parsed.data.message ?? undefined;
+  } catch {
+    // not a Status body (a proxy's HTML page, say): keep the status code only
+  }
+  const details = { service: 'kube' as const, status, method, url, ...(upstreamMessage ? { upstreamMessage } : {}) };
+  if (status === 404) return new NotFoundError(upstreamMessage ?? 'Not found in the Kubernetes API.', { cause: new UpstreamError('kube_not_found', 'Not found.', details) });
+  if (status === 401) return new UpstreamError('kube_unauthorized', 'The Kubernetes API rejected the bot\'s credentials.', { ...details, retryable: false });
+  if (status === 403) return new UpstreamError('kube_forbidden', 'The bot is not allowed to do that in this cluster.', { ...details, retryable: false });
+  if (status === 400 || status === 422) return new UpstreamError('kube_invalid', upstreamMessage ?? 'The Kubernetes API refused the request.', { ...details, retryable: false });
+  return new UpstreamError('kube_error', `The Kubernetes API answered HTTP ${status}.`, details);
+}

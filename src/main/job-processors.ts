@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import type { JobProcessor } from '../core/job.js';
+import { isBotError } from '../core/errors.js';
+import type { SlackPoster } from '../core/ports.js';
+import { renderErrorMessage } from '../render/error-message.js';
+import type { JobDefinition, JobDeps } from '../../jobs/definition.js';
+import type { BotMetrics } from './metrics.js';
+
+/** Adapts job definitions to the queue's processors: validate data, add the ports, count. */
+export function toProcessors(definitions: readonly JobDefinition[], deps: JobDeps, metrics: BotMetrics): Record<string, JobProcessor> {
+  return Object.fromEntries(
+    definitions.map((definition) => [
+      definition.name,
+      async (raw: unknown, runtime) => {
+        const data = definition.data.parse(raw);
+        try {
+          const result = await definition.process(data, { ...deps, runtime, log: runtime.log });
+          metrics.jobs.inc({ job: definition.name, outcome: 'done' });
+          return result;
+        } catch (error) {
+          metrics.jobs.inc({ job: definition.name, outcome: isBotError(error) && !error.retryable ? 'failed' : 'error' });
+          throw error;
+        }
+      },
+    ]),
+  );
+}
+
+interface ThreadOrigin {
+  channel?: unknown;
+  user?: unknown;
+  threadTs?: unknown;
+}
+
+/**
+ * When a job fails for good, the requester hears why: in the job's thread when it has one,
+ * else ephemerally (a typo'd cluster name is not worth a channel message).
+ */
+export function createFinalFailureReporter(slack: SlackPoster) {
+  return async (_name: string, data: unknown, error: unknown): Promise<void> => {
+    const origin = (data ?? {}) as ThreadOrigin;
+    if (typeof origin.channel !== 'string') return;
+    const message = renderErrorMessage(error, randomUUID().slice(0, 8));
+    if (typeof origin.threadTs === 'string') await slack.post(origin.channel, message, origin.threadTs);
+    else if (typeof origin.user === 'string') await slack.postEphemeral(origin.channel, origin.user, message);
+  };
+}

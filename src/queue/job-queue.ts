@@ -1,0 +1,125 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import { QueueUnavailableError } from '../core/errors.js';
+import type { EnqueueOptions, JobQueue, Logger } from '../core/ports.js';
+import { addJobOnce } from './add-job-once.js';
+import type { RedisConnection } from './connection.js';
+import { withDeadline } from './deadline.js';
+import { assertValidJobId } from './job-id.js';
+import { listJobs, type JobListState, type JobSummary } from './list-jobs.js';
+
+export const DEFAULT_QUEUE_NAME = 'jobs';
+export const DEFAULT_ATTEMPTS = 5;
+/** First retry after 2 s, then 4, 8, 16 s (exponential `2^(n-1) * delay`), with jitter. */
+export const DEFAULT_BACKOFF = { type: 'exponential', delay: 2_000, jitter: 0.2 } as const;
+/** Finished jobs stay visible to `/kube jobs` for a while, bounded by age and count. */
+export const RETENTION = {
+  removeOnComplete: { age: 7 * 24 * 3600, count: 1_000 },
+  removeOnFail: { age: 30 * 24 * 3600, count: 5_000 },
+} as const;
+
+/** Enqueue calls give up after this, so a Slack ack never waits on a dead Redis. */
+const ENQUEUE_DEADLINE_MS = 1_500;
+const PING_DEADLINE_MS = 1_000;
+const LIST_DEADLINE_MS = 5_000;
+const DOWN_STATUSES: ReadonlySet<string> = new Set(['reconnecting', 'close', 'end']);
+
+export interface ScheduleOptions {
+  /** Name of the jobs the scheduler produces (the processor key); defaults to the scheduler name. */
+  jobName?: string;
+}
+
+/** The BullMQ-backed job queue plus what the web tier and the poller need around it. */
+export interface BullJobQueue extends JobQueue {
+  /** Creates or updates a job scheduler that adds `jobName` every `everyMs`. */
+  schedule(name: string, everyMs: number, data: object, options?: ScheduleOptions): Promise<void>;
+  unschedule(name: string): Promise<void>;
+  /** Newest first across the given states, at most `limit`. */
+  getJobs(states: readonly JobListState[], limit: number): Promise<JobSummary[]>;
+  /** Redis answers PING (for /readyz). */
+  isReady(): Promise<boolean>;
+  /** Closes the BullMQ queue; the connection is closed by whoever created it. */
+  close(): Promise<void>;
+}
+
+export interface JobQueueOptions {
+  connection: RedisConnection;
+  prefix: string;
+  queueName?: string;
+  logger: Logger;
+  /** Base delay of the exponential retry backoff (default 2 s; tests shorten it). */
+  backoffDelayMs?: number;
+}
+
+/** Creates the producer side of the queue over an existing (producer) connection. */
+export function createJobQueue(options: JobQueueOptions): BullJobQueue {
+  const { connection, prefix } = options;
+  const queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
+  const log = options.logger.child({ component: 'job-queue', queue: queueName });
+  const queue = new Queue(queueName, { connection: connection.client, prefix });
+  queue.on('error', (error: Error) => log.warn({ err: error.message }, 'queue error'));
+
+  const unavailable = (cause?: unknown): QueueUnavailableError => new QueueUnavailableError({ cause });
+  const guarded = async <T>(operation: string, run: () => Promise<T>, deadlineMs = ENQUEUE_DEADLINE_MS): Promise<T> => {
+    // Once a connection was lost, BullMQ would wait for it to come back: fail now instead.
+    // (A first connect still in progress gets the deadline.)
+    if (DOWN_STATUSES.has(connection.client.status)) throw unavailable();
+    try {
+      return await withDeadline(run(), deadlineMs, () => unavailable());
+    } catch (error) {
+      if (error instanceof QueueUnavailableError) throw error;
+      log.warn({ operation, err: error instanceof Error ? error.message : String(error) }, 'queue operation failed');
+      throw unavailable(error);
+    }
+  };
+
+  return {
+    async enqueue(name: string, data: object, opts: EnqueueOptions) {
+      assertValidJobId(opts.jobId);
+      const jobOptions: JobsOptions & { jobId: string } = {
+        jobId: opts.jobId,
+        attempts: opts.attempts ?? DEFAULT_ATTEMPTS,
+        backoff: { ...DEFAULT_BACKOFF, delay: options.backoffDelayMs ?? DEFAULT_BACKOFF.delay },
+        ...RETENTION,
+        ...(opts.delayMs !== undefined && opts.delayMs > 0 ? { delay: opts.delayMs } : {}),
+      };
+      const { created } = await guarded('enqueue', () => addJobOnce(queue, name, data, jobOptions));
+      log.debug({ jobId: opts.jobId, name, created }, created ? 'job enqueued' : 'job already enqueued');
+      return { jobId: opts.jobId, created };
+    },
+
+    async schedule(name: string, everyMs: number, data: object, scheduleOptions: ScheduleOptions = {}) {
+      if (!Number.isInteger(everyMs) || everyMs <= 0) throw new RangeError('everyMs must be a positive integer');
+      await guarded('schedule', () =>
+        queue.upsertJobScheduler(
+          name,
+          { every: everyMs },
+          // A completed poll removes only itself; count/age trimming is set-wide, so failures
+          // share the user jobs' policy rather than trimming their history.
+          { name: scheduleOptions.jobName ?? name, data, opts: { attempts: 1, removeOnComplete: true, removeOnFail: RETENTION.removeOnFail } },
+        ),
+      );
+    },
+
+    async unschedule(name: string) {
+      await guarded('unschedule', () => queue.removeJobScheduler(name));
+    },
+
+    getJobs(states: readonly JobListState[], limit: number) {
+      return guarded('getJobs', () => listJobs(queue, states, limit), LIST_DEADLINE_MS);
+    },
+
+    async isReady() {
+      if (connection.client.status !== 'ready') return false;
+      try {
+        const answer = await withDeadline(connection.client.ping(), PING_DEADLINE_MS, () => new Error('ping timed out'));
+        return answer === 'PONG';
+      } catch {
+        return false;
+      }
+    },
+
+    async close() {
+      await queue.close();
+    },
+  };
+}

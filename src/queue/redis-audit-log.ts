@@ -1,0 +1,84 @@
+import type { Redis } from 'ioredis';
+import { UpstreamError } from '../core/errors.js';
+import type { Logger } from '../core/ports.js';
+import { AuditRecord, matchesAuditFilter, type AuditFilter, type AuditLog } from '../security/audit.js';
+
+export interface RedisAuditLogOptions {
+  /** Approximate length of the stream of all records (default 10,000). */
+  maxLen?: number;
+  /** Approximate length of each channel's stream (default 1,000). */
+  channelMaxLen?: number;
+  /** At most this many entries are read to answer one `recent` (default 2,000). */
+  maxScan?: number;
+}
+
+const FIELD = 'r';
+const PAGE = 200;
+
+/**
+ * AuditLog over Redis streams: one stream of everything and one per channel, so `/kube jobs`
+ * reads only its channel. Each record is also logged (`audit`): the log pipeline is the
+ * durable copy, Redis only keeps the recent ones.
+ */
+export function createRedisAuditLog(redis: Redis, prefix: string, logger: Logger, options: RedisAuditLogOptions = {}): AuditLog {
+  const allKey = `${prefix}:audit`;
+  const channelKey = (channelId: string) => `${prefix}:audit:channel:${channelId}`;
+  const maxLen = options.maxLen ?? 10_000;
+  const channelMaxLen = options.channelMaxLen ?? 1_000;
+  const maxScan = options.maxScan ?? 2_000;
+
+  return {
+    async write(input) {
+      const record = AuditRecord.parse(input);
+      logger.info({ audit: record }, 'audit');
+      const json = JSON.stringify(record);
+      try {
+        const replies = await redis
+          .multi()
+          .xadd(allKey, 'MAXLEN', '~', maxLen, '*', FIELD, json)
+          .xadd(channelKey(record.channelId), 'MAXLEN', '~', channelMaxLen, '*', FIELD, json)
+          .exec();
+        const failed = replies?.find(([error]) => error !== null);
+        if (!replies || failed) throw failed?.[0] ?? new Error('transaction aborted');
+      } catch (error) {
+        logger.error({ err: error, audit: record }, 'audit write to redis failed');
+        throw new UpstreamError('redis_unavailable', 'Cannot record the audit entry right now.', { service: 'redis', cause: error });
+      }
+    },
+
+    async recent(filter: AuditFilter) {
+      const key = filter.channelId === undefined ? allKey : channelKey(filter.channelId);
+      const found: AuditRecord[] = [];
+      let end = '+';
+      let scanned = 0;
+      while (found.length < filter.limit && scanned < maxScan) {
+        const entries = await redis.xrevrange(key, end, '-', 'COUNT', PAGE);
+        for (const [id, fields] of entries) {
+          end = `(${id}`;
+          const record = decode(fields);
+          if (!record) {
+            logger.warn({ key, id }, 'unreadable audit entry skipped');
+            continue;
+          }
+          if (matchesAuditFilter(record, filter)) found.push(record);
+          if (found.length >= filter.limit) break;
+        }
+        scanned += entries.length;
+        if (entries.length < PAGE) break;
+      }
+      return found;
+    },
+  };
+}
+
+function decode(fields: readonly string[]): AuditRecord | undefined {
+  const index = fields.indexOf(FIELD);
+  const raw = index >= 0 && index % 2 === 0 ? fields[index + 1] : undefined;
+  if (raw === undefined) return undefined;
+  try {
+    const parsed = AuditRecord.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

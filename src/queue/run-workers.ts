@@ -1,0 +1,138 @@
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { JobProcessor } from '../core/job.js';
+import type { Logger } from '../core/ports.js';
+import { createRedisConnection, type RedisConnection } from './connection.js';
+import { withDeadline } from './deadline.js';
+import { errorFields, isFinalFailure, originalError, toWorkerError } from './failure.js';
+import { DEFAULT_QUEUE_NAME } from './job-queue.js';
+import { toJobRuntime, totalAttempts } from './job-runtime.js';
+import { asRescheduleRequest } from './reschedule.js';
+
+/** Lock and stall defaults: step jobs keep each run short, so 30 s locks leave ample room. */
+export const WORKER_DEFAULTS = { lockDurationMs: 30_000, stalledIntervalMs: 30_000, maxStalledCount: 2 } as const;
+const READY_WAIT_MS = 2_000;
+
+export interface StartWorkersOptions {
+  url: string;
+  prefix: string;
+  queueName?: string;
+  /** By job name. */
+  processors: Record<string, JobProcessor>;
+  concurrency: number;
+  logger: Logger;
+  /** Called once when a job has failed for good (after its last attempt, or unrecoverable). */
+  onFinalFailure?: (name: string, data: unknown, error: unknown) => Promise<void>;
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  /** Stalls (worker died or blocked) tolerated before the job fails. */
+  maxStalledCount?: number;
+}
+
+export interface RunningWorkers {
+  /** Stops taking jobs, waits for the running ones, then closes Redis. */
+  close(): Promise<void>;
+}
+
+/** Starts a BullMQ worker over its own connection that runs `processors` by job name. */
+export async function startWorkers(options: StartWorkersOptions): Promise<RunningWorkers> {
+  const queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
+  const log = options.logger.child({ component: 'worker', queue: queueName });
+  const connection = createRedisConnection(options.url, 'worker', options.logger);
+  const pending = new Set<Promise<void>>();
+
+  const runJob = async (job: Job, token?: string): Promise<unknown> => {
+    const processor = Object.hasOwn(options.processors, job.name) ? options.processors[job.name] : undefined;
+    if (processor === undefined) {
+      log.error({ jobId: job.id, job: job.name }, 'no processor for job name');
+      throw new UnrecoverableError(`no processor for job name "${job.name}"`);
+    }
+    const runtime = toJobRuntime(job, log);
+    let result: unknown;
+    try {
+      result = await processor(job.data, runtime);
+    } catch (thrown) {
+      const error = toWorkerError(thrown);
+      const final = isFinalFailure(job.attemptsMade + 1, totalAttempts(job.opts.attempts), error);
+      runtime.log.warn({ ...errorFields(thrown), final }, 'job attempt failed');
+      throw error;
+    }
+    const reschedule = asRescheduleRequest(result);
+    if (reschedule === undefined) {
+      runtime.log.debug({}, 'job completed');
+      return result;
+    }
+    if (token === undefined) throw new Error('cannot reschedule a job without its lock token');
+    if (reschedule.data !== undefined) await job.updateData(reschedule.data);
+    // moveToDelayed skips the attempt count; DelayedError tells the worker the job has moved.
+    await job.moveToDelayed(Date.now() + reschedule.rescheduleInMs, token);
+    runtime.log.debug({ inMs: reschedule.rescheduleInMs }, 'job rescheduled');
+    throw new DelayedError();
+  };
+
+  const worker = new Worker(queueName, runJob, {
+    connection: connection.client,
+    prefix: options.prefix,
+    concurrency: options.concurrency,
+    lockDuration: options.lockDurationMs ?? WORKER_DEFAULTS.lockDurationMs,
+    stalledInterval: options.stalledIntervalMs ?? WORKER_DEFAULTS.stalledIntervalMs,
+    maxStalledCount: options.maxStalledCount ?? WORKER_DEFAULTS.maxStalledCount,
+  });
+  worker.on('error', (error: Error) => log.warn({ err: error.message }, 'worker error'));
+  worker.on('stalled', (jobId: string) => log.warn({ jobId }, 'job stalled, returned to the queue'));
+  worker.on('failed', (job: Job | undefined, error: Error) => {
+    if (job === undefined || !isFinalFailure(job.attemptsMade, totalAttempts(job.opts.attempts), error)) return;
+    log.error({ jobId: job.id, job: job.name, ...errorFields(originalError(error)) }, 'job failed for good');
+    const onFinalFailure = options.onFinalFailure;
+    if (onFinalFailure === undefined) return;
+    const call = onFinalFailure(job.name, job.data, originalError(error)).catch((hookError: unknown) => {
+      log.error({ jobId: job.id, ...errorFields(hookError) }, 'final failure hook failed');
+    });
+    pending.add(call);
+    void call.finally(() => pending.delete(call));
+  });
+
+  try {
+    await withDeadline(worker.waitUntilReady(), READY_WAIT_MS, () => new Error('redis not ready'));
+  } catch {
+    log.warn({ redis: connection.safeUrl }, 'worker started before redis is reachable; it keeps retrying');
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    close() {
+      closing ??= (async () => {
+        // BullMQ 6.7's graceful close waits for its blocking connection to end, which never
+        // happens while ioredis is reconnecting. With Redis down, force-close (running jobs
+        // could not record their outcome anyway; they stall and are retried once Redis is
+        // back); if Redis goes down mid-close, stop waiting.
+        if (connection.client.status !== 'ready') {
+          log.warn({ redis: connection.safeUrl }, 'redis is down: closing the worker without waiting for running jobs');
+          await worker.close(true);
+        } else {
+          const outcome = await Promise.race([worker.close().then(() => 'closed' as const), whenDown(connection.client)]);
+          if (outcome === 'down') log.warn({ redis: connection.safeUrl }, 'redis went down while closing the worker');
+        }
+        await Promise.allSettled([...pending]);
+        await connection.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Resolves 'down' once the connection is not (or no longer) ready. */
+function whenDown(client: RedisConnection['client']): Promise<'down'> {
+  return new Promise((resolve) => {
+    if (client.status !== 'ready') {
+      resolve('down');
+      return;
+    }
+    const onDown = () => {
+      client.off('close', onDown);
+      client.off('end', onDown);
+      resolve('down');
+    };
+    client.on('close', onDown);
+    client.on('end', onDown);
+  });
+}

@@ -1,0 +1,56 @@
+import type { Message } from '../core/ports.js';
+import { context, section } from './blocks.js';
+import { formatDuration } from './duration.js';
+import { code, mentionUser } from './mrkdwn.js';
+import { statusEmoji } from './status.js';
+
+/** What the progress (anchor) message of one tracked operation shows. */
+export interface ProgressView {
+  kind: 'create' | 'delete' | 'resize';
+  cluster: string;
+  user: string;
+  status: string;
+  startedAt: number;
+  now: number;
+  /** The usual duration in minutes, e.g. [15, 25] for a create. */
+  usualMin: readonly [number, number] | null;
+  heat?: { done: number; total: number } | undefined;
+  /** Why there is no Heat progress (Cluster API driver). */
+  driver?: 'heat' | 'other' | undefined;
+  targetNodes?: number | undefined;
+  /** Set once the operation has ended: the anchor then says so and stops changing. */
+  finished?: boolean;
+}
+
+const VERB = { create: 'Creating', delete: 'Deleting', resize: 'Resizing' } as const;
+
+/** Elapsed time against the usual window, e.g. `7 min elapsed (usually 15-25 min)` or `31 min: past the usual 15-25 min`. */
+export function elapsedLine(startedAt: number, now: number, usualMin: readonly [number, number] | null): string {
+  const elapsed = now - startedAt;
+  const text = `${formatDuration(elapsed)} elapsed`;
+  if (!usualMin) return text;
+  const [low, high] = usualMin;
+  if (elapsed > high * 60_000) return `${text}: past the usual ${low}-${high} min`;
+  return `${text} (usually ${low}-${high} min)`;
+}
+
+function bar(done: number, total: number): string {
+  const width = 20;
+  const filled = total <= 0 ? 0 : Math.min(width, Math.round((done / total) * width));
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+}
+
+/** The one message per operation, edited in place while it runs. */
+export function renderProgress(view: ProgressView): Message {
+  const target = view.kind === 'resize' && view.targetNodes !== undefined ? ` to ${view.targetNodes} nodes` : '';
+  const head = `${statusEmoji(view.status)} ${VERB[view.kind]} ${code(view.cluster)}${target}: *${code(view.status)}*`;
+  const lines = [head, elapsedLine(view.startedAt, view.now, view.usualMin)];
+  if (view.heat && view.heat.total > 0) {
+    lines.push(`Heat resources: \`${bar(view.heat.done, view.heat.total)}\` ${view.heat.done}/${view.heat.total} complete`);
+  } else if (view.driver === 'other') {
+    lines.push('No Heat stack (Cluster API driver): progress comes from Magnum’s status only.');
+  }
+  const foot = view.finished ? 'Finished: the result is in the next message.' : `Requested by ${mentionUser(view.user)} · updated as it goes`;
+  const text = `${VERB[view.kind]} ${view.cluster}${target}: ${view.status} (${formatDuration(view.now - view.startedAt)})`;
+  return { text, blocks: [section(lines.join('\n')), context(foot)] };
+}

@@ -1,0 +1,34 @@
+import type { Finding } from '../core/finding.js';
+import type { Message } from '../core/ports.js';
+import { context, section } from './blocks.js';
+import { findingSection } from './diagnosis.js';
+import { formatDuration } from './duration.js';
+import { code, mentionUser } from './mrkdwn.js';
+
+/** The answer to `/kube watch NAME [off]`. */
+export function renderWatchToggled(cluster: string, on: boolean, requester: string, everyMs: number): Message {
+  const text = on
+    ? `:eyes: Watching ${code(cluster)}: this channel gets one message per incident (checked every ${formatDuration(everyMs)}), updated when it resolves.`
+    : `:zzz: Stopped watching ${code(cluster)}.`;
+  return { text: on ? `Watching ${cluster}` : `Stopped watching ${cluster}`, blocks: [section(text), context(`By ${mentionUser(requester)}`)] };
+}
+
+/** One incident: a finding that appeared on a watched cluster. */
+export function renderWatchAlert(cluster: string, finding: Finding): Message {
+  return {
+    text: `${cluster}: ${finding.title}`,
+    blocks: [section(`:rotating_light: Incident on ${code(cluster)}`), section(findingSection(finding)), context(`\`/kube diagnose ${cluster}\` for the full picture`)],
+  };
+}
+
+/** The same incident once the finding is gone. */
+export function renderWatchResolved(cluster: string, incident: { rule: string; title: string; since: number }, now: number): Message {
+  return {
+    text: `Resolved on ${cluster}: ${incident.title}`,
+    blocks: [section(`:white_check_mark: Resolved on ${code(cluster)} after ${formatDuration(now - incident.since)}: ~${escapeTitle(incident.title)}~  ${code(incident.rule)}`)],
+  };
+}
+
+function escapeTitle(title: string): string {
+  return title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/~/g, '∼');
+}

@@ -1,0 +1,176 @@
+import type { SimClock } from '../clock.js';
+import type { ScenarioName } from '../scenarios.js';
+import { newHexId, newUuid } from './ids.js';
+import type { KubeBackend, SimCertAuthority, SimKubeHandle } from './kube-backend.js';
+
+export interface SimUser {
+  id: string;
+  name: string;
+  password: string;
+  domainId: string;
+  /** Keystone role names on the project; writes need `member` (Magnum's default policy). */
+  roles: string[];
+}
+
+export interface SimProject {
+  id: string;
+  name: string;
+  domainId: string;
+  /** Magnum's max_clusters_per_project for this project. */
+  clusterQuota: number;
+}
+
+export interface SimAppCredential {
+  id: string;
+  name: string;
+  secret: string;
+  userId: string;
+  projectId: string;
+}
+
+export interface SimToken {
+  id: string;
+  userId: string;
+  projectId: string;
+  methods: string[];
+  issuedAt: number;
+  expiresAt: number;
+  appCredentialId?: string;
+}
+
+export interface SimTemplate {
+  uuid: string;
+  name: string;
+  projectId: string;
+  userId: string;
+  imageId: string;
+  flavorId: string | null;
+  masterFlavorId: string | null;
+  keypairId: string | null;
+  externalNetworkId: string | null;
+  networkDriver: string | null;
+  dockerVolumeSize: number | null;
+  dockerStorageDriver: string | null;
+  labels: Record<string, string>;
+  masterLbEnabled: boolean;
+  floatingIpEnabled: boolean;
+  tlsDisabled: boolean;
+  isPublic: boolean;
+  createdAt: number;
+}
+
+/** One operation on a cluster; the cluster's status is a function of the last one and the clock. */
+export type ClusterOp =
+  | { kind: 'create'; at: number; durationMs: number; failAfterMs: number | null }
+  | { kind: 'update'; at: number; durationMs: number; fromNodeCount: number; toNodeCount: number }
+  | { kind: 'delete'; at: number; durationMs: number };
+
+export interface SimCluster {
+  uuid: string;
+  name: string;
+  projectId: string;
+  userId: string;
+  templateId: string;
+  keypair: string | null;
+  nodeCount: number;
+  masterCount: number;
+  dockerVolumeSize: number | null;
+  labels: Record<string, string>;
+  labelsAdded: Record<string, string>;
+  labelsOverridden: Record<string, string>;
+  labelsSkipped: Record<string, string>;
+  mergeLabels: boolean;
+  masterFlavorId: string | null;
+  flavorId: string | null;
+  createTimeout: number;
+  discoveryUrl: string;
+  floatingIpEnabled: boolean;
+  masterLbEnabled: boolean;
+  scenario: ScenarioName;
+  stackId: string;
+  stackName: string;
+  networkId: string;
+  subnetId: string;
+  createdAt: number;
+  ops: ClusterOp[];
+  masterNodegroupId: string;
+  workerNodegroupId: string;
+  /** Set once the cluster's Kubernetes API runs (at CREATE_COMPLETE). */
+  ca: SimCertAuthority | null;
+  kube: SimKubeHandle | null;
+  kubeStarting: Promise<void> | null;
+  kubeNodeCount: number | null;
+  /** lb-blocks-delete: id of the LoadBalancer service's Octavia LB once created. */
+  extraLbId: string | null;
+}
+
+export interface SimLoadBalancer {
+  id: string;
+  name: string;
+  description: string;
+  projectId: string;
+  vipSubnetId: string;
+  vipNetworkId: string;
+  vipAddress: string;
+  vipPortId: string;
+  listenerIds: string[];
+  poolIds: string[];
+  createdAt: number;
+  /** The cluster whose Heat stack owns this LB (api/etcd LBs), if any. */
+  heatClusterId: string | null;
+  deleteRequestedAt: number | null;
+  /** When it is gone for good (deletes take a while in Octavia). */
+  goneAt: number | null;
+}
+
+export interface SimState {
+  clock: SimClock;
+  kube: KubeBackend;
+  users: SimUser[];
+  projects: SimProject[];
+  appCredentials: SimAppCredential[];
+  tokens: Map<string, SimToken>;
+  tokenTtlMs: number;
+  keypairs: string[];
+  templates: SimTemplate[];
+  clusters: SimCluster[];
+  loadBalancers: SimLoadBalancer[];
+  /** The public (external) network Magnum templates point at. */
+  externalNetworkId: string;
+}
+
+export const DEFAULT_DOMAIN_ID = 'default';
+
+/** A fresh cloud: user demo / demo-password in project demo, one app credential, no clusters. */
+export function createSimState(clock: SimClock, kube: KubeBackend, tokenTtlSeconds = 3600): SimState {
+  const project: SimProject = { id: newHexId(), name: 'demo', domainId: DEFAULT_DOMAIN_ID, clusterQuota: 20 };
+  const user: SimUser = {
+    id: newHexId(),
+    name: 'demo',
+    password: 'demo-password',
+    domainId: DEFAULT_DOMAIN_ID,
+    roles: ['member', 'reader', 'load-balancer_member'],
+  };
+  const viewer: SimUser = { id: newHexId(), name: 'viewer', password: 'viewer-password', domainId: DEFAULT_DOMAIN_ID, roles: ['reader'] };
+  const appCredential: SimAppCredential = {
+    id: newHexId(),
+    name: 'kube-chatops',
+    secret: `sim-${newUuid()}`,
+    userId: user.id,
+    projectId: project.id,
+  };
+  return {
+    clock,
+    kube,
+    users: [user, viewer],
+    projects: [project],
+    appCredentials: [appCredential],
+    tokens: new Map(),
+    tokenTtlMs: tokenTtlSeconds * 1000,
+    keypairs: ['demo-key'],
+    templates: [],
+    clusters: [],
+    loadBalancers: [],
+    externalNetworkId: newUuid(),
+  };
+}

@@ -1,0 +1,151 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, SocketModeReceiver, type CustomRoute } from '@slack/bolt';
+import type { Config } from '../config/load-config.js';
+import type { Logger, SlackPoster } from '../core/ports.js';
+import type { InteractionHandler, ModalOpener, SlashCommandHandler } from '../core/slack-request.js';
+import { toBoltLogger } from './bolt-logger.js';
+import { registerListeners } from './listeners.js';
+import { createModalOpener } from './modal-opener.js';
+import { createProbeServer, probeHandlers, type ProbeHandler } from './probe-routes.js';
+import { toSlackError } from './slack-errors.js';
+import { createSlackPoster } from './slack-poster.js';
+import { slackClientOptions } from './web-client.js';
+
+export interface SlackAppOptions {
+  config: Config['slack'];
+  /** HTTP port for /slack/events (HTTP mode) and the probes (both modes); 0 picks a free one. */
+  port: number;
+  logger: Logger;
+  commands: SlashCommandHandler;
+  interactions: InteractionHandler;
+  /** Dependencies ready (Redis and such); /readyz is also 503 until start() and after stop(). */
+  readiness: () => Promise<boolean>;
+  metrics?: () => Promise<{ contentType: string; body: string }>;
+  /** Epoch ms; only used to age response_urls. */
+  now?: () => number;
+}
+
+export interface SlackApp {
+  poster: SlackPoster;
+  modals: ModalOpener;
+  /** Calls auth.test once, then listens (and connects the socket in Socket Mode). */
+  start(): Promise<{ port: number }>;
+  /** Stops taking requests, then waits up to 10 s for acked work still running. */
+  stop(): Promise<void>;
+}
+
+type Phase = 'new' | 'running' | 'stopped';
+
+/** How long stop() waits for commands that were acked but are still running (enqueueing, replying). */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+function portOf(server: Server): number {
+  return (server.address() as AddressInfo).port;
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/**
+ * The web process's Slack side. HTTP mode uses Bolt's HTTPReceiver (faster than Express)
+ * with the probes as custom routes; Socket Mode (when `appToken` is set) serves the probes
+ * from a small server of its own. Construction calls nothing remote: `deferInitialization`
+ * postpones the one `auth.test` to start(), and Bolt then caches the bot ids, so no request
+ * pays for an `auth.test`.
+ */
+export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp> {
+  const { config, logger } = options;
+  const log = logger.child({ component: 'slack' });
+  let phase: Phase = 'new';
+  const handlers = probeHandlers({
+    ready: async () => phase === 'running' && (await options.readiness()),
+    metrics: options.metrics,
+    logger: log,
+  });
+  const boltLogger = toBoltLogger(log);
+  const clientOptions = slackClientOptions(config, log);
+  // Built here rather than by App so stop() can wait for the socket's close handshake.
+  const socketReceiver =
+    config.appToken === undefined
+      ? undefined
+      : new SocketModeReceiver({ appToken: config.appToken, logger: boltLogger, installerOptions: { clientOptions } });
+  const socketMode = socketReceiver !== undefined;
+  const app = new App({
+    token: config.botToken,
+    signingSecret: config.signingSecret,
+    deferInitialization: true,
+    logger: boltLogger,
+    clientOptions,
+    processBeforeResponse: false,
+    ...(socketReceiver !== undefined
+      ? { socketMode: true, receiver: socketReceiver }
+      : { endpoints: '/slack/events', port: options.port, customRoutes: toCustomRoutes(handlers) }),
+  });
+  app.error(async (error) => {
+    log.error({ err: error }, 'unhandled error in a Slack listener');
+  });
+
+  const poster = createSlackPoster(app.client);
+  const listeners = registerListeners(app, {
+    commands: options.commands,
+    interactions: options.interactions,
+    poster,
+    apiUrl: config.apiUrl,
+    logger: log,
+    now: options.now ?? Date.now,
+  });
+  const probeServer = socketMode ? createProbeServer(handlers) : undefined;
+  let boundPort = options.port;
+
+  return {
+    poster,
+    modals: createModalOpener(app.client),
+
+    async start() {
+      try {
+        await app.init();
+      } catch (error) {
+        throw toSlackError(error, 'auth.test');
+      }
+      if (probeServer !== undefined) {
+        await listen(probeServer, options.port);
+        boundPort = portOf(probeServer);
+        try {
+          await app.start();
+        } catch (error) {
+          probeServer.close();
+          throw toSlackError(error, 'apps.connections.open');
+        }
+      } else {
+        boundPort = portOf(await app.start(options.port));
+      }
+      phase = 'running';
+      log.info({ port: boundPort, socketMode }, 'slack app started');
+      return { port: boundPort };
+    },
+
+    async stop() {
+      if (phase !== 'running') return;
+      phase = 'stopped';
+      if (socketReceiver !== undefined) await socketReceiver.client.disconnect();
+      else await app.stop();
+      await listeners.drain(DRAIN_TIMEOUT_MS);
+      if (probeServer !== undefined) {
+        await new Promise<void>((resolve, reject) => probeServer.close((error) => (error ? reject(error) : resolve())));
+      }
+      log.info({ port: boundPort }, 'slack app stopped');
+    },
+  };
+}
+
+function toCustomRoutes(handlers: Record<string, ProbeHandler>): CustomRoute[] {
+  return Object.entries(handlers).map(([path, handler]) => ({ path, method: ['GET'], handler }));
+}

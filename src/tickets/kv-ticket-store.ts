@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { TICKET_SINK_NAMES, type StoredTicket, type TicketStore } from './types.js';
+
+/** The few key-value calls a TicketStore needs; `queue/` adapts ioredis to it (SET PX, SET NX PX, DEL). */
+export interface TicketKv {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  /** SET NX PX: true when the key was absent and is now set. */
+  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
+  del(key: string): Promise<void>;
+}
+
+const Stored = z.object({
+  ref: z.object({ sink: z.enum(TICKET_SINK_NAMES), id: z.string(), url: z.string().optional(), display: z.string() }),
+  bundleDigest: z.string(),
+  at: z.number(),
+});
+
+/** A thread's ticket is kept this long after its last attach (a support case's life, roughly). */
+export const TICKET_REF_TTL_MS = 90 * 24 * 3600 * 1000;
+
+/** A TicketStore over a key-value store (Redis in production): JSON values, SET NX locks. */
+export function createKvTicketStore(kv: TicketKv, prefix = 'tickets'): TicketStore {
+  const refKey = (threadKey: string) => `${prefix}:ref:${threadKey}`;
+  const lockKey = (threadKey: string) => `${prefix}:lock:${threadKey}`;
+  return {
+    async get(threadKey) {
+      const raw = await kv.get(refKey(threadKey));
+      if (raw === null) return null;
+      try {
+        const parsed = Stored.safeParse(JSON.parse(raw));
+        return parsed.success ? (parsed.data as StoredTicket) : null;
+      } catch {
+        return null;
+      }
+    },
+    async set(threadKey, value) {
+      await kv.set(refKey(threadKey), JSON.stringify(value), TICKET_REF_TTL_MS);
+    },
+    tryLock: (threadKey, ttlMs) => kv.setIfAbsent(lockKey(threadKey), '1', ttlMs),
+    unlock: (threadKey) => kv.del(lockKey(threadKey)),
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * Fidelity: the real `openstack` CLI (python3-openstackclient + magnum/heat/octavia plugins)
+ * against the simulated cloud, and the bot's `cluster show` dump against the CLI's output.
+ */
+import { createSilentLogger } from '../../src/logging/logger.js';
+import { createOpenStackApi, type ClosableOpenStackApi } from '../../src/openstack/create-openstack-api.js';
+import { renderClusterList } from '../../src/render/cluster-list-table.js';
+import { renderClusterShow } from '../../src/render/cluster-show-table.js';
+import { redactClusterShowDump } from '../../src/security/redact-cluster.js';
+import { startSim, type Sim } from '../../src/sim/start-sim.js';
+import { hasCommand, runCli } from './cli.js';
+
+const installed = await hasCommand('openstack');
+if (!installed) {
+  // CI installs the CLI (.ci/run); a developer machine without it skips loudly, not silently.
+  console.warn('fidelity: the openstack CLI is not installed, skipping (apt-get install python3-openstackclient python3-magnumclient)');
+}
+const describeCli = installed ? describe : describe.skip;
+
+describeCli('openstack CLI against the simulated cloud', () => {
+  let sim: Sim;
+  let api: ClosableOpenStackApi;
+  const openstack = (...args: string[]) => runCli('openstack', args, sim.osEnv);
+
+  beforeAll(async () => {
+    sim = await startSim({ seed: true });
+    api = createOpenStackApi({
+      credentials: {
+        cloud: 'sim',
+        authUrl: sim.authUrl,
+        password: {
+          username: sim.osEnv['OS_USERNAME'] ?? '',
+          password: sim.osEnv['OS_PASSWORD'] ?? '',
+          projectName: sim.osEnv['OS_PROJECT_NAME'] ?? '',
+          userDomainName: 'Default',
+          projectDomainName: 'Default',
+        },
+        regionName: sim.osEnv['OS_REGION_NAME'],
+        interface: 'public',
+      },
+      logger: createSilentLogger(),
+      clock: sim.clock,
+    });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await sim?.close();
+  });
+
+  it('lists the clusters exactly as the bot renders the list', async () => {
+    const cli = await openstack('coe', 'cluster', 'list');
+    const raw = await rawClusterList(sim);
+
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toContain('| healthy ');
+    expect(cli.stdout).toBe(renderClusterList(raw));
+  });
+
+  it.each(['healthy', 'create-failed', 'lb-blocks-delete', 'slow-create'])(
+    'prints `coe cluster show %s` byte-identical to the bot’s dump',
+    async (name) => {
+      const cli = await openstack('coe', 'cluster', 'show', name);
+      const cluster = await api.magnum.getCluster(name);
+
+      expect(cli.code).toBe(0);
+      expect(renderClusterShow(cluster.raw)).toBe(cli.stdout);
+    },
+  );
+
+  it('posts a dump that differs from the CLI only in redacted rows', async () => {
+    const cli = await openstack('coe', 'cluster', 'show', 'healthy');
+    const posted = redactClusterShowDump(renderClusterShow((await api.magnum.getCluster('healthy')).raw));
+
+    const differing = posted.split('\n').filter((line, i) => line !== cli.stdout.split('\n')[i]);
+    expect(differing.length).toBeGreaterThan(0);
+    expect(differing.every((line) => line.includes('[redacted]'))).toBe(true);
+  });
+
+  it('answers an unknown cluster the way Magnum does', async () => {
+    const cli = await openstack('coe', 'cluster', 'show', 'nope');
+
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toMatch(/Cluster nope could not be found \(HTTP 404\) \(Request-ID: req-[0-9a-f-]+\)/);
+  });
+
+  it('lists the cluster templates', async () => {
+    const cli = await openstack('coe', 'cluster', 'template', 'list', '-f', 'value', '-c', 'name');
+
+    expect(cli.code).toBe(0);
+    expect(cli.stdout.split('\n')).toEqual(expect.arrayContaining(['k8s-1.27-overlay2', 'k8s-1.27-no-volume']));
+  });
+
+  it('shows the failed software deployment with `stack failures list`', async () => {
+    const cluster = await api.magnum.getCluster('create-failed');
+    const cli = await openstack('stack', 'failures', 'list', cluster.stackId ?? '');
+
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toContain('master_config_deployment');
+    expect(cli.stdout).toMatch(/deploy_status_code|non-zero status code/);
+  });
+
+  it('lists the load balancer that blocks the delete by its subnet', async () => {
+    const cluster = await api.magnum.getCluster('lb-blocks-delete');
+    const subnet = cluster.fixedSubnet ?? (await subnetOf(api, cluster.stackId ?? ''));
+    const cli = await openstack('loadbalancer', 'list', '--vip-subnet-id', subnet, '-f', 'value', '-c', 'name');
+
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toMatch(/^kube_service_/m);
+  });
+
+  it('creates and deletes a cluster through the CLI, which the bot then sees', async () => {
+    const created = await openstack('coe', 'cluster', 'create', '--cluster-template', 'k8s-1.27-no-volume', '--node-count', '1', '--keypair', 'demo-key', 'cli-made');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/Request to create cluster [0-9a-f-]{36} accepted/);
+    expect((await api.magnum.getCluster('cli-made')).status).toBe('CREATE_IN_PROGRESS');
+
+    const deleted = await openstack('coe', 'cluster', 'delete', 'cli-made');
+    expect(deleted.code).toBe(0);
+    expect(deleted.stdout).toContain('Request to delete cluster cli-made has been accepted.');
+  });
+});
+
+/** The list body exactly as Magnum sends it, for the CLI-identical list table. */
+async function rawClusterList(sim: Sim): Promise<Record<string, unknown>[]> {
+  const token = await fetch(`${sim.authUrl}/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      auth: {
+        identity: { methods: ['password'], password: { user: { name: sim.osEnv['OS_USERNAME'], domain: { name: 'Default' }, password: sim.osEnv['OS_PASSWORD'] } } },
+        scope: { project: { name: sim.osEnv['OS_PROJECT_NAME'], domain: { name: 'Default' } } },
+      },
+    }),
+  });
+  const subject = token.headers.get('x-subject-token');
+  if (!subject) throw new Error('the sim gave no token');
+  const list = await fetch(`${sim.url}/container-infra/v1/clusters`, { headers: { 'x-auth-token': subject, 'openstack-api-version': 'container-infra latest' } });
+  return ((await list.json()) as { clusters: Record<string, unknown>[] }).clusters;
+}
+
+async function subnetOf(api: ClosableOpenStackApi, stackId: string): Promise<string> {
+  const resources = await api.heat.listResources(stackId, 2);
+  const subnet = resources.find((r) => r.name === 'private_subnet');
+  if (!subnet?.physicalId) throw new Error('no private_subnet in the stack');
+  return subnet.physicalId;
+}

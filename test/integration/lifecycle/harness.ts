@@ -1,0 +1,185 @@
+import { createMagnumListCounter } from '../../../src/sim/magnum-list-counter.js';
+import { deleteKeysWithPrefix } from '../../../src/queue/delete-prefix.js';
+/**
+ * The whole bot against the simulated cloud and the Slack stand-in: real Redis under a unique
+ * prefix, requests signed like Slack's, the SimClock stepped by the test.
+ */
+import { randomUUID } from 'node:crypto';
+import { loadConfig, type Config } from '../../../src/config/load-config.js';
+import type { Logger } from '../../../src/core/ports.js';
+import { createSilentLogger } from '../../../src/logging/logger.js';
+import { startBot, type RunningBot } from '../../../src/main/start-bot.js';
+import { createRedisConnection, type RedisConnection } from '../../../src/queue/connection.js';
+import { createJobQueue, type BullJobQueue } from '../../../src/queue/job-queue.js';
+import type { JobSummary } from '../../../src/queue/list-jobs.js';
+import { createRedisAuditLog } from '../../../src/queue/redis-audit-log.js';
+import type { AuditRecord } from '../../../src/security/audit.js';
+import { startSim, type Sim } from '../../../src/sim/start-sim.js';
+import { sendBlockAction, sendSlashCommand, type SignedResponse } from '../../../src/sim/slack/slack-signer.js';
+import { startSlackStandIn, type SlackStandIn, type StandInMessage } from '../../../src/sim/slack/slack-stand-in.js';
+
+export const REDIS_URL = 'redis://127.0.0.1:6379';
+export const SECRET = 'lifecycle-signing-secret';
+export const TEAM = 'T0STANDIN';
+export const CHANNEL = 'C1OPS';
+export const OPERATOR = 'U1ALICE';
+export const OTHER_OPERATOR = 'U3BOB';
+export const ADMIN = 'U9ADMIN';
+export const VIEWER = 'U2VIEWER';
+export const MINUTE = 60_000;
+/** Real milliseconds between polls (the sim's time moves only when the test steps it). */
+export const POLL_MS = 100;
+
+export interface LifecycleHarness {
+  sim: Sim;
+  slack: SlackStandIn;
+  prefix: string;
+  queue: BullJobQueue;
+  botUrl: string | null;
+  config: Config;
+  /** Magnum `GET /v1/clusters` requests the sim has served. */
+  magnumListCalls(): number;
+  command(text: string, user?: string): Promise<SignedResponse>;
+  /** Clicks a button (by action id) in a bot message. */
+  click(message: StandInMessage, actionId: string, user?: string): Promise<SignedResponse>;
+  /** Steps the simulated clock. */
+  advance(ms: number): void;
+  /** Every message of the channel, roots and replies. */
+  allMessages(): StandInMessage[];
+  /** The first message (root or reply) whose text matches. */
+  waitForMessage(match: RegExp, timeoutMs?: number): Promise<StandInMessage>;
+  waitForEphemeral(match: RegExp, timeoutMs?: number): Promise<string>;
+  jobs(): Promise<JobSummary[]>;
+  audit(): Promise<AuditRecord[]>;
+  /** The environment a worker in another process needs to join this bot. */
+  env(role: 'all' | 'web' | 'worker'): Record<string, string>;
+  startWorker(): Promise<RunningBot>;
+  /** Stops one bot process started by the harness (a restart, for instance). */
+  stopBot(bot: RunningBot): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Start the worker role in this process too (default true). */
+  worker?: boolean;
+  confirmTtlMs?: number;
+  logger?: Logger;
+}
+
+/** Starts the sim, the stand-in and the bot (web + worker unless told otherwise). */
+export async function startLifecycleHarness(options: HarnessOptions = {}): Promise<LifecycleHarness> {
+  const counter = createMagnumListCounter();
+  const sim = await startSim({ logger: counter.logger });
+  const users = [OPERATOR, OTHER_OPERATOR, ADMIN, VIEWER].map((id) => ({ id, name: id.slice(2).toLowerCase() }));
+  const slack = await startSlackStandIn({ channels: [{ id: CHANNEL, name: 'ops' }], users });
+  const prefix = `test-lifecycle-${randomUUID()}`;
+  const env = (role: 'all' | 'web' | 'worker'): Record<string, string> => ({
+    ROLE: role,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_API_URL: slack.apiUrl,
+    REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    WORKER_CONCURRENCY: '4',
+    ...sim.osEnv,
+    KUBE_OPERATORS: `${OPERATOR},${OTHER_OPERATOR}`,
+    KUBE_ADMINS: ADMIN,
+  });
+  const config: Config = { ...loadConfig(env(options.worker === false ? 'web' : 'all')), pollIntervalMs: POLL_MS };
+  const logger = options.logger ?? createSilentLogger();
+  const tuning = { clock: sim.clock, worker: { lockDurationMs: 1_000, stalledIntervalMs: 1_000 }, confirmTtlMs: options.confirmTtlMs ?? 10 * MINUTE };
+  const bots: RunningBot[] = [await startBot({ config, logger, ...tuning })];
+  const botUrl = bots[0]?.port ? `http://127.0.0.1:${bots[0].port}` : null;
+  const connection: RedisConnection = createRedisConnection(REDIS_URL, 'producer', logger);
+  // A producer connection fails commands until it is ready (no offline queue).
+  if (connection.client.status !== 'ready') await new Promise((resolve) => connection.client.once('ready', resolve));
+  const queue = createJobQueue({ connection, prefix, logger });
+  const auditLog = createRedisAuditLog(connection.client, prefix, logger);
+
+  const allMessages = () => slack.messages(CHANNEL).flatMap((root) => slack.thread(CHANNEL, root.ts));
+  return {
+    sim,
+    slack,
+    prefix,
+    queue,
+    botUrl,
+    config,
+    magnumListCalls: counter.count,
+    command(text, user = OPERATOR) {
+      if (!botUrl) throw new Error('no web role running');
+      return sendSlashCommand(botUrl, SECRET, { text, user_id: user, channel_id: CHANNEL, team_id: TEAM });
+    },
+    click(message, actionId, user = OPERATOR) {
+      if (!botUrl) throw new Error('no web role running');
+      const value = buttonValue(message, actionId);
+      return sendBlockAction(botUrl, SECRET, {
+        action_id: actionId,
+        value,
+        user_id: user,
+        team_id: TEAM,
+        channel_id: CHANNEL,
+        message_ts: message.ts,
+        ...(message.threadTs === undefined ? {} : { thread_ts: message.threadTs }),
+      });
+    },
+    advance: (ms) => sim.clock.advance(ms),
+    allMessages,
+    waitForMessage: (match, timeoutMs = 15_000) => slack.waitFor(() => allMessages().find((m) => match.test(m.text)), timeoutMs),
+    waitForEphemeral: (match, timeoutMs = 15_000) =>
+      slack.waitFor(() => slack.ephemerals(CHANNEL).find((e) => match.test(e.text))?.text, timeoutMs),
+    jobs: () => queue.getJobs(['active', 'waiting', 'delayed', 'prioritized', 'completed', 'failed'], 500),
+    audit: () => auditLog.recent({ channelId: CHANNEL, limit: 500 }),
+    env,
+    async startWorker() {
+      const workerConfig: Config = { ...loadConfig(env('worker')), pollIntervalMs: POLL_MS };
+      const bot = await startBot({ config: workerConfig, logger, ...tuning });
+      bots.push(bot);
+      return bot;
+    },
+    async stopBot(bot) {
+      const at = bots.indexOf(bot);
+      if (at >= 0) bots.splice(at, 1);
+      await bot.stop();
+    },
+    async stop() {
+      for (const bot of bots.reverse()) await bot.stop();
+      await queue.close();
+      await deleteKeysWithPrefix(connection, prefix);
+      await connection.close();
+      await slack.close();
+      await sim.close();
+    },
+  };
+}
+
+/** The value of the button with that action id in a message's blocks. */
+export function buttonValue(message: StandInMessage, actionId: string): string {
+  for (const block of (message.blocks ?? []) as Array<{ elements?: Array<{ action_id?: string; value?: string }> }>) {
+    const found = block.elements?.find((e) => e.action_id === actionId);
+    if (found?.value !== undefined) return found.value;
+  }
+  throw new Error(`no button ${actionId} in message ${message.ts}: ${message.text}`);
+}
+
+/** Whether a message (current version) has a button with that action id. */
+export function hasButton(message: StandInMessage, actionId: string): boolean {
+  try {
+    buttonValue(message, actionId);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+
+/** Polls until `check` holds (the jest timeout bounds the wait). */
+export async function eventually(check: () => Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 25));
+}
+
+/** The sim's clusters of that name (the "never two clusters" check). */
+export function simClustersNamed(sim: Sim, name: string): number {
+  return sim.state.clusters.filter((c) => c.name === name).length;
+}

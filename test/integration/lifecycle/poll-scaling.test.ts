@@ -1,0 +1,143 @@
+import { createMagnumListCounter } from '../../../src/sim/magnum-list-counter.js';
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '../../../src/config/load-config.js';
+import { createSilentLogger } from '../../../src/logging/logger.js';
+import { createOpenStackApi, type ClosableOpenStackApi } from '../../../src/openstack/create-openstack-api.js';
+import { createRedisConnection, type RedisConnection } from '../../../src/queue/connection.js';
+import { createJobQueue, type BullJobQueue } from '../../../src/queue/job-queue.js';
+import { createOperationStore } from '../../../src/queue/operation-store.js';
+import { createMemoryAuditLog } from '../../../src/security/audit-memory.js';
+import { createSlackPoster } from '../../../src/slack/slack-poster.js';
+import { createSlackWebClient } from '../../../src/slack/web-client.js';
+import { addCluster } from '../../../src/sim/openstack/cluster-factory.js';
+import { startSim, type Sim } from '../../../src/sim/start-sim.js';
+import { startSlackStandIn, type SlackStandIn } from '../../../src/sim/slack/slack-stand-in.js';
+import type { JobContext } from '../../../jobs/definition.js';
+import { pollCloud } from '../../../jobs/tracking/poller.js';
+import type { TrackedOperation } from '../../../jobs/tracking/operation.js';
+import { MINUTE, REDIS_URL } from './harness.js';
+
+const CLOUD = 'default';
+
+interface Rig {
+  sim: Sim;
+  slack: SlackStandIn;
+  openstack: ClosableOpenStackApi;
+  connection: RedisConnection;
+  queue: BullJobQueue;
+  prefix: string;
+  listCalls: () => number;
+  ctx: JobContext;
+}
+
+async function startRig(): Promise<Rig> {
+  const counter = createMagnumListCounter();
+  const logger = createSilentLogger();
+  const sim = await startSim({ logger: counter.logger, seed: true });
+  const slack = await startSlackStandIn({ channels: [{ id: 'C1OPS', name: 'ops' }] });
+  const config = loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: slack.botToken, SLACK_API_URL: slack.apiUrl, ...sim.osEnv });
+  const openstack = createOpenStackApi({ credentials: config.openstack, logger, clock: sim.clock });
+  const prefix = `test-poll-${randomUUID()}`;
+  const connection = createRedisConnection(REDIS_URL, 'producer', logger);
+  if (connection.client.status !== 'ready') await new Promise((resolve) => connection.client.once('ready', resolve));
+  const queue = createJobQueue({ connection, prefix, logger });
+  const operations = createOperationStore(connection.client, prefix);
+  const ctx = {
+    slack: createSlackPoster(createSlackWebClient(config.slack, logger)),
+    openstack: () => openstack,
+    kube: {} as JobContext['kube'],
+    queue,
+    access: { authorize: async () => ({ allowed: true, role: 'admin' }), cloudFor: () => CLOUD },
+    clock: sim.clock,
+    settings: { pollIntervalMs: 100, diagnostics: config.diagnostics },
+    lifecycle: {
+      audit: createMemoryAuditLog(),
+      authorizer: { require: async () => 'operator' as const },
+      operations,
+      confirmations: { issueWithClaim: () => ({ token: 't', claim: {} as never }) },
+      confirmTtlMs: 60_000,
+    },
+    runtime: { jobId: 'poll', name: 'operations-poll', attemptsMade: 0, isFinalAttempt: false, log: logger, updateData: async () => undefined },
+    log: logger,
+  } as JobContext;
+  return { sim, slack, openstack, connection, queue, prefix, listCalls: counter.count, ctx };
+}
+
+/** Adds 1,000 clusters in CREATE_IN_PROGRESS to the sim and tracks the first `n` as creates. */
+async function trackCreates(rig: Rig, n: number): Promise<void> {
+  const { state } = rig.sim;
+  const project = state.projects[0];
+  const template = state.templates.find((t) => t.name === 'k8s-1.27-no-volume');
+  if (!project || !template) throw new Error('seed missing');
+  project.clusterQuota = 10_000;
+  const now = rig.sim.clock.now();
+  const anchor = await rig.ctx.slack.post('C1OPS', { text: 'anchor' });
+  for (let i = 0; i < 1_000; i += 1) {
+    const cluster = addCluster(
+      state,
+      {
+        name: `bulk-${i}`, template, keypair: null, nodeCount: 1, masterCount: 1, dockerVolumeSize: null, labels: null, mergeLabels: false,
+        flavorId: null, masterFlavorId: null, createTimeout: 60, floatingIpEnabled: null, projectId: project.id, userId: state.users[0]?.id ?? '',
+      },
+      now,
+    );
+    const op: TrackedOperation = {
+      id: `op-${i}`, kind: 'create', cloud: CLOUD, teamId: 'T0STANDIN', channel: 'C1OPS', user: 'U1ALICE', threadTs: anchor.ts, anchorTs: anchor.ts,
+      cluster: cluster.name, clusterUuid: cluster.uuid, startedAt: now, progressed: true, missing: 0,
+      lastStatus: 'CREATE_IN_PROGRESS', lastRenderedAt: now,
+      // No per-operation Heat calls: this test is about the list call (Heat progress is covered in create.test.ts).
+      driver: 'other',
+    };
+    if (i < n) await rig.ctx.lifecycle?.operations.put(CLOUD, op.id, op);
+  }
+}
+
+/** Magnum list calls made by each of `polls` polls, stepping the clock one minute between them. */
+async function listCallsPerPoll(rig: Rig, polls: number): Promise<number[]> {
+  const perPoll: number[] = [];
+  for (let i = 0; i < polls; i += 1) {
+    const before = rig.listCalls();
+    await pollCloud(CLOUD, rig.ctx);
+    perPoll.push(rig.listCalls() - before);
+    rig.sim.clock.advance(MINUTE);
+  }
+  return perPoll;
+}
+
+async function stopRig(rig: Rig): Promise<void> {
+  await rig.queue.close();
+  let cursor = '0';
+  do {
+    const [next, keys] = await rig.connection.client.scan(cursor, 'MATCH', `${rig.prefix}:*`, 'COUNT', 500);
+    if (keys.length > 0) await rig.connection.client.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  await rig.connection.close();
+  await rig.openstack.close();
+  await rig.slack.close();
+  await rig.sim.close();
+}
+
+describe('polling tracked operations', () => {
+  it('makes one Magnum list call per cloud and interval, whether it tracks 1 operation or 1,000', async () => {
+    const one = await startRig();
+    const many = await startRig();
+    try {
+      await trackCreates(one, 1);
+      await trackCreates(many, 1_000);
+
+      const forOne = await listCallsPerPoll(one, 3);
+      const forMany = await listCallsPerPoll(many, 3);
+
+      // The same cloud (1,000 clusters) either way: only the number of tracked operations differs.
+      expect(forOne).toEqual([1, 1, 1]);
+      expect(forMany).toEqual([1, 1, 1]);
+      // The polls did advance every operation: each edited its progress message on the later polls.
+      const updates = many.slack.callsTo('chat.update').length;
+      expect(updates).toBe(2 * 1_000);
+    } finally {
+      await stopRig(one);
+      await stopRig(many);
+    }
+  }, 120_000);
+});

@@ -1,0 +1,140 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { QueueUnavailableError } from '../../../src/core/errors.js';
+import { createLogger } from '../../../src/logging/logger.js';
+import { createRedisConnection } from '../../../src/queue/connection.js';
+import { createJobQueue } from '../../../src/queue/job-queue.js';
+import { createHarness } from './harness.js';
+import { eventually, ownRedis, silentLogger, signal, uniquePrefix, type OwnRedis } from './queue-test-kit.js';
+
+const CLOSING_WORKER = fileURLToPath(new URL('./fixtures/closing-worker.ts', import.meta.url));
+
+describe('when Redis is unreachable', () => {
+  it('rejects enqueue with QueueUnavailableError and reports not ready, with nothing listening on the port', async () => {
+    const connection = createRedisConnection('redis://127.0.0.1:1', 'producer', silentLogger);
+    const queue = createJobQueue({ connection, prefix: uniquePrefix(), logger: silentLogger });
+    try {
+      await expect(queue.enqueue('greet', {}, { jobId: 'never' })).rejects.toBeInstanceOf(QueueUnavailableError);
+      await expect(queue.enqueue('greet', {}, { jobId: 'never' })).rejects.toMatchObject({ code: 'queue_unavailable', retryable: true });
+      expect(await queue.isReady()).toBe(false);
+    } finally {
+      await queue.close();
+      await connection.close();
+    }
+  });
+});
+
+describe('redis connection logging', () => {
+  it('logs a connection failure once, without the password', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('debug', { write: (line: string) => void lines.push(line) });
+    const connection = createRedisConnection('redis://bot:s3cret@127.0.0.1:1/0', 'producer', logger);
+    let attempts = 0;
+    connection.client.on('error', () => (attempts += 1));
+    try {
+      await eventually(() => attempts >= 3);
+    } finally {
+      await connection.close();
+    }
+
+    const errors = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'redis connection error');
+    expect(errors.map((l) => ({ code: l.code, redis: l.redis, role: l.role }))).toEqual([
+      { code: 'ECONNREFUSED', redis: 'redis://bot:redacted@127.0.0.1:1/0', role: 'producer' },
+    ]);
+    expect(lines.join('\n')).not.toContain('s3cret');
+  });
+});
+
+describe('when Redis stops and starts again', () => {
+  let redis: OwnRedis;
+
+  beforeEach(async () => {
+    redis = await ownRedis({ persistent: true });
+  });
+
+  afterEach(async () => {
+    await redis.dispose();
+  });
+
+  it('rejects enqueue while it is down and accepts jobs once it is back', async () => {
+    const h = createHarness({ url: redis.url });
+    try {
+      await h.queue.enqueue('greet', {}, { jobId: 'before' });
+      await redis.stop();
+
+      await expect(h.queue.enqueue('greet', {}, { jobId: 'during' })).rejects.toBeInstanceOf(QueueUnavailableError);
+      expect(await h.queue.isReady()).toBe(false);
+
+      await redis.start();
+      await eventually(() => h.queue.isReady(), 100);
+      expect(await h.queue.enqueue('greet', {}, { jobId: 'after' })).toEqual({ jobId: 'after', created: true });
+      expect((await h.queue.getJobs(['waiting'], 10)).map((j) => j.id).sort()).toEqual(['after', 'before']);
+    } finally {
+      await h.teardown();
+    }
+  });
+
+  it('keeps its jobs across the restart and the worker reconnects to run them', async () => {
+    const h = createHarness({ url: redis.url });
+    const ran: string[] = [];
+    const firstRan = signal();
+    try {
+      await h.startWorkers({
+        note: async (_data, runtime) => {
+          ran.push(runtime.jobId);
+          firstRan.resolve();
+        },
+      });
+      await h.queue.enqueue('note', {}, { jobId: 'first' });
+      await firstRan.promise;
+      // Due after the restart: it must survive in Redis's append-only file.
+      await h.queue.enqueue('note', {}, { jobId: 'kept', delayMs: 1_500 });
+
+      await redis.stop();
+      await redis.start();
+      await eventually(() => h.queue.isReady(), 100);
+      await h.queue.enqueue('note', {}, { jobId: 'after-restart' });
+      await eventually(() => ran.length === 3, 100);
+
+      expect(ran.sort()).toEqual(['after-restart', 'first', 'kept']);
+    } finally {
+      await h.teardown();
+    }
+  });
+
+  it('serves a producer and a worker that started before Redis was up', async () => {
+    await redis.stop();
+    const h = createHarness({ url: redis.url });
+    const ran = signal<string>();
+    try {
+      await h.startWorkers({ note: async (_data, runtime) => ran.resolve(runtime.jobId) });
+      await expect(h.queue.enqueue('note', {}, { jobId: 'too-early' })).rejects.toBeInstanceOf(QueueUnavailableError);
+
+      await redis.start();
+      await eventually(() => h.queue.isReady(), 100);
+      await h.queue.enqueue('note', {}, { jobId: 'on-time' });
+
+      expect(await ran.promise).toEqual('on-time');
+    } finally {
+      await h.teardown();
+    }
+  });
+
+  it('lets a worker process close and exit on its own while Redis is down', async () => {
+    const child = fork(CLOSING_WORKER, [redis.url, uniquePrefix()], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    const messages: unknown[] = [];
+    const ready = signal();
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.on('message', (message) => {
+      messages.push(message);
+      if (message === 'ready') ready.resolve();
+    });
+    await ready.promise;
+
+    await redis.stop();
+    child.send('close');
+
+    expect(await exited).toBe(0);
+    expect(messages).toEqual(['ready', 'closed']);
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * The architecture of DESIGN.md section 6, executable: which folder may import which,
+ * which folder owns each third-party library, where process.env may be read, no cycles.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
+
+const root = resolve(new URL('../../..', import.meta.url).pathname);
+
+interface ImportEdge {
+  from: string;
+  specifier: string;
+  typeOnly: boolean;
+}
+
+/** The layer a file belongs to: `src/<folder>`, `commands`, `jobs`, or `src/main`. */
+function layerOf(file: string): string {
+  const parts = relative(root, file).split('/');
+  if (parts[0] === 'src') return parts.length === 2 ? `src/${(parts[1] ?? '').replace(/\.ts$/, '')}` : `src/${parts[1]}`;
+  return parts[0] ?? '';
+}
+
+/** Internal layers each layer may import (its own layer is always allowed). */
+const ALLOWED: Record<string, readonly string[]> = {
+  'src/core': [],
+  'src/config': ['src/core'],
+  'src/logging': ['src/core'],
+  'src/security': ['src/core', 'src/config'],
+  'src/openstack': ['src/core', 'src/config'],
+  'src/kube': ['src/core', 'src/config'],
+  'src/queue': ['src/core', 'src/config', 'src/security'],
+  'src/slack': ['src/core', 'src/config', 'src/render'],
+  'src/render': ['src/core'],
+  'src/diagnostics': ['src/core'],
+  'src/collect': ['src/core'],
+  'src/tickets': ['src/core', 'src/config', 'src/render', 'src/security'],
+  'src/sim': ['src/core'],
+  commands: ['src/core', 'src/render'],
+  jobs: ['src/core', 'src/render', 'src/diagnostics', 'src/collect', 'src/security'],
+  'src/main': ['src/core', 'src/config', 'src/logging', 'src/security', 'src/openstack', 'src/kube', 'src/queue', 'src/slack', 'src/render', 'src/diagnostics', 'src/collect', 'src/tickets', 'commands', 'jobs'],
+  'src/bin': ['*'],
+};
+
+/** Third-party libraries and the only layers that may import them at runtime. */
+const LIBRARY_OWNERS: Record<string, readonly string[]> = {
+  '@slack/bolt': ['src/slack'],
+  '@slack/web-api': ['src/slack'],
+  '@slack/socket-mode': ['src/slack'],
+  bullmq: ['src/queue'],
+  ioredis: ['src/queue'],
+  '@kubernetes/client-node': ['src/kube'],
+  undici: ['src/openstack', 'src/tickets'],
+};
+
+const PURE_LAYERS = ['src/core', 'src/render', 'src/diagnostics'];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return path.endsWith('.ts') && !path.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+function importsOf(file: string): ImportEdge[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const edges: ImportEdge[] = [];
+  const visit = (node: ts.Node) => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      const typeOnly = ts.isImportDeclaration(node)
+        ? Boolean(node.importClause?.isTypeOnly) ||
+          Boolean(
+            node.importClause &&
+              !node.importClause.name &&
+              node.importClause.namedBindings &&
+              ts.isNamedImports(node.importClause.namedBindings) &&
+              node.importClause.namedBindings.elements.length > 0 &&
+              node.importClause.namedBindings.elements.every((e) => e.isTypeOnly),
+          )
+        : node.isTypeOnly;
+      edges.push({ from: file, specifier: node.moduleSpecifier.text, typeOnly });
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const [arg] = node.arguments;
+      if (arg && ts.isStringLiteral(arg)) edges.push({ from: file, specifier: arg.text, typeOnly: false });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return edges;
+}
+
+function resolveInternal(edge: ImportEdge): string {
+  return resolve(dirname(edge.from), edge.specifier).replace(/\.js$/, '.ts');
+}
+
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
+}
+
+const files = ['src', 'commands', 'jobs'].flatMap((dir) => sourceFiles(join(root, dir)));
+const edges = files.flatMap(importsOf);
+const internal = edges.filter((e) => e.specifier.startsWith('.'));
+const external = edges.filter((e) => !e.specifier.startsWith('.') && !e.specifier.startsWith('node:'));
+
+describe('architecture', () => {
+  it('finds the code it checks', () => {
+    expect(files.length).toBeGreaterThan(10);
+    expect(internal.length).toBeGreaterThan(10);
+  });
+
+  it('imports only the layers DESIGN.md allows', () => {
+    const violations = internal.flatMap((edge) => {
+      const from = layerOf(edge.from);
+      const to = layerOf(resolveInternal(edge));
+      const allowed = ALLOWED[from];
+      if (!allowed) return [`${relative(root, edge.from)}: layer ${from} has no rule`];
+      if (from === to || allowed.includes('*') || allowed.includes(to)) return [];
+      return [`${relative(root, edge.from)} imports ${to} (${edge.specifier})`];
+    });
+
+    expect(violations).toEqual([]);
+  });
+
+  it('keeps each third-party library in the one folder that owns it', () => {
+    const violations = external.flatMap((edge) => {
+      const owners = LIBRARY_OWNERS[packageName(edge.specifier)];
+      const layer = layerOf(edge.from);
+      if (!owners || edge.typeOnly || owners.includes(layer) || layer === 'src/bin') return [];
+      return [`${relative(root, edge.from)} imports ${edge.specifier}`];
+    });
+
+    expect(violations).toEqual([]);
+  });
+
+  it('keeps core, render and diagnostics pure', () => {
+    const violations = edges.flatMap((edge) => {
+      const layer = layerOf(edge.from);
+      if (!PURE_LAYERS.includes(layer) || edge.typeOnly || edge.specifier.startsWith('.')) return [];
+      return edge.specifier === 'zod' ? [] : [`${relative(root, edge.from)} imports ${edge.specifier}`];
+    });
+
+    expect(violations).toEqual([]);
+  });
+
+  it('lets only src/bin and tests reach the simulated cloud', () => {
+    const violations = internal
+      .filter((edge) => layerOf(resolveInternal(edge)) === 'src/sim' && !['src/sim', 'src/bin'].includes(layerOf(edge.from)))
+      .map((edge) => relative(root, edge.from));
+
+    expect(violations).toEqual([]);
+  });
+
+  it('reads process.env only in src/config', () => {
+    const readers = files.filter((file) => layerOf(file) !== 'src/config' && /process\.env\b/.test(readFileSync(file, 'utf8')));
+
+    expect(readers.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  it('has no import cycles', () => {
+    const graph = new Map<string, string[]>();
+    for (const edge of internal.filter((e) => !e.typeOnly)) {
+      graph.set(edge.from, [...(graph.get(edge.from) ?? []), resolveInternal(edge)]);
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, 'visiting' | 'done'>();
+    const stack: string[] = [];
+    const visit = (node: string) => {
+      if (state.get(node) === 'done') return;
+      if (state.get(node) === 'visiting') {
+        cycles.push(stack.slice(stack.indexOf(node)).concat(node).map((f) => relative(root, f)).join(' -> '));
+        return;
+      }
+      state.set(node, 'visiting');
+      stack.push(node);
+      for (const next of graph.get(node) ?? []) visit(next);
+      stack.pop();
+      state.set(node, 'done');
+    };
+    for (const node of graph.keys()) visit(node);
+
+    expect(cycles).toEqual([]);
+  });
+});

@@ -1,0 +1,74 @@
+import type { Access } from '../../../src/core/access.js';
+import type { KubeApi, KubeConnector, Message, MessageRef, SlackPoster } from '../../../src/core/ports.js';
+import type { JobContext, JobDefinition } from '../../../jobs/definition.js';
+import type { TicketPort } from '../../../jobs/ticket-port.js';
+import { fakeConnector, fakeKubeApi, fakeLogger, fakeOpenStack, type CallLog } from '../collect/fakes.js';
+import { NOW, aKubeState } from '../../helpers/snapshot-builders.js';
+
+export type SlackCall =
+  | { kind: 'post'; channel: string; message: Message; threadTs: string | undefined; ts: string }
+  | { kind: 'update'; ref: MessageRef; message: Message }
+  | { kind: 'ephemeral'; channel: string; user: string; message: Message }
+  | { kind: 'snippet'; channel: string; threadTs: string; file: { filename: string; title: string; content: string } };
+
+/** Records every Slack call; posts get ts `100.000001`, `100.000002`... */
+export function recordingSlack(calls: SlackCall[]): SlackPoster {
+  let n = 0;
+  return {
+    post: async (channel, message, threadTs) => {
+      const ts = `100.00000${++n}`;
+      calls.push({ kind: 'post', channel, message, threadTs, ts });
+      return { channel, ts };
+    },
+    update: async (ref, message) => void calls.push({ kind: 'update', ref, message }),
+    postEphemeral: async (channel, user, message) => void calls.push({ kind: 'ephemeral', channel, user, message }),
+    uploadSnippet: async (channel, threadTs, file) => void calls.push({ kind: 'snippet', channel, threadTs, file }),
+  };
+}
+
+export const ORIGIN = { cloud: 'sim', teamId: 'T1', channel: 'C1', user: 'U1' };
+
+export interface KitOptions {
+  api?: KubeApi;
+  kubeconfigClusters?: string[];
+  role?: 'viewer' | 'operator';
+  tickets?: TicketPort;
+  connector?: Partial<KubeConnector>;
+}
+
+/** A JobContext over fakes: OpenStack from the collect fakes, a recording Slack, a fixed clock. */
+export function jobKit(options: KitOptions = {}) {
+  const slack: SlackCall[] = [];
+  const calls: CallLog = [];
+  const updates: object[] = [];
+  const access: Access = {
+    authorize: async (_actor, needed) =>
+      needed === 'viewer' || options.role !== 'viewer' ? { allowed: true, role: options.role ?? 'operator' } : { allowed: false, role: 'viewer', message: 'You need the operator role.' },
+    cloudFor: () => 'sim',
+  };
+  const api = options.api ?? fakeKubeApi(aKubeState());
+  const ctx: JobContext = {
+    slack: recordingSlack(slack),
+    openstack: () => fakeOpenStack(calls),
+    kube: fakeConnector(calls, api, { listKubeconfigClusters: async () => options.kubeconfigClusters ?? [], ...options.connector }),
+    queue: { enqueue: async (_n, _d, o) => ({ jobId: o.jobId, created: true }) },
+    access,
+    clock: { now: () => NOW },
+    settings: { pollIntervalMs: 1000, diagnostics: { containerCreatingMinutes: 10, slowCreateMinutes: 25, stuckCreateMinutes: 60 } },
+    ...(options.tickets ? { tickets: options.tickets } : {}),
+    runtime: { jobId: 'job-1', name: 'test', attemptsMade: 0, isFinalAttempt: false, log: fakeLogger(), updateData: async (d) => void updates.push(structuredClone(d)) },
+    log: fakeLogger(),
+  };
+  return { ctx, slack, calls, updates };
+}
+
+/** Validates raw data with the job's schema, then runs it, as the worker does. */
+export async function run<D>(job: JobDefinition<D>, raw: object, ctx: JobContext): Promise<unknown> {
+  return job.process(job.data.parse(raw), ctx);
+}
+
+export const sectionTexts = (message: Message | undefined): string[] =>
+  (message?.blocks ?? []).flatMap((b) => {
+    const t = (b as { text?: { text?: string } }).text?.text;
+    return t === undefined ? [] : [t];
+  });

@@ -1,0 +1,112 @@
+import { advanceOperation } from '../../../../jobs/tracking/advance.js';
+import type { TrackedOperation } from '../../../../jobs/tracking/operation.js';
+import { pollCloud } from '../../../../jobs/tracking/poller.js';
+import { NOW, aCluster, lifecycleKit } from './lifecycle-kit.js';
+
+function anOp(overrides: Partial<TrackedOperation> = {}): TrackedOperation {
+  return {
+    id: 'op-1', kind: 'create', cloud: 'sim', teamId: 'T1', channel: 'C1', user: 'U1ALICE', threadTs: '1.1', anchorTs: '1.2',
+    cluster: 'prod-b', clusterUuid: '11111111-2222-3333-4444-555555555555', startedAt: NOW, progressed: false, missing: 0, ...overrides,
+  };
+}
+
+const texts = (calls: ReturnType<typeof lifecycleKit>['slack']) => calls.map((c) => ('message' in c ? c.message.text : c.kind));
+
+describe('advancing a tracked operation', () => {
+  it('leaves the anchor alone while nothing changed and the throttle has not passed', async () => {
+    const kit = lifecycleKit();
+    const op = anOp({ lastStatus: 'CREATE_IN_PROGRESS', lastRenderedAt: NOW, progressed: true });
+
+    const result = await advanceOperation(op, aCluster(), kit.ctx);
+
+    expect(result).toEqual({ kind: 'unchanged' });
+    expect(kit.slack).toEqual([]);
+    expect(kit.cloud.heatCalls).toBe(0);
+  });
+
+  it('edits the anchor in place with elapsed time and Heat progress once the throttle has passed', async () => {
+    const kit = lifecycleKit();
+    kit.advance(7 * 60_000);
+
+    const result = await advanceOperation(anOp({ lastStatus: 'CREATE_IN_PROGRESS', lastRenderedAt: NOW }), aCluster(), kit.ctx);
+
+    expect(result).toEqual({ kind: 'updated', op: expect.objectContaining({ driver: 'heat', heat: { done: 1, total: 2 }, progressed: true }) });
+    expect(kit.slack.map((c) => c.kind)).toEqual(['update']);
+    expect(JSON.stringify(kit.slack[0])).toContain('1/2 complete');
+    expect(JSON.stringify(kit.slack[0])).toContain('7 min elapsed (usually 15-25 min)');
+  });
+
+  it('does not ask Heat about a Cluster API driver cluster (stack_id is not a UUID)', async () => {
+    const kit = lifecycleKit();
+
+    const result = await advanceOperation(anOp(), aCluster({ stackId: 'prod-b-x7k2p' }), kit.ctx);
+
+    expect(result).toEqual({ kind: 'updated', op: expect.objectContaining({ driver: 'other' }) });
+    expect(kit.cloud.heatCalls).toBe(0);
+    expect(JSON.stringify(kit.slack[0])).toContain('Cluster API driver');
+  });
+
+  it('ends a create at CREATE_COMPLETE: result mentions the requester, health check enqueued, audit finished, name released', async () => {
+    const kit = lifecycleKit();
+    kit.cloud.clusters.push(aCluster({ status: 'CREATE_COMPLETE' }));
+    await kit.operations.reserveName('sim', 'prod-b', 'op-1', 1000);
+    kit.advance(19 * 60_000);
+
+    const result = await advanceOperation(anOp(), aCluster({ status: 'CREATE_COMPLETE' }), kit.ctx);
+
+    expect(result).toEqual({ kind: 'finished' });
+    expect(texts(kit.slack)).toEqual(['Creating prod-b: CREATE_COMPLETE (19 min)', '<@U1ALICE> prod-b is ready (CREATE_COMPLETE after 19 min).']);
+    expect(kit.enqueued).toEqual([
+      { name: 'cluster-diagnose', jobId: 'cluster-diagnose-post-create-op-1', data: { cloud: 'sim', teamId: 'T1', channel: 'C1', user: 'U1ALICE', threadTs: '1.1', cluster: 'prod-b', reason: 'post-create' } },
+    ]);
+    expect(kit.audit.records.map((r) => [r.decision, r.outcome])).toEqual([['finished', 'CREATE_COMPLETE']]);
+    expect(kit.operations.names.size).toBe(0);
+  });
+
+  it('explains the trust refusal of a restricted application credential when a create fails on it', async () => {
+    const kit = lifecycleKit();
+    const reason = 'Failed to create trustee or trust for Cluster: 11111111-2222-3333-4444-555555555555';
+    kit.cloud.clusters.push(aCluster({ status: 'CREATE_FAILED', statusReason: reason }));
+
+    await advanceOperation(anOp(), aCluster({ status: 'CREATE_FAILED' }), kit.ctx);
+
+    const result = JSON.stringify(kit.slack.find((c) => c.kind === 'post'));
+    expect(result).toContain(reason);
+    expect(result).toContain('created without `--unrestricted` cannot create trusts');
+    expect(kit.enqueued.map((e) => e.jobId)).toEqual(['cluster-diagnose-create-failed-op-1']);
+  });
+
+  it('does not end a resize on the UPDATE_COMPLETE it started from', async () => {
+    const kit = lifecycleKit();
+
+    const result = await advanceOperation(anOp({ kind: 'resize', initialStatus: 'UPDATE_COMPLETE' }), aCluster({ status: 'UPDATE_COMPLETE' }), kit.ctx);
+
+    expect(result.kind).toBe('updated');
+    expect(kit.audit.records).toEqual([]);
+  });
+
+  it('takes a delete whose cluster left the list as DELETE_COMPLETE', async () => {
+    const kit = lifecycleKit();
+
+    const result = await advanceOperation(anOp({ kind: 'delete' }), undefined, kit.ctx);
+
+    expect(result).toEqual({ kind: 'finished' });
+    expect(texts(kit.slack)[1]).toBe('<@U1ALICE> prod-b is deleted (after 0s).');
+  });
+});
+
+describe('polling a cloud', () => {
+  it('makes one list call however many operations it advances', async () => {
+    const kit = lifecycleKit();
+    for (let i = 0; i < 50; i += 1) {
+      kit.cloud.clusters.push(aCluster({ uuid: `u-${i}`, name: `c-${i}` }));
+      await kit.operations.put('sim', `op-${i}`, anOp({ id: `op-${i}`, clusterUuid: `u-${i}`, cluster: `c-${i}`, driver: 'other' }));
+    }
+
+    const remaining = await pollCloud('sim', kit.ctx);
+
+    expect(remaining).toBe(50);
+    expect(kit.cloud.listCalls).toBe(1);
+    expect(kit.slack.filter((c) => c.kind === 'update').length).toBe(50);
+  });
+});

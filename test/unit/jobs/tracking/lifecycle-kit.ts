@@ -1,0 +1,161 @@
+/** A JobContext for the lifecycle jobs: in-memory store, audit and Magnum, a recording Slack and queue. */
+import type { ClusterDetail, ClusterSummary, ClusterTemplate } from '../../../../src/core/cluster.js';
+import { ConflictError, NotFoundError, UpstreamError } from '../../../../src/core/errors.js';
+import type { ClusterCreateSpec } from '../../../../src/core/cluster.js';
+import type { OpenStackApi } from '../../../../src/core/ports.js';
+import { createMemoryAuditLog } from '../../../../src/security/audit-memory.js';
+import type { JobContext } from '../../../../jobs/definition.js';
+import type { OperationStore } from '../../../../jobs/tracking/operation.js';
+import { recordingSlack, type SlackCall } from '../job-kit.js';
+
+export const NOW = Date.parse('2026-11-21T12:00:00Z');
+
+export function memoryStore(): OperationStore & { ops: Map<string, unknown>; names: Map<string, string> } {
+  const ops = new Map<string, unknown>();
+  const names = new Map<string, string>();
+  let session = 0;
+  let lease: number | null = null;
+  return {
+    ops,
+    names,
+    put: async (cloud, id, record) => void ops.set(`${cloud}/${id}`, structuredClone(record)),
+    get: async (cloud, id) => ops.get(`${cloud}/${id}`),
+    list: async (cloud) => [...ops.entries()].filter(([k]) => k.startsWith(`${cloud}/`)).map(([, v]) => v),
+    remove: async (cloud, id) => void ops.delete(`${cloud}/${id}`),
+    pollerSession: async () => {
+      if (lease !== null) return { session: lease, started: false };
+      lease = ++session;
+      return { session: lease, started: true };
+    },
+    refreshPoller: async (_c, s) => lease === null || lease === s,
+    stopPollerIfIdle: async () => {
+      if (ops.size > 0) return false;
+      lease = null;
+      return true;
+    },
+    reserveName: async (cloud, name, holder) => {
+      const key = `${cloud}/${name}`;
+      if (!names.has(key)) names.set(key, holder);
+      return names.get(key) as string;
+    },
+    releaseName: async (cloud, name, holder) => {
+      if (names.get(`${cloud}/${name}`) === holder) names.delete(`${cloud}/${name}`);
+    },
+  };
+}
+
+export function aCluster(overrides: Partial<ClusterDetail> = {}): ClusterDetail {
+  return {
+    uuid: '11111111-2222-3333-4444-555555555555', name: 'prod-b', status: 'CREATE_IN_PROGRESS', healthStatus: null, clusterTemplateId: 't-1',
+    keypair: null, nodeCount: 2, masterCount: 1, stackId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee', createTimeout: 60, dockerVolumeSize: null,
+    labels: {}, flavorId: null, masterFlavorId: null, projectId: 'p-1', statusReason: null, healthStatusReason: {}, apiAddress: null,
+    coeVersion: null, nodeAddresses: [], masterAddresses: [], fixedNetwork: null, fixedSubnet: null, masterLbEnabled: null, faults: null,
+    createdAt: null, updatedAt: null, raw: {}, ...overrides,
+  };
+}
+
+export function aTemplate(overrides: Partial<ClusterTemplate> = {}): ClusterTemplate {
+  return {
+    uuid: 'tpl-uuid', name: 'k8s', coe: 'kubernetes', imageId: null, dockerStorageDriver: 'overlay2', dockerVolumeSize: null, networkDriver: null,
+    volumeDriver: null, flavorId: null, masterFlavorId: null, externalNetworkId: null, clusterDistro: null, serverType: null, labels: {},
+    masterLbEnabled: null, raw: {}, ...overrides,
+  };
+}
+
+export interface FakeCloud {
+  clusters: ClusterDetail[];
+  created: ClusterCreateSpec[];
+  listCalls: number;
+  heatCalls: number;
+  /** Thrown by the next createCluster. */
+  createError?: unknown;
+}
+
+/** A Magnum/Heat that keeps clusters in memory (enough for the lifecycle jobs). */
+export function fakeOpenStack(cloud: FakeCloud): OpenStackApi {
+  const find = (idOrName: string) => cloud.clusters.find((c) => c.uuid === idOrName || c.name === idOrName);
+  const notFound = () => new NotFoundError('no such cluster');
+  return {
+    cloud: 'sim',
+    projectId: async () => 'p-1',
+    magnum: {
+      listClusters: async (): Promise<ClusterSummary[]> => {
+        cloud.listCalls += 1;
+        return cloud.clusters.map((c) => ({ ...c }));
+      },
+      getCluster: async (idOrName) => {
+        const c = find(idOrName);
+        if (!c) throw notFound();
+        return { ...c };
+      },
+      createCluster: async (spec) => {
+        if (cloud.createError) throw cloud.createError;
+        cloud.created.push(spec);
+        const c = aCluster({ uuid: `uuid-${cloud.created.length}`, name: spec.name, labels: spec.labels ?? {} });
+        cloud.clusters.push(c);
+        return { uuid: c.uuid };
+      },
+      deleteCluster: async () => undefined,
+      resizeCluster: async () => undefined,
+      listTemplates: async () => [aTemplate()],
+      getTemplate: async (idOrName) => {
+        if (idOrName !== 'k8s' && idOrName !== 'tpl-uuid') throw new NotFoundError('no template');
+        return aTemplate();
+      },
+      listNodegroups: async () => [],
+      getCaCertificate: async () => '',
+      signCertificate: async () => '',
+    },
+    heat: {
+      getStack: async () => {
+        throw notFound();
+      },
+      listResources: async () => {
+        cloud.heatCalls += 1;
+        return [
+          { name: 'network', type: 'file:///network.yaml', status: 'CREATE_COMPLETE', statusReason: null, physicalId: null, parent: null, path: ['network'], stackName: 's', nestedStackId: null, updatedAt: null },
+          { name: 'kube_masters', type: 'OS::Heat::ResourceGroup', status: 'CREATE_IN_PROGRESS', statusReason: null, physicalId: null, parent: null, path: ['kube_masters'], stackName: 's', nestedStackId: null, updatedAt: null },
+        ];
+      },
+    },
+    octavia: { listLoadBalancers: async () => [], deleteLoadBalancer: async () => undefined },
+    neutron: { listPorts: async () => [], getSubnet: async () => { throw notFound(); }, listSubnets: async () => [] },
+  };
+}
+
+/** A ready context plus what it recorded. */
+export function lifecycleKit(options: { jobId?: string; denied?: boolean } = {}) {
+  const cloud: FakeCloud = { clusters: [], created: [], listCalls: 0, heatCalls: 0 };
+  const slack: SlackCall[] = [];
+  const enqueued: Array<{ name: string; data: object; jobId: string }> = [];
+  const audit = createMemoryAuditLog();
+  const operations = memoryStore();
+  let now = NOW;
+  const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silent };
+  const ctx: JobContext = {
+    slack: recordingSlack(slack),
+    openstack: () => fakeOpenStack(cloud),
+    kube: {} as JobContext['kube'],
+    queue: { enqueue: async (name, data, o) => (enqueued.push({ name, data, jobId: o.jobId }), { jobId: o.jobId, created: true }) },
+    access: { authorize: async () => ({ allowed: true, role: 'operator' }), cloudFor: () => 'sim' },
+    clock: { now: () => now },
+    settings: { pollIntervalMs: 1000, diagnostics: { containerCreatingMinutes: 10, slowCreateMinutes: 25, stuckCreateMinutes: 60 } },
+    lifecycle: {
+      audit,
+      authorizer: {
+        require: async () => {
+          if (options.denied) throw new ConflictError('denied', 'permission_denied');
+          return 'operator';
+        },
+      },
+      operations,
+      confirmations: { issueWithClaim: () => ({ token: 'kc1.token', claim: {} as never }) },
+      confirmTtlMs: 600_000,
+    },
+    runtime: { jobId: options.jobId ?? 'cluster-create-C1-t1', name: 'test', attemptsMade: 0, isFinalAttempt: false, log: silent, updateData: async () => undefined },
+    log: silent,
+  };
+  return { ctx, cloud, slack, enqueued, audit, operations, advance: (ms: number) => void (now += ms) };
+}
+
+export { UpstreamError };

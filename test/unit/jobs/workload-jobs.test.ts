@@ -1,0 +1,82 @@
+import { workloadRestart } from '../../../jobs/workload-restart.js';
+import { workloadScale } from '../../../jobs/workload-scale.js';
+import type { KubeApi } from '../../../src/core/ports.js';
+import type { AuditRecord } from '../../../src/security/audit.js';
+import type { LifecycleDeps } from '../../../jobs/tracking/lifecycle.js';
+import { fakeKubeApi } from '../collect/fakes.js';
+import { ORIGIN, jobKit, run } from './job-kit.js';
+
+function recordingApi(calls: string[]): KubeApi {
+  return {
+    ...fakeKubeApi(),
+    scale: async (ns, kind, name, replicas) => void calls.push(`scale ${ns} ${kind} ${name} ${replicas}`),
+    deletePod: async (ns, name) => void calls.push(`deletePod ${ns} ${name}`),
+    restartDeployment: async (ns, name) => void calls.push(`restartDeployment ${ns} ${name}`),
+  };
+}
+
+describe('workload-scale job', () => {
+  it('scales through the Kubernetes API and says so', async () => {
+    const calls: string[] = [];
+    const { ctx, slack } = jobKit({ api: recordingApi(calls) });
+
+    await run(workloadScale, { ...ORIGIN, cluster: 'dev-a', namespace: 'kolla', kind: 'ReplicationController', name: 'memcached', replicas: 2 }, ctx);
+
+    expect(calls).toEqual(['scale kolla ReplicationController memcached 2']);
+    expect(slack[0]?.kind === 'post' && slack[0].message.text).toBe('kolla/replicationcontroller/memcached on dev-a: scaled');
+  });
+
+  it('audits the scale (started, finished) when the audit log is wired', async () => {
+    const calls: string[] = [];
+    const records: AuditRecord[] = [];
+    const { ctx } = jobKit({ api: recordingApi(calls) });
+    ctx.lifecycle = { audit: { write: async (r: AuditRecord) => void records.push(r), recent: async () => [] } } as unknown as LifecycleDeps;
+
+    await run(workloadScale, { ...ORIGIN, cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api', replicas: 3, threadTs: '9.1' }, ctx);
+
+    expect(records.map((r) => [r.action, r.target, r.decision, r.threadTs, r.jobId])).toEqual([
+      ['workload-scale', 'dev-a:web/deployment/api', 'started', '9.1', 'job-1'],
+      ['workload-scale', 'dev-a:web/deployment/api', 'finished', '9.1', 'job-1'],
+    ]);
+  });
+
+  it('re-checks the role in the worker: a viewer gets an ephemeral refusal and nothing changes', async () => {
+    const calls: string[] = [];
+    const { ctx, slack } = jobKit({ api: recordingApi(calls), role: 'viewer' });
+
+    const result = await run(workloadScale, { ...ORIGIN, cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api', replicas: 0 }, ctx);
+
+    expect(result).toEqual({ denied: true });
+    expect(calls).toEqual([]);
+    expect(slack.map((c) => c.kind)).toEqual(['ephemeral']);
+  });
+});
+
+describe('workload-restart job', () => {
+  it('deletes a pod so its controller recreates it', async () => {
+    const calls: string[] = [];
+    const { ctx } = jobKit({ api: recordingApi(calls) });
+
+    await run(workloadRestart, { ...ORIGIN, cluster: 'dev-a', namespace: 'kube-system', kind: 'Pod', name: 'coredns-1' }, ctx);
+
+    expect(calls).toEqual(['deletePod kube-system coredns-1']);
+  });
+
+  it('rolls a deployment', async () => {
+    const calls: string[] = [];
+    const { ctx } = jobKit({ api: recordingApi(calls) });
+
+    await run(workloadRestart, { ...ORIGIN, cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api' }, ctx);
+
+    expect(calls).toEqual(['restartDeployment web api']);
+  });
+
+  it('refuses a viewer', async () => {
+    const calls: string[] = [];
+    const { ctx } = jobKit({ api: recordingApi(calls), role: 'viewer' });
+
+    await run(workloadRestart, { ...ORIGIN, cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api' }, ctx);
+
+    expect(calls).toEqual([]);
+  });
+});

@@ -1,0 +1,104 @@
+import type { Finding } from '../../../src/core/finding.js';
+import { renderDiagnosisMessage, remedyButton } from '../../../src/render/diagnosis.js';
+import { diagnosisJson, renderDiagnosisText } from '../../../src/render/diagnosis-text.js';
+
+function aFinding(over: Partial<Finding> = {}): Finding {
+  return {
+    rule: 'pod-crash-loop',
+    severity: 'warning',
+    title: 'Pod web-1 is crash looping',
+    objects: ['default/Pod/web-1'],
+    evidence: ['last exit code 1'],
+    explanation: 'The container keeps failing.',
+    remedy: 'Read its logs with /kube logs.',
+    ...over,
+  };
+}
+
+const blocksText = (blocks: readonly object[] | undefined) => JSON.stringify(blocks);
+
+describe('renderDiagnosisMessage', () => {
+  it('heads with the counts and gives each finding its section, remedy and reference', () => {
+    const findings = [
+      aFinding({ rule: 'docker-volume-size-overlay2', severity: 'critical', title: 'overlay2 with a docker volume', reference: 'seeds/000 known issue 2' }),
+      aFinding(),
+    ];
+    const message = renderDiagnosisMessage({ cluster: 'prod-a', findings, checked: [] }, { requester: 'U1', ticketRef: 'uuid-1' });
+
+    expect(message.text).toBe('Diagnosis of prod-a: 1 critical, 1 warning, 0 info');
+    const sections = (message.blocks ?? []).filter((b) => (b as { type: string }).type === 'section').map((b) => (b as { text: { text: string } }).text.text);
+    expect(sections[0]).toBe(':red_circle: Diagnosis of `prod-a`: *1 critical*, 1 warning, 0 info');
+    expect(sections[1]).toBe(
+      ':red_circle: *overlay2 with a docker volume*  `docker-volume-size-overlay2`\n• last exit code 1\n*Remedy:* Read its logs with /kube logs.\n_Reference:_ seeds/000 known issue 2',
+    );
+    expect(sections[2]).toContain(':warning: *Pod web-1 is crash looping*');
+  });
+
+  it('offers the ticket button with the cluster uuid', () => {
+    const message = renderDiagnosisMessage({ cluster: 'prod-a', findings: [aFinding()], checked: [] }, { requester: 'U1', ticketRef: 'uuid-1' });
+    const ticket = (message.blocks ?? []).find((b) => (b as { block_id?: string }).block_id === 'diagnosis-actions');
+
+    expect(ticket).toEqual({
+      type: 'actions',
+      block_id: 'diagnosis-actions',
+      elements: [{ type: 'button', action_id: 'ticket-attach', text: { type: 'plain_text', text: 'Attach to support ticket' }, value: 'uuid-1' }],
+    });
+  });
+
+  it('turns a finding action into a remedy-<id> button whose value is the params as compact JSON', () => {
+    const finding = aFinding({ action: { id: 'delete-loadbalancers', label: 'Delete these 2 load balancers and retry', params: { cluster: 'uuid-1', loadBalancerIds: ['lb-1', 'lb-2'] } } });
+
+    expect(remedyButton(finding)).toMatchObject({
+      type: 'button',
+      action_id: 'remedy-delete-loadbalancers',
+      value: '{"cluster":"uuid-1","loadBalancerIds":["lb-1","lb-2"]}',
+      style: 'danger',
+    });
+    expect(remedyButton(aFinding())).toBeNull();
+  });
+
+  it('escapes hostile pod names and event messages', () => {
+    const hostile = aFinding({ title: 'Pod <!channel> is crash looping', evidence: ['message: <@U123> & <https://evil|click>'], remedy: 'run `rm` <!here>' });
+    const text = blocksText(renderDiagnosisMessage({ cluster: 'prod-a', findings: [hostile], checked: [] }, { requester: 'U1' }).blocks);
+
+    expect(text).not.toContain('<!channel>');
+    expect(text).not.toContain('<!here>');
+    expect(text).not.toContain('<@U123>');
+    expect(text).toContain('&lt;!channel&gt;');
+    expect(text).toContain('&lt;https://evil|click&gt;');
+  });
+
+  it('says "no problems found" with what was checked on a healthy cluster', () => {
+    const message = renderDiagnosisMessage({ cluster: 'prod-a', findings: [], checked: ['3 nodes', '42 pods'] }, { requester: 'U1' });
+
+    expect(message.text).toBe('No problems found on prod-a');
+    expect(blocksText(message.blocks)).toContain('Checked: 3 nodes, 42 pods');
+  });
+
+  it('shows at most maxFindings sections and points to the snippet for the rest', () => {
+    const findings = Array.from({ length: 5 }, (_, i) => aFinding({ title: `finding ${i}` }));
+    const text = blocksText(renderDiagnosisMessage({ cluster: 'c', findings, checked: [] }, { requester: 'U1', maxFindings: 2 }).blocks);
+
+    expect(text).toContain('finding 1');
+    expect(text).not.toContain('finding 2');
+    expect(text).toContain('and 3 more findings');
+  });
+});
+
+describe('diagnosis text and JSON', () => {
+  it('groups the text by severity', () => {
+    const text = renderDiagnosisText('prod-a', [aFinding({ severity: 'critical', rule: 'a' }), aFinding({ rule: 'b' })]);
+
+    expect(text.split('\n').slice(0, 4)).toEqual(['Diagnosis of cluster prod-a: 1 critical, 1 warning, 0 info', '', 'CRITICAL (1)', '  [a] Pod web-1 is crash looping']);
+    expect(text).toContain('WARNING (1)\n  [b]');
+  });
+
+  it('gives the CLI JSON fields, reference null when there is none', () => {
+    expect(diagnosisJson('prod-a', [aFinding()])).toEqual({
+      cluster: 'prod-a',
+      findings: [
+        { rule: 'pod-crash-loop', severity: 'warning', title: 'Pod web-1 is crash looping', objects: ['default/Pod/web-1'], evidence: ['last exit code 1'], remedy: 'Read its logs with /kube logs.', reference: null },
+      ],
+    });
+  });
+});
