@@ -37,13 +37,13 @@ peers_up() {
   if [ "$missing" = 1 ]; then
     printf '\n==> installing the OpenStack peers (%s/install.sh)\n' "$peers_dir"
     local t0=$SECONDS
-    "$peers_dir/install.sh" || { echo "peers: install.sh failed" >&2; return 1; }
+    timeout 900 "$peers_dir/install.sh" || { echo "peers: install.sh failed or took over 900 s" >&2; return 1; }
     echo "peers: installed in $((SECONDS - t0)) s"
   fi
   PEERS_RP=$(mktemp -d /tmp/kube-chatops-peers.XXXXXX)
   printf '\n==> starting the OpenStack peers (RP=%s)\n' "$PEERS_RP"
   local t1=$SECONDS
-  if ! RP="$PEERS_RP" "$peers_dir/all_up.sh" >"$PEERS_RP/all_up.out" 2>&1 || [ ! -s "$PEERS_RP/admin.rc" ]; then
+  if ! RP="$PEERS_RP" timeout 600 "$peers_dir/all_up.sh" >"$PEERS_RP/all_up.out" 2>&1 || [ ! -s "$PEERS_RP/admin.rc" ]; then
     echo "peers: all_up.sh failed; its output and the service logs follow" >&2
     tail -n 40 "$PEERS_RP/all_up.out" >&2 || true
     tail -n 20 "$PEERS_RP"/log/*.log >&2 2>/dev/null || true

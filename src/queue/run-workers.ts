@@ -11,6 +11,7 @@ import { asRescheduleRequest } from './reschedule.js';
 /** Lock and stall defaults: step jobs keep each run short, so 30 s locks leave ample room. */
 export const WORKER_DEFAULTS = { lockDurationMs: 30_000, stalledIntervalMs: 30_000, maxStalledCount: 2 } as const;
 const READY_WAIT_MS = 2_000;
+const FORCED_CLOSE_WAIT_MS = 2_000;
 
 export interface StartWorkersOptions {
   url: string;
@@ -107,17 +108,25 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
         // back); if Redis goes down mid-close, stop waiting.
         if (connection.client.status !== 'ready') {
           log.warn({ redis: connection.safeUrl }, 'redis is down: closing the worker without waiting for running jobs');
-          await worker.close(true);
+          await settleWithin(worker.close(true), FORCED_CLOSE_WAIT_MS);
         } else {
           const outcome = await Promise.race([worker.close().then(() => 'closed' as const), whenDown(connection.client)]);
           if (outcome === 'down') log.warn({ redis: connection.safeUrl }, 'redis went down while closing the worker');
         }
+        // A close cut short by Redis going down leaves BullMQ's blocking connection (its own
+        // ioredis client) reconnecting forever, which keeps the process alive: end it too.
+        await settleWithin(worker.disconnect(), FORCED_CLOSE_WAIT_MS);
         await Promise.allSettled([...pending]);
         await connection.close();
       })();
       return closing;
     },
   };
+}
+
+/** Waits for `promise` to settle, at most `ms`; its outcome is not needed, only that it stops. */
+async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  await withDeadline(promise, ms, () => new Error('timed out')).catch(() => undefined);
 }
 
 /** Resolves 'down' once the connection is not (or no longer) ready. */

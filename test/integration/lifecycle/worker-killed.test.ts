@@ -1,5 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { forkTypeScript, killChild as kill } from '../../helpers/child-process.js';
 import { startHoldingProxy, type HoldingProxy } from './holding-proxy.js';
 import { MINUTE, POLL_MS, simClustersNamed, startLifecycleHarness, type LifecycleHarness } from './harness.js';
 
@@ -7,7 +8,7 @@ import { MINUTE, POLL_MS, simClustersNamed, startLifecycleHarness, type Lifecycl
 const CHILD = join(process.cwd(), 'test/integration/lifecycle/fixtures/worker-child.ts');
 
 function forkWorker(env: Record<string, string>): { child: ChildProcess; ready: Promise<void> } {
-  const child = fork(CHILD, [JSON.stringify(env), String(POLL_MS)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const child = forkTypeScript(CHILD, [JSON.stringify(env), String(POLL_MS)]);
   const ready = new Promise<void>((resolve, reject) => {
     child.on('message', (m: { ready?: boolean }) => {
       if (m.ready === true) resolve();
@@ -15,14 +16,6 @@ function forkWorker(env: Record<string, string>): { child: ChildProcess; ready: 
     child.on('exit', (code) => reject(new Error(`worker exited early (${String(code)})`)));
   });
   return { child, ready };
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
 }
 
 describe('a worker killed between "create requested" and "create accepted"', () => {

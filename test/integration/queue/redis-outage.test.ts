@@ -1,9 +1,9 @@
-import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { QueueUnavailableError } from '../../../src/core/errors.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { createRedisConnection } from '../../../src/queue/connection.js';
 import { createJobQueue } from '../../../src/queue/job-queue.js';
+import { forkTypeScript, killChild } from '../../helpers/child-process.js';
 import { createHarness } from './harness.js';
 import { eventually, ownRedis, silentLogger, signal, uniquePrefix, type OwnRedis } from './queue-test-kit.js';
 
@@ -121,7 +121,7 @@ describe('when Redis stops and starts again', () => {
   });
 
   it('lets a worker process close and exit on its own while Redis is down', async () => {
-    const child = fork(CLOSING_WORKER, [redis.url, uniquePrefix()], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    const child = forkTypeScript(CLOSING_WORKER, [redis.url, uniquePrefix()]);
     const messages: unknown[] = [];
     const ready = signal();
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -129,12 +129,15 @@ describe('when Redis stops and starts again', () => {
       messages.push(message);
       if (message === 'ready') ready.resolve();
     });
-    await ready.promise;
+    try {
+      await ready.promise;
+      await redis.stop();
+      child.send('close');
 
-    await redis.stop();
-    child.send('close');
-
-    expect(await exited).toBe(0);
-    expect(messages).toEqual(['ready', 'closed']);
+      expect(await exited).toBe(0);
+      expect(messages).toEqual(['ready', 'closed']);
+    } finally {
+      await killChild(child);
+    }
   });
 });

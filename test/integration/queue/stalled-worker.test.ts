@@ -1,5 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { forkTypeScript, killChild as kill } from '../../helpers/child-process.js';
 import { createHarness, type Harness } from './harness.js';
 import { eventually, signal } from './queue-test-kit.js';
 
@@ -12,7 +13,7 @@ interface ChildMessage {
 }
 
 function forkHangingWorker(url: string, prefix: string): { child: ChildProcess; ready: Promise<void>; started: Promise<string> } {
-  const child = fork(HANGING_WORKER, [url, prefix, String(LOCK_MS)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const child = forkTypeScript(HANGING_WORKER, [url, prefix, String(LOCK_MS)]);
   const ready = signal();
   const started = signal<string>();
   child.on('message', (message: ChildMessage) => {
@@ -20,14 +21,6 @@ function forkHangingWorker(url: string, prefix: string): { child: ChildProcess; 
     if (message.started !== undefined) started.resolve(message.started);
   });
   return { child, ready: ready.promise, started: started.promise };
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
 }
 
 describe('a worker killed mid-job', () => {
