@@ -88,7 +88,8 @@ export class HttpClient {
           requestId: response.headers['x-openstack-request-id'] ?? response.headers['x-compute-request-id'],
           bodyText: response.text,
         });
-        if (!isRetryable(response.status) || attempt >= attempts) throw error;
+        // Retryable: 408, 429, 5xx, and the transient refusals errorForResponse recognises.
+        if (!error.retryable || attempt >= attempts) throw error;
         delayMs = this.delayFor(attempt, response.headers['retry-after']);
       } catch (error) {
         if (isBotError(error)) throw error;
@@ -167,10 +168,6 @@ export class HttpClient {
     const message = timeout ? `${label} did not answer in time.` : `${label} could not be reached (${code || 'network error'}).`;
     return new UpstreamError(timeout ? 'upstream_timeout' : 'upstream_unreachable', message, { ...details, retryable: true });
   }
-}
-
-function isRetryable(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
 }
 
 function codeOf(error: unknown): string {

@@ -91,6 +91,13 @@ export interface FailedResponse {
 
 const QUOTA_PHRASES = /quota|resource limit exceeded|limit exceeded|over ?quota/i;
 
+/**
+ * Real Magnum (Zed) sums a cluster's master and node counts from its nodegroups; between a
+ * delete destroying the nodegroups and the cluster row, every GET that renders that cluster
+ * (its show, and the project's whole list) fails validation with this 400. It passes.
+ */
+const MAGNUM_MID_DELETE = /^Invalid input for field\/attribute (master_count|node_count)\. Value: '0'/;
+
 /** The BotError for a non-success response (NotFoundError, ConflictError or UpstreamError). */
 export function errorForResponse(response: FailedResponse): BotError {
   const { service, status, requestId } = response;
@@ -99,6 +106,17 @@ export function errorForResponse(response: FailedResponse): BotError {
   const reference = `HTTP ${status}${requestId ? `, request ${requestId}` : ''}`;
   const what = body.message ?? `${response.method} failed`;
   let userMessage = `${label}: ${what} (${reference})`;
+  if (service === 'magnum' && status === 400 && response.method === 'GET' && body.message && MAGNUM_MID_DELETE.test(body.message)) {
+    return new UpstreamError('magnum_mid_delete', `Magnum cannot describe clusters of this project for a moment: one is finishing its delete and Magnum answers "${body.message}" (${reference}) until it is gone. Try again in a minute.`, {
+      service,
+      status,
+      requestId,
+      method: response.method,
+      url: stripUrl(response.url),
+      upstreamMessage: body.message,
+      retryable: true,
+    });
+  }
   const code = codeFor(status, body.code, service);
   if ((status === 403 || status === 413) && code !== 'quota_exceeded' && body.message && QUOTA_PHRASES.test(body.message)) {
     userMessage += '. This looks like a quota limit of the project: free resources or ask for a higher quota.';

@@ -18,9 +18,10 @@ export async function waitForStatus(target: Target, api: MagnumApi, uuid: string
 }
 
 /**
- * Polls through the bot's client until Magnum answers 404. While it deletes the nodegroups,
- * real Magnum (Zed) can answer a GET of the cluster with 400 "Invalid input for field/attribute
- * master_count" (the master count is summed from nodegroups that are gone): still deleting.
+ * Polls through the bot's client until Magnum answers 404. Between destroying the nodegroups
+ * and the cluster, Magnum answers a GET with 400 "Invalid input for field/attribute
+ * master_count" (the sim too); the client retries it and, if it outlasts the retries, says
+ * `magnum_mid_delete`: still deleting.
  */
 export async function waitForGone(target: Target, api: MagnumApi, uuid: string): Promise<boolean> {
   for (let poll = 0; poll < target.maxPolls; poll += 1) {
@@ -28,7 +29,7 @@ export async function waitForGone(target: Target, api: MagnumApi, uuid: string):
       await api.getCluster(uuid);
     } catch (error) {
       if (error instanceof NotFoundError) return true;
-      if (!(error instanceof UpstreamError && error.status === 400)) throw error;
+      if (!(error instanceof UpstreamError && error.code === 'magnum_mid_delete')) throw error;
     }
     await target.tick();
   }

@@ -17,6 +17,8 @@ export interface ClusterPhase {
   since: number;
   /** The Heat stack's stack_status_reason. */
   stackReason: string;
+  /** The delete has destroyed the nodegroups but not yet the cluster (see NODEGROUPS_GONE_MS). */
+  nodegroupsGone?: true;
 }
 
 export const DEPLOYMENT_FAILURE =
@@ -31,6 +33,12 @@ export function createTiming(scenario: ScenarioName): { durationMs: number; fail
 
 export const UPDATE_DURATION_MS = 3 * MINUTE;
 export const DELETE_DURATION_MS = 2 * MINUTE;
+/**
+ * The end of a successful delete during which the cluster row outlives its nodegroups: real
+ * Magnum then fails every GET that renders the cluster (its show and the project's list) with
+ * 400 "Invalid input for field/attribute master_count", as seen against Magnum 15 (Zed).
+ */
+export const NODEGROUPS_GONE_MS = 5_000;
 
 /** The Neutron SubnetInUse text Heat wraps when the private subnet still has ports. */
 export function subnetInUse(subnetId: string): string {
@@ -59,8 +67,12 @@ export function phaseAt(state: SimState, cluster: SimCluster, now: number): Clus
   const op = lastOp(cluster);
   const end = op.at + op.durationMs;
   if (op.kind === 'delete') {
-    if (now < end) return { status: 'DELETE_IN_PROGRESS', since: op.at, stackReason: 'Stack DELETE started' };
-    if (!lbBlocksDelete(state, cluster, end)) return null;
+    const blocked = lbBlocksDelete(state, cluster, end);
+    if (now < end) {
+      const phase: ClusterPhase = { status: 'DELETE_IN_PROGRESS', since: op.at, stackReason: 'Stack DELETE started' };
+      return !blocked && now >= end - NODEGROUPS_GONE_MS ? { ...phase, nodegroupsGone: true } : phase;
+    }
+    if (!blocked) return null;
     const reason = `Resource DELETE failed: Conflict: resources.network.resources.private_subnet: ${subnetInUse(cluster.subnetId)}`;
     return { status: 'DELETE_FAILED', since: end, stackReason: reason };
   }

@@ -149,16 +149,23 @@ async function remove(ctx: RouteContext, state: SimState, token: SimToken): Prom
   return { status: 204 };
 }
 
+/** What Magnum answers when it renders a cluster whose nodegroups a delete has already destroyed. */
+const nodegroupsGone = () => invalid('master_count', 0, 'Value should be greater or equal to 1');
+
 /** Magnum's cluster endpoints, keyed for the version-checking mount in magnum-routes. */
 export function clusterHandlers(state: SimState, _logger: Logger) {
+  const listOf = (token: SimToken, view: (x: Found) => unknown): Reply => {
+    const clusters = visibleClusters(state, token);
+    if (clusters.some((x) => x.phase.nodegroupsGone)) return nodegroupsGone();
+    return json(200, { clusters: clusters.map(view) });
+  };
   return {
-    list: (ctx: RouteContext, token: SimToken) =>
-      json(200, { clusters: visibleClusters(state, token).map((x) => clusterSummary(ctx.origin, x.cluster, x.phase)) }),
-    detailList: (ctx: RouteContext, token: SimToken) =>
-      json(200, { clusters: visibleClusters(state, token).map((x) => clusterDetail(ctx.origin, x.cluster, x.phase)) }),
+    list: (ctx: RouteContext, token: SimToken) => listOf(token, (x) => clusterSummary(ctx.origin, x.cluster, x.phase)),
+    detailList: (ctx: RouteContext, token: SimToken) => listOf(token, (x) => clusterDetail(ctx.origin, x.cluster, x.phase)),
     show: (ctx: RouteContext, token: SimToken) => {
       const found = findCluster(state, token, ctx.params['id'] ?? '');
-      return isReply(found) ? found : json(200, clusterDetail(ctx.origin, found.cluster, found.phase));
+      if (isReply(found)) return found;
+      return found.phase.nodegroupsGone ? nodegroupsGone() : json(200, clusterDetail(ctx.origin, found.cluster, found.phase));
     },
     create: (ctx: RouteContext, token: SimToken) => create(ctx, state, token),
     patch: (ctx: RouteContext, token: SimToken) => patch(ctx, state, token),

@@ -127,6 +127,27 @@ describe('MagnumApi over HTTP', () => {
     expect(sleeps).toEqual([7000]);
   });
 
+  test('retries the 400 real Magnum answers while a deleted cluster outlives its nodegroups', async () => {
+    const midDelete = { errors: [{ request_id: '', code: 'client', status: 400, title: "Invalid input for field/attribute master_count. Value: '0'. Value should be greater or equal to 1", links: [] }] };
+    cloud.on('GET', `${V1}/clusters/detail`, (_req, res) => json(res, 400, midDelete), 2);
+    magnum('GET', '/clusters/detail', 200, { clusters: [] });
+    await expect(api.magnum.listClusters()).resolves.toEqual([]);
+    expect(sleeps).toHaveLength(2);
+  });
+
+  test('names the mid-delete 400 when it outlasts the retries, and leaves other 400s alone', async () => {
+    const midDelete = { errors: [{ code: 'client', status: 400, title: "Invalid input for field/attribute master_count. Value: '0'. Value should be greater or equal to 1" }] };
+    cloud.on('GET', `${V1}/clusters/gone`, (_req, res) => json(res, 400, midDelete));
+    const error = (await api.magnum.getCluster('gone').catch((e: unknown) => e)) as UpstreamError;
+    expect([error.code, error.status, error.retryable]).toEqual(['magnum_mid_delete', 400, true]);
+    expect(error.userMessage).toMatch(/^Magnum cannot describe clusters of this project for a moment: one is finishing its delete/);
+    expect(cloud.requests.filter((r) => r.url === `${V1}/clusters/gone`)).toHaveLength(4);
+
+    cloud.on('POST', `${V1}/clusters`, (_req, res) => json(res, 400, midDelete));
+    const create = (await api.magnum.createCluster({ name: 'x', clusterTemplateId: 't', masterCount: 0 }).catch((e: unknown) => e)) as UpstreamError;
+    expect([create.code, create.retryable]).toEqual(['bad_request', false]);
+  });
+
   test('never retries a POST on 5xx', async () => {
     cloud.on('POST', `${V1}/clusters`, (_req, res) => json(res, 502, 'Bad Gateway'));
     const error = (await api.magnum.createCluster({ name: 'x', clusterTemplateId: 't' }).catch((e: unknown) => e)) as UpstreamError;

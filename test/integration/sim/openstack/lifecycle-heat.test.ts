@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { NODEGROUPS_GONE_MS } from '../../../../src/sim/openstack/cluster-lifecycle.js';
 import { startSim, type Sim } from '../../../../src/sim/start-sim.js';
 import { client } from './sim-client.js';
 import { stubKube, type StubKubeLog } from './stub-kube.js';
@@ -86,6 +87,49 @@ describe('cluster lifecycle on the simulated clock', () => {
     sim.clock.advance(2 * MINUTE);
     expect((await c.call('GET', '/container-infra/v1/clusters/lb-blocks-delete')).status).toBe(404);
     expect(log.closed).toContain('lb-blocks-delete');
+  });
+});
+
+describe('the end of a delete, as real Magnum (Zed) serves it', () => {
+  it('fails the show and the whole list with 400 master_count while the nodegroups are gone and the cluster is not', async () => {
+    const c = await client(sim);
+    const healthy = '/container-infra/v1/clusters/healthy';
+    expect((await c.call('DELETE', healthy)).status).toBe(204);
+    sim.clock.advance(2 * MINUTE - NODEGROUPS_GONE_MS - 1);
+    expect((await c.json(healthy))['status']).toEqual('DELETE_IN_PROGRESS');
+    expect((await c.call('GET', '/container-infra/v1/clusters')).status).toBe(200);
+
+    sim.clock.advance(2);
+    const expected = {
+      errors: [
+        {
+          request_id: '',
+          code: 'client',
+          status: 400,
+          title: "Invalid input for field/attribute master_count. Value: '0'. Value should be greater or equal to 1",
+          detail: "Invalid input for field/attribute master_count. Value: '0'. Value should be greater or equal to 1",
+          links: [],
+        },
+      ],
+    };
+    for (const path of [healthy, '/container-infra/v1/clusters', '/container-infra/v1/clusters/detail']) {
+      const res = await c.call('GET', path);
+      expect([path, res.status, await res.json()]).toEqual([path, 400, expected]);
+    }
+    expect((await c.json('/container-infra/v1/clusters/docker-volume-overlay2'))['status']).toEqual('CREATE_COMPLETE');
+
+    sim.clock.advance(NODEGROUPS_GONE_MS);
+    expect((await c.call('GET', healthy)).status).toBe(404);
+    const list = (await c.json('/container-infra/v1/clusters')) as { clusters: Json[] };
+    expect(list.clusters.map((x) => x['name'])).not.toContain('healthy');
+  });
+
+  it('keeps serving a delete that a load balancer blocks: its nodegroups stay', async () => {
+    const c = await client(sim);
+    expect((await c.call('DELETE', '/container-infra/v1/clusters/lb-blocks-delete')).status).toBe(204);
+    sim.clock.advance(2 * MINUTE - 1);
+    expect((await c.json('/container-infra/v1/clusters/lb-blocks-delete'))['status']).toEqual('DELETE_IN_PROGRESS');
+    expect((await c.call('GET', '/container-infra/v1/clusters')).status).toBe(200);
   });
 });
 
