@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConflictError, NotFoundError } from '../src/core/errors.js';
 import { section } from '../src/render/blocks.js';
 import { code, mentionUser } from '../src/render/mrkdwn.js';
+import { loadBalancersOnSubnet } from './cluster-delete-preview.js';
 import { defineJob, type JobContext } from './definition.js';
 import { Origin } from './origin.js';
 import { lifecycleJobId } from './tracking/job-ids.js';
@@ -45,12 +46,31 @@ export const loadbalancersDelete = defineJob({
   },
 });
 
+/**
+ * The button's ids are only a request: delete nothing unless the cluster's delete is still
+ * failed and every listed load balancer that still exists has its VIP on the cluster's subnet.
+ */
+async function checkStillBlocked(data: LbDeleteData, ctx: JobContext): Promise<void> {
+  const openstack = ctx.openstack(data.cloud);
+  const cluster = await openstack.magnum.getCluster(data.uuid);
+  if (cluster.status !== 'DELETE_FAILED') {
+    throw new ConflictError(`${cluster.name} is ${cluster.status}, not DELETE_FAILED: the load balancers were left alone. Run \`/kube delete ${cluster.name}\` or \`/kube diagnose ${cluster.name}\` for a fresh view.`, 'no_longer_applies');
+  }
+  const onSubnet = new Set((await loadBalancersOnSubnet(openstack, cluster)).map((lb) => lb.id));
+  const existing = new Set((await openstack.octavia.listLoadBalancers({})).map((lb) => lb.id));
+  const foreign = data.loadBalancerIds.filter((id) => existing.has(id) && !onSubnet.has(id));
+  if (foreign.length > 0) {
+    throw new ConflictError(`Not on ${cluster.name}'s subnet, so not deleted: ${foreign.join(', ')}. Nothing was deleted.`, 'not_on_subnet');
+  }
+}
+
 async function step(data: LbDeleteData, ctx: JobContext): Promise<unknown> {
   const jobId = ctx.runtime.jobId;
   const octavia = ctx.openstack(data.cloud).octavia;
   const origin = { channel: data.channel, user: data.user, cloud: data.cloud, threadTs: data.threadTs };
   const ids = data.loadBalancerIds;
   if (data.step === 'delete') {
+    await checkStillBlocked(data, ctx);
     await audit(ctx, origin, { action: ACTION, target: data.cluster, decision: 'started', jobId, outcome: `deleting ${ids.join(', ')}` });
     for (const id of ids) {
       try {

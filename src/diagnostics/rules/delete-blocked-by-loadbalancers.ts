@@ -97,7 +97,7 @@ export const deleteBlockedByLoadbalancers: Rule = {
       finding.action = {
         id: 'delete-loadbalancers',
         label: loadBalancers.length === 1 ? 'Delete this load balancer and retry' : `Delete these ${loadBalancers.length} load balancers and retry`,
-        params: { cluster: cluster.uuid, loadBalancerIds },
+        params: { cluster: cluster.name, uuid: cluster.uuid, loadBalancerIds },
       };
     }
     return [finding];

@@ -22,7 +22,8 @@ export interface BotHarness {
   sim: Sim;
   slack: SlackStandIn;
   command(text: string): Promise<SignedResponse>;
-  click(message: StandInMessage, actionId: string): Promise<SignedResponse>;
+  /** Clicks a button of `message`; `value` replaces the button's own (a forged click). */
+  click(message: StandInMessage, actionId: string, value?: string): Promise<SignedResponse>;
   /** Every message of the channel, roots and replies (current versions). */
   allMessages(): StandInMessage[];
   waitForMessage(match: RegExp, timeoutMs?: number): Promise<StandInMessage>;
@@ -59,10 +60,10 @@ export async function startBotHarness(extraEnv: (sim: Sim) => Record<string, str
     sim,
     slack,
     command: (text) => sendSlashCommand(botUrl, SECRET, { text, user_id: USER, channel_id: CHANNEL, team_id: TEAM }),
-    click: (message, actionId) =>
+    click: (message, actionId, value) =>
       sendBlockAction(botUrl, SECRET, {
         action_id: actionId,
-        value: buttonValue(message, actionId),
+        value: value ?? buttonValue(message, actionId),
         user_id: USER,
         team_id: TEAM,
         channel_id: CHANNEL,

@@ -67,7 +67,11 @@ describe('/kube diagnose and friends through signed Slack requests', () => {
     expect(sectionsOf(answer)).toMatch(/ImagePullBackOff|ErrImagePull/);
   });
 
-  it('offers the documented workaround for a delete blocked by a load balancer, and the button starts it', async () => {
+  it('offers the documented workaround for a delete blocked by a load balancer; the button starts it once and only where it applies', async () => {
+    const healthy = h.sim.state.clusters.find((c) => c.name === 'healthy');
+    const blocked = h.sim.state.clusters.find((c) => c.name === 'lb-blocks-delete');
+    const healthyLb = h.sim.state.loadBalancers.find((lb) => lb.vipSubnetId === healthy?.subnetId);
+    expect(healthyLb).toBeDefined();
     const openstack = simOpenStack(h.sim);
     try {
       await openstack.magnum.deleteCluster('lb-blocks-delete');
@@ -78,12 +82,25 @@ describe('/kube diagnose and friends through signed Slack requests', () => {
     await h.command('diagnose lb-blocks-delete');
     const diagnosis = await h.waitForMessage(/^Diagnosis of lb-blocks-delete/);
     expect(Object.keys(buttons(diagnosis))).toEqual(['remedy-delete-loadbalancers', 'ticket-attach']);
-    expect(JSON.parse(buttons(diagnosis)['remedy-delete-loadbalancers'] ?? '')).toEqual({ cluster: expect.any(String), loadBalancerIds: [expect.any(String)] });
+    const params = JSON.parse(buttons(diagnosis)['remedy-delete-loadbalancers'] ?? '') as { uuid: string; loadBalancerIds: string[] };
+    expect(params).toEqual({ cluster: 'lb-blocks-delete', uuid: blocked?.uuid, loadBalancerIds: [expect.any(String)] });
+
+    // Forged values (on other message ids, as each message's button starts one job): the job re-checks.
+    const forged = (cluster: string, uuid: string, ids: string[]) => JSON.stringify({ cluster, uuid, loadBalancerIds: ids });
+    await h.click({ ...diagnosis, ts: `${diagnosis.ts}1` }, 'remedy-delete-loadbalancers', forged('healthy', healthy?.uuid ?? '', [healthyLb?.id ?? '']));
+    await h.waitForMessage(/healthy is CREATE_COMPLETE, not DELETE_FAILED: the load balancers were left alone/);
+    await h.click({ ...diagnosis, ts: `${diagnosis.ts}2` }, 'remedy-delete-loadbalancers', forged('lb-blocks-delete', params.uuid, [healthyLb?.id ?? '']));
+    await h.waitForMessage(/Not on lb-blocks-delete's subnet, so not deleted/);
+    const deleted = (id: string | undefined) => h.sim.state.loadBalancers.find((lb) => lb.id === id)?.deleteRequestedAt ?? null;
+    expect([deleted(healthyLb?.id), deleted(params.loadBalancerIds[0])]).toEqual([null, null]);
 
     await h.click(diagnosis, 'remedy-delete-loadbalancers');
-
-    const started = await h.waitForMessage(/Deleting 1 load balancer \(cascade\)/);
+    const started = await h.waitForMessage(/Deleting 1 load balancer \(cascade\) for `lb-blocks-delete`/);
     expect(started.threadTs).toBe(diagnosis.threadTs);
+
+    await h.click(diagnosis, 'remedy-delete-loadbalancers');
+    await h.waitForEphemeral(/^This button was already used/);
+    expect(h.allMessages().filter((m) => /Deleting 1 load balancer/.test(m.text))).toHaveLength(1);
   });
 
   it('tails a crash-looping pod\'s previous log as a snippet, lists warning events, scales and restarts its deployment', async () => {

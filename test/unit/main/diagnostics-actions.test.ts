@@ -17,7 +17,14 @@ function kit(role: 'viewer' | 'operator' = 'operator') {
     cloudFor: () => 'sim',
   };
   const deps: ActionDeps = {
-    queue: { enqueue: async (name, data, options) => (enqueued.push({ name, data, options }), { jobId: options.jobId, created: true }) },
+    queue: {
+      enqueue: async (name, data, options) => {
+        // As BullMQ does: one job per id.
+        if (enqueued.some((e) => e.options.jobId === options.jobId)) return { jobId: options.jobId, created: false };
+        enqueued.push({ name, data, options });
+        return { jobId: options.jobId, created: true };
+      },
+    },
     access,
     clock: { now: () => Date.parse('2026-11-21T12:00:00Z') },
     logger: silent,
@@ -68,7 +75,7 @@ describe('ticket-attach button', () => {
 });
 
 describe('remedy buttons', () => {
-  const value = JSON.stringify({ cluster: 'uuid-1', loadBalancerIds: ['lb-1', 'lb-2'] });
+  const value = JSON.stringify({ cluster: 'dev-a', uuid: 'uuid-1', loadBalancerIds: ['lb-1', 'lb-2'] });
 
   it('turns delete-loadbalancers into the lifecycle job, audited, for an operator', async () => {
     const { deps, enqueued, audit, reply } = kit();
@@ -78,11 +85,30 @@ describe('remedy buttons', () => {
     expect(enqueued).toEqual([
       {
         name: 'loadbalancers-delete',
-        data: { cloud: 'sim', teamId: 'T1', channel: 'C1', user: 'U1', cluster: 'uuid-1', uuid: 'uuid-1', threadTs: '200.1', loadBalancerIds: ['lb-1', 'lb-2'] },
-        options: { jobId: 'loadbalancers-delete-C1-trig-1' },
+        data: { cloud: 'sim', teamId: 'T1', channel: 'C1', user: 'U1', cluster: 'dev-a', uuid: 'uuid-1', threadTs: '200.1', loadBalancerIds: ['lb-1', 'lb-2'] },
+        options: { jobId: 'loadbalancers-delete-C1-200.2-delete-loadbalancers' },
       },
     ]);
-    expect(audit.map((r) => [r.action, r.decision, r.target])).toEqual([['loadbalancers-delete', 'confirmed', 'uuid-1']]);
+    expect(audit.map((r) => [r.action, r.decision, r.target])).toEqual([['loadbalancers-delete', 'confirmed', 'dev-a']]);
+  });
+
+  it('starts one job per message however often it is clicked', async () => {
+    const { deps, enqueued, audit, reply, replies } = kit();
+
+    await handleRemedyAction(click({ actionId: 'remedy-delete-loadbalancers', value, triggerId: 'trig-1' }), deps, reply);
+    await handleRemedyAction(click({ actionId: 'remedy-delete-loadbalancers', value, triggerId: 'trig-2', userId: 'U2' }), deps, reply);
+
+    expect(enqueued).toHaveLength(1);
+    expect(audit.map((r) => [r.actor, r.decision])).toEqual([['U1', 'confirmed']]);
+    expect(replies[1]?.text).toMatch(/^This button was already used/);
+  });
+
+  it('still reads the buttons of older messages, which carried only the UUID', async () => {
+    const { deps, enqueued, reply } = kit();
+
+    await handleRemedyAction(click({ actionId: 'remedy-delete-loadbalancers', value: JSON.stringify({ cluster: 'uuid-1', loadBalancerIds: ['lb-1'] }) }), deps, reply);
+
+    expect(enqueued[0]?.data).toMatchObject({ cluster: 'uuid-1', uuid: 'uuid-1', loadBalancerIds: ['lb-1'] });
   });
 
   it('refuses a viewer and enqueues nothing', async () => {

@@ -38,7 +38,7 @@ describe('delete-blocked-by-loadbalancers', () => {
     expect(finding?.action).toEqual({
       id: 'delete-loadbalancers',
       label: 'Delete these 2 load balancers and retry',
-      params: { cluster: 'c0ffee00-0000-4000-8000-000000000001', loadBalancerIds: ['lb-user', 'lb-svc'] },
+      params: { cluster: 'dev-a', uuid: 'c0ffee00-0000-4000-8000-000000000001', loadBalancerIds: ['lb-user', 'lb-svc'] },
     });
     expect(finding?.reference).toBe('Catalyst Kubernetes Service known issue: "Cluster fails to delete" (seeds/000)');
     expect(finding?.evidence).toContain('load balancer my-hand-made-lb (lb-user) vip 10.0.0.50 ACTIVE: not made by this cluster: Magnum does not delete it');
