@@ -23,11 +23,14 @@ export const ERROR_HINTS: Readonly<Record<string, string>> = {
   kube_unreachable: 'The cluster’s Kubernetes API did not answer (private cluster, or the masters are down).',
 };
 
-/** Turns any error into a short, safe Slack message. Unknown errors show only a correlation id. */
+/**
+ * Turns any error into a short, safe Slack message. Unknown errors show only a correlation id.
+ * The `text` fallback is escaped too: Slack shows it in notifications and parses its mrkdwn.
+ */
 export function renderErrorMessage(error: unknown, correlationId: string, usage?: string): Message {
   if (error instanceof UsageError) {
     const shownUsage = error.usage ?? usage;
-    const text = `${error.userMessage}${shownUsage ? `\nUsage: ${shownUsage}` : ''}`;
+    const text = `${escapeMrkdwn(error.userMessage)}${shownUsage ? `\nUsage: ${shownUsage}` : ''}`;
     const blocks = [section(`:warning: ${escapeMrkdwn(error.userMessage)}`)];
     if (shownUsage) blocks.push(section(codeBlock(shownUsage)));
     return { text, blocks };
@@ -38,7 +41,7 @@ export function renderErrorMessage(error: unknown, correlationId: string, usage?
     const lines = [`:x: ${escapeMrkdwn(error.userMessage)}`];
     if (hint) lines.push(hint);
     return {
-      text: `${error.userMessage}${hint ? ` ${hint}` : ''}`,
+      text: `${escapeMrkdwn(error.userMessage)}${hint ? ` ${hint}` : ''}`,
       blocks: [section(lines.join('\n')), context(`code \`${error.code}\` · ref ${escapeMrkdwn(correlationId)}${escapeMrkdwn(requestId)}`)],
     };
   }
