@@ -105,22 +105,6 @@ export function errorForResponse(response: FailedResponse): BotError {
   const label = SERVICE_LABEL[service];
   const reference = `HTTP ${status}${requestId ? `, request ${requestId}` : ''}`;
   const what = body.message ?? `${response.method} failed`;
-  let userMessage = `${label}: ${what} (${reference})`;
-  if (service === 'magnum' && status === 400 && response.method === 'GET' && body.message && MAGNUM_MID_DELETE.test(body.message)) {
-    return new UpstreamError('magnum_mid_delete', `Magnum cannot describe clusters of this project for a moment: one is finishing its delete and Magnum answers "${body.message}" (${reference}) until it is gone. Try again in a minute.`, {
-      service,
-      status,
-      requestId,
-      method: response.method,
-      url: stripUrl(response.url),
-      upstreamMessage: body.message,
-      retryable: true,
-    });
-  }
-  const code = codeFor(status, body.code, service);
-  if ((status === 403 || status === 413) && code !== 'quota_exceeded' && body.message && QUOTA_PHRASES.test(body.message)) {
-    userMessage += '. This looks like a quota limit of the project: free resources or ask for a higher quota.';
-  }
   const details = {
     service,
     status,
@@ -129,6 +113,15 @@ export function errorForResponse(response: FailedResponse): BotError {
     url: stripUrl(response.url),
     upstreamMessage: body.message,
   };
+  if (service === 'magnum' && status === 400 && response.method === 'GET' && body.message && MAGNUM_MID_DELETE.test(body.message)) {
+    const text = `Magnum cannot describe clusters of this project for a moment: one is finishing its delete and Magnum answers "${body.message}" (${reference}) until it is gone. Try again in a minute.`;
+    return new UpstreamError('magnum_mid_delete', text, { ...details, retryable: true });
+  }
+  let userMessage = `${label}: ${what} (${reference})`;
+  const code = codeFor(status, body.code, service);
+  if ((status === 403 || status === 413) && code !== 'quota_exceeded' && body.message && QUOTA_PHRASES.test(body.message)) {
+    userMessage += '. This looks like a quota limit of the project: free resources or ask for a higher quota.';
+  }
   const upstream = new UpstreamError(code, userMessage, details);
   if (status === 404) return new NotFoundError(userMessage, { cause: upstream });
   if (status === 409) return new ConflictError(userMessage, code === 'quota_exceeded' ? code : 'conflict', { cause: upstream });
