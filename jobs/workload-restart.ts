@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ConflictError, NotFoundError } from '../src/core/errors.js';
+import type { KubeApi } from '../src/core/ports.js';
 import { renderWorkloadActionMessage } from '../src/render/workload-action.js';
 import { AnswerState, auditMutation, openKube, postAnswer } from './cluster-access.js';
 import { defineJob } from './definition.js';
@@ -13,7 +15,8 @@ export const RestartData = Origin.extend({
 
 /**
  * `/kube restart NAME NS/POD | NS/deployment/OBJ` (Murano's recreatePod / restartContainers):
- * a pod is deleted so its controller recreates it; a Deployment gets a rollout restart.
+ * a pod is deleted so its controller recreates it; a Deployment gets a rollout restart. A pod
+ * without a controller is not deleted: nothing would recreate it, so that is not a restart.
  */
 export const workloadRestart = defineJob({
   name: 'workload-restart',
@@ -27,13 +30,14 @@ export const workloadRestart = defineJob({
       return { denied: true };
     }
     const { api } = await openKube(ctx, data.cloud, data.cluster);
+    const owner = data.kind === 'Pod' ? await controllerOf(api, data.namespace, data.name, data.cluster) : null;
     await auditMutation(ctx, data, { action: 'workload-restart', target: audited, decision: 'started' });
     let target: string;
     let detail: string;
-    if (data.kind === 'Pod') {
+    if (owner !== null) {
       await api.deletePod(data.namespace, data.name);
       target = `${data.namespace}/${data.name}`;
-      detail = 'The pod was deleted; its controller creates a new one (a bare pod is not recreated).';
+      detail = `The pod was deleted; its ${owner.kind} ${owner.name} creates a new one.`;
     } else {
       await api.restartDeployment(data.namespace, data.name);
       target = `${data.namespace}/deployment/${data.name}`;
@@ -45,3 +49,17 @@ export const workloadRestart = defineJob({
     return { threadTs, kind: data.kind };
   },
 });
+
+/** The pod's controller; refuses a missing pod and a bare one (deleting it would not restart it). */
+async function controllerOf(api: KubeApi, namespace: string, name: string, cluster: string): Promise<{ kind: string; name: string }> {
+  const { state } = await api.readState({ namespace });
+  const pod = state.pods.find((p) => p.namespace === namespace && p.name === name);
+  if (!pod) throw new NotFoundError(`Pod ${namespace}/${name} was not found on ${cluster}. See \`/kube pods ${cluster} -n ${namespace}\`.`);
+  if (pod.owner === null) {
+    throw new ConflictError(
+      `Pod ${namespace}/${name} has no controller: deleting it would not bring it back, so it was left alone. Restart its Deployment instead, or delete it with kubectl if that is what you want.`,
+      'bare_pod',
+    );
+  }
+  return pod.owner;
+}

@@ -121,6 +121,10 @@ describe('/kube diagnose and friends through signed Slack requests', () => {
     expect(file.filename).toBe(`default_${pod}.log`);
     expect(file.content.length).toBeGreaterThan(0);
 
+    await h.command(`restart crash-loop default/${pod}`);
+    const recreated = await h.waitForMessage(new RegExp(`^default/${pod} on crash-loop: recreated$`));
+    expect(JSON.stringify(recreated.blocks)).toMatch(/its ReplicaSet orders-api-[a-z0-9]+ creates a new one/);
+
     await h.command('events crash-loop -n default');
     expect((await h.waitForMessage(/warning events? on crash-loop/)).text).toMatch(/^\d+ warning events/);
 

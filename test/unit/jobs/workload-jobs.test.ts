@@ -3,6 +3,7 @@ import { workloadScale } from '../../../jobs/workload-scale.js';
 import type { KubeApi } from '../../../src/core/ports.js';
 import type { AuditRecord } from '../../../src/security/audit.js';
 import type { LifecycleDeps } from '../../../jobs/tracking/lifecycle.js';
+import { aKubeState, aPod } from '../../helpers/snapshot-builders.js';
 import { fakeKubeApi } from '../collect/fakes.js';
 import { ORIGIN, jobKit, run } from './job-kit.js';
 
@@ -53,13 +54,34 @@ describe('workload-scale job', () => {
 });
 
 describe('workload-restart job', () => {
-  it('deletes a pod so its controller recreates it', async () => {
+  const pods = aKubeState({
+    pods: [
+      aPod({ namespace: 'kube-system', name: 'coredns-1', owner: { kind: 'ReplicaSet', name: 'coredns-5d78c9869d' } }),
+      aPod({ namespace: 'kube-system', name: 'debug-shell', owner: null }),
+    ],
+  });
+
+  it('deletes a pod so its controller recreates it, and names the controller', async () => {
     const calls: string[] = [];
-    const { ctx } = jobKit({ api: recordingApi(calls) });
+    const { ctx, slack } = jobKit({ api: { ...recordingApi(calls), readState: async () => ({ state: pods, problems: [] }) } });
 
     await run(workloadRestart, { ...ORIGIN, cluster: 'dev-a', namespace: 'kube-system', kind: 'Pod', name: 'coredns-1' }, ctx);
 
     expect(calls).toEqual(['deletePod kube-system coredns-1']);
+    expect(JSON.stringify(slack)).toContain('its ReplicaSet coredns-5d78c9869d creates a new one');
+  });
+
+  it.each([
+    ['a pod without a controller', 'debug-shell', 'bare_pod', /has no controller: deleting it would not bring it back/],
+    ['a pod that does not exist', 'ghost', 'not_found', /Pod kube-system\/ghost was not found on dev-a/],
+  ])('deletes nothing for %s', async (_case, name, code, message) => {
+    const calls: string[] = [];
+    const { ctx } = jobKit({ api: { ...recordingApi(calls), readState: async () => ({ state: pods, problems: [] }) } });
+
+    const error = await run(workloadRestart, { ...ORIGIN, cluster: 'dev-a', namespace: 'kube-system', kind: 'Pod', name }, ctx).catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ code, userMessage: expect.stringMatching(message) });
+    expect(calls).toEqual([]);
   });
 
   it('rolls a deployment', async () => {
