@@ -10,6 +10,7 @@ import { createSilentLogger } from '../logging/logger.js';
 import { createRedisConnection } from '../queue/connection.js';
 import { deleteKeysWithPrefix } from '../queue/delete-prefix.js';
 import { ensureRedis, type RedisHandle } from './ensure-redis.js';
+import { localBotEnv } from './local-bot-env.js';
 
 export const DEMO_TEAM = 'T0DEMO';
 export const DEMO_CHANNEL = 'C0DEMO';
@@ -62,15 +63,7 @@ export async function startDemoWorld(options: DemoWorldOptions): Promise<DemoWor
   const signingSecret = randomBytes(16).toString('hex');
   const prefix = `demo-${randomBytes(4).toString('hex')}`;
   const loaded = loadConfig({
-    ...sim.osEnv,
-    SLACK_SIGNING_SECRET: signingSecret,
-    SLACK_BOT_TOKEN: slack.botToken,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: '0',
-    REDIS_URL: redis.url,
-    QUEUE_PREFIX: prefix,
-    LOG_LEVEL: options.logLevel,
-    KUBE_OPERATORS: DEMO_OPERATOR,
+    ...localBotEnv({ slack, signingSecret, redisUrl: redis.url, queuePrefix: prefix, cloud: sim.osEnv, operators: [DEMO_OPERATOR], logLevel: options.logLevel }),
     TICKET_SINK: 'zendesk',
     ZENDESK_URL: zendesk.url,
     ZENDESK_EMAIL: 'support-bot@example.com',

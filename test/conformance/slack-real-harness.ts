@@ -4,6 +4,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { localBotEnv } from '../../src/bin/local-bot-env.js';
 import { loadConfig, type Config } from '../../src/config/load-config.js';
 import { createSilentLogger } from '../../src/logging/logger.js';
 import { startBot, type RunningBot } from '../../src/main/start-bot.js';
@@ -61,19 +62,7 @@ export async function startRealSlackHarness(rcFile: string): Promise<RealSlackHa
   const session: WireSession = await openSession(login);
   const slack = await startSlackStandIn({ channels: [{ id: CHANNEL, name: 'ops' }], users: [{ id: OPERATOR, name: 'alice' }] });
   const prefix = `test-slack-real-${randomUUID()}`;
-  const env: Record<string, string> = {
-    ROLE: 'all',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_TOKEN: slack.botToken,
-    SLACK_API_URL: slack.apiUrl,
-    REDIS_URL,
-    QUEUE_PREFIX: prefix,
-    WORKER_CONCURRENCY: '4',
-    ...osEnv,
-    KUBE_OPERATORS: OPERATOR,
-  };
+  const env = localBotEnv({ slack, signingSecret: SECRET, redisUrl: REDIS_URL, queuePrefix: prefix, cloud: osEnv, operators: [OPERATOR], workerConcurrency: 4 });
   const config: Config = { ...loadConfig(env), pollIntervalMs: POLL_MS };
   let bot: RunningBot;
   try {

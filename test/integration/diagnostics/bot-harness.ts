@@ -4,6 +4,7 @@ import { deleteKeysWithPrefix } from '../../../src/queue/delete-prefix.js';
  * ticket flows: real Redis under a unique prefix, requests signed like Slack's.
  */
 import { randomUUID } from 'node:crypto';
+import { localBotEnv } from '../../../src/bin/local-bot-env.js';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { createSilentLogger } from '../../../src/logging/logger.js';
 import { startBot, type RunningBot } from '../../../src/main/start-bot.js';
@@ -36,18 +37,8 @@ export async function startBotHarness(extraEnv: (sim: Sim) => Record<string, str
   const sim = await startSim();
   const slack = await startSlackStandIn({ channels: [{ id: CHANNEL, name: 'ops' }], users: [{ id: USER, name: 'alice' }] });
   const prefix = `test-diagnostics-${randomUUID()}`;
-  const env: Record<string, string> = {
-    ROLE: 'all',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_TOKEN: slack.botToken,
-    SLACK_API_URL: slack.apiUrl,
-    REDIS_URL,
-    QUEUE_PREFIX: prefix,
-    WORKER_CONCURRENCY: '4',
-    ...sim.osEnv,
-    KUBE_OPERATORS: USER,
+  const env = {
+    ...localBotEnv({ slack, signingSecret: SECRET, redisUrl: REDIS_URL, queuePrefix: prefix, cloud: sim.osEnv, operators: [USER], workerConcurrency: 4 }),
     ...extraEnv(sim),
   };
   const logger = createSilentLogger();

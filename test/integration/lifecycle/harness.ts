@@ -5,6 +5,7 @@ import { deleteKeysWithPrefix } from '../../../src/queue/delete-prefix.js';
  * prefix, requests signed like Slack's, the SimClock stepped by the test.
  */
 import { randomUUID } from 'node:crypto';
+import { localBotEnv } from '../../../src/bin/local-bot-env.js';
 import { loadConfig, type Config } from '../../../src/config/load-config.js';
 import type { Logger } from '../../../src/core/ports.js';
 import { createSilentLogger } from '../../../src/logging/logger.js';
@@ -73,20 +74,8 @@ export async function startLifecycleHarness(options: HarnessOptions = {}): Promi
   const users = [OPERATOR, OTHER_OPERATOR, ADMIN, VIEWER].map((id) => ({ id, name: id.slice(2).toLowerCase() }));
   const slack = await startSlackStandIn({ channels: [{ id: CHANNEL, name: 'ops' }], users });
   const prefix = `test-lifecycle-${randomUUID()}`;
-  const env = (role: 'all' | 'web' | 'worker'): Record<string, string> => ({
-    ROLE: role,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_TOKEN: slack.botToken,
-    SLACK_API_URL: slack.apiUrl,
-    REDIS_URL,
-    QUEUE_PREFIX: prefix,
-    WORKER_CONCURRENCY: '4',
-    ...sim.osEnv,
-    KUBE_OPERATORS: `${OPERATOR},${OTHER_OPERATOR}`,
-    KUBE_ADMINS: ADMIN,
-  });
+  const env = (role: 'all' | 'web' | 'worker'): Record<string, string> =>
+    localBotEnv({ role, slack, signingSecret: SECRET, redisUrl: REDIS_URL, queuePrefix: prefix, cloud: sim.osEnv, operators: [OPERATOR, OTHER_OPERATOR], admins: [ADMIN], workerConcurrency: 4 });
   const config: Config = { ...loadConfig(env(options.worker === false ? 'web' : 'all')), pollIntervalMs: POLL_MS };
   const logger = options.logger ?? createSilentLogger();
   const tuning = { clock: sim.clock, worker: { lockDurationMs: 1_000, stalledIntervalMs: 1_000 }, confirmTtlMs: options.confirmTtlMs ?? 10 * MINUTE };
