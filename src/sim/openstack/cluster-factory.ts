@@ -20,8 +20,6 @@ export interface ClusterSpec {
   floatingIpEnabled: boolean | null;
   projectId: string;
   userId: string;
-  /** The user passed docker_volume_size explicitly (the overlay2 known issue needs that). */
-  explicitDockerVolume?: boolean;
 }
 
 function labelsFor(template: Record<string, string>, given: Record<string, string> | null, merge: boolean) {
@@ -68,8 +66,8 @@ export function addCluster(state: SimState, spec: ClusterSpec, at: number): SimC
   const uuid = newUuid();
   const { labels, added, overridden, skipped } = labelsFor(spec.template.labels, spec.labels, spec.mergeLabels);
   const named = scenarioFor(spec.name, labels);
-  // Catalyst known issue 2: --docker-volume-size on an overlay2 template breaks pods.
-  const overlay2Volume = spec.explicitDockerVolume === true && (spec.dockerVolumeSize ?? 0) > 0 && spec.template.dockerStorageDriver === 'overlay2';
+  // Catalyst known issue 2: a docker volume (the cluster's, or the template's it inherits) with overlay2 breaks pods.
+  const overlay2Volume = (spec.dockerVolumeSize ?? 0) > 0 && spec.template.dockerStorageDriver === 'overlay2';
   const scenario = named === 'healthy' && overlay2Volume ? 'docker-volume-overlay2' : named;
   const cluster: SimCluster = {
     uuid,

@@ -50,6 +50,8 @@ async function create(ctx: RouteContext, state: SimState, token: SimToken): Prom
   if (masterCount < 1) return invalid('master_count', masterCount, 'Value should be greater or equal to 1');
   const nodeCount = body.node_count ?? 1;
   if (nodeCount < 0) return invalid('node_count', nodeCount, 'Value should be greater or equal to 0');
+  const volume = body.docker_volume_size;
+  if (volume !== undefined && volume !== null && volume < 1) return invalid('docker_volume_size', volume, 'Value should be greater or equal to 1');
   const template = findTemplate(state, token, body.cluster_template_id);
   if (!template) return magnumError(404, `ClusterTemplate ${body.cluster_template_id} could not be found.`);
   const keypair = body.keypair ?? template.keypairId;
@@ -76,7 +78,6 @@ async function create(ctx: RouteContext, state: SimState, token: SimToken): Prom
       floatingIpEnabled: body.floating_ip_enabled ?? null,
       projectId: token.projectId,
       userId: token.userId,
-      explicitDockerVolume: body.docker_volume_size !== undefined && body.docker_volume_size !== null,
     },
     state.clock.now(),
   );

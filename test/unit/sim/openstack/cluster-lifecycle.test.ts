@@ -80,8 +80,17 @@ describe('scenario choice', () => {
     const template = state.templates[1];
     if (!template) throw new Error('no template');
     const base = freshCluster(state, 'plain');
-    const withVolume = addCluster(state, { ...specOf(base, template), name: 'vol', dockerVolumeSize: 10, explicitDockerVolume: true }, state.clock.now());
+    const withVolume = addCluster(state, { ...specOf(base, template), name: 'vol', dockerVolumeSize: 10 }, state.clock.now());
     expect([base.scenario, withVolume.scenario]).toEqual(['healthy', 'docker-volume-overlay2']);
+  });
+
+  it('plays it too when the volume comes from the template (the cluster inherits it)', () => {
+    const state = seededState();
+    const [withVolume, noVolume] = state.templates;
+    if (!withVolume || !noVolume) throw new Error('no templates');
+    const base = freshCluster(state, 'plain');
+    const inherited = addCluster(state, { ...specOf(base, withVolume), name: 'inherits', dockerVolumeSize: withVolume.dockerVolumeSize }, state.clock.now());
+    expect([withVolume.dockerVolumeSize, inherited.scenario]).toEqual([20, 'docker-volume-overlay2']);
   });
 });
 
