@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import bolt from '@slack/bolt';
 import { createSilentLogger } from '../src/logging/logger.js';
+import { createMemoryAuditLog } from '../src/security/audit-memory.js';
 import { createJobQueue } from '../src/queue/job-queue.js';
 import { createRedisConnection } from '../src/queue/connection.js';
 import { createSlackApp } from '../src/slack/create-slack-app.js';
@@ -34,7 +35,7 @@ const ours = await createSlackApp({
   config: { signingSecret: secret, botToken: slack.botToken, apiUrl: slack.apiUrl },
   port: 0,
   logger,
-  commands: createCommandRouter(COMMANDS, { queue, access, modals: { open: async () => undefined }, clock: { now: Date.now }, logger }),
+  commands: createCommandRouter(COMMANDS, { queue, access, modals: { open: async () => undefined }, clock: { now: Date.now }, logger, audit: createMemoryAuditLog() }),
   interactions: { onAction: async () => undefined, onViewSubmission: async () => null },
   readiness: () => queue.isReady(),
 });

@@ -66,6 +66,7 @@ export const create = defineCommand<CreateArgs>({
   usage,
   examples: ['/kube create', '/kube create prod-b --template k8s-1.27-no-volume --nodes 3', '/kube create lab --label sim_scenario=create-failed'],
   role: 'operator',
+  auditsRequest: true,
   parse(argv) {
     if (argv.length === 0) return { modal: true };
     const spec = {

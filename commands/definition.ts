@@ -24,6 +24,11 @@ export interface CommandDefinition<A = unknown> {
   examples: readonly string[];
   /** The least role that may run it. */
   role: Role;
+  /**
+   * Its job writes the `requested` audit record itself (with the id of the job that does the
+   * work). Otherwise the router writes one for each job a mutation enqueues.
+   */
+  auditsRequest?: boolean;
   /** Validates the words after the subcommand; throws UsageError naming the problem. */
   parse(argv: readonly string[]): A;
   handle(ctx: CommandContext<A>): Promise<void>;

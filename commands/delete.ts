@@ -11,6 +11,7 @@ export const del = defineCommand({
   usage,
   examples: ['/kube delete old-lab'],
   role: 'operator',
+  auditsRequest: true,
   parse(argv) {
     return parseClusterOnly(argv, usage);
   },

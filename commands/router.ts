@@ -5,6 +5,7 @@ import type { Clock, JobQueue, Logger } from '../src/core/ports.js';
 import type { CommandPlan, ModalOpener, Reply, SlashCommandHandler, SlashRequest } from '../src/core/slack-request.js';
 import { renderErrorMessage } from '../src/render/error-message.js';
 import { renderCommandHelp, renderHelp } from '../src/render/help.js';
+import { deniedRecord, noteEnqueued, requestedRecords, routerAuditsRequest, writeAudit, type CommandAudit, type EnqueuedJob } from './command-audit.js';
 import type { CommandDefinition } from './definition.js';
 import { tokenize } from './parse-args.js';
 
@@ -14,6 +15,8 @@ export interface RouterDeps {
   modals: ModalOpener;
   clock: Clock;
   logger: Logger;
+  /** Every denied command, and the request of a mutation whose job does not record it. */
+  audit: CommandAudit;
 }
 
 /**
@@ -51,13 +54,21 @@ async function runCommand(
   const log = deps.logger.child({ command: definition.name, channel: request.channelId, user: request.userId, correlationId });
   try {
     const decision = await deps.access.authorize({ userId: request.userId, channelId: request.channelId }, definition.role, definition.name);
+    const cloud = deps.access.cloudFor(request.channelId);
     if (!decision.allowed) {
       log.info({ needed: definition.role, role: decision.role }, 'command denied');
+      await writeAudit(deps.audit, [deniedRecord(deps, { request, cloud }, definition, args, decision.role)], log);
       await reply({ text: decision.message });
       return;
     }
-    const cloud = deps.access.cloudFor(request.channelId);
-    await definition.handle({ request, args, cloud, queue: deps.queue, access: deps.access, modals: deps.modals, reply, clock: deps.clock, log });
+    const enqueued: EnqueuedJob[] = [];
+    const queue = routerAuditsRequest(definition) ? noteEnqueued(deps.queue, enqueued) : deps.queue;
+    try {
+      await definition.handle({ request, args, cloud, queue, access: deps.access, modals: deps.modals, reply, clock: deps.clock, log });
+    } finally {
+      // Written even when the handler failed after enqueueing: the job runs either way.
+      await writeAudit(deps.audit, requestedRecords(deps, { request, cloud }, definition, enqueued), log);
+    }
   } catch (error) {
     if (isBotError(error)) log.warn({ code: error.code, err: error }, 'command failed');
     else log.error({ err: error }, 'command crashed');

@@ -26,12 +26,14 @@ const Replicas = z.coerce
   .min(0, { error: 'The `--replicas` value cannot be negative.' })
   .max(1000, { error: 'The `--replicas` value is at most 1000.' });
 
+/** `/kube scale NAME NS/KIND/OBJ --replicas N`: the worker scales it; to 0 only after a confirmed preview. */
 export const scale = defineCommand({
   name: 'scale',
-  summary: 'Scales a Deployment, StatefulSet or ReplicationController (Murano’s scalePodUp/Down).',
+  summary: 'Scales a Deployment, StatefulSet or ReplicationController (Murano’s scalePodUp/Down); scaling to 0 shows a preview and a Confirm button first.',
   usage,
   examples: ['/kube scale prod-a web/deployment/api --replicas 3', '/kube scale kolla kolla/rc/memcached --replicas 2'],
   role: 'operator',
+  auditsRequest: true,
   parse(argv) {
     const { positionals, flags } = parseFlags(argv, { replicas: { kind: 'string', alias: 'r' } }, usage);
     noExtra(positionals, 2, usage);

@@ -79,7 +79,7 @@ export async function postAnswer<D extends Origin & { answerTs?: string }>(data:
 export async function auditMutation(
   ctx: JobContext,
   data: Origin,
-  fields: { action: string; target: string; decision: 'denied' | 'started' | 'finished' | 'failed'; outcome?: string },
+  fields: { action: string; target: string; decision: 'requested' | 'denied' | 'started' | 'finished' | 'failed'; outcome?: string },
 ): Promise<void> {
   if (!ctx.lifecycle) return;
   await audit(ctx, { channel: data.channel, user: data.user, cloud: data.cloud, threadTs: data.threadTs }, { ...fields, jobId: ctx.runtime.jobId });

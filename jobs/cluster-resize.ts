@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { ClusterDetail, Nodegroup } from '../src/core/cluster.js';
-import { UpstreamError, UsageError } from '../src/core/errors.js';
+import { ConflictError, UpstreamError, UsageError } from '../src/core/errors.js';
 import { renderRequested } from '../src/render/create-request.js';
 import { renderProgress } from '../src/render/progress.js';
 import { defineJob, type JobContext } from './definition.js';
 import { Origin, ensureThread } from './origin.js';
+import { previewShrink } from './resize-shrink-preview.js';
 import { audit, isFinal, recheck } from './tracking/lifecycle.js';
 import { track } from './tracking/poller.js';
 import { classifyRefusal } from './tracking/refusals.js';
@@ -19,10 +20,17 @@ const ResizeData = Origin.extend({
   requested: z.boolean().default(false),
   initialStatus: z.string().optional(),
   anchorTs: z.string().optional(),
+  /** The node count the requester saw in the shrink preview and confirmed (set by the Confirm button). */
+  confirmedFrom: z.number().int().min(0).optional(),
+  /** The shrink preview was posted: a retry posts no second one. */
+  previewTs: z.string().optional(),
 });
 type ResizeData = z.infer<typeof ResizeData>;
 
-/** `/kube resize NAME --nodes N`: bounds from the nodegroup, Magnum's resize action (1.7+), tracked. */
+/**
+ * `/kube resize NAME --nodes N`: bounds from the nodegroup, Magnum's resize action (1.7+), tracked.
+ * Removing nodes evicts their pods, so a shrink first posts a preview with a single-use Confirm.
+ */
 export const clusterResize = defineJob({
   name: ACTION,
   data: ResizeData,
@@ -48,11 +56,30 @@ async function resizeAndTrack(data: ResizeData, threadTs: string, ctx: JobContex
   const jobId = ctx.runtime.jobId;
   const magnum = ctx.openstack(data.cloud).magnum;
   const where = { channel: data.channel, user: data.user, cloud: data.cloud, threadTs };
+  if (data.previewTs !== undefined) return { awaiting: 'confirmation', previewTs: data.previewTs };
   if (!data.requested) {
     const cluster = await magnum.getCluster(data.uuid ?? data.cluster);
     const group = await nodegroupFor(ctx, data, cluster);
-    await audit(ctx, where, { action: ACTION, target: data.cluster, decision: 'requested', jobId, outcome: `${group?.name ?? 'default-worker'} to ${data.nodes} nodes` });
+    const groupName = group?.name ?? 'default-worker';
     const current = group?.nodeCount ?? cluster.nodeCount;
+    if (data.nodes < current && data.confirmedFrom === undefined) {
+      const shrink = { cluster, nodegroup: data.nodegroup, groupName, from: current, to: data.nodes };
+      return previewShrink(ctx, where, shrink, async (previewTs) => {
+        data.previewTs = previewTs;
+        await ctx.runtime.updateData(data);
+      });
+    }
+    if (data.confirmedFrom !== undefined && data.nodes < current && current > data.confirmedFrom) {
+      // More nodes would go than the requester agreed to remove.
+      throw new ConflictError(
+        `${groupName} of ${data.cluster} now has ${current} nodes, not the ${data.confirmedFrom} shown when the resize was confirmed: nothing was changed. Run the resize again to see what it removes.`,
+        'resize_changed',
+      );
+    }
+    // A confirmed shrink's request was recorded with its preview, under this job's id.
+    if (data.confirmedFrom === undefined) {
+      await audit(ctx, where, { action: ACTION, target: data.cluster, decision: 'requested', jobId, outcome: `${groupName} to ${data.nodes} nodes` });
+    }
     // A retry after a crash finds its own resize under way: adopt it instead of asking again.
     const ownUnderWay = cluster.status === 'UPDATE_IN_PROGRESS' && current === data.nodes;
     if (!ownUnderWay && current === data.nodes) {

@@ -3,6 +3,8 @@ import { CREATE_MODAL_CALLBACK } from '../render/create-modal.js';
 import { submitCreateForm } from './actions/create-submission.js';
 import { LIFECYCLE_ACTIONS } from './actions/lifecycle-actions.js';
 import { handleRemedyAction } from './actions/remedy-action.js';
+import { RESIZE_ACTIONS } from './actions/resize-actions.js';
+import { SCALE_ACTIONS } from './actions/scale-actions.js';
 import { handleTicketAction } from './actions/ticket-action.js';
 import { TICKET_ACTION_ID } from '../render/cluster-summary.js';
 import { REMEDY_ACTION_PREFIX } from '../render/diagnosis.js';
@@ -12,11 +14,14 @@ export type InteractionDeps = ActionDeps;
 
 type ActionHandler = (request: ActionRequest, deps: InteractionDeps, reply: Reply) => Promise<void>;
 
-/** The handler of a button: the ticket button, a diagnosis remedy, or a lifecycle confirmation. */
+/** Every Confirm/Cancel button: create, delete, load balancer cleanup, shrinking resize, scale to 0. */
+const CONFIRM_ACTIONS: Readonly<Record<string, ActionHandler>> = { ...LIFECYCLE_ACTIONS, ...RESIZE_ACTIONS, ...SCALE_ACTIONS };
+
+/** The handler of a button: the ticket button, a diagnosis remedy, or a confirmation. */
 function handlerFor(actionId: string): ActionHandler | undefined {
   if (actionId === TICKET_ACTION_ID) return handleTicketAction;
   if (actionId.startsWith(REMEDY_ACTION_PREFIX)) return handleRemedyAction;
-  return Object.hasOwn(LIFECYCLE_ACTIONS, actionId) ? LIFECYCLE_ACTIONS[actionId] : undefined;
+  return Object.hasOwn(CONFIRM_ACTIONS, actionId) ? CONFIRM_ACTIONS[actionId] : undefined;
 }
 
 /** Routes button clicks and modal submissions by action id / callback id. */

@@ -86,7 +86,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   let slack: SlackPoster;
   let modals: ModalOpener;
   if (runWeb) {
-    const commands = createCommandRouter(COMMANDS, { queue, access, modals: { open: (t, v) => modals.open(t, v) }, clock, logger });
+    const commands = createCommandRouter(COMMANDS, { queue, access, modals: { open: (t, v) => modals.open(t, v) }, clock, logger, audit });
     const messages = { update: (ref: MessageRef, message: Message) => slack.update(ref, message) };
     const interactions = createInteractionRouter({ queue, access, clock, logger, confirmations, audit, messages });
     slackApp = await createSlackApp({

@@ -1,26 +1,12 @@
-import type { ActionRequest, Reply } from '../../core/slack-request.js';
-import { CREATE_CANCEL_ACTION, CREATE_WITH_VOLUME_ACTION, CREATE_WITHOUT_VOLUME_ACTION, renderDecided } from '../../render/create-preflight.js';
+import { CREATE_CANCEL_ACTION, CREATE_WITH_VOLUME_ACTION, CREATE_WITHOUT_VOLUME_ACTION } from '../../render/create-preflight.js';
 import { DELETE_CANCEL_ACTION, DELETE_CONFIRM_ACTION } from '../../render/delete-preview.js';
 import { LB_CANCEL_ACTION, LB_DELETE_ACTION } from '../../render/delete-result.js';
 import { mentionUser } from '../../render/mrkdwn.js';
 import { jobIdFor } from '../../../commands/enqueue.js';
-import { auditClick, param, redeemClick, type ActionDeps } from './redeem.js';
+import { cancelClick, markDecided, originOf, type ClickHandler } from './confirm-click.js';
+import { auditClick, param, redeemClick } from './redeem.js';
 
-type Handler = (request: ActionRequest, deps: ActionDeps, reply: Reply) => Promise<void>;
-
-function originOf(request: ActionRequest, deps: ActionDeps, requester: string) {
-  return { cloud: deps.access.cloudFor(request.channelId), teamId: request.teamId, channel: request.channelId, user: requester };
-}
-
-async function decided(deps: ActionDeps, request: ActionRequest, summary: string, decision: string): Promise<void> {
-  try {
-    await deps.messages.update({ channel: request.channelId, ts: request.messageTs }, renderDecided(summary, decision));
-  } catch (error) {
-    deps.logger.warn({ err: error }, 'could not update the confirmation message');
-  }
-}
-
-const confirmDelete: Handler = async (request, deps, reply) => {
+const confirmDelete: ClickHandler = async (request, deps, reply) => {
   const claim = await redeemClick(request, 'cluster-delete', deps, reply);
   if (!claim) return;
   const cluster = param(claim, 'cluster');
@@ -28,21 +14,14 @@ const confirmDelete: Handler = async (request, deps, reply) => {
   await auditClick(deps, request, { action: 'cluster-delete', target: cluster, decision: 'confirmed', outcome: `uuid ${param(claim, 'uuid')}`, jobId, threadTs: request.messageTs });
   const data = { ...originOf(request, deps, claim.requester), cluster, uuid: param(claim, 'uuid'), threadTs: request.threadTs ?? request.messageTs };
   await deps.queue.enqueue('cluster-delete', data, { jobId });
-  await decided(deps, request, `Delete ${cluster} (${param(claim, 'uuid')})`, `:white_check_mark: Confirmed by ${mentionUser(request.userId)}: deleting, progress in this thread.`);
+  await markDecided(deps, request, `Delete ${cluster} (${param(claim, 'uuid')})`, `:white_check_mark: Confirmed by ${mentionUser(request.userId)}: deleting, progress in this thread.`);
 };
 
-const cancel =
-  (action: string, what: string): Handler =>
-  async (request, deps, reply) => {
-    const claim = await redeemClick(request, action, deps, reply);
-    if (!claim) return;
-    const cluster = param(claim, 'cluster');
-    await auditClick(deps, request, { action, target: cluster, decision: 'denied', outcome: 'cancelled by the user' });
-    await decided(deps, request, `${what} ${cluster}`, `:no_entry_sign: Cancelled by ${mentionUser(request.userId)}.`);
-  };
+const cancel = (action: string, what: string): ClickHandler =>
+  cancelClick(action, (claim) => ({ target: param(claim, 'cluster'), summary: `${what} ${param(claim, 'cluster')}` }));
 
 const createChoice =
-  (withVolume: boolean): Handler =>
+  (withVolume: boolean): ClickHandler =>
   async (request, deps, reply) => {
     const claim = await redeemClick(request, 'cluster-create', deps, reply);
     if (!claim) return;
@@ -65,10 +44,10 @@ const createChoice =
     const choice = withVolume ? 'with the docker volume (known issue accepted)' : 'without the docker volume';
     await auditClick(deps, request, { action: 'cluster-create', target: cluster, decision: 'confirmed', outcome: choice, jobId, threadTs: param(claim, 'threadTs') });
     await deps.queue.enqueue('cluster-create', { ...originOf(request, deps, claim.requester), threadTs: param(claim, 'threadTs'), spec, confirmed: true }, { jobId });
-    await decided(deps, request, `Create ${cluster}`, `:white_check_mark: ${mentionUser(request.userId)} chose: create ${choice}.`);
+    await markDecided(deps, request, `Create ${cluster}`, `:white_check_mark: ${mentionUser(request.userId)} chose: create ${choice}.`);
   };
 
-const confirmLoadBalancers: Handler = async (request, deps, reply) => {
+const confirmLoadBalancers: ClickHandler = async (request, deps, reply) => {
   const claim = await redeemClick(request, 'loadbalancers-delete', deps, reply);
   if (!claim) return;
   const cluster = param(claim, 'cluster');
@@ -77,11 +56,11 @@ const confirmLoadBalancers: Handler = async (request, deps, reply) => {
   await auditClick(deps, request, { action: 'loadbalancers-delete', target: cluster, decision: 'confirmed', outcome: ids.join(', '), jobId, threadTs: param(claim, 'threadTs') });
   const data = { ...originOf(request, deps, claim.requester), cluster, uuid: param(claim, 'uuid'), threadTs: param(claim, 'threadTs'), loadBalancerIds: ids };
   await deps.queue.enqueue('loadbalancers-delete', data, { jobId });
-  await decided(deps, request, `Delete load balancer${ids.length === 1 ? '' : 's'} ${ids.join(', ')} of ${cluster}, then retry the cluster delete.`, `:white_check_mark: Confirmed by ${mentionUser(request.userId)}.`);
+  await markDecided(deps, request, `Delete load balancer${ids.length === 1 ? '' : 's'} ${ids.join(', ')} of ${cluster}, then retry the cluster delete.`, `:white_check_mark: Confirmed by ${mentionUser(request.userId)}.`);
 };
 
 /** The lifecycle buttons by action id. */
-export const LIFECYCLE_ACTIONS: Readonly<Record<string, Handler>> = {
+export const LIFECYCLE_ACTIONS: Readonly<Record<string, ClickHandler>> = {
   [DELETE_CONFIRM_ACTION]: confirmDelete,
   [DELETE_CANCEL_ACTION]: cancel('cluster-delete', 'Delete'),
   [CREATE_WITHOUT_VOLUME_ACTION]: createChoice(false),

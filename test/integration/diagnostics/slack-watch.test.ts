@@ -1,3 +1,4 @@
+import { SCALE_CONFIRM_ACTION } from '../../../src/render/scale-preview.js';
 import { startBotHarness, type BotHarness } from './bot-harness.js';
 
 describe('/kube watch through signed Slack requests', () => {
@@ -19,6 +20,9 @@ describe('/kube watch through signed Slack requests', () => {
     await h.waitForMessage(/^crash-loop: 1 pod killed for running out of memory/, 20_000);
 
     await h.command('scale crash-loop default/deployment/orders-api --replicas 0');
+    // Scaling to 0 takes the workload down: it waits for the requester's Confirm.
+    const preview = await h.waitForMessage(/^Scale default\/deployment\/orders-api on crash-loop to 0 replicas\?/);
+    await h.click(preview, SCALE_CONFIRM_ACTION);
     const resolved = await h.slack.waitFor(() => h.allMessages().find((m) => m.ts === crash.ts && m.text.startsWith('Resolved on crash-loop')), 30_000);
     expect(resolved.text).toBe('Resolved on crash-loop: 1 pod crash looping');
     expect(h.allMessages().filter((m) => m.text.includes('crash looping'))).toHaveLength(1);

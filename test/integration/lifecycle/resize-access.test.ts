@@ -1,6 +1,6 @@
 import { sendViewSubmission } from '../../../src/sim/slack/slack-signer.js';
 import { CREATE_FIELDS } from '../../../src/render/create-modal.js';
-import { MINUTE, SECRET, VIEWER, eventually, simClustersNamed, startLifecycleHarness, type LifecycleHarness } from './harness.js';
+import { CHANNEL, MINUTE, SECRET, VIEWER, eventually, simClustersNamed, startLifecycleHarness, type LifecycleHarness } from './harness.js';
 
 describe('/kube resize, access and /kube jobs', () => {
   let h: LifecycleHarness;
@@ -30,7 +30,7 @@ describe('/kube resize, access and /kube jobs', () => {
     expect(h.sim.state.clusters.find((c) => c.name === 'healthy')?.ops.length).toBe(1);
   });
 
-  it('denies a viewer every mutation and enqueues nothing', async () => {
+  it('denies a viewer every mutation, enqueues nothing and audits each denial', async () => {
     await h.command('create delta --template k8s-1.27-no-volume', VIEWER);
     await h.command('delete healthy', VIEWER);
     await h.command('resize healthy --nodes 5', VIEWER);
@@ -38,6 +38,13 @@ describe('/kube resize, access and /kube jobs', () => {
 
     expect(await h.jobs()).toEqual([]);
     expect(simClustersNamed(h.sim, 'delta')).toBe(0);
+    const records = await h.audit();
+    const why = 'needs the operator role; the user has viewer';
+    expect(records.map((r) => [r.decision, r.actor, r.channelId, r.cloud, r.action, r.target, r.role, r.outcome]).sort()).toEqual([
+      ['denied', VIEWER, CHANNEL, h.config.openstack.cloud, 'create', 'delta', 'viewer', why],
+      ['denied', VIEWER, CHANNEL, h.config.openstack.cloud, 'delete', 'healthy', 'viewer', why],
+      ['denied', VIEWER, CHANNEL, h.config.openstack.cloud, 'resize', 'healthy', 'viewer', why],
+    ]);
   });
 
   it('opens the create form without arguments and creates from its submission, once for a double submit', async () => {

@@ -57,6 +57,7 @@ describe('/kube create', () => {
       modals: { open: async (trigger, view) => void opened.push({ trigger, view }) },
       clock: { now: () => 0 },
       logger: silent,
+      audit: { write: async () => undefined },
     });
     const plan = router.plan({ text: 'create', userId: 'U1', teamId: 'T1', channelId: 'C1', triggerId: 'trig-1' });
     if (plan.kind !== 'run') throw new Error('expected a run plan');

@@ -27,7 +27,7 @@ describe('workload-scale job', () => {
     expect(slack[0]?.kind === 'post' && slack[0].message.text).toBe('kolla/replicationcontroller/memcached on dev-a: scaled');
   });
 
-  it('audits the scale (started, finished) when the audit log is wired', async () => {
+  it('audits the scale (requested, started, finished) when the audit log is wired', async () => {
     const calls: string[] = [];
     const records: AuditRecord[] = [];
     const { ctx } = jobKit({ api: recordingApi(calls) });
@@ -36,6 +36,7 @@ describe('workload-scale job', () => {
     await run(workloadScale, { ...ORIGIN, cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api', replicas: 3, threadTs: '9.1' }, ctx);
 
     expect(records.map((r) => [r.action, r.target, r.decision, r.threadTs, r.jobId])).toEqual([
+      ['workload-scale', 'dev-a:web/deployment/api', 'requested', '9.1', 'job-1'],
       ['workload-scale', 'dev-a:web/deployment/api', 'started', '9.1', 'job-1'],
       ['workload-scale', 'dev-a:web/deployment/api', 'finished', '9.1', 'job-1'],
     ]);
