@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import type { ClusterTemplate } from '../src/core/cluster.js';
 import { ConflictError, NotFoundError, UsageError } from '../src/core/errors.js';
+import type { Finding } from '../src/core/finding.js';
 import { preflightDockerVolumeOverlay2 } from '../src/diagnostics/rules/docker-volume-size-overlay2.js';
 import { createCommandLine, renderCreateRequested } from '../src/render/create-request.js';
-import { renderCreatePreflight, renderCreatePreflightChoice } from '../src/render/create-preflight.js';
+import { renderCreateFromTwinTemplate, renderCreatePreflight, renderCreatePreflightChoice } from '../src/render/create-preflight.js';
 import { renderProgress } from '../src/render/progress.js';
+import { checkCreateResources, quote } from './create-resources.js';
+import { sameWithoutVolume, templateVolumeOnOverlay2, withoutVolumeChoice } from './create-volume.js';
 import { defineJob, type JobContext } from './definition.js';
 import { Origin, ensureThread } from './origin.js';
 import { audit, isFinal, lifecycleOf, recheck } from './tracking/lifecycle.js';
@@ -42,8 +45,9 @@ const CreateData = Origin.extend({
 type CreateData = z.infer<typeof CreateData>;
 
 /**
- * `/kube create`: re-authorize, pre-flight, create once (name reserved, existing name refused,
- * a retry adopts the cluster labelled with its operation id), then hand over to the poller.
+ * `/kube create`: re-authorize, check the template, flavors and keypair, pre-flight, create
+ * once (name reserved, existing name refused, a retry adopts the cluster labelled with its
+ * operation id), then hand over to the poller.
  */
 export const clusterCreate = defineJob({
   name: ACTION,
@@ -75,28 +79,20 @@ export const clusterCreate = defineJob({
 async function createAndTrack(data: CreateData, threadTs: string, ctx: JobContext): Promise<unknown> {
   const opId = ctx.runtime.jobId;
   const lifecycle = lifecycleOf(ctx);
-  const { spec } = data;
   if (data.uuid === undefined) {
-    const template = await resolveTemplate(ctx, data);
-    const finding = spec.dockerVolumeSize === undefined ? null : preflightDockerVolumeOverlay2(template, spec.dockerVolumeSize);
-    if (finding && !data.confirmed) {
-      const { token } = lifecycle.confirmations.issueWithClaim({
-        action: 'cluster-create',
-        params: { ...flatten(spec), template: template.uuid, threadTs },
-        requester: data.user,
-        channelId: data.channel,
-        ttlMs: lifecycle.confirmTtlMs,
-      });
-      await ctx.slack.post(data.channel, renderCreatePreflight(spec.cluster, finding), threadTs);
-      const choice = renderCreatePreflightChoice(spec.cluster, { user: data.user, token, expiresInMs: lifecycle.confirmTtlMs });
-      await ctx.slack.post(data.channel, choice, threadTs);
-      return { awaiting: 'preflight-confirmation' };
-    }
-    const holder = await lifecycle.operations.reserveName(data.cloud, spec.cluster, opId, NAME_RESERVATION_MS);
-    if (holder !== opId) throw new ConflictError(`Another create of \`${spec.cluster}\` is already under way (operation ${holder}).`);
+    let template = await resolveTemplate(ctx, data);
+    // Everything the cloud can check is checked before the name is reserved: a refusal leaves nothing behind.
+    await checkCreateResources(ctx, data.cloud, data.spec, template);
+    const finding = preflightDockerVolumeOverlay2(template, data.spec.dockerVolumeSize);
+    if (finding && !data.confirmed) return askAboutVolume(ctx, data, template, finding, threadTs);
+    // Confirmed with no size of its own while the template carries one: "without the volume" was chosen.
+    if (finding && data.spec.dockerVolumeSize === undefined) template = await twinWithoutVolume(ctx, data, template, threadTs);
+    const holder = await lifecycle.operations.reserveName(data.cloud, data.spec.cluster, opId, NAME_RESERVATION_MS);
+    if (holder !== opId) throw new ConflictError(`Another create of \`${data.spec.cluster}\` is already under way (operation ${holder}).`);
     const uuid = (await adoptOwn(ctx, data, opId)) ?? (await create(ctx, data, template, opId));
     await save(ctx, data, { uuid });
   }
+  const { spec } = data;
   const uuid = data.uuid as string;
   const startedAt = ctx.clock.now();
   if (data.anchorTs === undefined) {
@@ -147,6 +143,49 @@ async function create(ctx: JobContext, data: CreateData, template: ClusterTempla
     mergeLabels: true,
   });
   return uuid;
+}
+
+/** The pre-flight warning and the choice; the confirmed choice comes back as a new job. */
+async function askAboutVolume(ctx: JobContext, data: CreateData, template: ClusterTemplate, finding: Finding, threadTs: string): Promise<unknown> {
+  const lifecycle = lifecycleOf(ctx);
+  const templateVolume = templateVolumeOnOverlay2(template);
+  const without = withoutVolumeChoice(template, templateVolume === null ? [] : await listTemplates(ctx, data));
+  const params: Record<string, string | number> = { ...flatten(data.spec), template: template.uuid, threadTs };
+  // "With the volume anyway" then names the size, which tells the confirmed job the two choices apart.
+  if (templateVolume !== null && data.spec.dockerVolumeSize === undefined) params['dockerVolumeSize'] = templateVolume;
+  const { token } = lifecycle.confirmations.issueWithClaim({
+    action: 'cluster-create',
+    params,
+    requester: data.user,
+    channelId: data.channel,
+    ttlMs: lifecycle.confirmTtlMs,
+  });
+  await ctx.slack.post(data.channel, renderCreatePreflight(data.spec.cluster, finding), threadTs);
+  const choice = renderCreatePreflightChoice(data.spec.cluster, { user: data.user, token, expiresInMs: lifecycle.confirmTtlMs, without });
+  await ctx.slack.post(data.channel, choice, threadTs);
+  return { awaiting: 'preflight-confirmation' };
+}
+
+/**
+ * The template to create from instead of one that carries the volume: the same in everything
+ * else. Saved into the spec, so a retry goes on from it without asking again.
+ */
+async function twinWithoutVolume(ctx: JobContext, data: CreateData, template: ClusterTemplate, threadTs: string): Promise<ClusterTemplate> {
+  const twin = sameWithoutVolume(template, await listTemplates(ctx, data));
+  if (!twin) {
+    const size = templateVolumeOnOverlay2(template) ?? 0;
+    throw new UsageError(
+      `Template ${quote(template.name)} gives every cluster its ${size} GB docker volume (Magnum uses the template's docker_volume_size when a create sets none, and refuses 0), ` +
+        `and no template of the project is the same without it any more. Create \`${data.spec.cluster}\` from a template without docker_volume_size. Nothing was created.`,
+    );
+  }
+  await ctx.slack.post(data.channel, renderCreateFromTwinTemplate(data.spec.cluster, template.name, twin.name), threadTs);
+  await save(ctx, data, { spec: { ...data.spec, template: twin.uuid } });
+  return twin;
+}
+
+async function listTemplates(ctx: JobContext, data: CreateData): Promise<ClusterTemplate[]> {
+  return ctx.openstack(data.cloud).magnum.listTemplates();
 }
 
 async function resolveTemplate(ctx: JobContext, data: CreateData): Promise<ClusterTemplate> {

@@ -9,6 +9,7 @@ export type ServiceName =
   | 'heat'
   | 'octavia'
   | 'neutron'
+  | 'nova'
   | 'kube'
   | 'slack'
   | 'redis'

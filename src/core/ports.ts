@@ -86,6 +86,22 @@ export interface NeutronApi {
   listSubnets(filter: { networkId?: string; name?: string }): Promise<Subnet[]>;
 }
 
+/** A Nova flavor: a create may name it by name or by id, as Magnum accepts both. */
+export interface Flavor {
+  id: string;
+  name: string;
+}
+
+/** Nova (compute), for checking what a create refers to before Magnum is asked. */
+export interface NovaApi {
+  /** The flavors the project may use (public ones and those shared with it). */
+  listFlavors(): Promise<Flavor[]>;
+  /** Whether the bot's OpenStack user has a keypair of that name (keypairs belong to a user, not a project). */
+  hasKeypair(name: string): Promise<boolean>;
+  /** The names of the bot's OpenStack user's keypairs. */
+  listKeypairs(): Promise<string[]>;
+}
+
 /** One authenticated OpenStack project. */
 export interface OpenStackApi {
   readonly cloud: string;
@@ -94,6 +110,8 @@ export interface OpenStackApi {
   readonly heat: HeatApi;
   readonly octavia: OctaviaApi;
   readonly neutron: NeutronApi;
+  /** Absent where no compute client is wired (fakes); checks that need it are then skipped. */
+  readonly nova?: NovaApi;
 }
 
 export interface PodLogOptions {

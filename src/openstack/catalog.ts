@@ -13,6 +13,7 @@ export const SERVICE_TYPES = {
   heat: ['orchestration', 'heat'],
   octavia: ['load-balancer', 'octavia'],
   neutron: ['network', 'neutron'],
+  nova: ['compute'],
 } as const satisfies Partial<Record<ServiceName, readonly string[]>>;
 
 export type CatalogService = keyof typeof SERVICE_TYPES;

@@ -1,4 +1,4 @@
-/** Wires Keystone, Magnum, Heat, Octavia and Neutron clients over one undici Agent. */
+/** Wires Keystone, Magnum, Heat, Octavia, Neutron and Nova clients over one undici Agent. */
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { Agent } from 'undici';
@@ -11,6 +11,7 @@ import { HttpClient, type HttpClientOptions } from './http-client.js';
 import { KeystoneSession } from './keystone.js';
 import { MagnumClient, magnumRoot } from './magnum.js';
 import { NeutronClient, neutronRoot } from './neutron.js';
+import { NovaClient, novaRoot } from './nova.js';
 import { OctaviaClient, octaviaRoot } from './octavia.js';
 import { ServiceClient } from './service-client.js';
 
@@ -45,7 +46,7 @@ export function createOpenStackApi(options: CreateOpenStackApiOptions): Closable
   });
   const http = new HttpClient({ dispatcher: agent, logger, clock: options.clock, ...options.http });
   const session = new KeystoneSession({ http, clock: options.clock, logger, credentials, ...options.token });
-  const service = <S extends 'magnum' | 'heat' | 'octavia' | 'neutron'>(name: S, root: (url: string) => string): ServiceClient =>
+  const service = <S extends 'magnum' | 'heat' | 'octavia' | 'neutron' | 'nova'>(name: S, root: (url: string) => string): ServiceClient =>
     new ServiceClient(session, http, name, root);
   return {
     cloud: credentials.cloud,
@@ -60,6 +61,7 @@ export function createOpenStackApi(options: CreateOpenStackApiOptions): Closable
     heat: new HeatClient(service('heat', heatRoot)),
     octavia: new OctaviaClient(service('octavia', octaviaRoot)),
     neutron: new NeutronClient(service('neutron', neutronRoot)),
+    nova: new NovaClient(service('nova', novaRoot)),
     async close(): Promise<void> {
       await agent.close();
     },

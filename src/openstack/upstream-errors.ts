@@ -10,6 +10,7 @@ const SERVICE_LABEL: Record<ServiceName, string> = {
   heat: 'Heat',
   octavia: 'Octavia',
   neutron: 'Neutron',
+  nova: 'Nova',
   kube: 'Kubernetes',
   slack: 'Slack',
   redis: 'Redis',

@@ -1,5 +1,5 @@
 /**
- * Fidelity: the real `openstack` CLI (python3-openstackclient + magnum/heat/octavia plugins)
+ * Fidelity: the real `openstack` CLI (python3-openstackclient + magnum/heat/octavia plugins, and its Nova commands)
  * against the simulated cloud, and the bot's `cluster show` dump against the CLI's output.
  */
 import { createSilentLogger } from '../../src/logging/logger.js';
@@ -89,6 +89,23 @@ describeCli('openstack CLI against the simulated cloud', () => {
 
     expect(cli.code).toBe(0);
     expect(cli.stdout.split('\n')).toEqual(expect.arrayContaining(['k8s-1.27-overlay2', 'k8s-1.27-no-volume']));
+  });
+
+  it('lists the flavors the bot checks a create against', async () => {
+    const cli = await openstack('flavor', 'list', '-f', 'value', '-c', 'Name');
+    const names = ((await api.nova?.listFlavors()) ?? []).map((f) => f.name);
+
+    expect(cli.code).toBe(0);
+    expect(cli.stdout.trim().split('\n').sort()).toEqual(names.sort());
+    expect(names).toContain('c1.c2r4');
+  });
+
+  it('shows the clusters’ keypair and refuses a missing one', async () => {
+    const shown = await openstack('keypair', 'show', 'demo-key', '-f', 'value', '-c', 'name');
+    const missing = await openstack('keypair', 'show', 'nope');
+
+    expect([shown.code, shown.stdout.trim()]).toEqual([0, 'demo-key']);
+    expect([missing.code, missing.stderr.trim()]).toEqual([1, 'No Keypair found for nope']);
   });
 
   it('shows the failed software deployment with `stack failures list`', async () => {

@@ -11,6 +11,7 @@ export function catalogFor(origin: string, projectId: string): object[] {
     ['orchestration', 'heat', `${origin}/orchestration/v1/${projectId}`],
     ['load-balancer', 'octavia', `${origin}/load-balancer`],
     ['network', 'neutron', `${origin}/network`],
+    ['compute', 'nova', `${origin}/compute/v2.1`],
   ];
   return services.map(([type, name, url]) => ({
     endpoints: (['public', 'internal', 'admin'] as const).map((iface) => ({

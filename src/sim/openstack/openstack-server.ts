@@ -8,6 +8,7 @@ import { json, readJsonBody, Router, serialiseBody, type Reply, type RouteContex
 import { keystoneRoutes, lookupToken } from './keystone-routes.js';
 import { magnumRoutes } from './magnum-routes.js';
 import { neutronRoutes } from './neutron-routes.js';
+import { novaRoutes } from './nova-routes.js';
 import { octaviaRoutes } from './octavia-routes.js';
 import type { SimState } from './sim-state.js';
 
@@ -25,6 +26,8 @@ function services(state: SimState, logger: Logger): Service[] {
     { prefix: /^\/orchestration\/v1\/(?<project>[^/]+)(?=\/|$)/, router: heatRoutes(new Router(), state), guarded: true },
     { prefix: /^\/load-balancer(?=\/|$)/, router: octaviaRoutes(new Router(), state), guarded: true },
     { prefix: /^\/network(?=\/|$)/, router: neutronRoutes(new Router(), state), guarded: true },
+    // Nova's version documents answer without a token; its API routes check it themselves.
+    { prefix: /^\/compute(?=\/|$)/, router: novaRoutes(new Router(), state), guarded: false },
   ];
 }
 

@@ -20,7 +20,7 @@ describe('keystone', () => {
     const body = (await res.json()) as { token: { project: { name: string }; catalog: { type: string; endpoints: { interface: string; region_id: string; url: string }[] }[] } };
     expect(body.token.project.name).toEqual('demo');
     const types = body.token.catalog.map((s) => s.type);
-    expect(types).toEqual(['identity', 'container-infra', 'orchestration', 'load-balancer', 'network']);
+    expect(types).toEqual(['identity', 'container-infra', 'orchestration', 'load-balancer', 'network', 'compute']);
     const magnum = body.token.catalog.find((s) => s.type === 'container-infra');
     expect(magnum?.endpoints.map((e) => e.interface)).toEqual(['public', 'internal', 'admin']);
     expect(magnum?.endpoints[0]?.url).toEqual(`${sim.url}/container-infra/v1`);

@@ -2,7 +2,7 @@
 import type { ClusterDetail, ClusterSummary, ClusterTemplate } from '../../../../src/core/cluster.js';
 import { ConflictError, NotFoundError, UpstreamError } from '../../../../src/core/errors.js';
 import type { ClusterCreateSpec } from '../../../../src/core/cluster.js';
-import type { OpenStackApi } from '../../../../src/core/ports.js';
+import type { Flavor, NovaApi, OpenStackApi } from '../../../../src/core/ports.js';
 import { createMemoryAuditLog } from '../../../../src/security/audit-memory.js';
 import type { JobContext } from '../../../../jobs/definition.js';
 import type { OperationStore } from '../../../../jobs/tracking/operation.js';
@@ -69,6 +69,32 @@ export interface FakeCloud {
   heatCalls: number;
   /** Thrown by the next createCluster. */
   createError?: unknown;
+  /** The project's templates (default: one, `k8s`). */
+  templates?: ClusterTemplate[];
+  /** Nova's flavors and the bot user's keypairs; null: no compute client at all. */
+  nova?: FakeNova | null;
+}
+
+export interface FakeNova {
+  flavors: Flavor[];
+  keypairs: string[];
+  /** Thrown by every call, e.g. a 403 or the catalog's missing compute endpoint. */
+  error?: unknown;
+  calls: string[];
+}
+
+/** A Nova with flavors by name and id and keypairs by name, recording what was asked. */
+export function fakeNova(nova: FakeNova): NovaApi {
+  const call = async <T>(what: string, answer: () => T): Promise<T> => {
+    nova.calls.push(what);
+    if (nova.error) throw nova.error;
+    return answer();
+  };
+  return {
+    listFlavors: () => call('listFlavors', () => nova.flavors.map((f) => ({ ...f }))),
+    hasKeypair: (name) => call(`hasKeypair ${name}`, () => nova.keypairs.includes(name)),
+    listKeypairs: () => call('listKeypairs', () => [...nova.keypairs]),
+  };
 }
 
 /** A Magnum/Heat that keeps clusters in memory (enough for the lifecycle jobs). */
@@ -97,10 +123,11 @@ export function fakeOpenStack(cloud: FakeCloud): OpenStackApi {
       },
       deleteCluster: async () => undefined,
       resizeCluster: async () => undefined,
-      listTemplates: async () => [aTemplate()],
+      listTemplates: async () => cloud.templates ?? [aTemplate()],
       getTemplate: async (idOrName) => {
-        if (idOrName !== 'k8s' && idOrName !== 'tpl-uuid') throw new NotFoundError('no template');
-        return aTemplate();
+        const found = (cloud.templates ?? [aTemplate()]).find((t) => t.name === idOrName || t.uuid === idOrName);
+        if (!found) throw new NotFoundError('no template');
+        return found;
       },
       listNodegroups: async () => [],
       getCaCertificate: async () => '',
@@ -120,12 +147,16 @@ export function fakeOpenStack(cloud: FakeCloud): OpenStackApi {
     },
     octavia: { listLoadBalancers: async () => [], deleteLoadBalancer: async () => undefined },
     neutron: { listPorts: async () => [], getSubnet: async () => { throw notFound(); }, listSubnets: async () => [] },
+    ...(cloud.nova ? { nova: fakeNova(cloud.nova) } : {}),
   };
 }
 
 /** A ready context plus what it recorded. */
 export function lifecycleKit(options: { jobId?: string; denied?: boolean } = {}) {
-  const cloud: FakeCloud = { clusters: [], created: [], listCalls: 0, heatCalls: 0 };
+  const cloud: FakeCloud = {
+    clusters: [], created: [], listCalls: 0, heatCalls: 0,
+    nova: { flavors: [{ id: 'f-2-4', name: 'c1.c2r4' }, { id: 'f-4-8', name: 'c1.c4r8' }], keypairs: ['ops-key'], calls: [] },
+  };
   const slack: SlackCall[] = [];
   const enqueued: Array<{ name: string; data: object; jobId: string }> = [];
   const audit = createMemoryAuditLog();

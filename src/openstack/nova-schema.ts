@@ -1,0 +1,18 @@
+/** Nova v2.1 response bodies: only the fields the bot reads. */
+import { z } from 'zod';
+import { PageLinks } from './network-schema.js';
+
+/** `GET /flavors` (also `/flavors/detail`): id and name of each flavor; `flavors_links` when paginated. */
+export const FlavorListBody = z.object({
+  flavors: z.array(z.object({ id: z.string(), name: z.string() })),
+  flavors_links: PageLinks,
+});
+
+/** `GET /os-keypairs/{name}`. */
+export const KeypairShowBody = z.object({ keypair: z.object({ name: z.string() }) });
+
+/** `GET /os-keypairs`: each item wrapped in its own `keypair` key; `keypairs_links` from microversion 2.35. */
+export const KeypairListBody = z.object({
+  keypairs: z.array(z.object({ keypair: z.object({ name: z.string() }) })),
+  keypairs_links: PageLinks,
+});

@@ -1,0 +1,55 @@
+/** NovaApi over Nova v2.1: the flavors and keypairs a cluster create refers to. */
+import type { Flavor, NovaApi } from '../core/ports.js';
+import { nextLink } from './network-schema.js';
+import { FlavorListBody, KeypairListBody, KeypairShowBody } from './nova-schema.js';
+import type { ServiceClient } from './service-client.js';
+import { upstreamOf } from './upstream-errors.js';
+
+const MAX_PAGES = 100;
+
+/**
+ * Nova's catalog URL usually ends in `/v2.1` (older clouds: `/v2.1/<project>` or
+ * `/v2/<project>`); those are used as they are. A bare host gets `/v2.1`.
+ */
+export function novaRoot(catalogUrl: string): string {
+  const url = catalogUrl.replace(/\/+$/, '');
+  return /\/v2(\.1)?(\/[^/]+)?$/.test(url) ? url : `${url}/v2.1`;
+}
+
+/** NovaApi through an authorized `compute` ServiceClient. No microversion is sent: 2.1 has every field read here. */
+export class NovaClient implements NovaApi {
+  constructor(private readonly client: ServiceClient) {}
+
+  async listFlavors(): Promise<Flavor[]> {
+    const out: Flavor[] = [];
+    let path: string | undefined = '/flavors';
+    for (let page = 0; path && page < MAX_PAGES; page += 1) {
+      const { body } = await this.client.json({ method: 'GET', path }, FlavorListBody);
+      out.push(...body.flavors.map((f) => ({ id: f.id, name: f.name })));
+      // The next link carries the marker itself.
+      path = nextLink(body.flavors_links);
+    }
+    return out;
+  }
+
+  async hasKeypair(name: string): Promise<boolean> {
+    try {
+      await this.client.json({ method: 'GET', path: `/os-keypairs/${encodeURIComponent(name)}` }, KeypairShowBody);
+      return true;
+    } catch (error) {
+      if (upstreamOf(error)?.status === 404) return false;
+      throw error;
+    }
+  }
+
+  async listKeypairs(): Promise<string[]> {
+    const out: string[] = [];
+    let path: string | undefined = '/os-keypairs';
+    for (let page = 0; path && page < MAX_PAGES; page += 1) {
+      const { body } = await this.client.json({ method: 'GET', path }, KeypairListBody);
+      out.push(...body.keypairs.map((k) => k.keypair.name));
+      path = nextLink(body.keypairs_links);
+    }
+    return out;
+  }
+}
