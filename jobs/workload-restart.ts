@@ -5,6 +5,7 @@ import { renderWorkloadActionMessage } from '../src/render/workload-action.js';
 import { AnswerState, auditMutation, openKube, postAnswer } from './cluster-access.js';
 import { defineJob } from './definition.js';
 import { Origin } from './origin.js';
+import { isFinal } from './tracking/lifecycle.js';
 
 export const RestartData = Origin.extend({
   cluster: z.string().min(1),
@@ -29,19 +30,24 @@ export const workloadRestart = defineJob({
       await ctx.slack.postEphemeral(data.channel, data.user, { text: decision.message }, data.threadTs);
       return { denied: true };
     }
-    const { api } = await openKube(ctx, data.cloud, data.cluster);
-    const owner = data.kind === 'Pod' ? await controllerOf(api, data.namespace, data.name, data.cluster) : null;
-    await auditMutation(ctx, data, { action: 'workload-restart', target: audited, decision: 'started' });
     let target: string;
     let detail: string;
-    if (owner !== null) {
-      await api.deletePod(data.namespace, data.name);
-      target = `${data.namespace}/${data.name}`;
-      detail = `The pod was deleted; its ${owner.kind} ${owner.name} creates a new one.`;
-    } else {
-      await api.restartDeployment(data.namespace, data.name);
-      target = `${data.namespace}/deployment/${data.name}`;
-      detail = 'Rollout restart started: pods are replaced one by one.';
+    try {
+      const { api } = await openKube(ctx, data.cloud, data.cluster);
+      const owner = data.kind === 'Pod' ? await controllerOf(api, data.namespace, data.name, data.cluster) : null;
+      await auditMutation(ctx, data, { action: 'workload-restart', target: audited, decision: 'started' });
+      if (owner !== null) {
+        await api.deletePod(data.namespace, data.name);
+        target = `${data.namespace}/${data.name}`;
+        detail = `The pod was deleted; its ${owner.kind} ${owner.name} creates a new one.`;
+      } else {
+        await api.restartDeployment(data.namespace, data.name);
+        target = `${data.namespace}/deployment/${data.name}`;
+        detail = 'Rollout restart started: pods are replaced one by one.';
+      }
+    } catch (error) {
+      if (isFinal(error, ctx)) await auditMutation(ctx, data, { action: 'workload-restart', target: audited, decision: 'failed', outcome: error instanceof Error ? error.message : 'failed' });
+      throw error;
     }
     await auditMutation(ctx, data, { action: 'workload-restart', target: audited, decision: 'finished' });
     const verb = data.kind === 'Pod' ? 'recreated' : 'restarted';

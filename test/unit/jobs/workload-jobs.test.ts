@@ -77,12 +77,15 @@ describe('workload-restart job', () => {
     ['a pod that does not exist', 'ghost', 'not_found', /Pod kube-system\/ghost was not found on dev-a/],
   ])('deletes nothing for %s', async (_case, name, code, message) => {
     const calls: string[] = [];
+    const records: AuditRecord[] = [];
     const { ctx } = jobKit({ api: { ...recordingApi(calls), readState: async () => ({ state: pods, problems: [] }) } });
+    ctx.lifecycle = { audit: { write: async (r: AuditRecord) => void records.push(r), recent: async () => [] } } as unknown as LifecycleDeps;
 
     const error = await run(workloadRestart, { ...ORIGIN, cluster: 'dev-a', namespace: 'kube-system', kind: 'Pod', name }, ctx).catch((e: unknown) => e);
 
     expect(error).toMatchObject({ code, userMessage: expect.stringMatching(message) });
     expect(calls).toEqual([]);
+    expect(records.map((r) => [r.decision, r.target])).toEqual([['failed', `dev-a:kube-system/pod/${name}`]]);
   });
 
   it('rolls a deployment', async () => {
