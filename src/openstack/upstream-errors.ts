@@ -95,9 +95,10 @@ const QUOTA_PHRASES = /quota|resource limit exceeded|limit exceeded|over ?quota/
 /**
  * Real Magnum (Zed) sums a cluster's master and node counts from its nodegroups; between a
  * delete destroying the nodegroups and the cluster row, every GET that renders that cluster
- * (its show, and the project's whole list) fails validation with this 400. It passes.
+ * (its show, and the project's whole list) fails validation with this 400 (a GET has no input,
+ * so the field names the quirk). It passes. Magnum's title is the text before the first period.
  */
-const MAGNUM_MID_DELETE = /^Invalid input for field\/attribute (master_count|node_count)\. Value: '0'/;
+const MAGNUM_MID_DELETE = /^Invalid input for field\/attribute (master_count|node_count)(\.|$)/;
 
 /** The BotError for a non-success response (NotFoundError, ConflictError or UpstreamError). */
 export function errorForResponse(response: FailedResponse): BotError {

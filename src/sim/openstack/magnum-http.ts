@@ -28,9 +28,12 @@ export function magnumHeaders(minor: number): Record<string, string> {
   };
 }
 
-/** Magnum's error envelope; `message` is the exception text (title drops its final period). */
+/**
+ * Magnum's error envelope, as its ParsableErrorMiddleware writes it: `detail` is the exception
+ * text (the faultstring), `title` the text before its first period.
+ */
 export function magnumError(status: number, message: string): Reply {
-  const title = message.endsWith('.') ? message.slice(0, -1) : message;
+  const title = message.split('.', 1)[0] ?? message;
   return json(status, { errors: [{ request_id: '', code: 'client', status, title, detail: message, links: [] }] });
 }
 

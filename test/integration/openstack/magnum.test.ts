@@ -128,7 +128,10 @@ describe('MagnumApi over HTTP', () => {
   });
 
   test('retries the 400 real Magnum answers while a deleted cluster outlives its nodegroups', async () => {
-    const midDelete = { errors: [{ request_id: '', code: 'client', status: 400, title: "Invalid input for field/attribute master_count. Value: '0'. Value should be greater or equal to 1", links: [] }] };
+    // As real Magnum 15 sends it (title: the faultstring up to its first period).
+    const midDelete = {
+      errors: [{ request_id: '', code: 'client', status: 400, title: 'Invalid input for field/attribute master_count', detail: "Invalid input for field/attribute master_count. Value: '0'. Value should be greater or equal to 1", links: [] }],
+    };
     cloud.on('GET', `${V1}/clusters/detail`, (_req, res) => json(res, 400, midDelete), 2);
     magnum('GET', '/clusters/detail', 200, { clusters: [] });
     await expect(api.magnum.listClusters()).resolves.toEqual([]);
@@ -136,7 +139,7 @@ describe('MagnumApi over HTTP', () => {
   });
 
   test('names the mid-delete 400 when it outlasts the retries, and leaves other 400s alone', async () => {
-    const midDelete = { errors: [{ code: 'client', status: 400, title: "Invalid input for field/attribute master_count. Value: '0'. Value should be greater or equal to 1" }] };
+    const midDelete = { errors: [{ code: 'client', status: 400, title: 'Invalid input for field/attribute master_count', detail: "Invalid input for field/attribute master_count. Value: '0'. Value should be greater or equal to 1" }] };
     cloud.on('GET', `${V1}/clusters/gone`, (_req, res) => json(res, 400, midDelete));
     const error = (await api.magnum.getCluster('gone').catch((e: unknown) => e)) as UpstreamError;
     expect([error.code, error.status, error.retryable]).toEqual(['magnum_mid_delete', 400, true]);

@@ -126,7 +126,7 @@ describe('magnum', () => {
     const res = await c.call('GET', '/container-infra/v1/clusters/twin');
     expect(res.status).toBe(409);
     const body = (await res.json()) as { errors: { title: string }[] };
-    expect(body.errors[0]?.title).toEqual('Multiple clusters exist with same name. Please use the cluster uuid instead');
+    expect(body.errors[0]?.title).toEqual('Multiple clusters exist with same name');
   });
 
   it('rejects a create naming a missing template, a bad name or a missing keypair', async () => {

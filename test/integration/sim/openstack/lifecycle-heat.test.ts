@@ -106,7 +106,7 @@ describe('the end of a delete, as real Magnum (Zed) serves it', () => {
           request_id: '',
           code: 'client',
           status: 400,
-          title: "Invalid input for field/attribute master_count. Value: '0'. Value should be greater or equal to 1",
+          title: 'Invalid input for field/attribute master_count',
           detail: "Invalid input for field/attribute master_count. Value: '0'. Value should be greater or equal to 1",
           links: [],
         },
