@@ -64,11 +64,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   };
   const openstack = createOpenStackRegistry(config.openstack, logger, clock);
   // Lifecycle (create/delete/resize): single-use confirmations, audit, tracked operations.
-  const confirmations = createConfirmation({
-    secret: deriveConfirmationSecret(config.slack.signingSecret),
-    clock,
-    singleUse: createRedisSingleUse(producer.client, config.redis.prefix),
-  });
+  const singleUse = createRedisSingleUse(producer.client, config.redis.prefix);
+  const confirmations = createConfirmation({ secret: deriveConfirmationSecret(config.slack.signingSecret), clock, singleUse });
   const audit = createRedisAuditLog(producer.client, config.redis.prefix, logger);
   const operations = createOperationStore(producer.client, config.redis.prefix);
   const lifecycle = {
@@ -97,6 +94,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       interactions,
       readiness: () => queue.isReady(),
       metrics: () => metrics.render(),
+      replayGuard: { firstSeen: (signature, ttlMs) => singleUse.claim(`slack-signature:${signature}`, ttlMs) },
     });
     slack = slackApp.poster;
     modals = slackApp.modals;

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, SocketModeReceiver, type CustomRoute } from '@slack/bolt';
+import { App, HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, type CustomRoute } from '@slack/bolt';
 import type { Config } from '../config/load-config.js';
 import type { Logger, SlackPoster } from '../core/ports.js';
 import type { InteractionHandler, ModalOpener, SlashCommandHandler } from '../core/slack-request.js';
@@ -8,6 +8,7 @@ import { toBoltLogger } from './bolt-logger.js';
 import { registerListeners } from './listeners.js';
 import { createModalOpener } from './modal-opener.js';
 import { createProbeServer, probeHandlers, type ProbeHandler } from './probe-routes.js';
+import { isReplayed, REPLAY_WINDOW_MS, ReplayedRequestError, signatureOf, type ReplayGuard } from './replay-guard.js';
 import { toSlackError } from './slack-errors.js';
 import { createSlackPoster } from './slack-poster.js';
 import { slackClientOptions } from './web-client.js';
@@ -24,6 +25,8 @@ export interface SlackAppOptions {
   metrics?: () => Promise<{ contentType: string; body: string }>;
   /** Epoch ms; only used to age response_urls. */
   now?: () => number;
+  /** HTTP mode: refuse a request whose signature was seen before (a replay) with 401. */
+  replayGuard?: ReplayGuard;
 }
 
 export interface SlackApp {
@@ -78,20 +81,62 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
       ? undefined
       : new SocketModeReceiver({ appToken: config.appToken, logger: boltLogger, installerOptions: { clientOptions } });
   const socketMode = socketReceiver !== undefined;
+  // Built here rather than by App: the signature of each verified request reaches the context, for the replay guard.
+  const httpReceiver =
+    socketReceiver !== undefined
+      ? undefined
+      : new HTTPReceiver({
+          signingSecret: config.signingSecret,
+          endpoints: '/slack/events',
+          port: options.port,
+          customRoutes: toCustomRoutes(handlers),
+          logger: boltLogger,
+          processBeforeResponse: false,
+          customPropertiesExtractor: (request) => {
+            const signature = signatureOf(request.headers['x-slack-signature']);
+            return signature === undefined ? {} : { slackSignature: signature };
+          },
+          processEventErrorHandler: async (args) => {
+            if (!isReplayed(args.error) || args.response.headersSent) return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+            args.response.writeHead(401);
+            args.response.end();
+            return true;
+          },
+        });
   const app = new App({
     token: config.botToken,
-    signingSecret: config.signingSecret,
     deferInitialization: true,
     logger: boltLogger,
     clientOptions,
     processBeforeResponse: false,
-    ...(socketReceiver !== undefined
-      ? { socketMode: true, receiver: socketReceiver }
-      : { endpoints: '/slack/events', port: options.port, customRoutes: toCustomRoutes(handlers) }),
+    ...(socketReceiver !== undefined ? { socketMode: true, receiver: socketReceiver } : { receiver: httpReceiver }),
   });
+  const replayGuard = options.replayGuard;
+  if (replayGuard !== undefined && !socketMode) {
+    app.use(async ({ context, next }) => {
+      const signature = context['slackSignature'];
+      if (typeof signature === 'string' && !(await firstSeen(replayGuard, signature))) {
+        log.warn({}, 'replayed Slack request refused');
+        throw new ReplayedRequestError();
+      }
+      await next();
+    });
+  }
   app.error(async (error) => {
+    // Rethrown so the receiver answers it (401) instead of leaving it unanswered.
+    if (isReplayed(error)) throw error;
     log.error({ err: error }, 'unhandled error in a Slack listener');
   });
+
+  /** A guard that cannot answer (Redis down) lets the request through: replays are idempotent anyway. */
+  async function firstSeen(guard: ReplayGuard, signature: string): Promise<boolean> {
+    try {
+      return await guard.firstSeen(signature, REPLAY_WINDOW_MS);
+    } catch (error) {
+      log.warn({ err: error }, 'replay guard unavailable; request accepted');
+      return true;
+    }
+  }
 
   const poster = createSlackPoster(app.client);
   const listeners = registerListeners(app, {

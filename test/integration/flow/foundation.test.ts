@@ -63,7 +63,7 @@ describe('foundation: /kube list and /kube show through the queue into a thread'
     expect(lines).toHaveLength(renderClusterShow({}).split('\n').length);
   });
 
-  it('runs a replayed request once: the same signed bytes again start nothing new', async () => {
+  it('refuses a replayed request with 401: the same signed bytes again start nothing', async () => {
     const roots = world.slack.messages(DEMO_CHANNEL).length;
     const command = { text: 'show healthy', user_id: DEMO_OPERATOR, channel_id: DEMO_CHANNEL, team_id: DEMO_TEAM, trigger_id: '1795000000.42.replay' };
     const timestamp = Math.floor(Date.now() / 1000);
@@ -74,7 +74,7 @@ describe('foundation: /kube list and /kube show through the queue into a thread'
     await world.say('list');
     await world.slack.waitFor(() => world.slack.messages(DEMO_CHANNEL)[roots + 1], 20_000);
 
-    expect(replayed.status).toBe(200);
+    expect(replayed.status).toBe(401);
     expect(world.slack.messages(DEMO_CHANNEL).slice(roots).map((m) => m.text.split('\n')[0])).toEqual([
       expect.stringMatching(/healthy/),
       expect.stringMatching(/clusters|Clusters/),

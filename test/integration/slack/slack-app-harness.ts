@@ -2,6 +2,7 @@ import type { Logger } from '../../../src/core/ports.js';
 import type { ActionRequest, CommandPlan, InteractionHandler, Reply, SlashCommandHandler, SlashRequest, ViewSubmission } from '../../../src/core/slack-request.js';
 import { createSilentLogger } from '../../../src/logging/logger.js';
 import { createSlackApp, type SlackApp } from '../../../src/slack/create-slack-app.js';
+import type { ReplayGuard } from '../../../src/slack/replay-guard.js';
 import { startSlackStandIn, type SlackStandIn } from '../../../src/sim/slack/slack-stand-in.js';
 
 export const SECRET = 'test-signing-secret';
@@ -42,7 +43,7 @@ export interface Harness {
 }
 
 /** The app started on port 0 against a fresh stand-in, with fake handlers. */
-export async function startHarness(options: { logger?: Logger; botToken?: string } = {}): Promise<Harness> {
+export async function startHarness(options: { logger?: Logger; botToken?: string; replayGuard?: ReplayGuard } = {}): Promise<Harness> {
   const slack = await startSlackStandIn();
   const commands = new FakeCommands();
   const interactions = new FakeInteractions();
@@ -55,6 +56,7 @@ export async function startHarness(options: { logger?: Logger; botToken?: string
     interactions,
     readiness: async () => ready,
     metrics: async () => ({ contentType: 'text/plain; version=0.0.4', body: 'kube_chatops_up 1\n' }),
+    ...(options.replayGuard === undefined ? {} : { replayGuard: options.replayGuard }),
   });
   const { port } = await app.start();
   return {
