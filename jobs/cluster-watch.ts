@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { rescheduleIn } from '../src/core/job.js';
 import { renderWatchAlert, renderWatchResolved, renderWatchToggled } from '../src/render/watch-message.js';
-import { diagnoseCluster } from './cluster-access.js';
+import { diagnoseCluster, isKubeconfigCluster } from './cluster-access.js';
 import { defineJob, type JobContext } from './definition.js';
 import { Origin } from './origin.js';
 
@@ -60,7 +60,8 @@ export const clusterWatch = defineJob({
 });
 
 async function tick(data: WatchData, ctx: JobContext): Promise<WatchData['incidents']> {
-  const { findings } = await diagnoseCluster(ctx, data.cloud, data.cluster);
+  const { snapshot, findings } = await diagnoseCluster(ctx, data.cloud, data.cluster);
+  const ticketRef = snapshot.cluster?.uuid ?? ((await isKubeconfigCluster(ctx, data.cluster)) ? data.cluster : undefined);
   const now = ctx.clock.now();
   const current = new Map(findings.filter((f) => f.severity !== 'info').map((f) => [f.rule, f]));
   const incidents: WatchData['incidents'] = {};
@@ -70,7 +71,7 @@ async function tick(data: WatchData, ctx: JobContext): Promise<WatchData['incide
   }
   for (const [rule, finding] of current) {
     if (incidents[rule]) continue;
-    const ref = await ctx.slack.post(data.channel, renderWatchAlert(data.cluster, finding));
+    const ref = await ctx.slack.post(data.channel, renderWatchAlert(data.cluster, finding, ticketRef));
     incidents[rule] = { ts: ref.ts, rule, title: finding.title, since: now };
   }
   return incidents;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BotError, UsageError } from '../src/core/errors.js';
+import { BotError } from '../src/core/errors.js';
 import type { KEvent, KubeState } from '../src/core/kube-state.js';
 import { isProblemPod } from '../src/diagnostics/pods-view.js';
 import { renderClusterShow } from '../src/render/cluster-show-table.js';
@@ -7,6 +7,7 @@ import { renderClusterSummary } from '../src/render/cluster-summary.js';
 import { renderDiagnosisMessage } from '../src/render/diagnosis.js';
 import { recentWarnings } from '../src/render/events-message.js';
 import { replaceTicketButton } from '../src/render/ticket-button.js';
+import { renderWatchAlert } from '../src/render/watch-message.js';
 import { diagnoseCluster, isKubeconfigCluster } from './cluster-access.js';
 import { defineJob } from './definition.js';
 import { Origin, ensureThread } from './origin.js';
@@ -16,6 +17,8 @@ export const TicketData = Origin.extend({
   cluster: z.string().min(1),
   /** The message whose button was clicked (or the thread root the command posted). */
   messageTs: z.string().optional(),
+  /** The clicked message is a watch incident of this rule: it is re-rendered as such. */
+  watchRule: z.string().optional(),
 });
 export type TicketData = z.infer<typeof TicketData>;
 
@@ -31,6 +34,7 @@ export function failingPodWarnings(kube: KubeState | null): KEvent[] {
 /**
  * The "Attach to support ticket" button and `/kube ticket NAME`: diagnose, build the redacted
  * bundle, send it to the configured sink (one ticket per thread), then turn the button into a link.
+ * A cluster registered by kubeconfig gets the same bundle without the Magnum parts.
  */
 export const ticketAttach = defineJob({
   name: 'ticket-attach',
@@ -38,16 +42,17 @@ export const ticketAttach = defineJob({
   async process(data, ctx) {
     const tickets = ctx.tickets;
     if (!tickets) throw new BotError('tickets_not_configured', 'Support tickets are not configured on this bot.');
-    if (await isKubeconfigCluster(ctx, data.cluster)) {
-      throw new UsageError(`${data.cluster} is registered by kubeconfig: support bundles are for Magnum clusters.`);
-    }
+    const kubeconfig = await isKubeconfigCluster(ctx, data.cluster);
     const { snapshot, findings, checked } = await diagnoseCluster(ctx, data.cloud, data.cluster);
     const cluster = snapshot.cluster;
-    if (!cluster) throw new BotError('cluster_unreadable', `Magnum did not return cluster ${data.cluster}; try again in a minute.`, { retryable: true });
+    if (!cluster && !kubeconfig) throw new BotError('cluster_unreadable', `Magnum did not return cluster ${data.cluster}; try again in a minute.`, { retryable: true });
+    const name = cluster?.name ?? data.cluster;
     const now = ctx.clock.now();
-    const summary = () => renderClusterSummary(cluster, { requester: data.user, now, command: `/kube ticket ${cluster.name}`, follows: 'the support bundle' });
+    const diagnosis = () => renderDiagnosisMessage({ cluster: name, findings, checked }, { requester: data.user, ticketRef: cluster?.uuid ?? name });
+    // The thread's root: the cluster summary, or for a cluster registered by kubeconfig (no Magnum data) the diagnosis.
+    const root = cluster ? () => renderClusterSummary(cluster, { requester: data.user, now, command: `/kube ticket ${name}`, follows: 'the support bundle' }) : diagnosis;
     if (!data.threadTs) {
-      data.messageTs = await ensureThread(data, ctx, summary);
+      data.messageTs = await ensureThread(data, ctx, root);
       await ctx.runtime.updateData(data);
     }
     const threadTs = data.threadTs as string;
@@ -56,19 +61,19 @@ export const ticketAttach = defineJob({
       threadTs,
       requester: data.user,
       cluster,
-      showDump: renderClusterShow(cluster.raw),
+      clusterName: name,
+      showDump: cluster ? renderClusterShow(cluster.raw) : null,
       template: snapshot.template,
       findings,
       failedHeatResources: snapshot.heatResources.filter((r) => r.status.endsWith('FAILED')),
       warningEvents: failingPodWarnings(snapshot.kube),
     });
     if (outcome.linkButton && data.messageTs) {
-      // The clicked message is re-rendered: a thread root is the cluster summary, a reply the diagnosis.
-      const host =
-        data.messageTs === threadTs
-          ? summary()
-          : renderDiagnosisMessage({ cluster: cluster.name, findings, checked }, { requester: data.user, ticketRef: cluster.uuid });
-      await ctx.slack.update({ channel: data.channel, ts: data.messageTs }, replaceTicketButton(host, outcome.linkButton));
+      // The clicked message is re-rendered: a watch incident, a thread root (summary, or a kubeconfig cluster's diagnosis), or a diagnosis reply.
+      const incident = data.watchRule === undefined ? undefined : findings.find((f) => f.rule === data.watchRule);
+      const host = data.watchRule !== undefined ? (incident ? renderWatchAlert(name, incident, cluster?.uuid ?? name) : null) : data.messageTs === threadTs ? root() : diagnosis();
+      // An incident that has gone is left to the watcher, which marks it resolved.
+      if (host) await ctx.slack.update({ channel: data.channel, ts: data.messageTs }, replaceTicketButton(host, outcome.linkButton));
     }
     return { threadTs, ticket: outcome.ref?.display ?? null, fellBack: outcome.fellBack, duplicate: outcome.duplicate };
   },

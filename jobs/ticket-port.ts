@@ -8,9 +8,11 @@ export interface TicketAttachRequest {
   channel: string;
   threadTs: string;
   requester: string;
-  cluster: ClusterDetail;
-  /** `openstack coe cluster show` table of the cluster. */
-  showDump: string;
+  /** Null for a cluster registered by kubeconfig (Kolla-Kubernetes, Murano). */
+  cluster: ClusterDetail | null;
+  clusterName: string;
+  /** `openstack coe cluster show` table of the cluster; null without Magnum. */
+  showDump: string | null;
   template: ClusterTemplate | null;
   findings: Finding[];
   failedHeatResources: HeatResource[];

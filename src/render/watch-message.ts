@@ -1,6 +1,7 @@
 import type { Finding } from '../core/finding.js';
 import type { Message } from '../core/ports.js';
-import { context, section } from './blocks.js';
+import { actions, button, context, section } from './blocks.js';
+import { TICKET_ACTION_ID } from './cluster-summary.js';
 import { findingSection } from './diagnosis.js';
 import { formatDuration } from './duration.js';
 import { code, mentionUser } from './mrkdwn.js';
@@ -13,12 +14,20 @@ export function renderWatchToggled(cluster: string, on: boolean, requester: stri
   return { text: on ? `Watching ${cluster}` : `Stopped watching ${cluster}`, blocks: [section(text), context(`By ${mentionUser(requester)}`)] };
 }
 
-/** One incident: a finding that appeared on a watched cluster. */
-export function renderWatchAlert(cluster: string, finding: Finding): Message {
-  return {
-    text: `${cluster}: ${finding.title}`,
-    blocks: [section(`:rotating_light: Incident on ${code(cluster)}`), section(findingSection(finding)), context(`\`/kube diagnose ${cluster}\` for the full picture`)],
-  };
+/**
+ * The ticket button's value on an incident: the cluster's ref, then `watch` and the rule, so the
+ * ticket job can re-render this alert (not a cluster summary) with the ticket's link.
+ */
+export function watchTicketValue(clusterRef: string, rule: string): string {
+  return `${clusterRef} watch ${rule}`;
+}
+
+/** One incident: a finding that appeared on a watched cluster, with the ticket button when the cluster has a ref. */
+export function renderWatchAlert(cluster: string, finding: Finding, ticketRef?: string): Message {
+  const blocks = [section(`:rotating_light: Incident on ${code(cluster)}`), section(findingSection(finding))];
+  if (ticketRef !== undefined) blocks.push(actions('watch-actions', [button({ actionId: TICKET_ACTION_ID, text: 'Attach to support ticket', value: watchTicketValue(ticketRef, finding.rule) })]));
+  blocks.push(context(`\`/kube diagnose ${cluster}\` for the full picture`));
+  return { text: `${cluster}: ${finding.title}`, blocks };
 }
 
 /** The same incident once the finding is gone. */

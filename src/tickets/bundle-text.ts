@@ -19,20 +19,21 @@ export function renderBundleText(json: Json, parts: { title: string; clusterShow
   const heat = asArray(json['failedHeatResources']);
   const events = asArray(json['warningEvents']);
   const history = asArray(json['history']);
+  const kubeconfig = cluster['registered_by'] === 'kubeconfig';
   const header = [
     parts.title,
     '',
     ...keyValues([
       ['Cluster', `${str(cluster['name'])} (${str(cluster['uuid'])})`],
       ['Project', str(cluster['project_id'])],
-      ['Status', `${str(cluster['status'])}, health ${str(cluster['health_status'])}`],
+      ['Status', kubeconfig ? 'registered by kubeconfig: not a Magnum cluster' : `${str(cluster['status'])}, health ${str(cluster['health_status'])}`],
       ['Generated', `${str(json['generatedAt'])} for ${str(json['requester'])}`],
       ['Redaction', 'fields come from an allowlist and values are scrubbed for secrets; [redacted] marks what was removed'],
     ]),
   ];
   const [showTitle, templateTitle, diagnosisTitle, heatTitle, eventsTitle, historyTitle] = BUNDLE_SECTIONS;
   const sections = [
-    section(showTitle, parts.clusterShow ? [parts.clusterShow] : []),
+    section(showTitle, parts.clusterShow ? [parts.clusterShow] : kubeconfig ? ['(not a Magnum cluster: registered by kubeconfig)'] : []),
     section(templateTitle, templateLines(json['template'])),
     section(`${diagnosisTitle} (${findings.length})`, findings.flatMap((f, i) => findingLines(asObject(f), i + 1))),
     section(`${heatTitle} (${heat.length})`, heat.flatMap((r) => heatLines(asObject(r)))),

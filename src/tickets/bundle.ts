@@ -9,9 +9,11 @@ import { clusterRawOf, templateRawOf } from './raw-fallback.js';
 import type { HistoryEntry, TicketBundle } from './types.js';
 
 export interface BundleInput {
-  cluster: ClusterDetail;
-  /** `openstack coe cluster show` table of the cluster (redacted again here, row by row). */
-  showDump: string;
+  /** Null for a cluster registered by kubeconfig (Kolla-Kubernetes, Murano): Magnum knows nothing of it. */
+  cluster: ClusterDetail | null;
+  clusterName: string;
+  /** `openstack coe cluster show` table of the cluster (redacted again here, row by row); null without Magnum. */
+  showDump: string | null;
   template: ClusterTemplate | null;
   findings: Finding[];
   failedHeatResources: HeatResource[];
@@ -30,9 +32,9 @@ const MAX_STRING = 4000;
 
 /** Builds the redacted support bundle (text + JSON) for one cluster. Pure. */
 export function buildBundle(input: BundleInput): TicketBundle {
-  const cluster = redactClusterRaw(clusterRawOf(input.cluster));
+  const cluster = input.cluster ? redactClusterRaw(clusterRawOf(input.cluster)) : { name: input.clusterName, registered_by: 'kubeconfig' };
   const template = input.template ? redactTemplateRaw(templateRawOf(input.template)) : null;
-  const clusterShow = redactClusterShowDump(input.showDump.replace(/\s+$/, ''));
+  const clusterShow = input.showDump === null ? '' : redactClusterShowDump(input.showDump.replace(/\s+$/, ''));
   const generatedAt = new Date(input.generatedAt).toISOString();
   const json = redactJson({
     kind: 'kube-chatops.ticket-bundle',
@@ -47,8 +49,8 @@ export function buildBundle(input: BundleInput): TicketBundle {
     warningEvents: newestEvents(input.warningEvents).map(eventJson),
     history: input.history.slice(-MAX_HISTORY).map((h) => ({ ...h })),
   }) as Record<string, unknown>;
-  const name = stringOr(cluster['name'], input.cluster.name);
-  const status = stringOr(cluster['status'], input.cluster.status);
+  const name = stringOr(cluster['name'], input.clusterName);
+  const status = stringOr(cluster['status'], input.cluster?.status ?? 'registered by kubeconfig');
   const title = redactText(`Kubernetes cluster ${name} (${status}): support bundle`);
   const text = redactText(renderBundleText(json, { title, clusterShow }));
   return { title, text, json, filename: `kube-chatops-bundle-${safeFileName(name)}-${compactTime(generatedAt)}.txt` };

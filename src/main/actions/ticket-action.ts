@@ -5,7 +5,8 @@ import type { ActionDeps } from './redeem.js';
 export type TicketActionDeps = Pick<ActionDeps, 'queue' | 'access' | 'logger'>;
 
 /**
- * The "Attach to support ticket" button (action id `ticket-attach`, value = cluster uuid):
+ * The "Attach to support ticket" button (action id `ticket-attach`, value = cluster uuid or
+ * kubeconfig name, with `watch RULE` after it on a watch incident):
  * enqueues the ticket-attach job for the button's thread. One job per click (the trigger id),
  * so a Slack retry of the same click enqueues once; the ticket module's per-thread lock and
  * stored ticket keep two clicks from opening two tickets.
@@ -18,11 +19,13 @@ export async function handleTicketAction(request: ActionRequest, deps: TicketAct
       await reply({ text: decision.message });
       return;
     }
-    const cluster = request.value.trim();
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$/.test(cluster)) {
+    // `REF`, or `REF watch RULE` on a watch incident (see renderWatchAlert).
+    const match = /^([A-Za-z0-9][A-Za-z0-9_.-]{0,254})(?: watch ([a-z0-9][a-z0-9-]{0,63}))?$/.exec(request.value.trim());
+    if (!match) {
       await reply({ text: 'This button is not valid.' });
       return;
     }
+    const [, cluster = '', watchRule] = match;
     const threadTs = request.threadTs ?? request.messageTs;
     const data = {
       cloud: deps.access.cloudFor(request.channelId),
@@ -32,6 +35,7 @@ export async function handleTicketAction(request: ActionRequest, deps: TicketAct
       threadTs,
       messageTs: request.messageTs,
       cluster,
+      ...(watchRule === undefined ? {} : { watchRule }),
     };
     const jobId = jobIdFor('ticket-attach', request.channelId, threadTs, request.triggerId);
     const { created } = await deps.queue.enqueue('ticket-attach', data, { jobId });

@@ -57,6 +57,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketPort {
       const history = await threadHistory(deps, request.channel, request.threadTs);
       const bundle = buildBundle({
         cluster: request.cluster,
+        clusterName: request.clusterName,
         showDump: request.showDump,
         template: request.template,
         findings: request.findings,

@@ -50,6 +50,12 @@ describe('/kube diagnose and friends through signed Slack requests', () => {
     const answer = await h.waitForMessage(/^Diagnosis of kolla/);
     expect(answer.threadTs).toBeUndefined();
     expect(sectionsOf(answer)).toContain('`kolla-bootstrap-holds-volume`');
+
+    // Its ticket button: the bundle (default sink: a snippet in the thread) without the Magnum parts.
+    await h.click(answer, 'ticket-attach');
+    const file = await h.slack.waitFor(() => h.slack.files('C1OPS').find((f) => f.threadTs === answer.ts), 20_000);
+    expect(file.content).toMatch(/^Kubernetes cluster kolla \(registered by kubeconfig\): support bundle/);
+    expect(file.content).toContain('kolla-bootstrap-holds-volume');
   });
 
   it('shows the Kolla status of mariadb on the kubeconfig cluster, in dependency order', async () => {

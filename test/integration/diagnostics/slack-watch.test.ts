@@ -17,6 +17,10 @@ describe('/kube watch through signed Slack requests', () => {
     await h.waitForMessage(/^Watching crash-loop$/);
 
     const crash = await h.waitForMessage(/^crash-loop: 1 pod crash looping/, 20_000);
+    // The incident's ticket button: the bundle goes into the incident's thread (default sink).
+    await h.click(crash, 'ticket-attach');
+    const bundle = await h.slack.waitFor(() => h.slack.files('C1OPS').find((f) => f.threadTs === crash.ts), 20_000);
+    expect(bundle.content).toMatch(/^Kubernetes cluster crash-loop \(CREATE_COMPLETE\): support bundle/);
     await h.waitForMessage(/^crash-loop: 1 pod killed for running out of memory/, 20_000);
 
     await h.command('scale crash-loop default/deployment/orders-api --replicas 0');

@@ -57,14 +57,14 @@ describe('cluster-diagnose job', () => {
     expect(slack[0]?.kind === 'post' && slack[0].message.text).toBe('No problems found on dev-a');
   });
 
-  it('diagnoses a kubeconfig cluster without OpenStack: the diagnosis is the thread root, with no ticket button', async () => {
+  it('diagnoses a kubeconfig cluster without OpenStack: the diagnosis is the thread root, its ticket button naming the cluster', async () => {
     const { ctx, slack, calls } = jobKit({ api: fakeKubeApi(crashLooping), kubeconfigClusters: ['kolla'] });
 
     await run(clusterDiagnose, { ...ORIGIN, cluster: 'kolla' }, ctx);
 
     expect(calls).toEqual(['kube.forKubeconfigCluster(kolla)']);
     expect(slack.map((c) => (c.kind === 'post' ? [c.threadTs, c.message.text] : c.kind))).toEqual([[undefined, 'Diagnosis of kolla: 0 critical, 1 warning, 0 info']]);
-    expect(JSON.stringify(slack[0])).not.toContain('ticket-attach');
+    expect(JSON.stringify(slack[0])).toMatch(/"action_id":"ticket-attach","text":\{[^}]*\},"value":"kolla"/);
   });
 
   it('uploads the full text as a snippet when there are many findings', async () => {

@@ -54,6 +54,8 @@ describe('cluster-watch job', () => {
       ['update', '100.000001', 'Resolved on dev-a: 1 pod crash looping'],
     ]);
     expect(data).toMatchObject({ incidents: {} });
+    // The incident carries the ticket button, naming the cluster and the incident's rule.
+    expect(JSON.stringify(slack[0])).toMatch(/"action_id":"ticket-attach","text":\{[^}]*\},"value":"[0-9a-f-]{36} watch pod-crash-loop"/);
   });
 
   it('stops when the watch was turned off or taken over', async () => {

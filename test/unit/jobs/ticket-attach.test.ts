@@ -30,7 +30,7 @@ describe('ticket-attach job', () => {
     expect(result).toEqual({ threadTs: '555.1', ticket: 'Zendesk #7', fellBack: false, duplicate: false });
     const request = requests[0];
     expect(request?.threadTs).toBe('555.1');
-    expect(request?.showDump.startsWith('+')).toBe(true);
+    expect(request?.showDump?.startsWith('+')).toBe(true);
     expect(request?.findings.map((f) => f.rule)).toEqual(['pod-image-pull']);
     expect(request?.warningEvents.map((e) => e.involvedName).sort()).toEqual(['bad', 'n1']);
     const update = slack.find((c) => c.kind === 'update');
@@ -56,6 +56,29 @@ describe('ticket-attach job', () => {
 
     expect(slack.map((c) => c.kind)).toEqual(['post', 'update']);
     expect(requests[0]?.threadTs).toBe('100.000001');
+  });
+
+  it('attaches a cluster registered by kubeconfig without the Magnum parts, its diagnosis as the thread root', async () => {
+    const requests: TicketAttachRequest[] = [];
+    const { ctx, slack, calls } = jobKit({ api: fakeKubeApi(state), tickets: recordingTickets(requests), kubeconfigClusters: ['kolla'] });
+
+    await run(ticketAttach, { ...ORIGIN, cluster: 'kolla' }, ctx);
+
+    expect(calls).toEqual(['kube.forKubeconfigCluster(kolla)']);
+    expect(requests.map((r) => [r.cluster, r.clusterName, r.showDump, r.template, r.findings.map((f) => f.rule)])).toEqual([[null, 'kolla', null, null, ['pod-image-pull']]]);
+    expect(slack.map((c) => (c.kind === 'post' ? c.message.text : c.kind))).toEqual(['Diagnosis of kolla: 0 critical, 1 warning, 0 info', 'update']);
+    expect(JSON.stringify(slack[1])).toContain('https://zd.example/7');
+  });
+
+  it('re-renders a clicked watch incident as the incident with the link, and leaves a resolved one to the watcher', async () => {
+    const { ctx, slack } = jobKit({ api: fakeKubeApi(state), tickets: recordingTickets([]) });
+
+    await run(ticketAttach, { ...ORIGIN, cluster: 'dev-a', threadTs: '555.1', messageTs: '555.1', watchRule: 'pod-image-pull' }, ctx);
+    await run(ticketAttach, { ...ORIGIN, cluster: 'dev-a', threadTs: '556.1', messageTs: '556.1', watchRule: 'pod-crash-loop' }, ctx);
+
+    const updates = slack.flatMap((c) => (c.kind === 'update' ? [[c.ref.ts, c.message.text]] : []));
+    expect(updates).toEqual([['555.1', 'dev-a: 1 pod cannot pull its image']]);
+    expect(JSON.stringify(slack.find((c) => c.kind === 'update'))).toContain('https://zd.example/7');
   });
 
   it('leaves the button alone when the sink failed on a first attach', async () => {

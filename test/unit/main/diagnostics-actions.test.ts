@@ -64,6 +64,23 @@ describe('ticket-attach button', () => {
     expect(enqueued[0]?.data).toMatchObject({ threadTs: '300.1', messageTs: '300.1' });
   });
 
+  it('reads a watch incident\'s button: the cluster, then the rule to re-render', async () => {
+    const { deps, enqueued, reply } = kit('viewer');
+
+    await handleTicketAction(click({ value: 'c0ffee00-0000-4000-8000-000000000001 watch pod-crash-loop' }), deps, reply);
+
+    expect(enqueued[0]?.data).toMatchObject({ cluster: 'c0ffee00-0000-4000-8000-000000000001', watchRule: 'pod-crash-loop' });
+  });
+
+  it.each(['dev-a watch <!channel>', 'dev-a watch', 'dev-a crash pod-crash-loop'])('refuses the malformed value %s', async (value) => {
+    const { deps, enqueued, reply, replies } = kit();
+
+    await handleTicketAction(click({ value }), deps, reply);
+
+    expect(enqueued).toEqual([]);
+    expect(replies.map((r) => r.text)).toEqual(['This button is not valid.']);
+  });
+
   it('refuses a forged value', async () => {
     const { deps, enqueued, reply, replies } = kit();
 

@@ -181,6 +181,7 @@ export function warningEvent(name: string, lastSeenMinute: number): KEvent {
 export function bundleInput(overrides: Partial<BundleInput> = {}): BundleInput {
   return {
     cluster: cluster(),
+    clusterName: 'demo3-k8s',
     showDump: SHOW_DUMP,
     template: template(),
     findings: [finding()],

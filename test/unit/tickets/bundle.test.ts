@@ -6,6 +6,16 @@ import { bundleInput, SHOW_DUMP } from './bundle-fixtures.js';
 describe('buildBundle', () => {
   const bundle = buildBundle(bundleInput());
 
+  it('builds one for a cluster registered by kubeconfig: no Magnum parts, and it says why', () => {
+    const kolla = buildBundle(bundleInput({ cluster: null, clusterName: 'kolla', showDump: null, template: null, failedHeatResources: [] }));
+    expect(kolla.title).toEqual('Kubernetes cluster kolla (registered by kubeconfig): support bundle');
+    expect(kolla.json['cluster']).toEqual({ name: 'kolla', registered_by: 'kubeconfig' });
+    expect(kolla.json['clusterShow']).toEqual('');
+    expect(kolla.text).toContain('== Cluster (openstack coe cluster show) ==\n(not a Magnum cluster: registered by kubeconfig)');
+    expect(kolla.text).toMatch(/Cluster: +kolla \(-\)\n.*\nStatus: +registered by kubeconfig: not a Magnum cluster\n/);
+    expect((kolla.json['findings'] as unknown[]).length).toBe(1);
+  });
+
   it('names the bundle after the cluster and the time', () => {
     expect(bundle.title).toEqual('Kubernetes cluster demo3-k8s (UPDATE_COMPLETE): support bundle');
     expect(bundle.filename).toEqual('kube-chatops-bundle-demo3-k8s-20261121T130500Z.txt');
