@@ -1,4 +1,5 @@
 import { handleRemedyAction } from '../../../src/main/actions/remedy-action.js';
+import { recordingQueue } from '../../helpers/recording-queue.js';
 import { handleTicketAction } from '../../../src/main/actions/ticket-action.js';
 import type { ActionDeps } from '../../../src/main/actions/redeem.js';
 import type { Access } from '../../../src/core/access.js';
@@ -17,14 +18,7 @@ function kit(role: 'viewer' | 'operator' = 'operator') {
     cloudFor: () => 'sim',
   };
   const deps: ActionDeps = {
-    queue: {
-      enqueue: async (name, data, options) => {
-        // As BullMQ does: one job per id.
-        if (enqueued.some((e) => e.options.jobId === options.jobId)) return { jobId: options.jobId, created: false };
-        enqueued.push({ name, data, options });
-        return { jobId: options.jobId, created: true };
-      },
-    },
+    queue: recordingQueue(enqueued),
     access,
     clock: { now: () => Date.parse('2026-11-21T12:00:00Z') },
     logger: silent,

@@ -1,4 +1,5 @@
 import { createInteractionRouter } from '../../../src/main/interactions.js';
+import { recordingQueue } from '../../helpers/recording-queue.js';
 import type { Access } from '../../../src/core/access.js';
 import type { EnqueueOptions, Logger, Message, MessageRef } from '../../../src/core/ports.js';
 import type { ActionRequest } from '../../../src/core/slack-request.js';
@@ -30,13 +31,7 @@ function kit() {
   };
   const confirmations = createConfirmation({ secret: 'actions-test-secret-0123456789', clock, singleUse: createMemorySingleUse(clock) });
   const router = createInteractionRouter({
-    queue: {
-      enqueue: async (name, data, options) => {
-        if (enqueued.some((e) => e.options.jobId === options.jobId)) return { jobId: options.jobId, created: false };
-        enqueued.push({ name, data, options });
-        return { jobId: options.jobId, created: true };
-      },
-    },
+    queue: recordingQueue(enqueued),
     access,
     clock,
     logger: silent,
