@@ -1,6 +1,6 @@
 /**
- * Slash-command ack latency: the bot (Bolt HTTPReceiver, signature check, our router, ack,
- * then enqueue on real Redis) against a bare Bolt app that only acks. Same process, same
+ * Slash-command ack latency: the bot (Bolt HTTPReceiver, signature check, the replay guard's
+ * Redis claim, our router, ack, then enqueue on real Redis) against a bare Bolt app that only acks. Same process, same
  * signed requests, alternating rounds; prints medians, p95 and the ratio.
  */
 import { randomBytes } from 'node:crypto';
@@ -9,6 +9,7 @@ import { createSilentLogger } from '../src/logging/logger.js';
 import { createMemoryAuditLog } from '../src/security/audit-memory.js';
 import { createJobQueue } from '../src/queue/job-queue.js';
 import { createRedisConnection } from '../src/queue/connection.js';
+import { createRedisSingleUse } from '../src/queue/redis-single-use.js';
 import { createSlackApp } from '../src/slack/create-slack-app.js';
 import { sendSlashCommand } from '../src/sim/slack/slack-signer.js';
 import { startSlackStandIn } from '../src/sim/slack/slack-stand-in.js';
@@ -29,7 +30,9 @@ const bareServer = (await bare.start(0)) as { address(): { port: number } };
 const bareUrl = `http://127.0.0.1:${bareServer.address().port}/slack/events`;
 
 const connection = createRedisConnection(redisUrl, 'producer', logger);
-const queue = createJobQueue({ connection, prefix: `bench-${randomBytes(4).toString('hex')}`, logger });
+const prefix = `bench-${randomBytes(4).toString('hex')}`;
+const queue = createJobQueue({ connection, prefix, logger });
+const singleUse = createRedisSingleUse(connection.client, prefix);
 const access = { authorize: async () => ({ allowed: true as const, role: 'viewer' as const }), cloudFor: () => 'default' };
 const ours = await createSlackApp({
   config: { signingSecret: secret, botToken: slack.botToken, apiUrl: slack.apiUrl },
@@ -38,6 +41,7 @@ const ours = await createSlackApp({
   commands: createCommandRouter(COMMANDS, { queue, access, modals: { open: async () => undefined }, clock: { now: Date.now }, logger, audit: createMemoryAuditLog() }),
   interactions: { onAction: async () => undefined, onViewSubmission: async () => null },
   readiness: () => queue.isReady(),
+  replayGuard: { firstSeen: (signature, ttlMs) => singleUse.claim(`slack-signature:${signature}`, ttlMs) },
 });
 const { port } = await ours.start();
 const oursUrl = `http://127.0.0.1:${port}/slack/events`;
