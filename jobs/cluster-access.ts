@@ -35,6 +35,8 @@ export interface ClusterDiagnosis {
   findings: Finding[];
   /** What was looked at, for the "no problems found" answer. */
   checked: string[];
+  /** How a ticket button names the cluster: its Magnum UUID, or its name when registered by kubeconfig. */
+  ticketRef: string | undefined;
 }
 
 /** Collects the snapshot once and runs every rule with the configured thresholds. */
@@ -43,7 +45,8 @@ export async function diagnoseCluster(ctx: JobContext, cloud: string, name: stri
   const deps = { kube: ctx.kube, clock: ctx.clock, logger: ctx.log, ...(kubeconfigOnly ? {} : { openstack: ctx.openstack(cloud) }) };
   const snapshot = await collectSnapshot(deps, { clusterName: name, kubeconfigOnly });
   const diagnosis = runDiagnosis(snapshot, { now: ctx.clock.now(), thresholds: ctx.settings.diagnostics });
-  return { snapshot, findings: diagnosis.findings, checked: checkedParts(snapshot) };
+  const ticketRef = snapshot.cluster?.uuid ?? (kubeconfigOnly ? name : undefined);
+  return { snapshot, findings: diagnosis.findings, checked: checkedParts(snapshot), ticketRef };
 }
 
 /** A short list of what the snapshot holds. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { renderClusterSummary } from '../src/render/cluster-summary.js';
 import { DEFAULT_MAX_FINDINGS, renderDiagnosisMessage } from '../src/render/diagnosis.js';
 import { renderDiagnosisText } from '../src/render/diagnosis-text.js';
-import { AnswerState, diagnoseCluster, isKubeconfigCluster, postAnswer } from './cluster-access.js';
+import { AnswerState, diagnoseCluster, postAnswer } from './cluster-access.js';
 import { defineJob } from './definition.js';
 import { Origin, ensureThread } from './origin.js';
 
@@ -25,15 +25,13 @@ export const clusterDiagnose = defineJob({
   name: 'cluster-diagnose',
   data: DiagnoseData,
   async process(data, ctx) {
-    const { snapshot, findings, checked } = await diagnoseCluster(ctx, data.cloud, data.cluster);
+    const { snapshot, findings, checked, ticketRef } = await diagnoseCluster(ctx, data.cloud, data.cluster);
     const now = ctx.clock.now();
     const cluster = snapshot.cluster;
     if (!data.threadTs && cluster && !data.answerTs) {
       await ensureThread(data, ctx, () => renderClusterSummary(cluster, { requester: data.user, now, command: `/kube diagnose ${data.cluster}`, follows: 'the diagnosis' }));
     }
     const view = { cluster: data.cluster, findings, checked };
-    // The ticket button names the cluster by UUID, or by name when it is registered by kubeconfig.
-    const ticketRef = cluster?.uuid ?? ((await isKubeconfigCluster(ctx, data.cluster)) ? data.cluster : undefined);
     const message = renderDiagnosisMessage(view, { requester: data.user, ticketRef, reason: data.reason });
     const { threadTs } = await postAnswer(data, ctx, message);
     const long = findings.length > DEFAULT_MAX_FINDINGS || findings.some((f) => f.evidence.length > INLINE_EVIDENCE);

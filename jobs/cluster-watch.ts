@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { rescheduleIn } from '../src/core/job.js';
 import { renderWatchAlert, renderWatchResolved, renderWatchToggled } from '../src/render/watch-message.js';
-import { diagnoseCluster, isKubeconfigCluster } from './cluster-access.js';
+import { diagnoseCluster } from './cluster-access.js';
 import { defineJob, type JobContext } from './definition.js';
 import { Origin } from './origin.js';
 
@@ -60,8 +60,7 @@ export const clusterWatch = defineJob({
 });
 
 async function tick(data: WatchData, ctx: JobContext): Promise<WatchData['incidents']> {
-  const { snapshot, findings } = await diagnoseCluster(ctx, data.cloud, data.cluster);
-  const ticketRef = snapshot.cluster?.uuid ?? ((await isKubeconfigCluster(ctx, data.cluster)) ? data.cluster : undefined);
+  const { findings, ticketRef } = await diagnoseCluster(ctx, data.cloud, data.cluster);
   const now = ctx.clock.now();
   const current = new Map(findings.filter((f) => f.severity !== 'info').map((f) => [f.rule, f]));
   const incidents: WatchData['incidents'] = {};
