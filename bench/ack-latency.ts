@@ -24,7 +24,14 @@ const secret = randomBytes(16).toString('hex');
 const logger = createSilentLogger();
 const slack = await startSlackStandIn();
 
-const bare = new bolt.App({ signingSecret: secret, token: slack.botToken, botId: 'B1', botUserId: 'U1', tokenVerificationEnabled: false, clientOptions: { slackApiUrl: slack.apiUrl } });
+const bare = new bolt.App({
+  signingSecret: secret,
+  token: slack.botToken,
+  botId: 'B1',
+  botUserId: 'U1',
+  tokenVerificationEnabled: false,
+  clientOptions: { slackApiUrl: slack.apiUrl },
+});
 bare.command('/kube', async ({ ack }) => ack());
 const bareServer = (await bare.start(0)) as { address(): { port: number } };
 const bareUrl = `http://127.0.0.1:${bareServer.address().port}/slack/events`;
@@ -38,7 +45,14 @@ const ours = await createSlackApp({
   config: { signingSecret: secret, botToken: slack.botToken, apiUrl: slack.apiUrl },
   port: 0,
   logger,
-  commands: createCommandRouter(COMMANDS, { queue, access, modals: { open: async () => undefined }, clock: { now: Date.now }, logger, audit: createMemoryAuditLog() }),
+  commands: createCommandRouter(COMMANDS, {
+    queue,
+    access,
+    modals: { open: async () => undefined },
+    clock: { now: Date.now },
+    logger,
+    audit: createMemoryAuditLog(),
+  }),
   interactions: { onAction: async () => undefined, onViewSubmission: async () => null },
   readiness: () => queue.isReady(),
   replayGuard: { firstSeen: (signature, ttlMs) => singleUse.claim(`slack-signature:${signature}`, ttlMs) },
@@ -49,7 +63,13 @@ const oursUrl = `http://127.0.0.1:${port}/slack/events`;
 let n = 0;
 async function sample(url: string): Promise<number> {
   const started = performance.now();
-  const response = await sendSlashCommand(url, secret, { text: 'list', user_id: 'U1', channel_id: 'C1', team_id: 'T1', trigger_id: `bench.${++n}` });
+  const response = await sendSlashCommand(url, secret, {
+    text: 'list',
+    user_id: 'U1',
+    channel_id: 'C1',
+    team_id: 'T1',
+    trigger_id: `bench.${++n}`,
+  });
   const elapsed = performance.now() - started;
   if (response.status !== 200) throw new Error(`status ${response.status}`);
   return elapsed;

@@ -15,7 +15,13 @@ import { startListServer } from './kube-list-server.js';
 const ROUNDS = 7;
 const SIZE = { pods: 10_000, nodes: 100, namespaces: 40, eventsPerPod: 2 };
 
-const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silent };
+const silent: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => silent,
+};
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -24,7 +30,20 @@ function median(values: number[]): number {
 }
 
 function snapshotOf(kube: ClusterSnapshot['kube'], now: number): ClusterSnapshot {
-  return { name: 'bench-10k', collectedAt: now, cluster: null, template: null, nodegroups: [], stack: null, heatResources: [], subnetId: null, loadBalancers: [], ports: [], kube, problems: [] };
+  return {
+    name: 'bench-10k',
+    collectedAt: now,
+    cluster: null,
+    template: null,
+    nodegroups: [],
+    stack: null,
+    heatResources: [],
+    subnetId: null,
+    loadBalancers: [],
+    ports: [],
+    kube,
+    problems: [],
+  };
 }
 
 export interface BenchResult {
@@ -41,7 +60,12 @@ export async function benchDiagnose10k(): Promise<BenchResult> {
   try {
     // client-node refuses plain http unless TLS verification is off; this loopback server has no TLS.
     const kc = new KubeConfig();
-    kc.loadFromOptions({ clusters: [{ name: 'bench', server: server.url, skipTLSVerify: true }], users: [{ name: 'bench' }], contexts: [{ name: 'bench', cluster: 'bench', user: 'bench' }], currentContext: 'bench' });
+    kc.loadFromOptions({
+      clusters: [{ name: 'bench', server: server.url, skipTLSVerify: true }],
+      users: [{ name: 'bench' }],
+      contexts: [{ name: 'bench', cluster: 'bench', user: 'bench' }],
+      currentContext: 'bench',
+    });
     const clock = { now: () => Date.now() };
     const api = createKubeApi(kc, { clock, logger: silent, timeoutMs: 120_000 });
     const plain: number[] = [];

@@ -25,12 +25,18 @@ async function bare(): Promise<number> {
   let finish: () => void = () => undefined;
   const all = new Promise<void>((resolve) => (finish = resolve));
   const started = performance.now();
-  const worker = new Worker('jobs', async () => undefined, { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix, concurrency: CONCURRENCY });
+  const worker = new Worker('jobs', async () => undefined, {
+    connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),
+    prefix,
+    concurrency: CONCURRENCY,
+  });
   worker.on('completed', () => {
     if (++done === JOBS) finish();
   });
   for (let i = 0; i < JOBS; i += 500) {
-    await queue.addBulk(Array.from({ length: Math.min(500, JOBS - i) }, (_, k) => ({ name: 'noop', data: { i: i + k }, opts: { jobId: `noop-${i + k}` } })));
+    await queue.addBulk(
+      Array.from({ length: Math.min(500, JOBS - i) }, (_, k) => ({ name: 'noop', data: { i: i + k }, opts: { jobId: `noop-${i + k}` } })),
+    );
   }
   await all;
   const seconds = (performance.now() - started) / 1000;
@@ -57,7 +63,9 @@ async function ours(): Promise<number> {
     logger,
   });
   for (let i = 0; i < JOBS; i += 100) {
-    await Promise.all(Array.from({ length: Math.min(100, JOBS - i) }, (_, k) => queue.enqueue('noop', { i: i + k }, { jobId: `noop-${i + k}` })));
+    await Promise.all(
+      Array.from({ length: Math.min(100, JOBS - i) }, (_, k) => queue.enqueue('noop', { i: i + k }, { jobId: `noop-${i + k}` })),
+    );
   }
   await all;
   const seconds = (performance.now() - started) / 1000;

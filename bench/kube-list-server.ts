@@ -18,7 +18,10 @@ export async function startListServer(lists: Map<string, object[]>): Promise<Lis
     let body = pages.get(key);
     if (body === undefined) {
       const end = Math.min(items.length, start + limit);
-      const metadata = end < items.length ? { resourceVersion: '1', continue: String(end), remainingItemCount: items.length - end } : { resourceVersion: '1' };
+      const metadata =
+        end < items.length
+          ? { resourceVersion: '1', continue: String(end), remainingItemCount: items.length - end }
+          : { resourceVersion: '1' };
       body = JSON.stringify({ kind: 'List', apiVersion: 'v1', metadata, items: items.slice(start, end) });
       pages.set(key, body);
     }

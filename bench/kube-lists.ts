@@ -22,7 +22,17 @@ function pod(i: number, size: ClusterSize): object {
   const namespace = `ns-${i % size.namespaces}`;
   const deployment = `app-${Math.floor(i / 5)}`;
   const problem = i % 50 === 7 ? 'CrashLoopBackOff' : i % 97 === 3 ? 'ImagePullBackOff' : null;
-  const waiting = problem ? { waiting: { reason: problem, message: problem === 'CrashLoopBackOff' ? 'back-off 5m0s restarting failed container' : 'Back-off pulling image "registry.example/app:nope"' } } : null;
+  const waiting = problem
+    ? {
+        waiting: {
+          reason: problem,
+          message:
+            problem === 'CrashLoopBackOff'
+              ? 'back-off 5m0s restarting failed container'
+              : 'Back-off pulling image "registry.example/app:nope"',
+        },
+      }
+    : null;
   return {
     metadata: meta(`${deployment}-5d78c9869d-${i.toString(36).padStart(5, '0')}`, namespace, {
       labels: { app: deployment },
@@ -40,7 +50,8 @@ function pod(i: number, size: ClusterSize): object {
           ready: problem === null,
           restartCount: problem === 'CrashLoopBackOff' ? 12 : 0,
           state: waiting ?? { running: { startedAt: iso(T0) } },
-          lastState: problem === 'CrashLoopBackOff' ? { terminated: { exitCode: 1, reason: 'Error', finishedAt: iso(T0 + 3_600_000) } } : {},
+          lastState:
+            problem === 'CrashLoopBackOff' ? { terminated: { exitCode: 1, reason: 'Error', finishedAt: iso(T0 + 3_600_000) } } : {},
         },
       ],
     },
@@ -83,7 +94,11 @@ function workloads(size: ClusterSize): { deployments: object[]; replicasets: obj
     const namespace = `ns-${(d * 5) % size.namespaces}`;
     const status = { replicas: 5, readyReplicas: 5, availableReplicas: 5, updatedReplicas: 5 };
     deployments.push({ metadata: meta(`app-${d}`, namespace), spec: { replicas: 5 }, status });
-    replicasets.push({ metadata: meta(`app-${d}-5d78c9869d`, namespace, { ownerReferences: [{ kind: 'Deployment', name: `app-${d}`, controller: true }] }), spec: { replicas: 5 }, status });
+    replicasets.push({
+      metadata: meta(`app-${d}-5d78c9869d`, namespace, { ownerReferences: [{ kind: 'Deployment', name: `app-${d}`, controller: true }] }),
+      spec: { replicas: 5 },
+      status,
+    });
   }
   return { deployments, replicasets };
 }

@@ -30,18 +30,42 @@ interface Sample {
   retainedMb: number;
 }
 
-const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silent };
+const silent: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => silent,
+};
 const MB = 1024 * 1024;
 
 function kubeConfig(url: string): KubeConfig {
   // client-node refuses plain http unless TLS verification is off; this loopback server has no TLS.
   const kc = new KubeConfig();
-  kc.loadFromOptions({ clusters: [{ name: 'bench', server: url, skipTLSVerify: true }], users: [{ name: 'bench' }], contexts: [{ name: 'bench', cluster: 'bench', user: 'bench' }], currentContext: 'bench' });
+  kc.loadFromOptions({
+    clusters: [{ name: 'bench', server: url, skipTLSVerify: true }],
+    users: [{ name: 'bench' }],
+    contexts: [{ name: 'bench', cluster: 'bench', user: 'bench' }],
+    currentContext: 'bench',
+  });
   return kc;
 }
 
 function snapshotOf(kube: ClusterSnapshot['kube'], now: number): ClusterSnapshot {
-  return { name: 'bench-10k', collectedAt: now, cluster: null, template: null, nodegroups: [], stack: null, heatResources: [], subnetId: null, loadBalancers: [], ports: [], kube, problems: [] };
+  return {
+    name: 'bench-10k',
+    collectedAt: now,
+    cluster: null,
+    template: null,
+    nodegroups: [],
+    stack: null,
+    heatResources: [],
+    subnetId: null,
+    loadBalancers: [],
+    ports: [],
+    kube,
+    problems: [],
+  };
 }
 
 /** One measurement, in this (child) process. */
@@ -55,7 +79,12 @@ async function measure(mode: Mode, url: string): Promise<Sample> {
   let kept: unknown;
   if (mode === 'client-node') {
     const core = kc.makeApiClient(CoreV1Api);
-    const [pods, events, nodes, namespaces] = await Promise.all([core.listPodForAllNamespaces(), core.listEventForAllNamespaces(), core.listNode(), core.listNamespace()]);
+    const [pods, events, nodes, namespaces] = await Promise.all([
+      core.listPodForAllNamespaces(),
+      core.listEventForAllNamespaces(),
+      core.listNode(),
+      core.listNamespace(),
+    ]);
     if (pods.items.length !== SIZE.pods) throw new Error(`expected ${SIZE.pods} pods, got ${pods.items.length}`);
     kept = { pods, events, nodes, namespaces };
   } else {
@@ -75,7 +104,10 @@ async function measure(mode: Mode, url: string): Promise<Sample> {
 /** Asynchronous: the list server lives in this process and must keep answering. */
 async function inChild(mode: Mode, url: string): Promise<Sample> {
   const self = fileURLToPath(import.meta.url);
-  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', self, '--child', mode, url], { encoding: 'utf8', maxBuffer: MB });
+  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', self, '--child', mode, url], {
+    encoding: 'utf8',
+    maxBuffer: MB,
+  });
   return JSON.parse(stdout.trim().split('\n').pop() ?? '') as Sample;
 }
 
@@ -84,7 +116,10 @@ export async function benchMemory10k(): Promise<Record<Mode, Sample>> {
   try {
     const samples: Record<Mode, Sample[]> = { fetch: [], diagnose: [], 'client-node': [] };
     for (let round = 0; round < ROUNDS; round += 1) for (const mode of MODES) samples[mode].push(await inChild(mode, server.url));
-    const summary = (mode: Mode): Sample => ({ peakMb: median(samples[mode].map((s) => s.peakMb)), retainedMb: median(samples[mode].map((s) => s.retainedMb)) });
+    const summary = (mode: Mode): Sample => ({
+      peakMb: median(samples[mode].map((s) => s.peakMb)),
+      retainedMb: median(samples[mode].map((s) => s.retainedMb)),
+    });
     return { fetch: summary('fetch'), diagnose: summary('diagnose'), 'client-node': summary('client-node') };
   } finally {
     await server.close();

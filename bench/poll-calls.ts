@@ -48,14 +48,31 @@ project.clusterQuota = CLUSTERS * 2;
 const uuids: string[] = [];
 for (let i = 0; i < CLUSTERS; i += 1) {
   const spec = {
-    name: `bench-${i}`, template, keypair: null, nodeCount: 1, masterCount: 1, dockerVolumeSize: null, labels: null, mergeLabels: false,
-    flavorId: null, masterFlavorId: null, createTimeout: 60, floatingIpEnabled: null, projectId: project.id, userId: sim.state.users[0]?.id ?? '',
+    name: `bench-${i}`,
+    template,
+    keypair: null,
+    nodeCount: 1,
+    masterCount: 1,
+    dockerVolumeSize: null,
+    labels: null,
+    mergeLabels: false,
+    flavorId: null,
+    masterFlavorId: null,
+    createTimeout: 60,
+    floatingIpEnabled: null,
+    projectId: project.id,
+    userId: sim.state.users[0]?.id ?? '',
   };
   uuids.push(addCluster(sim.state, spec, sim.clock.now()).uuid);
 }
 // Slack is not what is measured here: edits are counted, not sent.
 let edits = 0;
-const slack: SlackPoster = { post: async (channel) => ({ channel, ts: '1.1' }), update: async () => void (edits += 1), postEphemeral: async () => undefined, uploadSnippet: async () => undefined };
+const slack: SlackPoster = {
+  post: async (channel) => ({ channel, ts: '1.1' }),
+  update: async () => void (edits += 1),
+  postEphemeral: async () => undefined,
+  uploadSnippet: async () => undefined,
+};
 
 console.log(`clusters in the cloud: ${CLUSTERS}`);
 console.log('tracked  list calls/poll (not due)  list calls/poll (all due)  poll ms (all due)  anchor edits');
@@ -64,17 +81,52 @@ for (const n of TRACKED) {
   const now = sim.clock.now();
   for (let i = 0; i < n; i += 1) {
     const op: TrackedOperation = {
-      id: `op-${i}`, kind: 'create', cloud: 'default', teamId: 'T', channel: 'C', user: 'U', threadTs: '1.1', anchorTs: '1.2',
-      cluster: `bench-${i}`, clusterUuid: uuids[i] ?? '', startedAt: now, progressed: true, missing: 0, lastStatus: 'CREATE_IN_PROGRESS', lastRenderedAt: now, driver: 'other',
+      id: `op-${i}`,
+      kind: 'create',
+      cloud: 'default',
+      teamId: 'T',
+      channel: 'C',
+      user: 'U',
+      threadTs: '1.1',
+      anchorTs: '1.2',
+      cluster: `bench-${i}`,
+      clusterUuid: uuids[i] ?? '',
+      startedAt: now,
+      progressed: true,
+      missing: 0,
+      lastStatus: 'CREATE_IN_PROGRESS',
+      lastRenderedAt: now,
+      driver: 'other',
     };
     await operations.put('default', op.id, op);
   }
   const ctx = {
-    slack, openstack: () => openstack, kube: {} as JobContext['kube'], queue: { enqueue: async (_n: string, _d: object, o: { jobId: string }) => ({ jobId: o.jobId, created: true }) },
-    access: { authorize: async () => ({ allowed: true as const, role: 'admin' as const }), cloudFor: () => 'default' }, clock: sim.clock,
+    slack,
+    openstack: () => openstack,
+    kube: {} as JobContext['kube'],
+    queue: { enqueue: async (_n: string, _d: object, o: { jobId: string }) => ({ jobId: o.jobId, created: true }) },
+    access: { authorize: async () => ({ allowed: true as const, role: 'admin' as const }), cloudFor: () => 'default' },
+    clock: sim.clock,
     settings: { pollIntervalMs: 15_000, diagnostics: config.diagnostics },
-    lifecycle: { audit: createMemoryAuditLog(), authorizer: { require: async () => 'operator' as const }, operations, confirmations: { issueWithClaim: () => { throw new Error('unused'); } }, confirmTtlMs: 1 },
-    runtime: { jobId: 'bench', name: 'operations-poll', attemptsMade: 0, isFinalAttempt: false, log: logger, updateData: async () => undefined },
+    lifecycle: {
+      audit: createMemoryAuditLog(),
+      authorizer: { require: async () => 'operator' as const },
+      operations,
+      confirmations: {
+        issueWithClaim: () => {
+          throw new Error('unused');
+        },
+      },
+      confirmTtlMs: 1,
+    },
+    runtime: {
+      jobId: 'bench',
+      name: 'operations-poll',
+      attemptsMade: 0,
+      isFinalAttempt: false,
+      log: logger,
+      updateData: async () => undefined,
+    },
     log: logger,
   } satisfies JobContext;
   let before = counter.count();
@@ -86,7 +138,9 @@ for (const n of TRACKED) {
   const started = performance.now();
   await pollCloud('default', ctx);
   const ms = performance.now() - started;
-  console.log(`${String(n).padStart(7)}  ${String(notDue).padStart(26)}  ${String(counter.count() - before).padStart(25)}  ${ms.toFixed(0).padStart(17)}  ${String(edits).padStart(12)}`);
+  console.log(
+    `${String(n).padStart(7)}  ${String(notDue).padStart(26)}  ${String(counter.count() - before).padStart(25)}  ${ms.toFixed(0).padStart(17)}  ${String(edits).padStart(12)}`,
+  );
 }
 await openstack.close();
 await sim.close();

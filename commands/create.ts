@@ -20,7 +20,9 @@ const count = (flag: string, min: number) =>
 
 // OpenStack resource names: printable, no spaces or quotes, so they pass into Magnum as given.
 const resourceName = (flag: string) =>
-  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,254}$/, { error: (i) => `\`--${flag}\`: \`${String(i.input).slice(0, 40)}\` is not a valid name.` });
+  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,254}$/, {
+    error: (i) => `\`--${flag}\`: \`${String(i.input).slice(0, 40)}\` is not a valid name.`,
+  });
 
 const LABEL = /^([A-Za-z0-9_./-]{1,63})=([^,]{0,255})$/;
 
@@ -64,7 +66,11 @@ export const create = defineCommand<CreateArgs>({
   name: 'create',
   summary: 'Create a cluster (a form when given no arguments); tracked in a thread to the end, then health-checked.',
   usage,
-  examples: ['/kube create', '/kube create prod-b --template k8s-1.27-no-volume --nodes 3', '/kube create lab --label sim_scenario=create-failed'],
+  examples: [
+    '/kube create',
+    '/kube create prod-b --template k8s-1.27-no-volume --nodes 3',
+    '/kube create lab --label sim_scenario=create-failed',
+  ],
   role: 'operator',
   auditsRequest: true,
   parse(argv) {
@@ -87,17 +93,20 @@ export const create = defineCommand<CreateArgs>({
     const labelWords = [...((flags['label'] as string[] | undefined) ?? []), ...((flags['labels'] as string[] | undefined) ?? [])];
     return {
       modal: false,
-      spec: toCreateSpec({
-        cluster: positionals[0],
-        template: str('template'),
-        nodes: str('nodes'),
-        masters: str('masters'),
-        flavor: str('flavor'),
-        masterFlavor: str('master-flavor'),
-        keypair: str('keypair'),
-        dockerVolumeSize: str('docker-volume-size'),
-        timeout: str('timeout'),
-      }, labelWords),
+      spec: toCreateSpec(
+        {
+          cluster: positionals[0],
+          template: str('template'),
+          nodes: str('nodes'),
+          masters: str('masters'),
+          flavor: str('flavor'),
+          masterFlavor: str('master-flavor'),
+          keypair: str('keypair'),
+          dockerVolumeSize: str('docker-volume-size'),
+          timeout: str('timeout'),
+        },
+        labelWords,
+      ),
     };
   },
   async handle(ctx) {

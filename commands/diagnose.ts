@@ -6,7 +6,8 @@ const usage = '/kube diagnose NAME';
 
 export const diagnose = defineCommand({
   name: 'diagnose',
-  summary: 'Gathers OpenStack and Kubernetes state, runs every rule, and posts the findings with evidence, remedies and known-issue references.',
+  summary:
+    'Gathers OpenStack and Kubernetes state, runs every rule, and posts the findings with evidence, remedies and known-issue references.',
   usage,
   examples: ['/kube diagnose prod-a'],
   role: 'viewer',

@@ -16,4 +16,20 @@ import { ticket } from './ticket.js';
 import { watch } from './watch.js';
 
 /** Every `/kube` subcommand, in the order help lists them. */
-export const COMMANDS: readonly CommandDefinition[] = [list, show, create, del, resize, jobs, diagnose, pods, logs, events, status, scale, restart, watch, ticket];
+export const COMMANDS: readonly CommandDefinition[] = [
+  list,
+  show,
+  create,
+  del,
+  resize,
+  jobs,
+  diagnose,
+  pods,
+  logs,
+  events,
+  status,
+  scale,
+  restart,
+  watch,
+  ticket,
+];

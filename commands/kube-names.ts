@@ -8,13 +8,17 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 export const Namespace = z
   .string({ error: 'The namespace is missing.' })
   .max(63, { error: 'A namespace has at most 63 characters.' })
-  .regex(DNS_LABEL, { error: (issue) => `\`${String(issue.input).slice(0, 80)}\` is not a valid namespace: lowercase letters, digits and \`-\`.` });
+  .regex(DNS_LABEL, {
+    error: (issue) => `\`${String(issue.input).slice(0, 80)}\` is not a valid namespace: lowercase letters, digits and \`-\`.`,
+  });
 
 /** A Kubernetes object name (DNS-1123 subdomain). */
 export const ObjectName = z
   .string({ error: 'The object name is missing.' })
   .max(253, { error: 'An object name has at most 253 characters.' })
-  .regex(DNS_SUBDOMAIN, { error: (issue) => `\`${String(issue.input).slice(0, 80)}\` is not a valid object name: lowercase letters, digits, \`-\` and \`.\`.` });
+  .regex(DNS_SUBDOMAIN, {
+    error: (issue) => `\`${String(issue.input).slice(0, 80)}\` is not a valid object name: lowercase letters, digits, \`-\` and \`.\`.`,
+  });
 
 /** Splits `a/b[/c]` into its parts; a UsageError names what is missing. */
 export function splitRef(word: string | undefined, what: string, usage: string): string[] {

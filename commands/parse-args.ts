@@ -5,7 +5,10 @@ import { UsageError } from '../src/core/errors.js';
 export function tokenize(text: string): string[] {
   const words: string[] = [];
   const pattern = /"([^"]*)"|'([^']*)'|(\S+)/g;
-  for (const m of text.replace(/[\u201C\u201D]/g, '"').replace(/[\u2018\u2019]/g, "'").matchAll(pattern)) {
+  for (const m of text
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/[\u2018\u2019]/g, "'")
+    .matchAll(pattern)) {
     words.push(m[1] ?? m[2] ?? m[3] ?? '');
   }
   return words;

@@ -20,7 +20,8 @@ const ResizeArgs = z.object({
 /** `/kube resize NAME --nodes N`: Magnum's resize action (1.7+), bounds from the nodegroup, a confirmed preview when it removes nodes, tracked. */
 export const resize = defineCommand({
   name: 'resize',
-  summary: 'Resize a nodegroup (default: the default worker group) to N nodes; removing nodes shows a preview and a Confirm button first; tracked to the end.',
+  summary:
+    'Resize a nodegroup (default: the default worker group) to N nodes; removing nodes shows a preview and a Confirm button first; tracked to the end.',
   usage,
   examples: ['/kube resize prod-a --nodes 5', '/kube resize prod-a --nodes 2 --nodegroup gpu'],
   role: 'operator',

@@ -24,7 +24,8 @@ export const restart = defineCommand({
     if (parts.length === 3 && ['deployment', 'deployments', 'deploy'].includes(kind)) {
       return { cluster, namespace, kind: 'Deployment' as const, name: validate(ObjectName, parts[2], usage) };
     }
-    if (parts.length === 3) throw new UsageError(`Cannot restart a \`${kind.slice(0, 40)}\`: give a pod (NAMESPACE/POD) or a deployment.`, usage);
+    if (parts.length === 3)
+      throw new UsageError(`Cannot restart a \`${kind.slice(0, 40)}\`: give a pod (NAMESPACE/POD) or a deployment.`, usage);
     throw new UsageError(`Give NAMESPACE/POD or NAMESPACE/deployment/OBJECT, not \`${(word ?? '').slice(0, 80)}\`.`, usage);
   },
   async handle(ctx) {

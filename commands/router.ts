@@ -5,7 +5,15 @@ import type { Clock, JobQueue, Logger } from '../src/core/ports.js';
 import type { CommandPlan, ModalOpener, Reply, SlashCommandHandler, SlashRequest } from '../src/core/slack-request.js';
 import { renderErrorMessage } from '../src/render/error-message.js';
 import { renderCommandHelp, renderHelp } from '../src/render/help.js';
-import { deniedRecord, noteEnqueued, requestedRecords, routerAuditsRequest, writeAudit, type CommandAudit, type EnqueuedJob } from './command-audit.js';
+import {
+  deniedRecord,
+  noteEnqueued,
+  requestedRecords,
+  routerAuditsRequest,
+  writeAudit,
+  type CommandAudit,
+  type EnqueuedJob,
+} from './command-audit.js';
 import type { CommandDefinition } from './definition.js';
 import { tokenize } from './parse-args.js';
 
@@ -53,7 +61,11 @@ async function runCommand(
   const correlationId = randomUUID().slice(0, 8);
   const log = deps.logger.child({ command: definition.name, channel: request.channelId, user: request.userId, correlationId });
   try {
-    const decision = await deps.access.authorize({ userId: request.userId, channelId: request.channelId }, definition.role, definition.name);
+    const decision = await deps.access.authorize(
+      { userId: request.userId, channelId: request.channelId },
+      definition.role,
+      definition.name,
+    );
     const cloud = deps.access.cloudFor(request.channelId);
     if (!decision.allowed) {
       log.info({ needed: definition.role, role: decision.role }, 'command denied');
@@ -76,7 +88,11 @@ async function runCommand(
   }
 }
 
-function helpPlan(definitions: readonly CommandDefinition[], byName: Map<string, CommandDefinition>, topic: string | undefined): CommandPlan {
+function helpPlan(
+  definitions: readonly CommandDefinition[],
+  byName: Map<string, CommandDefinition>,
+  topic: string | undefined,
+): CommandPlan {
   if (topic === undefined) return { kind: 'reply', message: renderHelp(definitions) };
   const entry = byName.get(topic.toLowerCase());
   if (!entry) return { kind: 'reply', message: unknownSubcommand(topic, [...byName.keys()]) };

@@ -29,7 +29,8 @@ const Replicas = z.coerce
 /** `/kube scale NAME NS/KIND/OBJ --replicas N`: the worker scales it; to 0 only after a confirmed preview. */
 export const scale = defineCommand({
   name: 'scale',
-  summary: 'Scales a Deployment, StatefulSet or ReplicationController (Murano’s scalePodUp/Down); scaling to 0 shows a preview and a Confirm button first.',
+  summary:
+    'Scales a Deployment, StatefulSet or ReplicationController (Murano’s scalePodUp/Down); scaling to 0 shows a preview and a Confirm button first.',
   usage,
   examples: ['/kube scale prod-a web/deployment/api --replicas 3', '/kube scale kolla kolla/rc/memcached --replicas 2'],
   role: 'operator',
@@ -39,7 +40,8 @@ export const scale = defineCommand({
     noExtra(positionals, 2, usage);
     const cluster = validate(ClusterName, positionals[0], usage);
     const parts = splitRef(positionals[1], 'object (NAMESPACE/KIND/OBJECT)', usage);
-    if (parts.length !== 3) throw new UsageError(`Give the object as NAMESPACE/KIND/OBJECT, not \`${(positionals[1] ?? '').slice(0, 80)}\`.`, usage);
+    if (parts.length !== 3)
+      throw new UsageError(`Give the object as NAMESPACE/KIND/OBJECT, not \`${(positionals[1] ?? '').slice(0, 80)}\`.`, usage);
     const namespace = validate(Namespace, parts[0], usage);
     const kind = KINDS[(parts[1] ?? '').toLowerCase()];
     if (!kind) throw new UsageError(`Cannot scale a \`${(parts[1] ?? '').slice(0, 40)}\`: use deployment, statefulset or rc.`, usage);

@@ -8,7 +8,8 @@ const usage = '/kube status NAME APP';
 
 export const status = defineCommand({
   name: 'status',
-  summary: 'Kolla-Kubernetes style status of one application: its PV, PVC, service, configmap, bootstrap job and pods, in dependency order.',
+  summary:
+    'Kolla-Kubernetes style status of one application: its PV, PVC, service, configmap, bootstrap job and pods, in dependency order.',
   usage,
   examples: ['/kube status kolla mariadb'],
   role: 'viewer',

@@ -7,7 +7,8 @@ const usage = '/kube watch NAME [off]';
 
 export const watch = defineCommand({
   name: 'watch',
-  summary: 'The channel gets an alert, with diagnosis, when the cluster fails or turns unhealthy; one message per incident, updated when it resolves.',
+  summary:
+    'The channel gets an alert, with diagnosis, when the cluster fails or turns unhealthy; one message per incident, updated when it resolves.',
   usage,
   examples: ['/kube watch prod-a', '/kube watch prod-a off'],
   role: 'viewer',
@@ -16,7 +17,8 @@ export const watch = defineCommand({
     noExtra(positionals, 2, usage);
     const cluster = validate(ClusterName, positionals[0], usage);
     const word = positionals[1]?.toLowerCase();
-    if (word !== undefined && word !== 'off' && word !== 'on') throw new UsageError(`Expected \`off\` (or nothing), not \`${(positionals[1] ?? '').slice(0, 40)}\`.`, usage);
+    if (word !== undefined && word !== 'off' && word !== 'on')
+      throw new UsageError(`Expected \`off\` (or nothing), not \`${(positionals[1] ?? '').slice(0, 40)}\`.`, usage);
     return { cluster, mode: word === 'off' ? ('off' as const) : ('on' as const) };
   },
   async handle(ctx) {

@@ -14,7 +14,11 @@ export const appStatus = defineJob({
     const { api } = await openKube(ctx, data.cloud, data.cluster);
     const { state } = await api.readState();
     const items = appStatusItems(state, data.app);
-    const { threadTs } = await postAnswer(data, ctx, renderAppStatusMessage({ cluster: data.cluster, app: data.app, items, requester: data.user }));
+    const { threadTs } = await postAnswer(
+      data,
+      ctx,
+      renderAppStatusMessage({ cluster: data.cluster, app: data.app, items, requester: data.user }),
+    );
     return { threadTs, items: items.map((i) => `${i.kind}:${i.mark}`) };
   },
 });

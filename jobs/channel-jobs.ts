@@ -8,7 +8,14 @@ import { readOperations } from './tracking/operation.js';
 
 const SHOWN = 15;
 const SCANNED = 300;
-const QUEUE_STATE: Record<string, string> = { active: 'running', waiting: 'queued', delayed: 'queued', prioritized: 'queued', completed: 'done', failed: 'failed' };
+const QUEUE_STATE: Record<string, string> = {
+  active: 'running',
+  waiting: 'queued',
+  delayed: 'queued',
+  prioritized: 'queued',
+  completed: 'done',
+  failed: 'failed',
+};
 const JobOrigin = z.object({ channel: z.string(), user: z.string(), cluster: z.string().optional() });
 
 /**
@@ -31,7 +38,9 @@ export const channelJobs = defineJob({
       return status === undefined ? job : { ...job, liveStatus: status };
     });
     const seen = new Set(audited.map((j) => j.jobId));
-    const queued = (await queueJobs(ctx, lifecycle.recentJobs)).filter((j) => !seen.has(j.id) && j.id !== ctx.runtime.jobId).flatMap((j) => view(j, data.channel));
+    const queued = (await queueJobs(ctx, lifecycle.recentJobs))
+      .filter((j) => !seen.has(j.id) && j.id !== ctx.runtime.jobId)
+      .flatMap((j) => view(j, data.channel));
     const jobs = [...audited, ...queued].sort((a, b) => Date.parse(b.requestedAt ?? b.at) - Date.parse(a.requestedAt ?? a.at));
     await ctx.slack.postEphemeral(data.channel, data.user, renderJobsList(jobs, { now: ctx.clock.now(), limit: SHOWN }));
     return { shown: Math.min(jobs.length, SHOWN) };

@@ -57,7 +57,14 @@ export function checkedParts(s: ClusterSnapshot): string[] {
   if (s.subnetId) parts.push(`${s.loadBalancers.length} load balancers, ${s.ports.length} ports on the subnet`);
   if (s.kube) {
     const k = s.kube;
-    parts.push(`${k.nodes.length} nodes`, `${k.pods.length} pods`, `${k.events.length} events`, `${k.services.length} services`, `${k.pvcs.length} PVCs`, `${k.jobs.length} jobs`);
+    parts.push(
+      `${k.nodes.length} nodes`,
+      `${k.pods.length} pods`,
+      `${k.events.length} events`,
+      `${k.services.length} services`,
+      `${k.pvcs.length} PVCs`,
+      `${k.jobs.length} jobs`,
+    );
   }
   return parts;
 }
@@ -66,7 +73,11 @@ export function checkedParts(s: ClusterSnapshot): string[] {
  * Posts the job's main message once: into `threadTs` when the job has one, else as a new
  * thread root. Its ts is saved in the job data, so a retried job updates it instead.
  */
-export async function postAnswer<D extends Origin & { answerTs?: string }>(data: D, ctx: JobContext, message: Message): Promise<{ threadTs: string; ts: string }> {
+export async function postAnswer<D extends Origin & { answerTs?: string }>(
+  data: D,
+  ctx: JobContext,
+  message: Message,
+): Promise<{ threadTs: string; ts: string }> {
   if (data.answerTs) {
     await ctx.slack.update({ channel: data.channel, ts: data.answerTs }, message);
     return { threadTs: data.threadTs ?? data.answerTs, ts: data.answerTs };
@@ -85,5 +96,9 @@ export async function auditMutation(
   fields: { action: string; target: string; decision: 'requested' | 'denied' | 'started' | 'finished' | 'failed'; outcome?: string },
 ): Promise<void> {
   if (!ctx.lifecycle) return;
-  await audit(ctx, { channel: data.channel, user: data.user, cloud: data.cloud, threadTs: data.threadTs }, { ...fields, jobId: ctx.runtime.jobId });
+  await audit(
+    ctx,
+    { channel: data.channel, user: data.user, cloud: data.cloud, threadTs: data.threadTs },
+    { ...fields, jobId: ctx.runtime.jobId },
+  );
 }

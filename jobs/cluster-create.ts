@@ -59,7 +59,13 @@ export const clusterCreate = defineJob({
     const threadTs = await ensureThread(data, ctx, () => renderCreateRequested(data.spec, data.user));
     const where = { ...origin, threadTs };
     if (!data.audited) {
-      await audit(ctx, where, { action: ACTION, target: data.spec.cluster, decision: 'requested', jobId: opId, outcome: createCommandLine(data.spec) });
+      await audit(ctx, where, {
+        action: ACTION,
+        target: data.spec.cluster,
+        decision: 'requested',
+        jobId: opId,
+        outcome: createCommandLine(data.spec),
+      });
       await save(ctx, data, { audited: true });
     }
     try {
@@ -98,16 +104,41 @@ async function createAndTrack(data: CreateData, threadTs: string, ctx: JobContex
   if (data.anchorTs === undefined) {
     const ref = await ctx.slack.post(
       data.channel,
-      renderProgress({ kind: 'create', cluster: spec.cluster, user: data.user, status: 'CREATE_IN_PROGRESS', startedAt, now: startedAt, usualMin: USUAL_WINDOW_MIN.create }),
+      renderProgress({
+        kind: 'create',
+        cluster: spec.cluster,
+        user: data.user,
+        status: 'CREATE_IN_PROGRESS',
+        startedAt,
+        now: startedAt,
+        usualMin: USUAL_WINDOW_MIN.create,
+      }),
       threadTs,
     );
     await save(ctx, data, { anchorTs: ref.ts });
   }
   await track(ctx, {
-    id: opId, kind: 'create', cloud: data.cloud, teamId: data.teamId, channel: data.channel, user: data.user, threadTs,
-    anchorTs: data.anchorTs as string, cluster: spec.cluster, clusterUuid: uuid, startedAt, progressed: false, missing: 0, lastStatus: 'CREATE_IN_PROGRESS', lastRenderedAt: startedAt,
+    id: opId,
+    kind: 'create',
+    cloud: data.cloud,
+    teamId: data.teamId,
+    channel: data.channel,
+    user: data.user,
+    threadTs,
+    anchorTs: data.anchorTs as string,
+    cluster: spec.cluster,
+    clusterUuid: uuid,
+    startedAt,
+    progressed: false,
+    missing: 0,
+    lastStatus: 'CREATE_IN_PROGRESS',
+    lastRenderedAt: startedAt,
   });
-  await audit(ctx, { channel: data.channel, user: data.user, cloud: data.cloud, threadTs }, { action: ACTION, target: spec.cluster, decision: 'started', jobId: opId, outcome: `uuid ${uuid}` });
+  await audit(
+    ctx,
+    { channel: data.channel, user: data.user, cloud: data.cloud, threadTs },
+    { action: ACTION, target: spec.cluster, decision: 'started', jobId: opId, outcome: `uuid ${uuid}` },
+  );
   return { uuid, threadTs };
 }
 
@@ -121,7 +152,9 @@ async function adoptOwn(ctx: JobContext, data: CreateData, opId: string): Promis
   }
   if (sameName.length > 0) {
     const other = sameName[0];
-    throw new ConflictError(`A cluster named \`${data.spec.cluster}\` already exists (${other?.status ?? '?'}, ${other?.uuid ?? '?'}). Pick another name.`);
+    throw new ConflictError(
+      `A cluster named \`${data.spec.cluster}\` already exists (${other?.status ?? '?'}, ${other?.uuid ?? '?'}). Pick another name.`,
+    );
   }
   return undefined;
 }
@@ -146,7 +179,13 @@ async function create(ctx: JobContext, data: CreateData, template: ClusterTempla
 }
 
 /** The pre-flight warning and the choice; the confirmed choice comes back as a new job. */
-async function askAboutVolume(ctx: JobContext, data: CreateData, template: ClusterTemplate, finding: Finding, threadTs: string): Promise<unknown> {
+async function askAboutVolume(
+  ctx: JobContext,
+  data: CreateData,
+  template: ClusterTemplate,
+  finding: Finding,
+  threadTs: string,
+): Promise<unknown> {
   const lifecycle = lifecycleOf(ctx);
   const templateVolume = templateVolumeOnOverlay2(template);
   const without = withoutVolumeChoice(template, templateVolume === null ? [] : await listTemplates(ctx, data));
@@ -202,7 +241,9 @@ async function resolveTemplate(ctx: JobContext, data: CreateData): Promise<Clust
   const templates = await magnum.listTemplates();
   const [only] = templates;
   if (templates.length === 1 && only) return only;
-  throw new UsageError(`Choose a template with \`--template\`: ${templates.map((t) => `\`${t.name}\``).join(', ') || 'the project has none'}.`);
+  throw new UsageError(
+    `Choose a template with \`--template\`: ${templates.map((t) => `\`${t.name}\``).join(', ') || 'the project has none'}.`,
+  );
 }
 
 /** The spec as confirmation parameters (ids and small values only). */
@@ -212,7 +253,9 @@ function flatten(spec: CreateSpecData): Record<string, string | number> {
     const value = spec[key];
     if (value !== undefined) out[key] = value;
   }
-  const labels = Object.entries(spec.labels).map(([k, v]) => `${k}=${v}`).join(',');
+  const labels = Object.entries(spec.labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   if (labels) out['labels'] = labels;
   return out;
 }

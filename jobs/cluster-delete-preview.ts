@@ -33,11 +33,28 @@ export const clusterDeletePreview = defineJob({
     });
     const ref = await ctx.slack.post(
       data.channel,
-      renderDeletePreview(cluster, { user: data.user, projectId, cloud: data.cloud, loadBalancers, token, expiresInMs: lifecycle.confirmTtlMs }),
+      renderDeletePreview(cluster, {
+        user: data.user,
+        projectId,
+        cloud: data.cloud,
+        loadBalancers,
+        token,
+        expiresInMs: lifecycle.confirmTtlMs,
+      }),
     );
     data.previewTs = ref.ts;
     await ctx.runtime.updateData(data);
-    await audit(ctx, { ...origin, threadTs: ref.ts }, { action: 'cluster-delete', target: cluster.name, decision: 'requested', jobId: `cluster-delete-${claim.id}`, outcome: `preview of ${cluster.uuid}` });
+    await audit(
+      ctx,
+      { ...origin, threadTs: ref.ts },
+      {
+        action: 'cluster-delete',
+        target: cluster.name,
+        decision: 'requested',
+        jobId: `cluster-delete-${claim.id}`,
+        outcome: `preview of ${cluster.uuid}`,
+      },
+    );
     return { previewTs: ref.ts };
   },
 });
@@ -45,7 +62,9 @@ export const clusterDeletePreview = defineJob({
 /** Load balancers whose VIP is on the cluster's private subnet (from fixed_subnet or the Heat network stack). */
 export async function loadBalancersOnSubnet(openstack: OpenStackApi, cluster: ClusterDetail): Promise<LoadBalancer[]> {
   const subnetId =
-    cluster.fixedSubnet ?? (await allHeatResources(openstack.heat, cluster.stackId)).find((r) => r.name === 'private_subnet')?.physicalId ?? null;
+    cluster.fixedSubnet ??
+    (await allHeatResources(openstack.heat, cluster.stackId)).find((r) => r.name === 'private_subnet')?.physicalId ??
+    null;
   if (subnetId === null) return [];
   try {
     return await openstack.octavia.listLoadBalancers({ vipSubnetId: subnetId });

@@ -33,7 +33,13 @@ export const clusterDelete = defineJob({
     } catch (thrown) {
       const error = classifyRefusal(thrown, `delete ${data.cluster}`);
       if (isFinal(error, ctx)) {
-        await audit(ctx, origin, { action: ACTION, target: data.cluster, decision: 'failed', jobId, outcome: error instanceof Error ? error.message : 'failed' });
+        await audit(ctx, origin, {
+          action: ACTION,
+          target: data.cluster,
+          decision: 'failed',
+          jobId,
+          outcome: error instanceof Error ? error.message : 'failed',
+        });
       }
       throw error;
     }
@@ -54,7 +60,13 @@ async function deleteAndTrack(data: DeleteData, ctx: JobContext): Promise<unknow
       await audit(ctx, origin, { action: ACTION, target: data.cluster, decision: 'finished', jobId, outcome: 'already gone' });
       return { gone: true };
     }
-    await audit(ctx, origin, { action: ACTION, target: data.cluster, decision: 'started', jobId, outcome: `uuid ${data.uuid}, was ${status}` });
+    await audit(ctx, origin, {
+      action: ACTION,
+      target: data.cluster,
+      decision: 'started',
+      jobId,
+      outcome: `uuid ${data.uuid}, was ${status}`,
+    });
     if (status !== 'DELETE_IN_PROGRESS') await magnum.deleteCluster(data.uuid);
     Object.assign(data, { requested: true, initialStatus: status });
     await ctx.runtime.updateData(data);
@@ -62,17 +74,42 @@ async function deleteAndTrack(data: DeleteData, ctx: JobContext): Promise<unknow
   const startedAt = ctx.clock.now();
   const other = data.anchorTs === undefined ? await trackedElsewhere(ctx, data.cloud, data.uuid, 'delete', jobId) : undefined;
   if (other) {
-    await ctx.slack.post(data.channel, { text: `${data.cluster} is already being deleted; its progress is tracked in this channel.` }, data.threadTs);
+    await ctx.slack.post(
+      data.channel,
+      { text: `${data.cluster} is already being deleted; its progress is tracked in this channel.` },
+      data.threadTs,
+    );
     return { alreadyTracked: other.id };
   }
   if (data.anchorTs === undefined) {
-    const view = { kind: 'delete', cluster: data.cluster, user: data.user, status: 'DELETE_IN_PROGRESS', startedAt, now: startedAt, usualMin: null } as const;
+    const view = {
+      kind: 'delete',
+      cluster: data.cluster,
+      user: data.user,
+      status: 'DELETE_IN_PROGRESS',
+      startedAt,
+      now: startedAt,
+      usualMin: null,
+    } as const;
     data.anchorTs = (await ctx.slack.post(data.channel, renderProgress(view), data.threadTs)).ts;
     await ctx.runtime.updateData(data);
   }
   await track(ctx, {
-    id: jobId, kind: 'delete', cloud: data.cloud, teamId: data.teamId, channel: data.channel, user: data.user, threadTs: data.threadTs,
-    anchorTs: data.anchorTs, cluster: data.cluster, clusterUuid: data.uuid, startedAt, progressed: false, missing: 0, lastStatus: 'DELETE_IN_PROGRESS', lastRenderedAt: startedAt,
+    id: jobId,
+    kind: 'delete',
+    cloud: data.cloud,
+    teamId: data.teamId,
+    channel: data.channel,
+    user: data.user,
+    threadTs: data.threadTs,
+    anchorTs: data.anchorTs,
+    cluster: data.cluster,
+    clusterUuid: data.uuid,
+    startedAt,
+    progressed: false,
+    missing: 0,
+    lastStatus: 'DELETE_IN_PROGRESS',
+    lastRenderedAt: startedAt,
     ...(data.initialStatus === undefined ? {} : { initialStatus: data.initialStatus }),
   });
   return { uuid: data.uuid };

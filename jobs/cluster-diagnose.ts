@@ -29,7 +29,9 @@ export const clusterDiagnose = defineJob({
     const now = ctx.clock.now();
     const cluster = snapshot.cluster;
     if (!data.threadTs && cluster && !data.answerTs) {
-      await ensureThread(data, ctx, () => renderClusterSummary(cluster, { requester: data.user, now, command: `/kube diagnose ${data.cluster}`, follows: 'the diagnosis' }));
+      await ensureThread(data, ctx, () =>
+        renderClusterSummary(cluster, { requester: data.user, now, command: `/kube diagnose ${data.cluster}`, follows: 'the diagnosis' }),
+      );
     }
     const view = { cluster: data.cluster, findings, checked };
     const message = renderDiagnosisMessage(view, { requester: data.user, ticketRef, reason: data.reason });

@@ -17,10 +17,21 @@ export const clusterEvents = defineJob({
     const { state } = await api.readState(data.namespace ? { namespace: data.namespace } : {});
     const now = ctx.clock.now();
     const events = recentWarnings(state.events, data.namespace ?? null);
-    const message = renderEventsMessage({ cluster: data.cluster, namespace: data.namespace ?? null, events, now, requester: data.user, inline: INLINE });
+    const message = renderEventsMessage({
+      cluster: data.cluster,
+      namespace: data.namespace ?? null,
+      events,
+      now,
+      requester: data.user,
+      inline: INLINE,
+    });
     const { threadTs } = await postAnswer(data, ctx, message);
     if (events.length > INLINE) {
-      await ctx.slack.uploadSnippet(data.channel, threadTs, { filename: `events-${data.cluster}.txt`, title: 'Warning events', content: renderEventsText(events, now) });
+      await ctx.slack.uploadSnippet(data.channel, threadTs, {
+        filename: `events-${data.cluster}.txt`,
+        title: 'Warning events',
+        content: renderEventsText(events, now),
+      });
     }
     return { threadTs, events: events.length };
   },

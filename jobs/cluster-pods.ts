@@ -33,7 +33,11 @@ export const clusterPods = defineJob({
     });
     const { threadTs } = await postAnswer(data, ctx, message);
     if (podsTableIsLong(table)) {
-      await ctx.slack.uploadSnippet(data.channel, threadTs, { filename: `pods-${data.cluster}.txt`, title: 'kubectl get pods -A -o wide', content: table });
+      await ctx.slack.uploadSnippet(data.channel, threadTs, {
+        filename: `pods-${data.cluster}.txt`,
+        title: 'kubectl get pods -A -o wide',
+        content: table,
+      });
     }
     return { threadTs, pods: all.length, problems: problems.length };
   },

@@ -45,7 +45,13 @@ export const clusterResize = defineJob({
     } catch (thrown) {
       const error = classifyRefusal(thrown, `resize ${data.cluster}`);
       if (isFinal(error, ctx)) {
-        await audit(ctx, where, { action: ACTION, target: data.cluster, decision: 'failed', jobId, outcome: error instanceof Error ? error.message : 'failed' });
+        await audit(ctx, where, {
+          action: ACTION,
+          target: data.cluster,
+          decision: 'failed',
+          jobId,
+          outcome: error instanceof Error ? error.message : 'failed',
+        });
       }
       throw error;
     }
@@ -78,12 +84,22 @@ async function resizeAndTrack(data: ResizeData, threadTs: string, ctx: JobContex
     }
     // A confirmed shrink's request was recorded with its preview, under this job's id.
     if (data.confirmedFrom === undefined) {
-      await audit(ctx, where, { action: ACTION, target: data.cluster, decision: 'requested', jobId, outcome: `${groupName} to ${data.nodes} nodes` });
+      await audit(ctx, where, {
+        action: ACTION,
+        target: data.cluster,
+        decision: 'requested',
+        jobId,
+        outcome: `${groupName} to ${data.nodes} nodes`,
+      });
     }
     // A retry after a crash finds its own resize under way: adopt it instead of asking again.
     const ownUnderWay = cluster.status === 'UPDATE_IN_PROGRESS' && current === data.nodes;
     if (!ownUnderWay && current === data.nodes) {
-      await ctx.slack.post(data.channel, { text: `${data.cluster} already has ${data.nodes} nodes in ${group?.name ?? 'its worker group'}: nothing to do.` }, threadTs);
+      await ctx.slack.post(
+        data.channel,
+        { text: `${data.cluster} already has ${data.nodes} nodes in ${group?.name ?? 'its worker group'}: nothing to do.` },
+        threadTs,
+      );
       await audit(ctx, where, { action: ACTION, target: data.cluster, decision: 'finished', jobId, outcome: 'no change' });
       return { unchanged: true };
     }
@@ -94,14 +110,37 @@ async function resizeAndTrack(data: ResizeData, threadTs: string, ctx: JobContex
   }
   const startedAt = ctx.clock.now();
   if (data.anchorTs === undefined) {
-    const view = { kind: 'resize', cluster: data.cluster, user: data.user, status: 'UPDATE_IN_PROGRESS', startedAt, now: startedAt, usualMin: null, targetNodes: data.nodes } as const;
+    const view = {
+      kind: 'resize',
+      cluster: data.cluster,
+      user: data.user,
+      status: 'UPDATE_IN_PROGRESS',
+      startedAt,
+      now: startedAt,
+      usualMin: null,
+      targetNodes: data.nodes,
+    } as const;
     data.anchorTs = (await ctx.slack.post(data.channel, renderProgress(view), threadTs)).ts;
     await ctx.runtime.updateData(data);
   }
   await track(ctx, {
-    id: jobId, kind: 'resize', cloud: data.cloud, teamId: data.teamId, channel: data.channel, user: data.user, threadTs,
-    anchorTs: data.anchorTs, cluster: data.cluster, clusterUuid: data.uuid as string, startedAt, targetNodes: data.nodes,
-    progressed: false, missing: 0, lastStatus: 'UPDATE_IN_PROGRESS', lastRenderedAt: startedAt, ...(data.initialStatus === undefined ? {} : { initialStatus: data.initialStatus }),
+    id: jobId,
+    kind: 'resize',
+    cloud: data.cloud,
+    teamId: data.teamId,
+    channel: data.channel,
+    user: data.user,
+    threadTs,
+    anchorTs: data.anchorTs,
+    cluster: data.cluster,
+    clusterUuid: data.uuid as string,
+    startedAt,
+    targetNodes: data.nodes,
+    progressed: false,
+    missing: 0,
+    lastStatus: 'UPDATE_IN_PROGRESS',
+    lastRenderedAt: startedAt,
+    ...(data.initialStatus === undefined ? {} : { initialStatus: data.initialStatus }),
   });
   return { uuid: data.uuid };
 }

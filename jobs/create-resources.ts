@@ -31,7 +31,12 @@ export function quote(name: string): string {
 }
 
 /** Throws a UsageError naming every flavor or keypair the create would use that Nova does not have. */
-export async function checkCreateResources(ctx: JobContext, cloud: string, spec: CreateResourceRequest, template: ClusterTemplate): Promise<void> {
+export async function checkCreateResources(
+  ctx: JobContext,
+  cloud: string,
+  spec: CreateResourceRequest,
+  template: ClusterTemplate,
+): Promise<void> {
   const nova = ctx.openstack(cloud).nova;
   if (!nova) {
     ctx.log.debug({ cloud }, 'no compute client: flavors and keypair not checked');
@@ -61,12 +66,17 @@ async function flavorProblems(ctx: JobContext, nova: NovaApi, spec: CreateResour
   return groupByName(missing).map((same) => {
     const [first] = same;
     const name = first?.name ?? '';
-    return `There is no flavor ${quote(name)} (${origin(same, template)}). ${suggest('Flavors', name, flavors.map((f) => f.name))}`;
+    return `There is no flavor ${quote(name)} (${origin(same, template)}). ${suggest(
+      'Flavors',
+      name,
+      flavors.map((f) => f.name),
+    )}`;
   });
 }
 
 async function keypairProblems(ctx: JobContext, nova: NovaApi, spec: CreateResourceRequest, template: ClusterTemplate): Promise<string[]> {
-  const fromTemplate = typeof template.raw['keypair_id'] === 'string' && template.raw['keypair_id'] !== '' ? template.raw['keypair_id'] : undefined;
+  const fromTemplate =
+    typeof template.raw['keypair_id'] === 'string' && template.raw['keypair_id'] !== '' ? template.raw['keypair_id'] : undefined;
   const name = spec.keypair ?? fromTemplate;
   if (name === undefined) return [];
   const exists = await bestEffort(ctx, 'keypair', () => nova.hasKeypair(name));
@@ -76,7 +86,10 @@ async function keypairProblems(ctx: JobContext, nova: NovaApi, spec: CreateResou
   const line = `The bot's OpenStack user has no keypair ${quote(name)} (${origin([wanted], template)}).`;
   const known = await bestEffort(ctx, 'keypair list', () => nova.listKeypairs());
   if (known === null) return [line];
-  if (known.length === 0) return [`${line} It has none: create one for that user with \`openstack keypair create\`${wanted.fromTemplate ? '' : ', or leave `--keypair` out'}.`];
+  if (known.length === 0)
+    return [
+      `${line} It has none: create one for that user with \`openstack keypair create\`${wanted.fromTemplate ? '' : ', or leave `--keypair` out'}.`,
+    ];
   return [`${line} ${suggest('Its keypairs', name, known)}`];
 }
 
@@ -110,7 +123,8 @@ async function bestEffort<T>(ctx: JobContext, what: string, call: () => Promise<
     return await call();
   } catch (error) {
     if (!isBotError(error)) throw error;
-    const upstream = error instanceof UpstreamError ? error : error instanceof Error && error.cause instanceof UpstreamError ? error.cause : undefined;
+    const upstream =
+      error instanceof UpstreamError ? error : error instanceof Error && error.cause instanceof UpstreamError ? error.cause : undefined;
     const meta = { what, code: upstream?.code, status: upstream?.status };
     if (upstream?.code === 'service_not_in_catalog' || upstream?.status === 403) ctx.log.info(meta, 'nova check skipped');
     else ctx.log.warn({ ...meta, err: error }, 'nova check failed, skipped');

@@ -10,7 +10,19 @@ import { storageDriverOf } from '../src/diagnostics/rules/docker-volume-size-ove
 import type { WithoutVolumeChoice } from '../src/render/create-preflight.js';
 
 /** Template fields that name, date or share a template rather than shape its clusters. */
-const NOT_SHAPING = new Set(['uuid', 'name', 'links', 'created_at', 'updated_at', 'project_id', 'user_id', 'public', 'hidden', 'tags', 'docker_volume_size']);
+const NOT_SHAPING = new Set([
+  'uuid',
+  'name',
+  'links',
+  'created_at',
+  'updated_at',
+  'project_id',
+  'user_id',
+  'public',
+  'hidden',
+  'tags',
+  'docker_volume_size',
+]);
 
 /** The docker volume (GB) a template gives every cluster on overlay2, the known issue; null when it gives none. */
 export function templateVolumeOnOverlay2(template: ClusterTemplate): number | null {
@@ -38,9 +50,7 @@ const usable = (t: ClusterTemplate, from: ClusterTemplate) => t.uuid !== from.uu
 /** The template making the same clusters as `template` but without a docker volume (first by name), if any. */
 export function sameWithoutVolume(template: ClusterTemplate, templates: readonly ClusterTemplate[]): ClusterTemplate | undefined {
   const wanted = shape(template);
-  return templates
-    .filter((t) => usable(t, template) && (t.dockerVolumeSize ?? 0) === 0 && shape(t) === wanted)
-    .sort(byName)[0];
+  return templates.filter((t) => usable(t, template) && (t.dockerVolumeSize ?? 0) === 0 && shape(t) === wanted).sort(byName)[0];
 }
 
 /** What "create without the volume" means for a create that the pre-flight caught. */

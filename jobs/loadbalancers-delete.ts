@@ -39,7 +39,13 @@ export const loadbalancersDelete = defineJob({
       return await step(data, ctx);
     } catch (error) {
       if (isFinal(error, ctx)) {
-        await audit(ctx, origin, { action: ACTION, target: data.cluster, decision: 'failed', jobId, outcome: error instanceof Error ? error.message : 'failed' });
+        await audit(ctx, origin, {
+          action: ACTION,
+          target: data.cluster,
+          decision: 'failed',
+          jobId,
+          outcome: error instanceof Error ? error.message : 'failed',
+        });
       }
       throw error;
     }
@@ -54,13 +60,19 @@ async function checkStillBlocked(data: LbDeleteData, ctx: JobContext): Promise<v
   const openstack = ctx.openstack(data.cloud);
   const cluster = await openstack.magnum.getCluster(data.uuid);
   if (cluster.status !== 'DELETE_FAILED') {
-    throw new ConflictError(`${cluster.name} is ${cluster.status}, not DELETE_FAILED: the load balancers were left alone. Run \`/kube delete ${cluster.name}\` or \`/kube diagnose ${cluster.name}\` for a fresh view.`, 'no_longer_applies');
+    throw new ConflictError(
+      `${cluster.name} is ${cluster.status}, not DELETE_FAILED: the load balancers were left alone. Run \`/kube delete ${cluster.name}\` or \`/kube diagnose ${cluster.name}\` for a fresh view.`,
+      'no_longer_applies',
+    );
   }
   const onSubnet = new Set((await loadBalancersOnSubnet(openstack, cluster)).map((lb) => lb.id));
   const existing = new Set((await openstack.octavia.listLoadBalancers({})).map((lb) => lb.id));
   const foreign = data.loadBalancerIds.filter((id) => existing.has(id) && !onSubnet.has(id));
   if (foreign.length > 0) {
-    throw new ConflictError(`Not on ${cluster.name}'s subnet, so not deleted: ${foreign.join(', ')}. Nothing was deleted.`, 'not_on_subnet');
+    throw new ConflictError(
+      `Not on ${cluster.name}'s subnet, so not deleted: ${foreign.join(', ')}. Nothing was deleted.`,
+      'not_on_subnet',
+    );
   }
 }
 
@@ -88,17 +100,33 @@ async function step(data: LbDeleteData, ctx: JobContext): Promise<unknown> {
     const remaining = (await octavia.listLoadBalancers({})).filter((lb) => ids.includes(lb.id) && lb.provisioningStatus !== 'DELETED');
     if (remaining.length > 0) {
       if (ctx.clock.now() - (data.waitStartedAt ?? ctx.clock.now()) > WAIT_LIMIT_MS) {
-        throw new ConflictError(`${remaining.length} load balancer(s) are still not deleted after 20 minutes: ${remaining.map((lb) => lb.id).join(', ')}.`);
+        throw new ConflictError(
+          `${remaining.length} load balancer(s) are still not deleted after 20 minutes: ${remaining.map((lb) => lb.id).join(', ')}.`,
+        );
       }
       return rescheduleIn(ctx.settings.pollIntervalMs, data);
     }
     Object.assign(data, { step: 'retry' });
     await ctx.runtime.updateData(data);
   }
-  const deleteData = { cloud: data.cloud, teamId: data.teamId, channel: data.channel, user: data.user, threadTs: data.threadTs, cluster: data.cluster, uuid: data.uuid };
+  const deleteData = {
+    cloud: data.cloud,
+    teamId: data.teamId,
+    channel: data.channel,
+    user: data.user,
+    threadTs: data.threadTs,
+    cluster: data.cluster,
+    uuid: data.uuid,
+  };
   await ctx.queue.enqueue('cluster-delete', deleteData, { jobId: lifecycleJobId('cluster-delete', 'retry', jobId) });
   const text = `${mentionUser(data.user)} the load balancers are gone; deleting ${code(data.cluster)} again.`;
   await ctx.slack.post(data.channel, { text, blocks: [section(text)] }, data.threadTs);
-  await audit(ctx, origin, { action: ACTION, target: data.cluster, decision: 'finished', jobId, outcome: `${ids.length} deleted; cluster delete retried` });
+  await audit(ctx, origin, {
+    action: ACTION,
+    target: data.cluster,
+    decision: 'finished',
+    jobId,
+    outcome: `${ids.length} deleted; cluster delete retried`,
+  });
   return { retried: true };
 }

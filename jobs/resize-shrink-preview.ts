@@ -29,16 +29,38 @@ export async function previewShrink(
   const { cluster, from, to } = shrink;
   const { token, claim } = lifecycle.confirmations.issueWithClaim({
     action: 'cluster-resize',
-    params: { cluster: cluster.name, uuid: cluster.uuid, group: shrink.groupName, nodes: to, from, threadTs: where.threadTs, ...(shrink.nodegroup === undefined ? {} : { nodegroup: shrink.nodegroup }) },
+    params: {
+      cluster: cluster.name,
+      uuid: cluster.uuid,
+      group: shrink.groupName,
+      nodes: to,
+      from,
+      threadTs: where.threadTs,
+      ...(shrink.nodegroup === undefined ? {} : { nodegroup: shrink.nodegroup }),
+    },
     requester: where.user,
     channelId: where.channel,
     ttlMs: lifecycle.confirmTtlMs,
   });
   const preview = renderResizePreview({
-    cluster: cluster.name, uuid: cluster.uuid, nodegroup: shrink.groupName, from, to, user: where.user, cloud: where.cloud, token, expiresInMs: lifecycle.confirmTtlMs,
+    cluster: cluster.name,
+    uuid: cluster.uuid,
+    nodegroup: shrink.groupName,
+    from,
+    to,
+    user: where.user,
+    cloud: where.cloud,
+    token,
+    expiresInMs: lifecycle.confirmTtlMs,
   });
   const ref = await ctx.slack.post(where.channel, preview, where.threadTs);
   await remember(ref.ts);
-  await audit(ctx, where, { action: 'cluster-resize', target: cluster.name, decision: 'requested', jobId: `cluster-resize-${claim.id}`, outcome: `${shrink.groupName} from ${from} to ${to} nodes: preview of ${cluster.uuid}` });
+  await audit(ctx, where, {
+    action: 'cluster-resize',
+    target: cluster.name,
+    decision: 'requested',
+    jobId: `cluster-resize-${claim.id}`,
+    outcome: `${shrink.groupName} from ${from} to ${to} nodes: preview of ${cluster.uuid}`,
+  });
   return { awaiting: 'confirmation', previewTs: ref.ts };
 }

@@ -21,7 +21,11 @@ export interface ScaleDownRequest extends Origin {
  * confirmed scale is a new job whose id comes from the confirmation; its `requested` record is
  * written here, under that id.
  */
-export async function previewScaleDown(data: ScaleDownRequest, ctx: JobContext, target: string): Promise<{ awaiting: 'confirmation'; previewTs: string } | null> {
+export async function previewScaleDown(
+  data: ScaleDownRequest,
+  ctx: JobContext,
+  target: string,
+): Promise<{ awaiting: 'confirmation'; previewTs: string } | null> {
   if (data.previewTs !== undefined) return { awaiting: 'confirmation', previewTs: data.previewTs };
   const { api } = await openKube(ctx, data.cloud, data.cluster);
   const { state, problems } = await api.readState({ namespace: data.namespace });
@@ -51,7 +55,17 @@ export async function previewScaleDown(data: ScaleDownRequest, ctx: JobContext, 
   data.previewTs = ts;
   await ctx.runtime.updateData(data);
   const from = workload ? String(workload.desired) : 'unknown';
-  await audit(ctx, { channel: data.channel, user: data.user, cloud: data.cloud, threadTs }, { action: 'workload-scale', target, decision: 'requested', jobId: `workload-scale-${claim.id}`, outcome: `replicas ${from} to 0: preview` });
+  await audit(
+    ctx,
+    { channel: data.channel, user: data.user, cloud: data.cloud, threadTs },
+    {
+      action: 'workload-scale',
+      target,
+      decision: 'requested',
+      jobId: `workload-scale-${claim.id}`,
+      outcome: `replicas ${from} to 0: preview`,
+    },
+  );
   return { awaiting: 'confirmation', previewTs: ts };
 }
 
@@ -60,7 +74,13 @@ function podsOf(state: KubeState, workload: KWorkload): string[] {
   const owners = new Set([`${workload.kind}/${workload.name}`]);
   if (workload.kind === 'Deployment') {
     for (const rs of state.workloads) {
-      if (rs.kind === 'ReplicaSet' && rs.namespace === workload.namespace && rs.owner?.kind === 'Deployment' && rs.owner.name === workload.name) owners.add(`ReplicaSet/${rs.name}`);
+      if (
+        rs.kind === 'ReplicaSet' &&
+        rs.namespace === workload.namespace &&
+        rs.owner?.kind === 'Deployment' &&
+        rs.owner.name === workload.name
+      )
+        owners.add(`ReplicaSet/${rs.name}`);
     }
   }
   return state.pods

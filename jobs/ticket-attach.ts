@@ -44,12 +44,17 @@ export const ticketAttach = defineJob({
     if (!tickets) throw new BotError('tickets_not_configured', 'Support tickets are not configured on this bot.');
     const { snapshot, findings, checked, ticketRef } = await diagnoseCluster(ctx, data.cloud, data.cluster);
     const cluster = snapshot.cluster;
-    if (ticketRef === undefined) throw new BotError('cluster_unreadable', `Magnum did not return cluster ${data.cluster}; try again in a minute.`, { retryable: true });
+    if (ticketRef === undefined)
+      throw new BotError('cluster_unreadable', `Magnum did not return cluster ${data.cluster}; try again in a minute.`, {
+        retryable: true,
+      });
     const name = cluster?.name ?? data.cluster;
     const now = ctx.clock.now();
     const diagnosis = () => renderDiagnosisMessage({ cluster: name, findings, checked }, { requester: data.user, ticketRef });
     // The thread's root: the cluster summary, or for a cluster registered by kubeconfig (no Magnum data) the diagnosis.
-    const root = cluster ? () => renderClusterSummary(cluster, { requester: data.user, now, command: `/kube ticket ${name}`, follows: 'the support bundle' }) : diagnosis;
+    const root = cluster
+      ? () => renderClusterSummary(cluster, { requester: data.user, now, command: `/kube ticket ${name}`, follows: 'the support bundle' })
+      : diagnosis;
     if (!data.threadTs) {
       data.messageTs = await ensureThread(data, ctx, root);
       await ctx.runtime.updateData(data);
@@ -70,7 +75,14 @@ export const ticketAttach = defineJob({
     if (outcome.linkButton && data.messageTs) {
       // The clicked message is re-rendered: a watch incident, a thread root (summary, or a kubeconfig cluster's diagnosis), or a diagnosis reply.
       const incident = data.watchRule === undefined ? undefined : findings.find((f) => f.rule === data.watchRule);
-      const host = data.watchRule !== undefined ? (incident ? renderWatchAlert(name, incident, ticketRef) : null) : data.messageTs === threadTs ? root() : diagnosis();
+      const host =
+        data.watchRule !== undefined
+          ? incident
+            ? renderWatchAlert(name, incident, ticketRef)
+            : null
+          : data.messageTs === threadTs
+            ? root()
+            : diagnosis();
       // An incident that has gone is left to the watcher, which marks it resolved.
       if (host) await ctx.slack.update({ channel: data.channel, ts: data.messageTs }, replaceTicketButton(host, outcome.linkButton));
     }

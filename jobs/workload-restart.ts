@@ -46,12 +46,22 @@ export const workloadRestart = defineJob({
         detail = 'Rollout restart started: pods are replaced one by one.';
       }
     } catch (error) {
-      if (isFinal(error, ctx)) await auditMutation(ctx, data, { action: 'workload-restart', target: audited, decision: 'failed', outcome: error instanceof Error ? error.message : 'failed' });
+      if (isFinal(error, ctx))
+        await auditMutation(ctx, data, {
+          action: 'workload-restart',
+          target: audited,
+          decision: 'failed',
+          outcome: error instanceof Error ? error.message : 'failed',
+        });
       throw error;
     }
     await auditMutation(ctx, data, { action: 'workload-restart', target: audited, decision: 'finished' });
     const verb = data.kind === 'Pod' ? 'recreated' : 'restarted';
-    const { threadTs } = await postAnswer(data, ctx, renderWorkloadActionMessage({ cluster: data.cluster, verb, target, detail, requester: data.user }));
+    const { threadTs } = await postAnswer(
+      data,
+      ctx,
+      renderWorkloadActionMessage({ cluster: data.cluster, verb, target, detail, requester: data.user }),
+    );
     return { threadTs, kind: data.kind };
   },
 });

@@ -52,12 +52,24 @@ export const workloadScale = defineJob({
       await auditMutation(ctx, data, { action: 'workload-scale', target, decision: 'started', outcome: `replicas ${data.replicas}` });
       await api.scale(data.namespace, data.kind, data.name, data.replicas);
     } catch (error) {
-      if (isFinal(error, ctx)) await auditMutation(ctx, data, { action: 'workload-scale', target, decision: 'failed', outcome: error instanceof Error ? error.message : 'failed' });
+      if (isFinal(error, ctx))
+        await auditMutation(ctx, data, {
+          action: 'workload-scale',
+          target,
+          decision: 'failed',
+          outcome: error instanceof Error ? error.message : 'failed',
+        });
       throw error;
     }
     await auditMutation(ctx, data, { action: 'workload-scale', target, decision: 'finished', outcome: `replicas ${data.replicas}` });
     const shown = `${data.namespace}/${data.kind.toLowerCase()}/${data.name}`;
-    const message = renderWorkloadActionMessage({ cluster: data.cluster, verb: 'scaled', target: shown, detail: `Desired replicas: ${data.replicas}.`, requester: data.user });
+    const message = renderWorkloadActionMessage({
+      cluster: data.cluster,
+      verb: 'scaled',
+      target: shown,
+      detail: `Desired replicas: ${data.replicas}.`,
+      requester: data.user,
+    });
     const { threadTs } = await postAnswer(data, ctx, message);
     return { threadTs, replicas: data.replicas };
   },

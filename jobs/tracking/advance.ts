@@ -38,7 +38,10 @@ export async function advanceOperation(op: TrackedOperation, summary: ClusterSum
     return { kind: 'finished' };
   }
   const due = status !== op.lastStatus || now - (op.lastRenderedAt ?? 0) >= RENDER_EVERY_MS;
-  if (!due) return progressed === op.progressed && op.missing === 0 ? { kind: 'unchanged' } : { kind: 'updated', op: { ...op, progressed, missing: 0 } };
+  if (!due)
+    return progressed === op.progressed && op.missing === 0
+      ? { kind: 'unchanged' }
+      : { kind: 'updated', op: { ...op, progressed, missing: 0 } };
   let next: TrackedOperation = { ...op, progressed, missing: 0, lastStatus: status, lastRenderedAt: now };
   if (op.driver !== 'other' && status.endsWith('_IN_PROGRESS')) {
     try {

@@ -45,7 +45,13 @@ export async function finalizeOperation(op: TrackedOperation, status: string, ct
     return;
   }
   if (status === 'UPDATE_COMPLETE') {
-    await audit(ctx, origin, { action, target: op.cluster, decision: 'finished', jobId: op.id, outcome: `UPDATE_COMPLETE, ${cluster.nodeCount} nodes` });
+    await audit(ctx, origin, {
+      action,
+      target: op.cluster,
+      decision: 'finished',
+      jobId: op.id,
+      outcome: `UPDATE_COMPLETE, ${cluster.nodeCount} nodes`,
+    });
     await ctx.slack.post(op.channel, renderResizeComplete(op.cluster, { user: op.user, nodes: cluster.nodeCount, elapsedMs }), op.threadTs);
     return;
   }
@@ -54,8 +60,18 @@ export async function finalizeOperation(op: TrackedOperation, status: string, ct
   const failedResources = await failedHeatResources(openstack.heat, cluster.stackId);
   const reason: DiagnoseReason = op.kind === 'create' ? 'create-failed' : op.kind === 'delete' ? 'delete-failed' : 'manual';
   const diagnosisQueued = await enqueueDiagnosis(ctx, op, reason);
-  await audit(ctx, origin, { action, target: op.cluster, decision: 'failed', jobId: op.id, outcome: `${status}: ${cluster.statusReason ?? ''}` });
-  await ctx.slack.post(op.channel, renderOperationFailed(cluster, { user: op.user, verb: capitalize(VERB[op.kind]), elapsedMs, failedResources, diagnosisQueued }), op.threadTs);
+  await audit(ctx, origin, {
+    action,
+    target: op.cluster,
+    decision: 'failed',
+    jobId: op.id,
+    outcome: `${status}: ${cluster.statusReason ?? ''}`,
+  });
+  await ctx.slack.post(
+    op.channel,
+    renderOperationFailed(cluster, { user: op.user, verb: capitalize(VERB[op.kind]), elapsedMs, failedResources, diagnosisQueued }),
+    op.threadTs,
+  );
 }
 
 /** The progress view of an operation at a status. */
@@ -85,7 +101,15 @@ async function detailOrNull(ctx: JobContext, op: TrackedOperation): Promise<Clus
 
 /** Enqueues the diagnosis job once per operation and reason; false when the queue refused. */
 async function enqueueDiagnosis(ctx: JobContext, op: TrackedOperation, reason: DiagnoseReason): Promise<boolean> {
-  const data = { cloud: op.cloud, teamId: op.teamId, channel: op.channel, user: op.user, threadTs: op.threadTs, cluster: op.cluster, reason };
+  const data = {
+    cloud: op.cloud,
+    teamId: op.teamId,
+    channel: op.channel,
+    user: op.user,
+    threadTs: op.threadTs,
+    cluster: op.cluster,
+    reason,
+  };
   try {
     await ctx.queue.enqueue(DIAGNOSE_JOB, data, { jobId: lifecycleJobId(DIAGNOSE_JOB, reason, op.id) });
     return true;
@@ -105,7 +129,8 @@ async function offerLoadBalancerCleanup(ctx: JobContext, op: TrackedOperation, c
   const snapshot = snapshotOf(cluster, heatResources, null, ctx.clock.now());
   const reason = subnetConflictReason(snapshot);
   if (reason === null) return false;
-  const subnetId = cluster.fixedSubnet ?? SUBNET_IN_REASON.exec(reason)?.[1] ?? heatResources.find((r) => r.name === 'private_subnet')?.physicalId ?? null;
+  const subnetId =
+    cluster.fixedSubnet ?? SUBNET_IN_REASON.exec(reason)?.[1] ?? heatResources.find((r) => r.name === 'private_subnet')?.physicalId ?? null;
   const loadBalancers = subnetId === null ? [] : await openstack.octavia.listLoadBalancers({ vipSubnetId: subnetId });
   const blocking = blockingObjects({ ...snapshot, subnetId, loadBalancers }).loadBalancers;
   const lifecycle = lifecycleOf(ctx);
@@ -116,13 +141,26 @@ async function offerLoadBalancerCleanup(ctx: JobContext, op: TrackedOperation, c
       ? null
       : lifecycle.confirmations.issueWithClaim({
           action: 'loadbalancers-delete',
-          params: { cluster: cluster.name, uuid: cluster.uuid, lbs: ids.join(','), threadTs: op.threadTs, anchorTs: op.anchorTs, op: op.id },
+          params: {
+            cluster: cluster.name,
+            uuid: cluster.uuid,
+            lbs: ids.join(','),
+            threadTs: op.threadTs,
+            anchorTs: op.anchorTs,
+            op: op.id,
+          },
           requester: op.user,
           channelId: op.channel,
           ttlMs: lifecycle.confirmTtlMs,
         }).token;
   const origin = { channel: op.channel, user: op.user, cloud: op.cloud, threadTs: op.threadTs };
-  await audit(ctx, origin, { action: 'cluster-delete', target: op.cluster, decision: 'failed', jobId: op.id, outcome: `DELETE_FAILED: blocked by ${blocking.length} load balancer(s) on subnet ${subnetId ?? '?'}` });
+  await audit(ctx, origin, {
+    action: 'cluster-delete',
+    target: op.cluster,
+    decision: 'failed',
+    jobId: op.id,
+    outcome: `DELETE_FAILED: blocked by ${blocking.length} load balancer(s) on subnet ${subnetId ?? '?'}`,
+  });
   await ctx.slack.post(op.channel, renderDeleteBlocked(cluster, { user: op.user, reason, loadBalancers: blocking }), op.threadTs);
   if (token !== null) {
     const offer = renderLoadBalancerOffer(cluster, { user: op.user, count: shown.length, token, expiresInMs: lifecycle.confirmTtlMs });
@@ -141,8 +179,26 @@ function fitIds(ids: readonly string[]): string[] {
   return kept;
 }
 
-function snapshotOf(cluster: ClusterDetail, heatResources: ClusterSnapshot['heatResources'], subnetId: string | null, now: number): ClusterSnapshot {
-  return { name: cluster.name, collectedAt: now, cluster, template: null, nodegroups: [], stack: null, heatResources, subnetId, loadBalancers: [], ports: [], kube: null, problems: [] };
+function snapshotOf(
+  cluster: ClusterDetail,
+  heatResources: ClusterSnapshot['heatResources'],
+  subnetId: string | null,
+  now: number,
+): ClusterSnapshot {
+  return {
+    name: cluster.name,
+    collectedAt: now,
+    cluster,
+    template: null,
+    nodegroups: [],
+    stack: null,
+    heatResources,
+    subnetId,
+    loadBalancers: [],
+    ports: [],
+    kube: null,
+    problems: [],
+  };
 }
 
 function capitalize(text: string): string {

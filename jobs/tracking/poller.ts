@@ -20,7 +20,11 @@ function leaseMs(ctx: JobContext): number {
 /** Makes sure a poller runs for the cloud (one chain per cloud, however many operations ask). */
 export async function kickPoller(ctx: JobContext, cloud: string): Promise<void> {
   const { session } = await lifecycleOf(ctx).operations.pollerSession(cloud, leaseMs(ctx));
-  await ctx.queue.enqueue(POLL_JOB, { cloud, session }, { jobId: lifecycleJobId(POLL_JOB, cloud, String(session)), delayMs: ctx.settings.pollIntervalMs });
+  await ctx.queue.enqueue(
+    POLL_JOB,
+    { cloud, session },
+    { jobId: lifecycleJobId(POLL_JOB, cloud, String(session)), delayMs: ctx.settings.pollIntervalMs },
+  );
 }
 
 /**
@@ -94,7 +98,13 @@ export async function track(ctx: JobContext, op: TrackedOperation): Promise<void
 }
 
 /** Another tracked operation of that kind on that cluster, if any (a second delete need not be tracked twice). */
-export async function trackedElsewhere(ctx: JobContext, cloud: string, clusterUuid: string, kind: TrackedOperation['kind'], id: string): Promise<TrackedOperation | undefined> {
+export async function trackedElsewhere(
+  ctx: JobContext,
+  cloud: string,
+  clusterUuid: string,
+  kind: TrackedOperation['kind'],
+  id: string,
+): Promise<TrackedOperation | undefined> {
   const ops = readOperations(await lifecycleOf(ctx).operations.list(cloud));
   return ops.find((op) => op.clusterUuid === clusterUuid && op.kind === kind && op.id !== id);
 }

@@ -23,7 +23,8 @@ export const silentLogger: Logger = {
 
 /** The one-line error the openstack CLI prints: `Cluster nope could not be found (HTTP 404) (Request-ID: req-...)`. */
 export function cliErrorLine(error: unknown): string {
-  const upstream = error instanceof UpstreamError ? error : error instanceof Error && error.cause instanceof UpstreamError ? error.cause : undefined;
+  const upstream =
+    error instanceof UpstreamError ? error : error instanceof Error && error.cause instanceof UpstreamError ? error.cause : undefined;
   if (upstream && upstream.status !== undefined) {
     const text = upstream.upstreamMessage ?? (error instanceof BotError ? error.userMessage : upstream.userMessage);
     return `${text} (HTTP ${upstream.status})${upstream.requestId ? ` (Request-ID: ${upstream.requestId})` : ''}`;

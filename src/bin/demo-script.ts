@@ -46,7 +46,10 @@ export async function playDemoScript(stage: DemoStage): Promise<void> {
   const crash = await stage.command('diagnose crash-loop', /^Cluster crash-loop is/);
   await stage.printThread(crash, /^Diagnosis of crash-loop/);
 
-  stage.scene('/kube delete lb-blocks-delete', 'A load balancer added after creation blocks the delete (Catalyst known issue 1): the bot finds it and offers the fix.');
+  stage.scene(
+    '/kube delete lb-blocks-delete',
+    'A load balancer added after creation blocks the delete (Catalyst known issue 1): the bot finds it and offers the fix.',
+  );
   const preview = await stage.command('delete lb-blocks-delete', /^Delete lb-blocks-delete/);
   await world.click(preview, DELETE_CONFIRM_ACTION);
   const offer = await world.waitForMessage(/^Delete (this|these \d+) load balancers? and retry/, 120_000);
@@ -63,5 +66,8 @@ export async function playDemoScript(stage: DemoStage): Promise<void> {
   await world.waitForMessage(/^Opened .* with the support bundle/, 60_000);
   await stage.printThread(diagnosis, /^Opened .* with the support bundle/);
   const ticket = world.zendesk.state.tickets[0];
-  if (ticket) console.log(`\nZendesk stand-in: ticket #${ticket.id} "${ticket.subject}" with ${ticket.comments[0]?.attachments.length ?? 0} attachment(s).`);
+  if (ticket)
+    console.log(
+      `\nZendesk stand-in: ticket #${ticket.id} "${ticket.subject}" with ${ticket.comments[0]?.attachments.length ?? 0} attachment(s).`,
+    );
 }

@@ -63,7 +63,15 @@ export async function startDemoWorld(options: DemoWorldOptions): Promise<DemoWor
   const signingSecret = randomBytes(16).toString('hex');
   const prefix = `demo-${randomBytes(4).toString('hex')}`;
   const loaded = loadConfig({
-    ...localBotEnv({ slack, signingSecret, redisUrl: redis.url, queuePrefix: prefix, cloud: sim.osEnv, operators: [DEMO_OPERATOR], logLevel: options.logLevel }),
+    ...localBotEnv({
+      slack,
+      signingSecret,
+      redisUrl: redis.url,
+      queuePrefix: prefix,
+      cloud: sim.osEnv,
+      operators: [DEMO_OPERATOR],
+      logLevel: options.logLevel,
+    }),
     TICKET_SINK: 'zendesk',
     ZENDESK_URL: zendesk.url,
     ZENDESK_EMAIL: 'support-bot@example.com',

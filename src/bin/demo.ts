@@ -38,7 +38,10 @@ function createStage(world: DemoWorld): DemoStage {
       return thread;
     },
     printAck(ack, user) {
-      const body = (typeof ack.body === 'object' && ack.body !== null ? ack.body : { text: String(ack.body) }) as { text?: string; blocks?: object[] };
+      const body = (typeof ack.body === 'object' && ack.body !== null ? ack.body : { text: String(ack.body) }) as {
+        text?: string;
+        blocks?: object[];
+      };
       console.log(renderEphemerals([{ user, text: body.text ?? '', blocks: body.blocks, at: world.sim.clock.now() }]));
     },
   };
@@ -52,7 +55,9 @@ export async function runDemo(): Promise<number> {
   try {
     console.log(`Simulated cloud ${world.sim.url} (x60 time) · Slack stand-in ${world.slack.url} · bot ${world.botUrl}`);
     await playDemoScript(createStage(world));
-    console.log(`\n${RULE}\nDemo finished: every message above went through signed Slack requests, BullMQ on Redis and the simulated cloud.`);
+    console.log(
+      `\n${RULE}\nDemo finished: every message above went through signed Slack requests, BullMQ on Redis and the simulated cloud.`,
+    );
     return 0;
   } finally {
     await world.stop();

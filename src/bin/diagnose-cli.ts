@@ -33,7 +33,12 @@ function parse(argv: string[]): DiagnoseArgs | 'help' {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { kubeconfig: { type: 'string' }, cluster: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        kubeconfig: { type: 'string' },
+        cluster: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
       allowPositionals: false,
       strict: true,
     }));
@@ -41,7 +46,8 @@ function parse(argv: string[]): DiagnoseArgs | 'help' {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   if (values.help) return 'help';
-  if ((values.kubeconfig === undefined) === (values.cluster === undefined)) throw new UsageError('Give exactly one of --kubeconfig FILE or --cluster NAME.');
+  if ((values.kubeconfig === undefined) === (values.cluster === undefined))
+    throw new UsageError('Give exactly one of --kubeconfig FILE or --cluster NAME.');
   return { kubeconfig: values.kubeconfig, cluster: values.cluster, json: values.json ?? false };
 }
 
@@ -55,7 +61,11 @@ function singleFileConnector(name: string, api: KubeApi): KubeConnector {
 }
 
 /** `kube-chatops diagnose`: the bot's diagnosis from the shell; exit 0 (no critical), 2 (critical), 1 (error). */
-export async function runDiagnoseCli(argv: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv | undefined = undefined): Promise<number> {
+export async function runDiagnoseCli(
+  argv: string[],
+  io: CliIo = processIo,
+  env: NodeJS.ProcessEnv | undefined = undefined,
+): Promise<number> {
   const clock = { now: () => Date.now() };
   const logger = silentLogger;
   let openstack: ClosableOpenStackApi | undefined;
@@ -70,7 +80,10 @@ export async function runDiagnoseCli(argv: string[], io: CliIo = processIo, env:
     if (args.kubeconfig !== undefined) {
       const name = basename(args.kubeconfig, extname(args.kubeconfig));
       const api = createKubeApi(loadKubeConfigFile(args.kubeconfig), { clock, logger });
-      snapshot = await collectSnapshot({ kube: singleFileConnector(name, api), clock, logger }, { clusterName: name, kubeconfigOnly: true });
+      snapshot = await collectSnapshot(
+        { kube: singleFileConnector(name, api), clock, logger },
+        { clusterName: name, kubeconfigOnly: true },
+      );
     } else {
       const config = env === undefined ? loadCliConfig() : loadCliConfig(env);
       thresholds = config.diagnostics;
@@ -79,7 +92,11 @@ export async function runDiagnoseCli(argv: string[], io: CliIo = processIo, env:
       snapshot = await collectSnapshot({ openstack, kube, clock, logger }, { clusterName: args.cluster ?? '' });
     }
     const diagnosis = runDiagnosis(snapshot, { now: clock.now(), thresholds: { ...DEFAULT_THRESHOLDS, ...thresholds } });
-    io.out(args.json ? `${JSON.stringify(diagnosisJson(diagnosis.cluster, diagnosis.findings), null, 2)}\n` : renderDiagnosisText(diagnosis.cluster, diagnosis.findings));
+    io.out(
+      args.json
+        ? `${JSON.stringify(diagnosisJson(diagnosis.cluster, diagnosis.findings), null, 2)}\n`
+        : renderDiagnosisText(diagnosis.cluster, diagnosis.findings),
+    );
     return diagnosis.summary.critical > 0 ? EXIT.critical : EXIT.ok;
   } catch (error) {
     io.err(`${cliErrorLine(error)}\n`);

@@ -46,7 +46,11 @@ export async function ensureRedis(url: string): Promise<RedisHandle> {
   });
   const spawnError = new Promise<never>((_, reject) =>
     child.once('error', () =>
-      reject(new Error(`No Redis answers at ${url} and redis-server is not on the PATH. Install it (apt-get install redis-server) or set REDIS_URL.`)),
+      reject(
+        new Error(
+          `No Redis answers at ${url} and redis-server is not on the PATH. Install it (apt-get install redis-server) or set REDIS_URL.`,
+        ),
+      ),
     ),
   );
   const started = `redis://127.0.0.1:${port}`;

@@ -3,7 +3,8 @@ import { createOpenStackApi } from '../openstack/create-openstack-api.js';
 import { renderClusterShow } from '../render/cluster-show-table.js';
 import { cliErrorLine, processIo, silentLogger, type CliIo } from './cli-support.js';
 
-const USAGE = 'Usage: kube-chatops show NAME\n  prints `openstack coe cluster show NAME` as the openstack CLI does (OS_* credentials from the environment)\n';
+const USAGE =
+  'Usage: kube-chatops show NAME\n  prints `openstack coe cluster show NAME` as the openstack CLI does (OS_* credentials from the environment)\n';
 
 /** `kube-chatops show NAME`: the table `openstack coe cluster show NAME` prints; exit 1 on error. */
 export async function runShowCli(argv: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv | undefined = undefined): Promise<number> {

@@ -139,7 +139,12 @@ async function collectHeatAndNetwork(openstack: OpenStackApi, cluster: ClusterDe
 }
 
 /** cluster.fixedSubnet (resolving a name), else the physical id of Heat's `private_subnet`. */
-async function resolveSubnet(openstack: OpenStackApi, cluster: ClusterDetail, resources: HeatResource[], part: Part): Promise<string | null> {
+async function resolveSubnet(
+  openstack: OpenStackApi,
+  cluster: ClusterDetail,
+  resources: HeatResource[],
+  part: Part,
+): Promise<string | null> {
   const fixed = cluster.fixedSubnet;
   if (fixed !== null && fixed !== '') {
     if (UUID.test(fixed)) return fixed;
@@ -150,24 +155,44 @@ async function resolveSubnet(openstack: OpenStackApi, cluster: ClusterDetail, re
   return heatSubnet?.physicalId ?? null;
 }
 
-async function readMagnumKube(connector: KubeConnector, openstack: OpenStackApi, cluster: ClusterDetail, c: Collector): Promise<KubeState | null> {
+async function readMagnumKube(
+  connector: KubeConnector,
+  openstack: OpenStackApi,
+  cluster: ClusterDetail,
+  c: Collector,
+): Promise<KubeState | null> {
   const api = await c.part('kube', 'connection', () => connector.forMagnumCluster(openstack, cluster));
   return api === null ? null : readKube(api, c);
 }
 
 async function readKube(api: KubeApi, c: Collector): Promise<KubeState | null> {
   // readState enforces the limit per request; the outer limit only catches a hang.
-  const result = await withTimeout(api.readState({ timeoutMs: c.timeoutMs }), c.timeoutMs + 2_000, 'cluster state').catch((error: unknown) => {
-    c.report(toProblem('kube', 'cluster state', error));
-    return null;
-  });
+  const result = await withTimeout(api.readState({ timeoutMs: c.timeoutMs }), c.timeoutMs + 2_000, 'cluster state').catch(
+    (error: unknown) => {
+      c.report(toProblem('kube', 'cluster state', error));
+      return null;
+    },
+  );
   if (result === null) return null;
   c.problems.push(...result.problems);
   return result.state;
 }
 
 function emptySnapshot(name: string): ClusterSnapshot {
-  return { name, collectedAt: 0, cluster: null, template: null, nodegroups: [], stack: null, heatResources: [], subnetId: null, loadBalancers: [], ports: [], kube: null, problems: [] };
+  return {
+    name,
+    collectedAt: 0,
+    cluster: null,
+    template: null,
+    nodegroups: [],
+    stack: null,
+    heatResources: [],
+    subnetId: null,
+    loadBalancers: [],
+    ports: [],
+    kube: null,
+    problems: [],
+  };
 }
 
 function finish(snapshot: ClusterSnapshot, problems: CollectionProblem[], clock: Clock): ClusterSnapshot {

@@ -50,9 +50,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
 
 type OpenStackEnv = Pick<
   EnvValues,
-  | 'OS_CLOUD' | 'OS_CLIENT_CONFIG_FILE' | 'OS_AUTH_URL' | 'OS_APPLICATION_CREDENTIAL_ID' | 'OS_APPLICATION_CREDENTIAL_SECRET'
-  | 'OS_USERNAME' | 'OS_PASSWORD' | 'OS_PROJECT_NAME' | 'OS_PROJECT_ID' | 'OS_USER_DOMAIN_NAME' | 'OS_PROJECT_DOMAIN_NAME'
-  | 'OS_REGION_NAME' | 'OS_INTERFACE' | 'OS_CACERT'
+  | 'OS_CLOUD'
+  | 'OS_CLIENT_CONFIG_FILE'
+  | 'OS_AUTH_URL'
+  | 'OS_APPLICATION_CREDENTIAL_ID'
+  | 'OS_APPLICATION_CREDENTIAL_SECRET'
+  | 'OS_USERNAME'
+  | 'OS_PASSWORD'
+  | 'OS_PROJECT_NAME'
+  | 'OS_PROJECT_ID'
+  | 'OS_USER_DOMAIN_NAME'
+  | 'OS_PROJECT_DOMAIN_NAME'
+  | 'OS_REGION_NAME'
+  | 'OS_INTERFACE'
+  | 'OS_CACERT'
 >;
 
 /** The OS_* keys as credentials: an application credential wins over a password. */
@@ -85,7 +96,9 @@ export function toOpenStackCredentials(e: OpenStackEnv): OpenStackCredentials {
 }
 
 /** The diagnostics thresholds from the DIAG_* keys. */
-export function toDiagnosticsThresholds(e: Pick<EnvValues, 'DIAG_CONTAINER_CREATING_MINUTES' | 'DIAG_SLOW_CREATE_MINUTES' | 'DIAG_STUCK_CREATE_MINUTES'>): Config['diagnostics'] {
+export function toDiagnosticsThresholds(
+  e: Pick<EnvValues, 'DIAG_CONTAINER_CREATING_MINUTES' | 'DIAG_SLOW_CREATE_MINUTES' | 'DIAG_STUCK_CREATE_MINUTES'>,
+): Config['diagnostics'] {
   return {
     containerCreatingMinutes: e.DIAG_CONTAINER_CREATING_MINUTES,
     slowCreateMinutes: e.DIAG_SLOW_CREATE_MINUTES,

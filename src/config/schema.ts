@@ -5,7 +5,12 @@ const url = z.url({ protocol: /^https?$/ });
 const csv = z
   .string()
   .optional()
-  .transform((value) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /**
@@ -13,51 +18,57 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
  * (a unit test keeps the two in step). Secrets are marked in SECRET_KEYS.
  */
 export const Env = z.object({
-    ROLE: z.enum(['all', 'web', 'worker']).default('all'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 
-    SLACK_SIGNING_SECRET: z.string({ error: 'required' }).min(1),
-    SLACK_BOT_TOKEN: z.string({ error: 'required' }).regex(/^xoxb-/, 'must be a bot token (xoxb-...)'),
-    SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must be an app-level token (xapp-...)').optional(),
-    SLACK_API_URL: url.default('https://slack.com/api/'),
+  SLACK_SIGNING_SECRET: z.string({ error: 'required' }).min(1),
+  SLACK_BOT_TOKEN: z.string({ error: 'required' }).regex(/^xoxb-/, 'must be a bot token (xoxb-...)'),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-/, 'must be an app-level token (xapp-...)')
+    .optional(),
+  SLACK_API_URL: url.default('https://slack.com/api/'),
 
-    REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
-    QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('kube-chatops'),
-    WORKER_CONCURRENCY: positiveInt(8),
-    POLL_INTERVAL_SECONDS: positiveInt(15),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('kube-chatops'),
+  WORKER_CONCURRENCY: positiveInt(8),
+  POLL_INTERVAL_SECONDS: positiveInt(15),
 
-    OS_CLOUD: optionalString,
-    OS_CLIENT_CONFIG_FILE: optionalString,
-    OS_AUTH_URL: url.optional(),
-    OS_APPLICATION_CREDENTIAL_ID: optionalString,
-    OS_APPLICATION_CREDENTIAL_SECRET: optionalString,
-    OS_USERNAME: optionalString,
-    OS_PASSWORD: optionalString,
-    OS_PROJECT_NAME: optionalString,
-    OS_PROJECT_ID: optionalString,
-    OS_USER_DOMAIN_NAME: z.string().default('Default'),
-    OS_PROJECT_DOMAIN_NAME: z.string().default('Default'),
-    OS_REGION_NAME: optionalString,
-    OS_INTERFACE: z.enum(['public', 'internal', 'admin']).default('public'),
-    OS_CACERT: optionalString,
+  OS_CLOUD: optionalString,
+  OS_CLIENT_CONFIG_FILE: optionalString,
+  OS_AUTH_URL: url.optional(),
+  OS_APPLICATION_CREDENTIAL_ID: optionalString,
+  OS_APPLICATION_CREDENTIAL_SECRET: optionalString,
+  OS_USERNAME: optionalString,
+  OS_PASSWORD: optionalString,
+  OS_PROJECT_NAME: optionalString,
+  OS_PROJECT_ID: optionalString,
+  OS_USER_DOMAIN_NAME: z.string().default('Default'),
+  OS_PROJECT_DOMAIN_NAME: z.string().default('Default'),
+  OS_REGION_NAME: optionalString,
+  OS_INTERFACE: z.enum(['public', 'internal', 'admin']).default('public'),
+  OS_CACERT: optionalString,
 
-    KUBE_POLICY_FILE: optionalString,
-    KUBE_OPERATORS: csv,
-    KUBE_ADMINS: csv,
-    KUBECONFIG_DIR: optionalString,
+  KUBE_POLICY_FILE: optionalString,
+  KUBE_OPERATORS: csv,
+  KUBE_ADMINS: csv,
+  KUBECONFIG_DIR: optionalString,
 
-    DIAG_CONTAINER_CREATING_MINUTES: positiveInt(10),
-    DIAG_SLOW_CREATE_MINUTES: positiveInt(25),
-    DIAG_STUCK_CREATE_MINUTES: positiveInt(60),
+  DIAG_CONTAINER_CREATING_MINUTES: positiveInt(10),
+  DIAG_SLOW_CREATE_MINUTES: positiveInt(25),
+  DIAG_STUCK_CREATE_MINUTES: positiveInt(60),
 
-    TICKET_SINK: z.enum(['slack', 'webhook', 'zendesk']).default('slack'),
-    TICKET_WEBHOOK_URL: url.optional(),
-    TICKET_WEBHOOK_SECRET: optionalString,
-    ZENDESK_URL: url.optional(),
-    ZENDESK_EMAIL: z.email().optional(),
-    ZENDESK_API_TOKEN: optionalString,
-  });
+  TICKET_SINK: z.enum(['slack', 'webhook', 'zendesk']).default('slack'),
+  TICKET_WEBHOOK_URL: url.optional(),
+  TICKET_WEBHOOK_SECRET: optionalString,
+  ZENDESK_URL: url.optional(),
+  ZENDESK_EMAIL: z.email().optional(),
+  ZENDESK_API_TOKEN: optionalString,
+});
 
 export type Env = z.infer<typeof Env>;
 

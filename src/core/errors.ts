@@ -3,17 +3,7 @@
  * a stable snake_case code, a message that is safe to show in Slack, whether a retry
  * can help, and the cause kept for the log. Branch on `code` or `status`, never on text.
  */
-export type ServiceName =
-  | 'keystone'
-  | 'magnum'
-  | 'heat'
-  | 'octavia'
-  | 'neutron'
-  | 'nova'
-  | 'kube'
-  | 'slack'
-  | 'redis'
-  | 'tickets';
+export type ServiceName = 'keystone' | 'magnum' | 'heat' | 'octavia' | 'neutron' | 'nova' | 'kube' | 'slack' | 'redis' | 'tickets';
 
 export interface BotErrorOptions {
   retryable?: boolean;

@@ -21,9 +21,7 @@ export type Reply = (message: Message) => Promise<void>;
  * The synchronous decision for a slash command: answer at once in the ack (help, usage
  * errors), or ack empty and run the rest (authorize, enqueue, open a modal) after the ack.
  */
-export type CommandPlan =
-  | { kind: 'reply'; message: Message }
-  | { kind: 'run'; run(reply: Reply): Promise<void> };
+export type CommandPlan = { kind: 'reply'; message: Message } | { kind: 'run'; run(reply: Reply): Promise<void> };
 
 export interface SlashCommandHandler {
   plan(request: SlashRequest): CommandPlan;

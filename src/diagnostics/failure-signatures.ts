@@ -18,7 +18,8 @@ export const FAILURE_SIGNATURES: readonly FailureSignature[] = [
     label: 'a software deployment on a node exited with code $1',
     explanation:
       'A configuration script on a node (master_config_deployment, node_config_deployment or kube_cluster_deploy) failed, so Heat marked the node failed.',
-    remedy: '`openstack software deployment show <physical id of the failed resource>` prints deploy_stderr; fix the cause, delete the cluster and create it again.',
+    remedy:
+      '`openstack software deployment show <physical id of the failed resource>` prints deploy_stderr; fix the cause, delete the cluster and create it again.',
   },
   {
     id: 'timeout',
@@ -26,7 +27,8 @@ export const FAILURE_SIGNATURES: readonly FailureSignature[] = [
     label: 'Heat timed out',
     explanation:
       'The stack did not finish within create_timeout (60 min by default). A WaitCondition or SoftwareDeployment that never completes means a script or service on a node hung.',
-    remedy: "Read the node's `journalctl -u heat-container-agent`; delete the cluster and create it again, with a longer --timeout if the cloud is only slow.",
+    remedy:
+      "Read the node's `journalctl -u heat-container-agent`; delete the cluster and create it again, with a longer --timeout if the cloud is only slow.",
   },
   {
     id: 'quota',
@@ -39,14 +41,17 @@ export const FAILURE_SIGNATURES: readonly FailureSignature[] = [
     id: 'trust',
     pattern: /trustee|trust creation|create trust/i,
     label: 'trust creation failed',
-    explanation: 'Magnum could not create the trustee user or trust the cluster needs. An application credential created without --unrestricted cannot create trusts; otherwise the cloud\'s trustee domain is misconfigured.',
-    remedy: 'If the cluster was created with a restricted application credential, use an unrestricted one (or password auth) and recreate it; otherwise open a support ticket with the cluster show output.',
+    explanation:
+      "Magnum could not create the trustee user or trust the cluster needs. An application credential created without --unrestricted cannot create trusts; otherwise the cloud's trustee domain is misconfigured.",
+    remedy:
+      'If the cluster was created with a restricted application credential, use an unrestricted one (or password auth) and recreate it; otherwise open a support ticket with the cluster show output.',
   },
   {
     id: 'endpoint',
     pattern: /region_name needs to be configured|endpoint for [\w-]+ service .*not found|Unable to establish connection/i,
     label: 'the cloud cannot reach one of its own services',
-    explanation: "Magnum could not find or reach an OpenStack service (a region or endpoint missing from its configuration): a cloud-side problem.",
+    explanation:
+      'Magnum could not find or reach an OpenStack service (a region or endpoint missing from its configuration): a cloud-side problem.',
     remedy: 'Open a support ticket with the cluster show output; nothing in the request can fix it.',
   },
   {

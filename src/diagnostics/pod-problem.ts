@@ -58,5 +58,7 @@ export function podCount(count: number): string {
 
 /** Every container of every pod that matches, init containers included. */
 export function containerHits(pods: readonly KPod[], match: (c: KContainer, p: KPod) => boolean): ContainerHit[] {
-  return pods.flatMap((pod) => (pod.deletionTimestamp !== null ? [] : pod.containers.filter((c) => match(c, pod)).map((container) => ({ pod, container }))));
+  return pods.flatMap((pod) =>
+    pod.deletionTimestamp !== null ? [] : pod.containers.filter((c) => match(c, pod)).map((container) => ({ pod, container })),
+  );
 }

@@ -19,7 +19,8 @@ export const CATALYST_DELETE_FAILS = {
     'When deleting a cluster that has a load balancer added after the cluster was created, the delete fails with a resource conflict: ' +
     "the load balancer's ports hold IP addresses on the cluster's private subnet, so Heat cannot delete private_subnet. " +
     'Before deleting the stack Magnum removes only the load balancers whose description reads "Kubernetes ... from cluster <cluster uuid>" and its own API/etcd load balancers.',
-  remedy: 'Manually delete any load balancers within the cluster that were not created as part of the initial cluster creation, then delete the cluster again.',
+  remedy:
+    'Manually delete any load balancers within the cluster that were not created as part of the initial cluster creation, then delete the cluster again.',
 } as const;
 
 export const CATALYST_LONG_DEPLOY = {
@@ -37,7 +38,8 @@ export const KOLLA_BOOTSTRAP_VOLUME = {
 } as const;
 
 export const KOLLA_RBD_LOCK = {
-  reference: 'Kolla-Kubernetes known issue #2 (seeds/003): Ceph RBD volumes do not auto-unlock when nodes disappear (kubernetes/kubernetes#26351)',
+  reference:
+    'Kolla-Kubernetes known issue #2 (seeds/003): Ceph RBD volumes do not auto-unlock when nodes disappear (kubernetes/kubernetes#26351)',
   explanation:
     'Ceph RBD volumes will not auto-unlock when Kubernetes nodes disappear: a pod that migrates to a new node cannot map the volume while the old node still holds the lock.',
   remedy:

@@ -11,7 +11,11 @@ import type { Rule } from './rule.js';
  * only covered pods (a Deployment short of replicas, or a Service without endpoints, because
  * its pods hit a known issue is the same root cause).
  */
-export function coveredObjects(rules: readonly Rule[], findings: ReadonlyMap<string, Finding[]>, snapshot: ClusterSnapshot): Map<string, Set<string>> {
+export function coveredObjects(
+  rules: readonly Rule[],
+  findings: ReadonlyMap<string, Finding[]>,
+  snapshot: ClusterSnapshot,
+): Map<string, Set<string>> {
   const covered = new Map<string, Set<string>>();
   for (const rule of rules) {
     const objects = (findings.get(rule.id) ?? []).flatMap((f) => f.objects);
@@ -36,7 +40,8 @@ function withOwners(objects: Set<string>, snapshot: ClusterSnapshot): Set<string
   // A Service with no endpoints because every pod it selects is already explained.
   for (const service of kube.services) {
     const selected = selectedPods(kube, service);
-    if (selected.length > 0 && selected.every((p) => objects.has(podRef(p)))) result.add(namespacedRef(service.namespace, 'Service', service.name));
+    if (selected.length > 0 && selected.every((p) => objects.has(podRef(p))))
+      result.add(namespacedRef(service.namespace, 'Service', service.name));
   }
   return result;
 }

@@ -57,8 +57,14 @@ export function createKubeApi(kc: KubeConfig, options: KubeApiOptions): KubeApi 
   const timeoutMs = options.timeoutMs ?? 20_000;
   const seg = encodeURIComponent;
 
-  async function readState(opts: { namespace?: string; timeoutMs?: number } = {}): Promise<{ state: KubeState; problems: CollectionProblem[] }> {
-    const limits: ListLimits = { timeoutMs: opts.timeoutMs ?? timeoutMs, pageSize: options.pageSize ?? 500, maxBytes: options.maxListBytes ?? 256 * 1024 * 1024 };
+  async function readState(
+    opts: { namespace?: string; timeoutMs?: number } = {},
+  ): Promise<{ state: KubeState; problems: CollectionProblem[] }> {
+    const limits: ListLimits = {
+      timeoutMs: opts.timeoutMs ?? timeoutMs,
+      pageSize: options.pageSize ?? 500,
+      maxBytes: options.maxListBytes ?? 256 * 1024 * 1024,
+    };
     const state = emptyKubeState();
     try {
       const version = VersionSchema.parse(JSON.parse(await http.request({ method: 'GET', path: '/version', timeoutMs: limits.timeoutMs })));
@@ -69,7 +75,8 @@ export function createKubeApi(kc: KubeConfig, options: KubeApiOptions): KubeApi 
     }
     const ns = opts.namespace === undefined ? '' : `namespaces/${seg(opts.namespace)}/`;
     const core = (resource: string) => `/api/v1/${ns}${resource}`;
-    const list = <S extends Parameters<typeof collectList>[3]>(what: string, path: string, schema: S) => collectList(http, what, path, schema, limits);
+    const list = <S extends Parameters<typeof collectList>[3]>(what: string, path: string, schema: S) =>
+      collectList(http, what, path, schema, limits);
     const [namespaces, nodes, pods, events, services, endpoints, pvcs, pvs, jobs, configMaps, ...workloads] = await Promise.all([
       list('namespaces', '/api/v1/namespaces', NamespaceSchema),
       list('nodes', '/api/v1/nodes', NodeSchema),
@@ -94,7 +101,9 @@ export function createKubeApi(kc: KubeConfig, options: KubeApiOptions): KubeApi 
     state.jobs = jobs.items.map(objects.toKJob);
     state.configMaps = configMaps.items.map(objects.toKConfigMap);
     state.workloads = WORKLOADS.flatMap(([kind], i) => (workloads[i]?.items ?? []).map((w) => objects.toKWorkload(kind, w)));
-    const problems = [namespaces, nodes, pods, events, services, endpoints, pvcs, pvs, jobs, configMaps, ...workloads].flatMap((c) => c.problems);
+    const problems = [namespaces, nodes, pods, events, services, endpoints, pvcs, pvs, jobs, configMaps, ...workloads].flatMap(
+      (c) => c.problems,
+    );
     return { state, problems };
   }
 

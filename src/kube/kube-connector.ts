@@ -40,7 +40,6 @@ export function createKubeConnector(options: KubeConnectorOptions): KubeConnecto
   };
 }
 
-
 /** A KubeApi for one kubeconfig file (`kube-chatops diagnose --kubeconfig FILE`). */
 export function openKubeconfigFile(path: string, options: KubeApiOptions): KubeApi {
   return createKubeApi(loadKubeConfigFile(path), options);

@@ -39,7 +39,8 @@ export class KubeHttp {
   /** Sends the request; resolves with the body of a 2xx, otherwise throws a BotError. */
   async request(req: KubeRequest): Promise<string> {
     const cluster = this.kc.getCurrentCluster();
-    if (!cluster) throw new UpstreamError('kube_config_invalid', 'The kubeconfig has no current cluster.', { service: 'kube', retryable: false });
+    if (!cluster)
+      throw new UpstreamError('kube_config_invalid', 'The kubeconfig has no current cluster.', { service: 'kube', retryable: false });
     const base = new URL(cluster.server);
     const url = new URL(`${base.pathname.replace(/\/$/, '')}${req.path}`, base);
     for (const [key, value] of Object.entries(req.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
@@ -54,7 +55,11 @@ export class KubeHttp {
     if (url.protocol === 'https:' && !cluster.proxyUrl) options.agent = this.keepAliveAgent(options);
     const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
     if (payload !== undefined) {
-      options.headers = { ...options.headers, 'Content-Type': req.contentType ?? 'application/json', 'Content-Length': String(Buffer.byteLength(payload)) };
+      options.headers = {
+        ...options.headers,
+        'Content-Type': req.contentType ?? 'application/json',
+        'Content-Length': String(Buffer.byteLength(payload)),
+      };
     }
     const safeUrl = `${url.origin}${url.pathname}`;
     const { status, text } = await send(url, options, payload, req);
@@ -64,7 +69,14 @@ export class KubeHttp {
   }
 
   private keepAliveAgent(options: RequestOptions & { servername?: string }): HttpsAgent {
-    const tls = options as RequestOptions & { ca?: unknown; cert?: unknown; key?: unknown; pfx?: unknown; passphrase?: string; rejectUnauthorized?: boolean };
+    const tls = options as RequestOptions & {
+      ca?: unknown;
+      cert?: unknown;
+      key?: unknown;
+      pfx?: unknown;
+      passphrase?: string;
+      rejectUnauthorized?: boolean;
+    };
     this.agent ??= new HttpsAgent({
       keepAlive: true,
       maxSockets: 16,
@@ -93,7 +105,10 @@ function send(url: URL, options: RequestOptions, payload: string | undefined, re
       request.destroy();
       reject(error);
     };
-    const timer = setTimeout(() => fail(new TimeoutError(`The Kubernetes API did not answer within ${Math.round(req.timeoutMs / 1000)} s.`)), req.timeoutMs);
+    const timer = setTimeout(
+      () => fail(new TimeoutError(`The Kubernetes API did not answer within ${Math.round(req.timeoutMs / 1000)} s.`)),
+      req.timeoutMs,
+    );
     const request = doRequest(url, options, (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -133,9 +148,18 @@ function statusError(status: number, text: string, method: string, url: string):
     // not a Status body (a proxy's HTML page, say): keep the status code only
   }
   const details = { service: 'kube' as const, status, method, url, ...(upstreamMessage ? { upstreamMessage } : {}) };
-  if (status === 404) return new NotFoundError(upstreamMessage ?? 'Not found in the Kubernetes API.', { cause: new UpstreamError('kube_not_found', 'Not found.', details) });
-  if (status === 401) return new UpstreamError('kube_unauthorized', 'The Kubernetes API rejected the bot\'s credentials.', { ...details, retryable: false });
-  if (status === 403) return new UpstreamError('kube_forbidden', 'The bot is not allowed to do that in this cluster.', { ...details, retryable: false });
-  if (status === 400 || status === 422) return new UpstreamError('kube_invalid', upstreamMessage ?? 'The Kubernetes API refused the request.', { ...details, retryable: false });
+  if (status === 404)
+    return new NotFoundError(upstreamMessage ?? 'Not found in the Kubernetes API.', {
+      cause: new UpstreamError('kube_not_found', 'Not found.', details),
+    });
+  if (status === 401)
+    return new UpstreamError('kube_unauthorized', "The Kubernetes API rejected the bot's credentials.", { ...details, retryable: false });
+  if (status === 403)
+    return new UpstreamError('kube_forbidden', 'The bot is not allowed to do that in this cluster.', { ...details, retryable: false });
+  if (status === 400 || status === 422)
+    return new UpstreamError('kube_invalid', upstreamMessage ?? 'The Kubernetes API refused the request.', {
+      ...details,
+      retryable: false,
+    });
   return new UpstreamError('kube_error', `The Kubernetes API answered HTTP ${status}.`, details);
 }

@@ -37,7 +37,10 @@ export function loadKubeConfigFile(path: string): KubeConfig {
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new BotError('kubeconfig_invalid', 'The kubeconfig file for this cluster has no current context.');
   if (cluster.skipTLSVerify) {
-    throw new BotError('kubeconfig_insecure', 'The kubeconfig file for this cluster turns TLS verification off (insecure-skip-tls-verify); the bot will not use it.');
+    throw new BotError(
+      'kubeconfig_insecure',
+      'The kubeconfig file for this cluster turns TLS verification off (insecure-skip-tls-verify); the bot will not use it.',
+    );
   }
   return kc;
 }

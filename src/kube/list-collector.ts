@@ -54,7 +54,13 @@ export async function collectList<S extends z.ZodType>(
   } catch (error) {
     problems.push(problemFrom(error, what, limits));
   }
-  if (invalid > 0) problems.push({ source: 'kube', code: 'error', what, message: `${invalid} ${what} could not be read (unexpected shape) and were skipped.` });
+  if (invalid > 0)
+    problems.push({
+      source: 'kube',
+      code: 'error',
+      what,
+      message: `${invalid} ${what} could not be read (unexpected shape) and were skipped.`,
+    });
   return { items, problems };
 }
 
@@ -62,14 +68,18 @@ export async function collectList<S extends z.ZodType>(
 export function problemFrom(error: unknown, what: string, limits?: Pick<ListLimits, 'maxBytes' | 'timeoutMs'>): CollectionProblem {
   const problem = (code: string, message: string): CollectionProblem => ({ source: 'kube', code, what, message });
   if (error instanceof ResponseTooLargeError) {
-    return problem('truncated', `Stopped reading ${what} after ${Math.round((limits?.maxBytes ?? error.maxBytes) / (1024 * 1024))} MiB; the list is incomplete.`);
+    return problem(
+      'truncated',
+      `Stopped reading ${what} after ${Math.round((limits?.maxBytes ?? error.maxBytes) / (1024 * 1024))} MiB; the list is incomplete.`,
+    );
   }
   if (isBotError(error)) {
     const status = (error as { status?: number }).status;
-    if (error.code === 'timeout') return problem('timeout', `Listing ${what} took longer than ${Math.round((limits?.timeoutMs ?? 0) / 1000)} s.`);
+    if (error.code === 'timeout')
+      return problem('timeout', `Listing ${what} took longer than ${Math.round((limits?.timeoutMs ?? 0) / 1000)} s.`);
     if (error.code === 'kube_unreachable') return problem('unreachable', 'The Kubernetes API cannot be reached.');
     if (error.code === 'kube_forbidden') return problem('forbidden', `The bot's credentials may not list ${what}.`);
-    if (error.code === 'kube_unauthorized') return problem('error', 'The Kubernetes API rejected the bot\'s credentials (HTTP 401).');
+    if (error.code === 'kube_unauthorized') return problem('error', "The Kubernetes API rejected the bot's credentials (HTTP 401).");
     if (error.code === 'not_found') return problem('not_found', `The API does not serve ${what}.`);
     return problem('error', `Listing ${what} failed${status ? ` (HTTP ${status})` : ''}.`);
   }

@@ -36,7 +36,10 @@ export class MagnumCredentialCache {
   async get(openstack: OpenStackApi, cluster: ClusterDetail): Promise<MagnumCredentials> {
     const apiAddress = cluster.apiAddress;
     if (!apiAddress) {
-      throw new ConflictError(`Cluster \`${cluster.name}\` has no Kubernetes API address yet (status ${cluster.status}).`, 'kube_api_address_missing');
+      throw new ConflictError(
+        `Cluster \`${cluster.name}\` has no Kubernetes API address yet (status ${cluster.status}).`,
+        'kube_api_address_missing',
+      );
     }
     const key = `${openstack.cloud}/${cluster.uuid}`;
     const now = this.options.clock.now();

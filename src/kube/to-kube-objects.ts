@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import type { KConfigMap, KEndpoints, KJob, KPersistentVolume, KPersistentVolumeClaim, KService, KWorkload, WorkloadKind } from '../core/kube-state.js';
+import type {
+  KConfigMap,
+  KEndpoints,
+  KJob,
+  KPersistentVolume,
+  KPersistentVolumeClaim,
+  KService,
+  KWorkload,
+  WorkloadKind,
+} from '../core/kube-state.js';
 import type { ConfigMapSchema, EndpointsSchema, JobSchema, PvcSchema, PvSchema, ServiceSchema, WireWorkload } from './kube-schemas.js';
 import { controllerOf, toCondition, toMillis } from './to-kube-state.js';
 
@@ -40,7 +49,17 @@ export function toKPvc(p: z.infer<typeof PvcSchema>): KPersistentVolumeClaim {
   };
 }
 
-const PV_SPEC_FIELDS = new Set(['capacity', 'accessModes', 'persistentVolumeReclaimPolicy', 'storageClassName', 'claimRef', 'volumeMode', 'mountOptions', 'nodeAffinity', 'volumeAttributesClassName']);
+const PV_SPEC_FIELDS = new Set([
+  'capacity',
+  'accessModes',
+  'persistentVolumeReclaimPolicy',
+  'storageClassName',
+  'claimRef',
+  'volumeMode',
+  'mountOptions',
+  'nodeAffinity',
+  'volumeAttributesClassName',
+]);
 
 export function toKPv(p: z.infer<typeof PvSchema>): KPersistentVolume {
   const claim = p.spec?.claimRef;

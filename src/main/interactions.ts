@@ -32,7 +32,9 @@ export function createInteractionRouter(deps: InteractionDeps): InteractionHandl
       const handler = handlerFor(request.actionId);
       if (!handler) {
         log.info({}, 'action not handled here');
-        await reply({ text: 'This button is no longer handled (the message may come from an older version of the bot). Run the command again.' });
+        await reply({
+          text: 'This button is no longer handled (the message may come from an older version of the bot). Run the command again.',
+        });
         return;
       }
       try {

@@ -17,7 +17,9 @@ export function createOpenStackRegistry(config: Config['openstack'], logger: Log
       const existing = clients.get(cloud);
       if (existing) return existing;
       if (cloud !== config.cloud && !config.cloudsYaml) {
-        throw new ConfigError([`cloud "${cloud}" is bound to a channel, but only OS_AUTH_URL credentials are configured: use OS_CLOUD with clouds.yaml`]);
+        throw new ConfigError([
+          `cloud "${cloud}" is bound to a channel, but only OS_AUTH_URL credentials are configured: use OS_CLOUD with clouds.yaml`,
+        ]);
       }
       const credentials = cloud === config.cloud ? config : { ...config, cloud, cloudsYaml: { cloud, file: config.cloudsYaml?.file } };
       const client = createOpenStackApi({ credentials, logger, clock });

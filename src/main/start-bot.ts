@@ -57,7 +57,12 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const queue = createJobQueue({ connection: producer, prefix: config.redis.prefix, logger });
   const policy = createPolicySource({ ...config.access, logger });
   const directory = createSlackDirectory({ slack: config.slack, logger }, { groups: () => policyUsergroups(policy.current()) });
-  const authorizer = createAuthorizer({ policy, userGroups: (user) => directory.userGroups(user), isGuest: (user) => directory.isGuest(user), logger });
+  const authorizer = createAuthorizer({
+    policy,
+    userGroups: (user) => directory.userGroups(user),
+    isGuest: (user) => directory.isGuest(user),
+    logger,
+  });
   const access: Access = {
     authorize: (actor, needed, action) => authorizer.authorize(actor, needed, action),
     cloudFor: (channelId) => channelBinding(policy.current(), channelId).cloud ?? config.openstack.cloud,
@@ -138,7 +143,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   }
 
   // A worker has no Slack app, but its orchestrator still needs /healthz, /readyz and /metrics.
-  const http = slackApp ?? (await startProbeServer({ port: config.port, ready: () => queue.isReady(), metrics: () => metrics.render(), logger }));
+  const http =
+    slackApp ?? (await startProbeServer({ port: config.port, ready: () => queue.isReady(), metrics: () => metrics.render(), logger }));
   const port = 'start' in http ? (await http.start()).port : http.port;
   logger.info({ role: config.role, port }, 'kube-chatops started');
   return {

@@ -68,7 +68,12 @@ export const readIfExists: ReadFile = (path) => {
 };
 
 /** `base` completed from the named cloud of the first clouds.yaml found. */
-export function resolveCloudsYaml(base: OpenStackCredentials, cloud: string, paths: { clouds: string[]; secure: string[] }, read: ReadFile = readIfExists): OpenStackCredentials {
+export function resolveCloudsYaml(
+  base: OpenStackCredentials,
+  cloud: string,
+  paths: { clouds: string[]; secure: string[] },
+  read: ReadFile = readIfExists,
+): OpenStackCredentials {
   const found = firstFile(paths.clouds, read);
   if (!found) throw new ConfigError([`OS_CLOUD=${cloud}: no clouds.yaml found (looked in ${paths.clouds.join(', ')})`]);
   const clouds = readClouds(found);
@@ -77,7 +82,8 @@ export function resolveCloudsYaml(base: OpenStackCredentials, cloud: string, pat
   const names = Object.keys(clouds);
   // openstacksdk: with OS_CLOUD unset and a single cloud defined, that cloud is used.
   const name = clouds[cloud] !== undefined ? cloud : cloud === 'default' && names.length === 1 ? (names[0] ?? cloud) : undefined;
-  if (name === undefined) throw new ConfigError([`OS_CLOUD=${cloud}: no such cloud in ${found.path} (clouds: ${names.join(', ') || 'none'})`]);
+  if (name === undefined)
+    throw new ConfigError([`OS_CLOUD=${cloud}: no such cloud in ${found.path} (clouds: ${names.join(', ') || 'none'})`]);
   const merged = deepMerge(clouds[name], secureClouds[name]);
   const parsed = CloudEntry.safeParse(merged);
   if (!parsed.success) {
@@ -131,7 +137,8 @@ function toCredentials(base: OpenStackCredentials, name: string, file: string, e
 
 function domainName(id: string | undefined, problems: string[], where: string): string {
   // Keystone's built-in domain has id `default` and name `Default`; other ids need their name.
-  if (id !== undefined && id !== 'default') problems.push(`${where}: give the domain by name (user_domain_name, project_domain_name), not id ${id}`);
+  if (id !== undefined && id !== 'default')
+    problems.push(`${where}: give the domain by name (user_domain_name, project_domain_name), not id ${id}`);
   return 'Default';
 }
 
@@ -139,7 +146,9 @@ function readClouds(file: { path: string; text: string }): Record<string, unknow
   try {
     return CloudsFile.parse(parse(file.text) ?? {}).clouds;
   } catch (error) {
-    throw new ConfigError([`${file.path}: not a valid clouds file (${error instanceof Error ? error.message.split('\n')[0] : 'parse error'})`]);
+    throw new ConfigError([
+      `${file.path}: not a valid clouds file (${error instanceof Error ? error.message.split('\n')[0] : 'parse error'})`,
+    ]);
   }
 }
 

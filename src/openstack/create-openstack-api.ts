@@ -53,7 +53,10 @@ export function createOpenStackApi(options: CreateOpenStackApiOptions): Closable
     async projectId(): Promise<string> {
       const { projectId } = await session.token();
       if (!projectId) {
-        throw new UpstreamError('upstream_bad_response', 'The Keystone token is not scoped to a project.', { service: 'keystone', retryable: false });
+        throw new UpstreamError('upstream_bad_response', 'The Keystone token is not scoped to a project.', {
+          service: 'keystone',
+          retryable: false,
+        });
       }
       return projectId;
     },

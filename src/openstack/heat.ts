@@ -40,12 +40,18 @@ export class HeatClient implements HeatApi {
 
   private async show(stackId: string): Promise<StackBodyType> {
     try {
-      const { body } = await this.client.json({ method: 'GET', path: `/stacks/${encodeURIComponent(stackId)}`, followRedirects: true }, StackBody);
+      const { body } = await this.client.json(
+        { method: 'GET', path: `/stacks/${encodeURIComponent(stackId)}`, followRedirects: true },
+        StackBody,
+      );
       return body;
     } catch (error) {
       const upstream = upstreamOf(error);
       if (error instanceof NotFoundError && upstream) {
-        throw new NotFoundError(`Heat stack \`${stackId}\` could not be found${upstream.requestId ? ` (request ${upstream.requestId})` : ''}.`, { cause: upstream });
+        throw new NotFoundError(
+          `Heat stack \`${stackId}\` could not be found${upstream.requestId ? ` (request ${upstream.requestId})` : ''}.`,
+          { cause: upstream },
+        );
       }
       throw error;
     }

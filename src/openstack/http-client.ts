@@ -97,7 +97,10 @@ export class HttpClient {
         if (!wrapped.retryable || attempt >= attempts) throw wrapped;
         delayMs = this.delayFor(attempt, undefined);
       }
-      this.options.logger.warn({ service: req.service, method: req.method, url: stripUrl(req.url), attempt, delayMs }, 'openstack request retried');
+      this.options.logger.warn(
+        { service: req.service, method: req.method, url: stripUrl(req.url), attempt, delayMs },
+        'openstack request retried',
+      );
       await this.sleep(delayMs);
     }
   }

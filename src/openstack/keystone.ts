@@ -94,7 +94,10 @@ export class KeystoneSession {
       catalog: token.catalog,
     };
     this.cached = fresh;
-    logger.info({ cloud: credentials.cloud, projectId: fresh.projectId, lifetimeS: Math.round(lifetimeMs / 1000) }, 'keystone token issued');
+    logger.info(
+      { cloud: credentials.cloud, projectId: fresh.projectId, lifetimeS: Math.round(lifetimeMs / 1000) },
+      'keystone token issued',
+    );
     return fresh;
   }
 }
@@ -111,7 +114,9 @@ export function authBody(credentials: OpenStackCredentials): object {
   const appCred = credentials.applicationCredential;
   if (appCred) {
     // Keystone rejects a scope with application credentials: the credential carries it.
-    return { auth: { identity: { methods: ['application_credential'], application_credential: { id: appCred.id, secret: appCred.secret } } } };
+    return {
+      auth: { identity: { methods: ['application_credential'], application_credential: { id: appCred.id, secret: appCred.secret } } },
+    };
   }
   const pw = credentials.password;
   if (!pw) throw new ConfigError(['OpenStack credentials: need an application credential or a username and password']);
@@ -120,7 +125,10 @@ export function authBody(credentials: OpenStackCredentials): object {
     : { project: { name: pw.projectName, domain: { name: pw.projectDomainName } } };
   return {
     auth: {
-      identity: { methods: ['password'], password: { user: { name: pw.username, domain: { name: pw.userDomainName }, password: pw.password } } },
+      identity: {
+        methods: ['password'],
+        password: { user: { name: pw.username, domain: { name: pw.userDomainName }, password: pw.password } },
+      },
       scope,
     },
   };

@@ -101,7 +101,11 @@ export class MagnumClient implements MagnumApi {
   }
 
   async getTemplate(idOrName: string): Promise<ClusterTemplate> {
-    const { body, response } = await this.call({ method: 'GET', path: `/clustertemplates/${enc(idOrName)}` }, ClusterTemplateBody, `Cluster template \`${idOrName}\``);
+    const { body, response } = await this.call(
+      { method: 'GET', path: `/clustertemplates/${enc(idOrName)}` },
+      ClusterTemplateBody,
+      `Cluster template \`${idOrName}\``,
+    );
     return toClusterTemplate(body, JSON.parse(response.text) as RawJson);
   }
 
@@ -112,7 +116,11 @@ export class MagnumClient implements MagnumApi {
   }
 
   async getCaCertificate(clusterUuid: string): Promise<string> {
-    const { body } = await this.call({ method: 'GET', path: `/certificates/${enc(clusterUuid)}` }, CertificateBody, `Cluster \`${clusterUuid}\``);
+    const { body } = await this.call(
+      { method: 'GET', path: `/certificates/${enc(clusterUuid)}` },
+      CertificateBody,
+      `Cluster \`${clusterUuid}\``,
+    );
     return body.pem;
   }
 
@@ -164,19 +172,25 @@ function explain(error: unknown, what: string | undefined, version: string): unk
   if (error instanceof NotFoundError) return new NotFoundError(`${what} could not be found in Magnum${ref}.`, { cause: upstream });
   if (error instanceof ConflictError && upstream.method === 'GET') {
     // GET by name: Magnum answers 409 when several clusters share the name.
-    return new ConflictError(`${what} matches more than one object in Magnum; use its UUID instead.`, 'ambiguous_name', { cause: upstream });
-  }
-  if (upstream.code === 'microversion_unsupported') {
-    return new UpstreamError('microversion_unsupported', `Magnum on this cloud does not support API version ${version}, which this action needs.`, {
-      service: 'magnum',
-      status: upstream.status,
-      requestId: upstream.requestId,
-      method: upstream.method,
-      url: upstream.url,
-      upstreamMessage: upstream.upstreamMessage,
-      retryable: false,
+    return new ConflictError(`${what} matches more than one object in Magnum; use its UUID instead.`, 'ambiguous_name', {
       cause: upstream,
     });
+  }
+  if (upstream.code === 'microversion_unsupported') {
+    return new UpstreamError(
+      'microversion_unsupported',
+      `Magnum on this cloud does not support API version ${version}, which this action needs.`,
+      {
+        service: 'magnum',
+        status: upstream.status,
+        requestId: upstream.requestId,
+        method: upstream.method,
+        url: upstream.url,
+        upstreamMessage: upstream.upstreamMessage,
+        retryable: false,
+        cause: upstream,
+      },
+    );
   }
   return error;
 }

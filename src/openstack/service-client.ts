@@ -67,7 +67,10 @@ export class ServiceClient {
     const url = new URL(/^https?:\/\//.test(req.path) ? req.path : `${root}${req.path}`);
     // A pagination link from a response may only lead back to the same service.
     if (url.origin !== new URL(root).origin) {
-      throw new UpstreamError('upstream_bad_response', `${this.service} sent a link to another host.`, { service: this.service, retryable: false });
+      throw new UpstreamError('upstream_bad_response', `${this.service} sent a link to another host.`, {
+        service: this.service,
+        retryable: false,
+      });
     }
     for (const [key, value] of Object.entries(req.query ?? {})) {
       if (value !== undefined) url.searchParams.append(key, value);

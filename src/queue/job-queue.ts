@@ -95,7 +95,11 @@ export function createJobQueue(options: JobQueueOptions): BullJobQueue {
           { every: everyMs },
           // A completed poll removes only itself; count/age trimming is set-wide, so failures
           // share the user jobs' policy rather than trimming their history.
-          { name: scheduleOptions.jobName ?? name, data, opts: { attempts: 1, removeOnComplete: true, removeOnFail: RETENTION.removeOnFail } },
+          {
+            name: scheduleOptions.jobName ?? name,
+            data,
+            opts: { attempts: 1, removeOnComplete: true, removeOnFail: RETENTION.removeOnFail },
+          },
         ),
       );
     },

@@ -40,8 +40,17 @@ function podItem(p: KPod): AppStatusItem {
   const ready = regular.filter((c) => c.ready).length;
   const running = p.status === 'Running' && ready === regular.length && p.deletionTimestamp === null;
   const status = p.deletionTimestamp !== null ? 'Terminating' : p.status;
-  const mark: AppMark = running ? 'ok' : status === 'Pending' || status === 'ContainerCreating' || status.startsWith('Init:') ? 'pending' : 'fail';
-  return { kind: 'pod', name: `${p.namespace}/${p.name}`, mark, detail: `${status} ${ready}/${regular.length} ready${p.nodeName ? ` on ${p.nodeName}` : ''}` };
+  const mark: AppMark = running
+    ? 'ok'
+    : status === 'Pending' || status === 'ContainerCreating' || status.startsWith('Init:')
+      ? 'pending'
+      : 'fail';
+  return {
+    kind: 'pod',
+    name: `${p.namespace}/${p.name}`,
+    mark,
+    detail: `${status} ${ready}/${regular.length} ready${p.nodeName ? ` on ${p.nodeName}` : ''}`,
+  };
 }
 
 /** The application's objects in dependency order, each with a status mark. Pure. */
@@ -53,11 +62,21 @@ export function appStatusItems(state: KubeState, app: string): AppStatusItem[] {
   const missing = (kind: AppResourceKind) => items.push({ kind, name: '-', mark: 'missing', detail: 'not found' });
   if (pvs.length === 0) missing('pv');
   for (const v of pvs) {
-    items.push({ kind: 'pv', name: v.name, mark: v.phase === 'Bound' ? 'ok' : v.phase === 'Available' ? 'pending' : 'fail', detail: `${v.phase} (${v.source})` });
+    items.push({
+      kind: 'pv',
+      name: v.name,
+      mark: v.phase === 'Bound' ? 'ok' : v.phase === 'Available' ? 'pending' : 'fail',
+      detail: `${v.phase} (${v.source})`,
+    });
   }
   if (pvcs.length === 0) missing('pvc');
   for (const c of pvcs) {
-    items.push({ kind: 'pvc', name: `${c.namespace}/${c.name}`, mark: c.phase === 'Bound' ? 'ok' : c.phase === 'Pending' ? 'pending' : 'fail', detail: c.phase });
+    items.push({
+      kind: 'pvc',
+      name: `${c.namespace}/${c.name}`,
+      mark: c.phase === 'Bound' ? 'ok' : c.phase === 'Pending' ? 'pending' : 'fail',
+      detail: c.phase,
+    });
   }
   const services = state.services.filter((s) => s.name === app);
   if (services.length === 0) missing('svc');
@@ -65,16 +84,34 @@ export function appStatusItems(state: KubeState, app: string): AppStatusItem[] {
     const ep = state.endpoints.find((e) => e.namespace === s.namespace && e.name === s.name);
     const ready = ep?.readyAddresses ?? 0;
     const ok = s.selector === null || ready > 0;
-    items.push({ kind: 'svc', name: `${s.namespace}/${s.name}`, mark: ok ? 'ok' : 'fail', detail: s.selector === null ? s.type : `${ready} ready endpoint${ready === 1 ? '' : 's'}` });
+    items.push({
+      kind: 'svc',
+      name: `${s.namespace}/${s.name}`,
+      mark: ok ? 'ok' : 'fail',
+      detail: s.selector === null ? s.type : `${ready} ready endpoint${ready === 1 ? '' : 's'}`,
+    });
   }
   const maps = state.configMaps.filter((m) => belongs(m.name, app));
   if (maps.length === 0) missing('configmap');
-  for (const m of maps) items.push({ kind: 'configmap', name: `${m.namespace}/${m.name}`, mark: 'ok', detail: `${m.keys.length} key${m.keys.length === 1 ? '' : 's'}` });
+  for (const m of maps)
+    items.push({
+      kind: 'configmap',
+      name: `${m.namespace}/${m.name}`,
+      mark: 'ok',
+      detail: `${m.keys.length} key${m.keys.length === 1 ? '' : 's'}`,
+    });
   const jobs = state.jobs.filter((j) => belongs(j.name, app) && j.name.includes('bootstrap'));
   if (jobs.length === 0) missing('bootstrap');
   for (const j of jobs) {
     const mark: AppMark = j.failed > 0 && j.succeeded === 0 ? 'fail' : j.succeeded > 0 ? 'ok' : 'pending';
-    const detail = j.succeeded > 0 ? 'Complete (Kolla: delete the bootstrap job once done, known issue #1)' : j.active > 0 ? 'Running' : j.failed > 0 ? `Failed (${j.failed})` : 'Pending';
+    const detail =
+      j.succeeded > 0
+        ? 'Complete (Kolla: delete the bootstrap job once done, known issue #1)'
+        : j.active > 0
+          ? 'Running'
+          : j.failed > 0
+            ? `Failed (${j.failed})`
+            : 'Pending';
     items.push({ kind: 'bootstrap', name: `${j.namespace}/${j.name}`, mark, detail });
   }
   const pods = appPods(state, app);
@@ -84,7 +121,12 @@ export function appStatusItems(state: KubeState, app: string): AppStatusItem[] {
 }
 
 /** The `/kube status NAME APP` answer: one line per object, in Kolla's order. */
-export function renderAppStatusMessage(input: { cluster: string; app: string; items: readonly AppStatusItem[]; requester: string }): Message {
+export function renderAppStatusMessage(input: {
+  cluster: string;
+  app: string;
+  items: readonly AppStatusItem[];
+  requester: string;
+}): Message {
   const found = input.items.filter((i) => i.mark !== 'missing');
   const bad = input.items.filter((i) => i.mark === 'fail' || i.mark === 'pending').length;
   const headline =
@@ -94,6 +136,10 @@ export function renderAppStatusMessage(input: { cluster: string; app: string; it
   const lines = input.items.map((i) => `${EMOJI[i.mark]} *${i.kind}* ${i.name === '-' ? '-' : code(i.name)}: ${escapeMrkdwn(i.detail)}`);
   return {
     text: `Status of ${input.app} on ${input.cluster}`,
-    blocks: [section(headline), section(lines.join('\n')), context(`Requested by ${mentionUser(input.requester)} · order: pv, pvc, svc, configmap, bootstrap, pod`)],
+    blocks: [
+      section(headline),
+      section(lines.join('\n')),
+      context(`Requested by ${mentionUser(input.requester)} · order: pv, pvc, svc, configmap, bootstrap, pod`),
+    ],
   };
 }

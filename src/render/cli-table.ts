@@ -46,7 +46,9 @@ function isWide(code: number): boolean {
   return false;
 }
 
-const ZERO_WIDTH_CF = new Set([0, 0x34f, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2060, 0x2061, 0x2062, 0x2063]);
+const ZERO_WIDTH_CF = new Set([
+  0, 0x34f, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2060, 0x2061, 0x2062, 0x2063,
+]);
 const COMBINING = /^[\p{Mn}\p{Me}]$/u;
 // prettytable strips these colour escapes before measuring.
 // eslint-disable-next-line no-control-regex -- matching ESC is the point
@@ -122,7 +124,11 @@ export function renderShowOneTable(fields: readonly (readonly [string, unknown])
 export function renderListTable(columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
   const first = rows[0] ?? [];
   const align = columns.map((_, i): Align => (isPyNumber(first[i]) ? 'r' : 'l'));
-  return `${renderPrettyTable(columns, rows.map((row) => columns.map((_, i) => cliCell(row[i]))), align)}\n`;
+  return `${renderPrettyTable(
+    columns,
+    rows.map((row) => columns.map((_, i) => cliCell(row[i]))),
+    align,
+  )}\n`;
 }
 
 function isPyNumber(value: unknown): boolean {

@@ -6,7 +6,10 @@ import { codeBlock, escapeMrkdwn, mentionUser } from './mrkdwn.js';
 import { statusEmoji } from './status.js';
 
 /** `/kube list`: one aligned table of the project's clusters, failures first. */
-export function renderClusterListMessage(clusters: readonly ClusterSummary[], opts: { cloud: string; requester: string; now: number }): Message {
+export function renderClusterListMessage(
+  clusters: readonly ClusterSummary[],
+  opts: { cloud: string; requester: string; now: number },
+): Message {
   const by = `Requested by ${mentionUser(opts.requester)} with \`/kube list\` · cloud \`${escapeMrkdwn(opts.cloud)}\``;
   if (clusters.length === 0) {
     const text = 'No clusters in this project. Create one with `/kube create NAME`.';
@@ -14,7 +17,13 @@ export function renderClusterListMessage(clusters: readonly ClusterSummary[], op
   }
   const sorted = [...clusters].sort((a, b) => rank(a.status) - rank(b.status) || a.name.localeCompare(b.name));
   const rows = [['NAME', 'STATUS', 'HEALTH', 'NODES', 'AGE']].concat(
-    sorted.map((c) => [c.name, c.status, c.healthStatus ?? '-', `${c.masterCount}+${c.nodeCount}`, formatAge(c.createdAt ?? null, opts.now)]),
+    sorted.map((c) => [
+      c.name,
+      c.status,
+      c.healthStatus ?? '-',
+      `${c.masterCount}+${c.nodeCount}`,
+      formatAge(c.createdAt ?? null, opts.now),
+    ]),
   );
   const table = alignColumns(rows);
   const failed = clusters.filter((c) => c.status.endsWith('_FAILED')).length;

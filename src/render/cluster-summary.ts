@@ -13,13 +13,19 @@ export function ticketButton(clusterRef: string): Block {
 }
 
 /** The root of a `/kube show` thread: status at a glance, the dump follows in the thread. */
-export function renderClusterSummary(cluster: ClusterDetail, opts: { requester: string; now: number; command: string; follows?: string }): Message {
+export function renderClusterSummary(
+  cluster: ClusterDetail,
+  opts: { requester: string; now: number; command: string; follows?: string },
+): Message {
   const health = cluster.healthStatus ?? 'unknown';
   const headline = `${statusEmoji(cluster.status)} Cluster ${code(cluster.name)} is *${escapeMrkdwn(cluster.status)}*, health ${escapeMrkdwn(health)}`;
   const blocks: Block[] = [
     section(headline),
     fields([
-      ['Nodes', `${cluster.masterCount} master${cluster.masterCount === 1 ? '' : 's'}, ${cluster.nodeCount} worker${cluster.nodeCount === 1 ? '' : 's'}`],
+      [
+        'Nodes',
+        `${cluster.masterCount} master${cluster.masterCount === 1 ? '' : 's'}, ${cluster.nodeCount} worker${cluster.nodeCount === 1 ? '' : 's'}`,
+      ],
       ['Age', formatAge(cluster.createdAt, opts.now)],
       ['Kubernetes', escapeMrkdwn(cluster.coeVersion ?? '-')],
       ['API', escapeMrkdwn(cluster.apiAddress ?? '-')],

@@ -16,7 +16,11 @@ export const CREATE_FIELDS = {
 } as const;
 export type CreateField = keyof typeof CREATE_FIELDS;
 
-function input(field: CreateField, label: string, opts: { optional?: boolean; hint?: string; placeholder?: string; multiline?: boolean } = {}): object {
+function input(
+  field: CreateField,
+  label: string,
+  opts: { optional?: boolean; hint?: string; placeholder?: string; multiline?: boolean } = {},
+): object {
   return {
     type: 'input',
     block_id: CREATE_FIELDS[field],
@@ -50,7 +54,9 @@ export function renderCreateModal(opts: { channel: string }): object {
       input('masterFlavor', 'Master flavor'),
       input('keypair', 'Keypair'),
       input('labels', 'Labels', { multiline: true, hint: 'key=value, one per line or comma-separated' }),
-      input('dockerVolumeSize', 'Docker volume size (GB)', { hint: 'Leave empty on overlay2 templates (known issue: pods stay in ContainerCreating)' }),
+      input('dockerVolumeSize', 'Docker volume size (GB)', {
+        hint: 'Leave empty on overlay2 templates (known issue: pods stay in ContainerCreating)',
+      }),
       input('timeout', 'Create timeout (minutes)', { placeholder: '60' }),
     ],
   };

@@ -39,7 +39,12 @@ function withVolumeButton(token: string) {
     text: 'Create with the volume anyway',
     value: token,
     style: 'danger',
-    confirm: { title: 'Create with the volume?', text: 'The known issue leaves kube-system pods in ContainerCreating; the cluster will need to be recreated.', confirm: 'Create anyway', deny: 'Back' },
+    confirm: {
+      title: 'Create with the volume?',
+      text: 'The known issue leaves kube-system pods in ContainerCreating; the cluster will need to be recreated.',
+      confirm: 'Create anyway',
+      deny: 'Back',
+    },
   });
 }
 
@@ -71,14 +76,22 @@ export function renderCreatePreflightChoice(
     return {
       text: question,
       blocks: [
-        section(`${code(cluster)} cannot be created from template ${code(without.from)} without its ${without.size} GB docker volume: create it with the volume anyway, or cancel?`),
+        section(
+          `${code(cluster)} cannot be created from template ${code(without.from)} without its ${without.size} GB docker volume: create it with the volume anyway, or cancel?`,
+        ),
         section(templateNote(cluster, without)),
-        actions('lifecycle-create-preflight', [button({ actionId: CREATE_CANCEL_ACTION, text: 'Cancel', value: opts.token, style: 'primary' }), withVolumeButton(opts.token)]),
+        actions('lifecycle-create-preflight', [
+          button({ actionId: CREATE_CANCEL_ACTION, text: 'Cancel', value: opts.token, style: 'primary' }),
+          withVolumeButton(opts.token),
+        ]),
         who,
       ],
     };
   }
-  const recommended = without.kind === 'other-template' ? `recommended: from template ${escapeMrkdwn(without.template)}, the same apart from docker_volume_size` : 'recommended';
+  const recommended =
+    without.kind === 'other-template'
+      ? `recommended: from template ${escapeMrkdwn(without.template)}, the same apart from docker_volume_size`
+      : 'recommended';
   const blocks = [section(`Create ${code(cluster)} without the docker volume (recommended), with it anyway, or cancel?`)];
   if (without.kind === 'other-template') blocks.push(section(templateNote(cluster, without)));
   return {
@@ -99,7 +112,11 @@ export function renderCreatePreflightChoice(
 export function renderCreateFromTwinTemplate(cluster: string, from: string, to: string): Message {
   return {
     text: `Creating ${cluster} from template ${escapeMrkdwn(to)} (the same as ${escapeMrkdwn(from)} without docker_volume_size), so it gets no docker volume.`,
-    blocks: [section(`Creating ${code(cluster)} from template ${code(to)} (the same as ${code(from)} without docker_volume_size), so it gets no docker volume.`)],
+    blocks: [
+      section(
+        `Creating ${code(cluster)} from template ${code(to)} (the same as ${code(from)} without docker_volume_size), so it gets no docker volume.`,
+      ),
+    ],
   };
 }
 

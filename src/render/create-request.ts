@@ -47,6 +47,10 @@ export function renderCreateRequested(spec: CreateRequestView, user: string): Me
 export function renderRequested(verb: string, cluster: string, user: string, detail = ''): Message {
   return {
     text: `${verb} ${cluster} requested by ${user}`,
-    blocks: [section(`${mentionUser(user)} asked to ${escapeMrkdwn(verb.toLowerCase())} ${code(cluster)}${detail ? ` ${escapeMrkdwn(detail)}` : ''}`)],
+    blocks: [
+      section(
+        `${mentionUser(user)} asked to ${escapeMrkdwn(verb.toLowerCase())} ${code(cluster)}${detail ? ` ${escapeMrkdwn(detail)}` : ''}`,
+      ),
+    ],
   };
 }

@@ -14,7 +14,13 @@ export function renderDeletePreview(
   opts: { user: string; projectId: string; cloud: string; loadBalancers: readonly LoadBalancer[]; token: string; expiresInMs: number },
 ): Message {
   const n = opts.loadBalancers.length;
-  const lbText = n === 0 ? 'none' : opts.loadBalancers.map((lb) => `${code(lb.name || lb.id)} ${escapeMrkdwn(lb.provisioningStatus)}`).slice(0, 10).join('\n');
+  const lbText =
+    n === 0
+      ? 'none'
+      : opts.loadBalancers
+          .map((lb) => `${code(lb.name || lb.id)} ${escapeMrkdwn(lb.provisioningStatus)}`)
+          .slice(0, 10)
+          .join('\n');
   return {
     text: `Delete ${cluster.name} (${cluster.uuid})? Waiting for confirmation from ${opts.user}.`,
     blocks: [
@@ -28,7 +34,11 @@ export function renderDeletePreview(
         [`Load balancers on its subnet (${n})`, lbText],
       ]),
       ...(n > 0
-        ? [context('Load balancers added after the cluster was created are not deleted by Magnum and block the delete (known issue); the bot will offer to remove them if that happens.')]
+        ? [
+            context(
+              'Load balancers added after the cluster was created are not deleted by Magnum and block the delete (known issue); the bot will offer to remove them if that happens.',
+            ),
+          ]
         : []),
       actions('lifecycle-delete', [
         button({
@@ -36,7 +46,12 @@ export function renderDeletePreview(
           text: 'Delete cluster',
           value: opts.token,
           style: 'danger',
-          confirm: { title: 'Delete the cluster?', text: `Deletes ${escapeMrkdwn(cluster.name)} (${cluster.uuid}) and all its nodes.`, confirm: 'Delete', deny: 'Keep it' },
+          confirm: {
+            title: 'Delete the cluster?',
+            text: `Deletes ${escapeMrkdwn(cluster.name)} (${cluster.uuid}) and all its nodes.`,
+            confirm: 'Delete',
+            deny: 'Keep it',
+          },
         }),
         button({ actionId: DELETE_CANCEL_ACTION, text: 'Cancel', value: opts.token }),
       ]),

@@ -5,7 +5,15 @@ import { countFindings } from './diagnosis.js';
 /** The `--json` shape of the diagnose CLI. */
 export interface DiagnosisJson {
   cluster: string;
-  findings: { rule: string; severity: string; title: string; objects: string[]; evidence: string[]; remedy: string; reference: string | null }[];
+  findings: {
+    rule: string;
+    severity: string;
+    title: string;
+    objects: string[];
+    evidence: string[];
+    remedy: string;
+    reference: string | null;
+  }[];
 }
 
 /** The findings as the CLI's `--json` document. */

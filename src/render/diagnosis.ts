@@ -98,7 +98,9 @@ export function renderDiagnosisMessage(view: DiagnosisView, opts: DiagnosisMessa
   if (view.findings.length > shown.length) {
     blocks.push(context(`… and ${view.findings.length - shown.length} more findings: the full diagnosis is in the snippet below.`));
   }
-  const ticket = opts.ticketElement ?? (opts.ticketRef ? button({ actionId: TICKET_ACTION_ID, text: 'Attach to support ticket', value: opts.ticketRef }) : null);
+  const ticket =
+    opts.ticketElement ??
+    (opts.ticketRef ? button({ actionId: TICKET_ACTION_ID, text: 'Attach to support ticket', value: opts.ticketRef }) : null);
   if (ticket) blocks.push(actions('diagnosis-actions', [ticket as Block]));
   const why = opts.reason && opts.reason !== 'manual' ? ` · automatic check (${escapeMrkdwn(opts.reason)})` : '';
   blocks.push(context(`Requested by ${mentionUser(opts.requester)}${why}`));

@@ -11,7 +11,8 @@ export const ERROR_HINTS: Readonly<Record<string, string>> = {
   forbidden: 'The bot’s OpenStack identity may not do this in the project (policy). Ask an OpenStack admin for the role.',
   trust_forbidden:
     'Magnum could not create the trust for the cluster: an application credential created without `--unrestricted` cannot create trusts. Use an unrestricted application credential or password auth.',
-  service_not_in_catalog: 'The cloud’s service catalog has no such endpoint in this region/interface (check OS_REGION_NAME and OS_INTERFACE).',
+  service_not_in_catalog:
+    'The cloud’s service catalog has no such endpoint in this region/interface (check OS_REGION_NAME and OS_INTERFACE).',
   upstream_unreachable: 'The API did not answer. If it persists, check the cloud’s status.',
   upstream_unavailable: 'The API is unavailable right now. If it persists, check the cloud’s status.',
   upstream_timeout: 'The API took too long to answer. If it persists, check the cloud’s status.',

@@ -46,7 +46,10 @@ export function renderEventsMessage(input: EventsMessageInput): Message {
   const scope = input.namespace ? `namespace ${code(input.namespace)}` : 'all namespaces';
   const n = input.events.length;
   if (n === 0) {
-    return { text: `No warning events on ${input.cluster}`, blocks: [section(`:large_green_circle: No recent warning events on ${code(input.cluster)} (${scope}).`)] };
+    return {
+      text: `No warning events on ${input.cluster}`,
+      blocks: [section(`:large_green_circle: No recent warning events on ${code(input.cluster)} (${scope}).`)],
+    };
   }
   const inline = input.events.slice(0, input.inline ?? DEFAULT_INLINE);
   const blocks = [

@@ -39,5 +39,8 @@ export function renderJobsList(jobs: readonly AuditJobSummaryView[], opts: { now
     return `${STATE_EMOJI[job.state] ?? ':white_circle:'} *${escapeMrkdwn(job.action)}* ${code(job.target)} by ${mentionUser(job.requester)}: ${job.state}${live}${age}${outcome}`;
   });
   const more = jobs.length > opts.limit ? [context(`${jobs.length - opts.limit} older not shown`)] : [];
-  return { text: `${jobs.length} recent ${jobs.length === 1 ? 'job' : 'jobs'} in this channel`, blocks: [section(lines.join('\n')), ...more] };
+  return {
+    text: `${jobs.length} recent ${jobs.length === 1 ? 'job' : 'jobs'} in this channel`,
+    blocks: [section(lines.join('\n')), ...more],
+  };
 }

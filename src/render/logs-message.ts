@@ -26,5 +26,8 @@ export function renderLogsMessage(input: LogsMessageInput): Message {
 
 /** The snippet's file name for a pod log. */
 export function logsFilename(namespace: string, pod: string, container: string | null): string {
-  return `${[namespace, pod, container].filter((p) => p !== null).join('_').replace(/[^A-Za-z0-9._-]+/g, '-')}.log`;
+  return `${[namespace, pod, container]
+    .filter((p) => p !== null)
+    .join('_')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')}.log`;
 }

@@ -50,7 +50,9 @@ export function renderProgress(view: ProgressView): Message {
   } else if (view.driver === 'other') {
     lines.push('No Heat stack (Cluster API driver): progress comes from Magnum’s status only.');
   }
-  const foot = view.finished ? 'Finished: the result is in the next message.' : `Requested by ${mentionUser(view.user)} · updated as it goes`;
+  const foot = view.finished
+    ? 'Finished: the result is in the next message.'
+    : `Requested by ${mentionUser(view.user)} · updated as it goes`;
   const text = `${VERB[view.kind]} ${view.cluster}${target}: ${view.status} (${formatDuration(view.now - view.startedAt)})`;
   return { text, blocks: [section(lines.join('\n')), context(foot)] };
 }

@@ -43,7 +43,9 @@ export function renderResizePreview(input: ResizePreviewInput): Message {
         button({ actionId: RESIZE_CONFIRM_ACTION, text: `Remove ${nodes(removed)}`, value: input.token, style: 'danger' }),
         button({ actionId: RESIZE_CANCEL_ACTION, text: 'Cancel', value: input.token }),
       ]),
-      context(`Only ${mentionUser(input.user)} or an admin can confirm; the button expires in ${formatDuration(input.expiresInMs)}. Growing a nodegroup needs no confirmation.`),
+      context(
+        `Only ${mentionUser(input.user)} or an admin can confirm; the button expires in ${formatDuration(input.expiresInMs)}. Growing a nodegroup needs no confirmation.`,
+      ),
     ],
   };
 }

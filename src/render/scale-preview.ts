@@ -41,7 +41,9 @@ export function renderScaleDownPreview(input: ScaleDownPreviewInput): Message {
         button({ actionId: SCALE_CONFIRM_ACTION, text: 'Scale to 0', value: input.token, style: 'danger' }),
         button({ actionId: SCALE_CANCEL_ACTION, text: 'Cancel', value: input.token }),
       ]),
-      context(`Only ${mentionUser(input.user)} or an admin can confirm; the button expires in ${formatDuration(input.expiresInMs)}. Scaling to 1 or more needs no confirmation.`),
+      context(
+        `Only ${mentionUser(input.user)} or an admin can confirm; the button expires in ${formatDuration(input.expiresInMs)}. Scaling to 1 or more needs no confirmation.`,
+      ),
     ],
   };
 }

@@ -11,7 +11,10 @@ export function renderWatchToggled(cluster: string, on: boolean, requester: stri
   const text = on
     ? `:eyes: Watching ${code(cluster)}: this channel gets one message per incident (checked every ${formatDuration(everyMs)}), updated when it resolves.`
     : `:zzz: Stopped watching ${code(cluster)}.`;
-  return { text: on ? `Watching ${cluster}` : `Stopped watching ${cluster}`, blocks: [section(text), context(`By ${mentionUser(requester)}`)] };
+  return {
+    text: on ? `Watching ${cluster}` : `Stopped watching ${cluster}`,
+    blocks: [section(text), context(`By ${mentionUser(requester)}`)],
+  };
 }
 
 /**
@@ -25,7 +28,12 @@ export function watchTicketValue(clusterRef: string, rule: string): string {
 /** One incident: a finding that appeared on a watched cluster, with the ticket button when the cluster has a ref. */
 export function renderWatchAlert(cluster: string, finding: Finding, ticketRef?: string): Message {
   const blocks = [section(`:rotating_light: Incident on ${code(cluster)}`), section(findingSection(finding))];
-  if (ticketRef !== undefined) blocks.push(actions('watch-actions', [button({ actionId: TICKET_ACTION_ID, text: 'Attach to support ticket', value: watchTicketValue(ticketRef, finding.rule) })]));
+  if (ticketRef !== undefined)
+    blocks.push(
+      actions('watch-actions', [
+        button({ actionId: TICKET_ACTION_ID, text: 'Attach to support ticket', value: watchTicketValue(ticketRef, finding.rule) }),
+      ]),
+    );
   blocks.push(context(`\`/kube diagnose ${cluster}\` for the full picture`));
   return { text: `${cluster}: ${finding.title}`, blocks };
 }
@@ -34,7 +42,11 @@ export function renderWatchAlert(cluster: string, finding: Finding, ticketRef?: 
 export function renderWatchResolved(cluster: string, incident: { rule: string; title: string; since: number }, now: number): Message {
   return {
     text: `Resolved on ${cluster}: ${incident.title}`,
-    blocks: [section(`:white_check_mark: Resolved on ${code(cluster)} after ${formatDuration(now - incident.since)}: ~${escapeTitle(incident.title)}~  ${code(incident.rule)}`)],
+    blocks: [
+      section(
+        `:white_check_mark: Resolved on ${code(cluster)} after ${formatDuration(now - incident.since)}: ~${escapeTitle(incident.title)}~  ${code(incident.rule)}`,
+      ),
+    ],
   };
 }
 

@@ -103,7 +103,15 @@ export function createConfirmation(options: ConfirmationOptions): Confirmations 
     if (clicker.userId !== payload.r && !clicker.isAdmin) return { ok: false, reason: 'not_requester' };
     return {
       ok: true,
-      claim: { id: payload.i, action: payload.a, params: payload.p, requester: payload.r, channelId: payload.c, issuedAt: payload.t, expiresAt: payload.e },
+      claim: {
+        id: payload.i,
+        action: payload.a,
+        params: payload.p,
+        requester: payload.r,
+        channelId: payload.c,
+        issuedAt: payload.t,
+        expiresAt: payload.e,
+      },
     };
   };
 

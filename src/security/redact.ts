@@ -11,7 +11,8 @@ export const REDACTED = '[redacted]';
  * the delete error everyone needs to read) survive while `grafana_admin_passwd`,
  * `cluster_basic_auth_secret`, `client-key-data` and `apiToken` do not.
  */
-const SECRET_SEGMENT = /^(pass|passwd|password|passwords|passphrase|pwd|secret|secrets|token|tokens|key|keys|apikey|credential|credentials|privatekey)$/;
+const SECRET_SEGMENT =
+  /^(pass|passwd|password|passwords|passphrase|pwd|secret|secrets|token|tokens|key|keys|apikey|credential|credentials|privatekey)$/;
 const SECRET_COMPOUND = /private[_-]?key|access[_-]?key|api[_-]?key/i;
 /** A last segment that names a secret's metadata, not the secret (`key_name`, `token_ttl`). */
 const DESCRIPTOR_SEGMENT = /^(name|names|id|ids|type|types|enabled|disabled|size|length|ttl|file|path|count)$/;
@@ -84,7 +85,10 @@ const RULES: readonly Rule[] = [
     (_m, name = '', sep = '', scheme) => `${name}${sep}${scheme ? `${scheme} ` : ''}${REDACTED}`,
   ],
   [/\bBearer\s+(?!\[redacted)[A-Za-z0-9._~+/-]{16,}=*/g, `Bearer ${REDACTED}`],
-  [/\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@"'<>|]+)@/gi, (m, scheme = '', userinfo = '') => (isRedacted(userinfo) ? m : `${scheme}${REDACTED}@`)],
+  [
+    /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@"'<>|]+)@/gi,
+    (m, scheme = '', userinfo = '') => (isRedacted(userinfo) ? m : `${scheme}${REDACTED}@`),
+  ],
   [/\bhttps:\/\/hooks\.slack\.com\/(?!\[redacted)[^\s"'<>|)]+/g, `https://hooks.slack.com/${REDACTED}`],
   [
     /([?&;](?:password|passwd|pass|pwd|secret|token|access_token|refresh_token|api_key|apikey|key|sig|signature|x-amz-signature|x-amz-credential|x-amz-security-token)=)(?!\[redacted)[^&\s#"'<>|]+/gi,
@@ -112,7 +116,10 @@ export function redactText(text: string): string {
   let out = redactPem(text);
   for (const [pattern, replacement] of RULES) {
     pattern.lastIndex = 0;
-    out = typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement as (m: string, ...g: string[]) => string);
+    out =
+      typeof replacement === 'string'
+        ? out.replace(pattern, replacement)
+        : out.replace(pattern, replacement as (m: string, ...g: string[]) => string);
   }
   return out;
 }

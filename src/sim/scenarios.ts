@@ -8,8 +8,7 @@ export const SCENARIOS = {
     'Template uses overlay2 and the cluster sets docker_volume_size: CREATE_COMPLETE, but kube-system pods stay in ContainerCreating (Catalyst known issue 2).',
   'lb-blocks-delete':
     'A LoadBalancer service was added after creation: its Octavia load balancer holds a port on the private subnet, so delete fails with the Heat private_subnet Conflict until it is removed (Catalyst known issue 1).',
-  'create-failed':
-    'CREATE_FAILED: a software deployment on a master exits non-zero; faults and the failed Heat resources say so.',
+  'create-failed': 'CREATE_FAILED: a software deployment on a master exits non-zero; faults and the failed Heat resources say so.',
   'slow-create': 'CREATE_IN_PROGRESS for about 40 min before completing: past the usual 15-25 min window (Catalyst known issue 3).',
   'kolla-bootstrap-volume':
     "Kolla-Kubernetes: a finished mariadb bootstrap job's pod still holds the PVC, so the mariadb pod cannot mount it (Kolla known issue 1).",

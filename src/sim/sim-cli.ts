@@ -38,7 +38,9 @@ export async function runSimCli(argv: string[], out: (line: string) => void): Pr
   out('');
   for (const [key, value] of Object.entries(sim.osEnv)) out(`export ${key}=${value}`);
   out('');
-  out(`Or with the application credential: OS_AUTH_TYPE=v3applicationcredential OS_APPLICATION_CREDENTIAL_ID=${sim.appCredential.id} OS_APPLICATION_CREDENTIAL_SECRET=${sim.appCredential.secret} (simulated, local only)`);
+  out(
+    `Or with the application credential: OS_AUTH_TYPE=v3applicationcredential OS_APPLICATION_CREDENTIAL_ID=${sim.appCredential.id} OS_APPLICATION_CREDENTIAL_SECRET=${sim.appCredential.secret} (simulated, local only)`,
+  );
   out('');
   out('Try:');
   out('  openstack coe cluster list');

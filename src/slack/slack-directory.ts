@@ -37,7 +37,10 @@ function cached<T>(ttlMs: number, now: () => number, load: (key: string) => Prom
 }
 
 /** SlackDirectory over a WebClient (or a new one from config), with a TTL cache so the ack path rarely calls Slack. */
-export function createSlackDirectory(source: SlackWebClient | { slack: Config['slack']; logger: Logger }, options: SlackDirectoryOptions): SlackDirectory {
+export function createSlackDirectory(
+  source: SlackWebClient | { slack: Config['slack']; logger: Logger },
+  options: SlackDirectoryOptions,
+): SlackDirectory {
   const client = 'slack' in source ? createSlackWebClient(source.slack, source.logger) : source;
   const ttlMs = options.ttlMs ?? 5 * 60_000;
   const now = options.now ?? Date.now;

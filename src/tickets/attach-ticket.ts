@@ -68,7 +68,8 @@ export async function attachTicket(deps: AttachTicketDeps, input: AttachTicketIn
     }
     await store.set(threadKey, { ref, bundleDigest: digest, at: clock.now() });
     logger.info({ ticket: ref.id, addedToExisting: existing !== undefined }, 'support bundle attached');
-    if (sink.name !== 'slack') await slack.post(channel, ticketReferenceMessage(ref, existing !== undefined && existing.id === ref.id), threadTs);
+    if (sink.name !== 'slack')
+      await slack.post(channel, ticketReferenceMessage(ref, existing !== undefined && existing.id === ref.id), threadTs);
     return { ref, fellBack: false, duplicate: false };
   } finally {
     await store.unlock(threadKey);

@@ -26,7 +26,12 @@ export function renderBundleText(json: Json, parts: { title: string; clusterShow
     ...keyValues([
       ['Cluster', `${str(cluster['name'])} (${str(cluster['uuid'])})`],
       ['Project', str(cluster['project_id'])],
-      ['Status', kubeconfig ? 'registered by kubeconfig: not a Magnum cluster' : `${str(cluster['status'])}, health ${str(cluster['health_status'])}`],
+      [
+        'Status',
+        kubeconfig
+          ? 'registered by kubeconfig: not a Magnum cluster'
+          : `${str(cluster['status'])}, health ${str(cluster['health_status'])}`,
+      ],
       ['Generated', `${str(json['generatedAt'])} for ${str(json['requester'])}`],
       ['Redaction', 'fields come from an allowlist and values are scrubbed for secrets; [redacted] marks what was removed'],
     ]),
@@ -35,10 +40,22 @@ export function renderBundleText(json: Json, parts: { title: string; clusterShow
   const sections = [
     section(showTitle, parts.clusterShow ? [parts.clusterShow] : kubeconfig ? ['(not a Magnum cluster: registered by kubeconfig)'] : []),
     section(templateTitle, templateLines(json['template'])),
-    section(`${diagnosisTitle} (${findings.length})`, findings.flatMap((f, i) => findingLines(asObject(f), i + 1))),
-    section(`${heatTitle} (${heat.length})`, heat.flatMap((r) => heatLines(asObject(r)))),
-    section(`${eventsTitle} (${events.length})`, events.map((e) => eventLine(asObject(e)))),
-    section(`${historyTitle} (${history.length})`, history.map((h) => historyLine(asObject(h)))),
+    section(
+      `${diagnosisTitle} (${findings.length})`,
+      findings.flatMap((f, i) => findingLines(asObject(f), i + 1)),
+    ),
+    section(
+      `${heatTitle} (${heat.length})`,
+      heat.flatMap((r) => heatLines(asObject(r))),
+    ),
+    section(
+      `${eventsTitle} (${events.length})`,
+      events.map((e) => eventLine(asObject(e))),
+    ),
+    section(
+      `${historyTitle} (${history.length})`,
+      history.map((h) => historyLine(asObject(h))),
+    ),
   ];
   return `${[header.join('\n'), ...sections].join('\n\n')}\n`;
 }
@@ -56,7 +73,16 @@ function templateLines(template: unknown): string[] {
 
 function findingLines(f: Json, n: number): string[] {
   const lines = [indent(`${n}. [${str(f['severity']).toUpperCase()}] ${str(f['title'])}`, '   ')];
-  lines.push(...keyValues([['Rule', str(f['rule'])], ['Objects', asArray(f['objects']).map(str).join(', ') || '-']], '   ', FINDING_KEY_WIDTH));
+  lines.push(
+    ...keyValues(
+      [
+        ['Rule', str(f['rule'])],
+        ['Objects', asArray(f['objects']).map(str).join(', ') || '-'],
+      ],
+      '   ',
+      FINDING_KEY_WIDTH,
+    ),
+  );
   const evidence = asArray(f['evidence']).map(str);
   if (evidence.length > 0) lines.push('   Evidence:', ...evidence.map((e) => indent(`     - ${e}`, '       ')));
   lines.push(

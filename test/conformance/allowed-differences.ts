@@ -16,20 +16,37 @@ export interface AllowedDifference {
 }
 
 const ZED_MAX = 'the sim models Magnum 19/20 (max microversion 1.11, bay/baymodel removed), the peers run Zed (15.0.1, max 1.10)';
-const HEALTH = 'sim clusters run a reachable Kubernetes API, so the health poller says HEALTHY with per-node reasons; the peers have no Kubernetes API (null, {})';
+const HEALTH =
+  'sim clusters run a reachable Kubernetes API, so the health poller says HEALTHY with per-node reasons; the peers have no Kubernetes API (null, {})';
 const ASYNC =
   'real Magnum fills this from the conductor a moment after the 202 (so a read right after it finds null or a value, depending on timing); the sim fills it when it accepts the create';
 
 const maxVersionHeader = { sim: 'container-infra 1.11', real: 'container-infra 1.10' };
 const LATEST_STEPS = [
-  'template create', 'template show', 'cluster create', 'cluster list', 'cluster show (in progress)', 'cluster show (created)',
-  'cluster show (resizing)', 'cluster show (resized)', 'certificate CA get', 'certificate sign', 'unknown cluster (404)',
-  'cluster create, unknown template (404)', 'cluster delete', 'cluster show (deleted, 404)',
+  'template create',
+  'template show',
+  'cluster create',
+  'cluster list',
+  'cluster show (in progress)',
+  'cluster show (created)',
+  'cluster show (resizing)',
+  'cluster show (resized)',
+  'certificate CA get',
+  'certificate sign',
+  'unknown cluster (404)',
+  'cluster create, unknown template (404)',
+  'cluster delete',
+  'cluster show (deleted, 404)',
 ];
 
 export const ALLOWED_DIFFERENCES: readonly AllowedDifference[] = [
   { step: '*', path: 'headers.openstack-api-maximum-version', reason: ZED_MAX, values: maxVersionHeader },
-  ...LATEST_STEPS.map((step) => ({ step, path: 'headers.openstack-api-version', reason: `\`latest\` resolves to the maximum: ${ZED_MAX}`, values: maxVersionHeader })),
+  ...LATEST_STEPS.map((step) => ({
+    step,
+    path: 'headers.openstack-api-version',
+    reason: `\`latest\` resolves to the maximum: ${ZED_MAX}`,
+    values: maxVersionHeader,
+  })),
   { step: 'microversion 1.99 (406)', path: 'body.errors.0.max_version', reason: ZED_MAX, values: { sim: '=1.11', real: '=1.10' } },
   {
     step: 'template create',
@@ -47,7 +64,8 @@ export const ALLOWED_DIFFERENCES: readonly AllowedDifference[] = [
   {
     step: 'cluster show (resizing)',
     path: 'body.status',
-    reason: 'real Magnum casts the resize to the conductor, so right after the 202 it may still say CREATE_COMPLETE; the sim is UPDATE_IN_PROGRESS at once',
+    reason:
+      'real Magnum casts the resize to the conductor, so right after the 202 it may still say CREATE_COMPLETE; the sim is UPDATE_IN_PROGRESS at once',
   },
 ];
 

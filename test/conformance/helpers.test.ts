@@ -39,7 +39,9 @@ describe('shapeOf', () => {
   });
 
   it('normalises uuids inside verbatim values, so error titles compare across runs', () => {
-    expect(shapeOf({ title: 'Cluster 0b8c7f0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e could not be found' })).toEqual({ title: '=Cluster <uuid> could not be found' });
+    expect(shapeOf({ title: 'Cluster 0b8c7f0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e could not be found' })).toEqual({
+      title: '=Cluster <uuid> could not be found',
+    });
   });
 
   it('lists the top-level keys in the server’s order', () => {
@@ -77,8 +79,14 @@ describe('maskPath and comparable', () => {
 
 describe('the peers’ admin.rc and its environment variable', () => {
   it('reads every K=V of every export line', () => {
-    const rc = 'export OS_AUTH_URL=http://127.0.0.1:15100/v3\nexport OS_USERNAME=admin OS_PASSWORD=secret\n# comment\nexport OS_REGION_NAME="RegionOne"\n';
-    expect(parseRc(rc)).toEqual({ OS_AUTH_URL: 'http://127.0.0.1:15100/v3', OS_USERNAME: 'admin', OS_PASSWORD: 'secret', OS_REGION_NAME: 'RegionOne' });
+    const rc =
+      'export OS_AUTH_URL=http://127.0.0.1:15100/v3\nexport OS_USERNAME=admin OS_PASSWORD=secret\n# comment\nexport OS_REGION_NAME="RegionOne"\n';
+    expect(parseRc(rc)).toEqual({
+      OS_AUTH_URL: 'http://127.0.0.1:15100/v3',
+      OS_USERNAME: 'admin',
+      OS_PASSWORD: 'secret',
+      OS_REGION_NAME: 'RegionOne',
+    });
   });
 
   it('takes the rc path from KUBE_CHATOPS_PEERS_RC, and nothing when it is unset or blank', () => {

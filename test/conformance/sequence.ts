@@ -58,8 +58,14 @@ export async function runSequence({ target, api, openstack }: SequenceDeps): Pro
     const statusesAfterWaits = [(await waitForStatus(target, api, uuid, 'CREATE')).status];
     records.set('cluster show (created)', (await magnum(session, 'GET', `/clusters/${uuid}`)).record);
 
-    records.set('resize at 1.6 (406)', (await magnum(session, 'POST', `/clusters/${uuid}/actions/resize`, { body: { node_count: 3 }, microversion: '1.6' })).record);
-    records.set('resize to 3 (1.7)', (await magnum(session, 'POST', `/clusters/${uuid}/actions/resize`, { body: { node_count: 3 }, microversion: '1.7' })).record);
+    records.set(
+      'resize at 1.6 (406)',
+      (await magnum(session, 'POST', `/clusters/${uuid}/actions/resize`, { body: { node_count: 3 }, microversion: '1.6' })).record,
+    );
+    records.set(
+      'resize to 3 (1.7)',
+      (await magnum(session, 'POST', `/clusters/${uuid}/actions/resize`, { body: { node_count: 3 }, microversion: '1.7' })).record,
+    );
     records.set('cluster show (resizing)', (await magnum(session, 'GET', `/clusters/${uuid}`)).record);
     const resized = await waitForStatus(target, api, uuid, 'UPDATE');
     statusesAfterWaits.push(resized.status);
@@ -76,7 +82,10 @@ export async function runSequence({ target, api, openstack }: SequenceDeps): Pro
     records.set('unknown cluster (404)', (await magnum(session, 'GET', '/clusters/nope')).record);
     records.set('bad token (401)', (await magnum(session, 'GET', '/clusters', { token: `bad-${suffix}` })).record);
     records.set('microversion 1.99 (406)', (await magnum(session, 'GET', '/clusters', { microversion: '1.99' })).record);
-    records.set('cluster create, unknown template (404)', (await magnum(session, 'POST', '/clusters', { body: cliClusterBody(`${name}-x`, 'nope', target.keypair) })).record);
+    records.set(
+      'cluster create, unknown template (404)',
+      (await magnum(session, 'POST', '/clusters', { body: cliClusterBody(`${name}-x`, 'nope', target.keypair) })).record,
+    );
     const botErrors = {
       getCluster: await errorName(() => api.getCluster('nope')),
       createCluster: await errorName(() => api.createCluster({ name: `${name}-x`, clusterTemplateId: 'nope', nodeCount: 1 })),
@@ -89,7 +98,15 @@ export async function runSequence({ target, api, openstack }: SequenceDeps): Pro
 
     const caIsCertificate = isCertificate(caPem);
     const signedByClusterCa = issuedBy(signedPem, caPem);
-    const facts = { statusesAfterWaits, listedByBot, nodeCountAfterResize: resized.nodeCount, caIsCertificate, signedByClusterCa, botErrors, goneAfterDelete };
+    const facts = {
+      statusesAfterWaits,
+      listedByBot,
+      nodeCountAfterResize: resized.nodeCount,
+      caIsCertificate,
+      signedByClusterCa,
+      botErrors,
+      goneAfterDelete,
+    };
     return { records, facts, ...(show ? { show } : {}) };
   } catch (error) {
     // Leave no cluster behind on a real cloud when a step fails half-way.

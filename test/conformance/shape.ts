@@ -16,7 +16,21 @@ const STRING_KINDS: readonly [string, RegExp][] = [
 const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /** Keys whose values are protocol, not data: kept verbatim (status words, error codes, versions). */
-const VERBATIM_KEYS = new Set(['status', 'code', 'title', 'detail', 'message', 'rel', 'interface', 'type', 'min_version', 'max_version', 'coe', 'server_type', 'methods']);
+const VERBATIM_KEYS = new Set([
+  'status',
+  'code',
+  'title',
+  'detail',
+  'message',
+  'rel',
+  'interface',
+  'type',
+  'min_version',
+  'max_version',
+  'coe',
+  'server_type',
+  'methods',
+]);
 
 /** Keys whose values are maps keyed by data (label names, node names): only their value kinds count. */
 const MAP_KEYS = new Set(['labels', 'labels_overridden', 'labels_added', 'labels_skipped', 'health_status_reason', 'faults']);

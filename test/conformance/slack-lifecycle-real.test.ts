@@ -54,8 +54,13 @@ describeReal('/kube create, resize and delete through Slack against real Keyston
       if (!match.test(found.text)) throw new Error(`got a failure: ${found.text}`);
       return found;
     } catch (error) {
-      const seen = h.allMessages().map((m) => `  ${m.text}`).join('\n');
-      throw new Error(`waiting for ${match}: ${error instanceof Error ? error.message : String(error)}\nchannel so far:\n${seen}`, { cause: error });
+      const seen = h
+        .allMessages()
+        .map((m) => `  ${m.text}`)
+        .join('\n');
+      throw new Error(`waiting for ${match}: ${error instanceof Error ? error.message : String(error)}\nchannel so far:\n${seen}`, {
+        cause: error,
+      });
     }
   }
 

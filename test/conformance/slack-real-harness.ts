@@ -23,7 +23,16 @@ export const OPERATOR = 'U1ALICE';
 /** Real milliseconds between the bot's polls of Magnum (a real create takes ~40 s). */
 const POLL_MS = 1_500;
 /** The OS_* keys of `admin.rc` the bot's config reads. */
-const OS_KEYS = ['OS_AUTH_URL', 'OS_USERNAME', 'OS_PASSWORD', 'OS_PROJECT_NAME', 'OS_USER_DOMAIN_NAME', 'OS_PROJECT_DOMAIN_NAME', 'OS_REGION_NAME', 'OS_INTERFACE'] as const;
+const OS_KEYS = [
+  'OS_AUTH_URL',
+  'OS_USERNAME',
+  'OS_PASSWORD',
+  'OS_PROJECT_NAME',
+  'OS_USER_DOMAIN_NAME',
+  'OS_PROJECT_DOMAIN_NAME',
+  'OS_REGION_NAME',
+  'OS_INTERFACE',
+] as const;
 
 export interface RealSlackHarness {
   slack: SlackStandIn;
@@ -62,7 +71,15 @@ export async function startRealSlackHarness(rcFile: string): Promise<RealSlackHa
   const session: WireSession = await openSession(login);
   const slack = await startSlackStandIn({ channels: [{ id: CHANNEL, name: 'ops' }], users: [{ id: OPERATOR, name: 'alice' }] });
   const prefix = `test-slack-real-${randomUUID()}`;
-  const env = localBotEnv({ slack, signingSecret: SECRET, redisUrl: REDIS_URL, queuePrefix: prefix, cloud: osEnv, operators: [OPERATOR], workerConcurrency: 4 });
+  const env = localBotEnv({
+    slack,
+    signingSecret: SECRET,
+    redisUrl: REDIS_URL,
+    queuePrefix: prefix,
+    cloud: osEnv,
+    operators: [OPERATOR],
+    workerConcurrency: 4,
+  });
   const config: Config = { ...loadConfig(env), pollIntervalMs: POLL_MS };
   let bot: RunningBot;
   try {
@@ -93,7 +110,8 @@ export async function startRealSlackHarness(rcFile: string): Promise<RealSlackHa
     async createTemplate(name) {
       const created = await magnum(session, 'POST', '/clustertemplates', { body: cliTemplateBody(name) });
       const uuid = (created.json as { uuid?: unknown } | null)?.uuid;
-      if (created.record.status !== 201 || typeof uuid !== 'string') throw new Error(`template create answered HTTP ${created.record.status}`);
+      if (created.record.status !== 201 || typeof uuid !== 'string')
+        throw new Error(`template create answered HTTP ${created.record.status}`);
       return uuid;
     },
     deleteTemplate: async (uuid) => (await magnum(session, 'DELETE', `/clustertemplates/${uuid}`)).record.status,

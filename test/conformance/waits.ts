@@ -37,7 +37,11 @@ export async function waitForGone(target: Target, api: MagnumApi, uuid: string):
 }
 
 /** The CLI's table and the bot's rendering of a read taken right before and confirmed right after it. */
-export async function cliShow(api: MagnumApi, openstack: (args: string[]) => Promise<CliResult>, name: string): Promise<{ cli: CliResult; rendered: string }> {
+export async function cliShow(
+  api: MagnumApi,
+  openstack: (args: string[]) => Promise<CliResult>,
+  name: string,
+): Promise<{ cli: CliResult; rendered: string }> {
   // The conductor's periodic sync may touch the cluster between two reads: retry until both reads agree.
   let last: { cli: CliResult; rendered: string } | undefined;
   for (let attempt = 0; attempt < 3; attempt += 1) {

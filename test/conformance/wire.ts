@@ -70,7 +70,8 @@ export async function openSession(login: PasswordLogin): Promise<WireSession> {
   const token = res.headers.get('x-subject-token');
   const magnum = parsed.token?.catalog?.find((s) => s.type === 'container-infra');
   const endpoint = magnum?.endpoints.find((e) => e.interface === 'public' && (e.region_id ?? e.region) === login.regionName);
-  if (res.status !== 201 || !token || !endpoint) throw new Error(`password authentication at ${login.authUrl} failed with HTTP ${res.status}`);
+  if (res.status !== 201 || !token || !endpoint)
+    throw new Error(`password authentication at ${login.authUrl} failed with HTTP ${res.status}`);
   // The catalogs differ by design (services, ids); what must agree is the token and the Magnum entry.
   const reduced = { ...parsed, token: { ...parsed.token, catalog: [magnum] } };
   return { token, magnumUrl: endpoint.url.replace(/\/$/, ''), auth: toRecord(res, reduced) };

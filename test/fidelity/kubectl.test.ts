@@ -58,7 +58,18 @@ describeKubectl('kubectl against the simulated cluster, with the kubeconfig the 
     expect(out.stderr).toBe('');
     expect(out.code).toBe(0);
     const lines = out.stdout.trim().split('\n');
-    expect(lines[0]?.split(/\s{2,}/)).toEqual(['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES']);
+    expect(lines[0]?.split(/\s{2,}/)).toEqual([
+      'NAMESPACE',
+      'NAME',
+      'READY',
+      'STATUS',
+      'RESTARTS',
+      'AGE',
+      'IP',
+      'NODE',
+      'NOMINATED NODE',
+      'READINESS GATES',
+    ]);
     expect(lines.filter((l) => l.includes('ContainerCreating')).length).toBeGreaterThanOrEqual(3);
     expect(lines.some((l) => /calico-node-\S+\s+\S+\s+Running/.test(l))).toBe(true);
   });
@@ -71,5 +82,4 @@ describeKubectl('kubectl against the simulated cluster, with the kubeconfig the 
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('CrashLoopBackOff');
   });
-
 });

@@ -127,7 +127,18 @@ describeCli('openstack CLI against the simulated cloud', () => {
   });
 
   it('creates and deletes a cluster through the CLI, which the bot then sees', async () => {
-    const created = await openstack('coe', 'cluster', 'create', '--cluster-template', 'k8s-1.27-no-volume', '--node-count', '1', '--keypair', 'demo-key', 'cli-made');
+    const created = await openstack(
+      'coe',
+      'cluster',
+      'create',
+      '--cluster-template',
+      'k8s-1.27-no-volume',
+      '--node-count',
+      '1',
+      '--keypair',
+      'demo-key',
+      'cli-made',
+    );
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/Request to create cluster [0-9a-f-]{36} accepted/);
     expect((await api.magnum.getCluster('cli-made')).status).toBe('CREATE_IN_PROGRESS');
@@ -145,14 +156,19 @@ async function rawClusterList(sim: Sim): Promise<Record<string, unknown>[]> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       auth: {
-        identity: { methods: ['password'], password: { user: { name: sim.osEnv['OS_USERNAME'], domain: { name: 'Default' }, password: sim.osEnv['OS_PASSWORD'] } } },
+        identity: {
+          methods: ['password'],
+          password: { user: { name: sim.osEnv['OS_USERNAME'], domain: { name: 'Default' }, password: sim.osEnv['OS_PASSWORD'] } },
+        },
         scope: { project: { name: sim.osEnv['OS_PROJECT_NAME'], domain: { name: 'Default' } } },
       },
     }),
   });
   const subject = token.headers.get('x-subject-token');
   if (!subject) throw new Error('the sim gave no token');
-  const list = await fetch(`${sim.url}/container-infra/v1/clusters`, { headers: { 'x-auth-token': subject, 'openstack-api-version': 'container-infra latest' } });
+  const list = await fetch(`${sim.url}/container-infra/v1/clusters`, {
+    headers: { 'x-auth-token': subject, 'openstack-api-version': 'container-infra latest' },
+  });
   return ((await list.json()) as { clusters: Record<string, unknown>[] }).clusters;
 }
 

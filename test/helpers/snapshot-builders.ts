@@ -91,7 +91,13 @@ export function aNode(over: Partial<KNode> & { ready?: boolean } = {}): KNode {
     labels: {},
     roles: [],
     unschedulable: false,
-    conditions: [aCondition('Ready', ready ? 'True' : 'Unknown', ready ? { reason: 'KubeletReady' } : { reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' })],
+    conditions: [
+      aCondition(
+        'Ready',
+        ready ? 'True' : 'Unknown',
+        ready ? { reason: 'KubeletReady' } : { reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' },
+      ),
+    ],
     kernelVersion: '5.15.0-91-generic',
     kubeletVersion: 'v1.27.4',
     osImage: 'Fedora CoreOS 38',
@@ -124,7 +130,15 @@ export function anEvent(involved: string, over: Partial<KEvent> & { ageMinutes?:
 }
 
 export function aService(over: Partial<KService> = {}): KService {
-  return { namespace: 'default', name: 'web', type: 'ClusterIP', selector: { app: 'web' }, clusterIP: '10.254.0.10', ports: [{ name: null, port: 80, protocol: 'TCP' }], ...over };
+  return {
+    namespace: 'default',
+    name: 'web',
+    type: 'ClusterIP',
+    selector: { app: 'web' },
+    clusterIP: '10.254.0.10',
+    ports: [{ name: null, port: 80, protocol: 'TCP' }],
+    ...over,
+  };
 }
 
 export function anEndpoints(over: Partial<KEndpoints> = {}): KEndpoints {
@@ -133,7 +147,16 @@ export function anEndpoints(over: Partial<KEndpoints> = {}): KEndpoints {
 
 export function aPvc(over: Partial<KPersistentVolumeClaim> & { ageMinutes?: number } = {}): KPersistentVolumeClaim {
   const { ageMinutes = 30, ...rest } = over;
-  return { namespace: 'default', name: 'data', phase: 'Bound', volumeName: 'pv-1', storageClass: 'standard', accessModes: ['ReadWriteOnce'], createdAt: minutesAgo(ageMinutes), ...rest };
+  return {
+    namespace: 'default',
+    name: 'data',
+    phase: 'Bound',
+    volumeName: 'pv-1',
+    storageClass: 'standard',
+    accessModes: ['ReadWriteOnce'],
+    createdAt: minutesAgo(ageMinutes),
+    ...rest,
+  };
 }
 
 export function aPv(over: Partial<KPersistentVolume> = {}): KPersistentVolume {
@@ -141,11 +164,33 @@ export function aPv(over: Partial<KPersistentVolume> = {}): KPersistentVolume {
 }
 
 export function aJob(over: Partial<KJob> = {}): KJob {
-  return { namespace: 'default', name: 'migrate', labels: {}, active: 0, succeeded: 1, failed: 0, completionTime: minutesAgo(20), conditions: [aCondition('Complete', 'True')], selector: null, ...over };
+  return {
+    namespace: 'default',
+    name: 'migrate',
+    labels: {},
+    active: 0,
+    succeeded: 1,
+    failed: 0,
+    completionTime: minutesAgo(20),
+    conditions: [aCondition('Complete', 'True')],
+    selector: null,
+    ...over,
+  };
 }
 
 export function aWorkload(over: Partial<KWorkload> = {}): KWorkload {
-  return { kind: 'Deployment', namespace: 'default', name: 'web', desired: 2, ready: 2, available: 2, updated: 2, owner: null, conditions: [], ...over };
+  return {
+    kind: 'Deployment',
+    namespace: 'default',
+    name: 'web',
+    desired: 2,
+    ready: 2,
+    available: 2,
+    updated: 2,
+    owner: null,
+    conditions: [],
+    ...over,
+  };
 }
 
 export function aKubeState(over: Partial<KubeState> = {}): KubeState {
@@ -209,7 +254,15 @@ export function aTemplate(over: Partial<ClusterTemplate> = {}): ClusterTemplate 
 }
 
 export function aStack(over: Partial<HeatStack> = {}): HeatStack {
-  return { id: '5a1e0000-0000-4000-8000-0000000000aa', name: 'dev-a-abc123', status: 'CREATE_COMPLETE', statusReason: 'Stack CREATE completed successfully', createdAt: minutesAgo(120), updatedAt: minutesAgo(100), ...over };
+  return {
+    id: '5a1e0000-0000-4000-8000-0000000000aa',
+    name: 'dev-a-abc123',
+    status: 'CREATE_COMPLETE',
+    statusReason: 'Stack CREATE completed successfully',
+    createdAt: minutesAgo(120),
+    updatedAt: minutesAgo(100),
+    ...over,
+  };
 }
 
 /** A Heat resource at `path` (dotted: `network.private_subnet`). */
@@ -248,7 +301,15 @@ export function aLoadBalancer(over: Partial<LoadBalancer> = {}): LoadBalancer {
 }
 
 export function aPort(over: Partial<Port> = {}): Port {
-  return { id: 'port-1', name: '', deviceOwner: 'compute:nova', deviceId: 'server-1', status: 'ACTIVE', fixedIps: [{ subnetId: 'subnet-1', ipAddress: '10.0.0.12' }], ...over };
+  return {
+    id: 'port-1',
+    name: '',
+    deviceOwner: 'compute:nova',
+    deviceId: 'server-1',
+    status: 'ACTIVE',
+    fixedIps: [{ subnetId: 'subnet-1', ipAddress: '10.0.0.12' }],
+    ...over,
+  };
 }
 
 /** A healthy CREATE_COMPLETE cluster with one Ready node unless told otherwise. */

@@ -42,10 +42,13 @@ export const controlPlaneNotReady: Rule = {
     const waiting = neverScheduled(kube, now, thresholds.pendingMinutes);
     if (down.length === 0 && waiting.length === 0) return [];
     const evidence = [
-      ...down.map((p) => [`${podRef(p)}: ${p.status}`, ...p.containers.map((c) => lastTermination(c, now))].filter((s) => s !== '').join('; ')),
+      ...down.map((p) =>
+        [`${podRef(p)}: ${p.status}`, ...p.containers.map((c) => lastTermination(c, now))].filter((s) => s !== '').join('; '),
+      ),
       ...waiting.map((p) => `${podRef(p)}: Pending for ${ageSince(p.createdAt, now)}, not assigned to a node, no scheduling events`),
     ];
-    const what = down.length > 0 ? [...new Set(down.map((p) => componentOf(p)))].join(', ') + ' not running' : 'the scheduler is not scheduling pods';
+    const what =
+      down.length > 0 ? [...new Set(down.map((p) => componentOf(p)))].join(', ') + ' not running' : 'the scheduler is not scheduling pods';
     return [
       {
         rule: RULE,

@@ -28,11 +28,14 @@ export const createFailedHeat: Rule = {
     ];
     const match = matchSignature(texts);
     const first = failed[0];
-    const headline = match?.label ?? (first ? `${dottedPath(first, top)} ${first.status}` : clip(cluster.statusReason ?? 'no reason given', 120));
+    const headline =
+      match?.label ?? (first ? `${dottedPath(first, top)} ${first.status}` : clip(cluster.statusReason ?? 'no reason given', 120));
     const evidence = [
       ...(cluster.statusReason ? [`status_reason: ${clip(cluster.statusReason)}`] : []),
       ...faults.map(([group, reason]) => `fault ${group}: ${clip(reason)}`),
-      ...failed.map((r) => `${dottedPath(r, top)} (${r.type}${r.physicalId ? ` ${r.physicalId}` : ''}) ${r.status}: ${clip(r.statusReason ?? '')}`),
+      ...failed.map(
+        (r) => `${dottedPath(r, top)} (${r.type}${r.physicalId ? ` ${r.physicalId}` : ''}) ${r.status}: ${clip(r.statusReason ?? '')}`,
+      ),
     ];
     const finding: Finding = {
       rule: RULE,

@@ -7,7 +7,12 @@ import { CATALYST_DELETE_FAILS } from '../references.js';
 import type { Rule } from '../rule.js';
 
 const RULE = 'delete-blocked-by-loadbalancers';
-const IGNORED_PORT_OWNERS = ['network:router_interface', 'network:router_interface_distributed', 'network:ha_router_replicated_interface', 'network:dhcp'];
+const IGNORED_PORT_OWNERS = [
+  'network:router_interface',
+  'network:router_interface_distributed',
+  'network:ha_router_replicated_interface',
+  'network:dhcp',
+];
 
 function isSubnetConflict(text: string | null | undefined): boolean {
   if (text === null || text === undefined) return false;
@@ -53,7 +58,9 @@ export function blockingObjects(snapshot: ClusterSnapshot): { loadBalancers: Loa
 
 function lbLine(lb: LoadBalancer, clusterUuid: string | null): string {
   const ours = clusterUuid !== null && lb.description.includes(`from cluster ${clusterUuid}`);
-  const origin = ours ? 'made by the cluster for a Service; Magnum should have deleted it' : 'not made by this cluster: Magnum does not delete it';
+  const origin = ours
+    ? 'made by the cluster for a Service; Magnum should have deleted it'
+    : 'not made by this cluster: Magnum does not delete it';
   return `load balancer ${lb.name || '(no name)'} (${lb.id}) vip ${lb.vipAddress ?? '?'} ${lb.provisioningStatus}: ${origin}`;
 }
 
@@ -72,7 +79,10 @@ export const deleteBlockedByLoadbalancers: Rule = {
     if (reason === null) return [];
     const { loadBalancers, ports } = blockingObjects(snapshot);
     const loadBalancerIds = loadBalancers.map((lb) => lb.id);
-    const found = [...(loadBalancers.length > 0 ? [plural(loadBalancers.length, 'load balancer')] : []), ...(ports.length > 0 ? [plural(ports.length, 'port')] : [])];
+    const found = [
+      ...(loadBalancers.length > 0 ? [plural(loadBalancers.length, 'load balancer')] : []),
+      ...(ports.length > 0 ? [plural(ports.length, 'port')] : []),
+    ];
     const finding: Finding = {
       rule: RULE,
       severity: 'critical',
@@ -80,9 +90,18 @@ export const deleteBlockedByLoadbalancers: Rule = {
         found.length > 0
           ? `Delete blocked: ${found.join(' and ')} still on the cluster's private subnet`
           : "Delete blocked: something still holds IP addresses on the cluster's private subnet",
-      objects: [openstackRef('Cluster', cluster.name), ...loadBalancerIds.map((id) => openstackRef('LoadBalancer', id)), ...ports.map((p) => openstackRef('Port', p.id))],
+      objects: [
+        openstackRef('Cluster', cluster.name),
+        ...loadBalancerIds.map((id) => openstackRef('LoadBalancer', id)),
+        ...ports.map((p) => openstackRef('Port', p.id)),
+      ],
       evidence: capLines(
-        [`status_reason: ${clip(reason)}`, ...(snapshot.subnetId === null ? [] : [`subnet: ${snapshot.subnetId}`]), ...loadBalancers.map((lb) => lbLine(lb, cluster.uuid)), ...ports.map(portLine)],
+        [
+          `status_reason: ${clip(reason)}`,
+          ...(snapshot.subnetId === null ? [] : [`subnet: ${snapshot.subnetId}`]),
+          ...loadBalancers.map((lb) => lbLine(lb, cluster.uuid)),
+          ...ports.map(portLine),
+        ],
         thresholds.maxEvidenceLines,
       ),
       explanation: CATALYST_DELETE_FAILS.explanation,
@@ -96,7 +115,10 @@ export const deleteBlockedByLoadbalancers: Rule = {
     if (loadBalancers.length > 0) {
       finding.action = {
         id: 'delete-loadbalancers',
-        label: loadBalancers.length === 1 ? 'Delete this load balancer and retry' : `Delete these ${loadBalancers.length} load balancers and retry`,
+        label:
+          loadBalancers.length === 1
+            ? 'Delete this load balancer and retry'
+            : `Delete these ${loadBalancers.length} load balancers and retry`,
         params: { cluster: cluster.name, uuid: cluster.uuid, loadBalancerIds },
       };
     }

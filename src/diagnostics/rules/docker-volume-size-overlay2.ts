@@ -35,7 +35,10 @@ function comboEvidence(template: ClusterTemplate, size: { size: number; source: 
  * The create pre-flight: a warning finding when a create with this template and requested
  * docker volume size would hit the known issue, else null.
  */
-export function preflightDockerVolumeOverlay2(template: ClusterTemplate, requestedDockerVolumeSize: number | null | undefined): Finding | null {
+export function preflightDockerVolumeOverlay2(
+  template: ClusterTemplate,
+  requestedDockerVolumeSize: number | null | undefined,
+): Finding | null {
   const driver = storageDriverOf(template);
   const size = dockerVolumeSizeOf({ dockerVolumeSize: requestedDockerVolumeSize ?? null }, template);
   if (driver !== 'overlay2' || size === null) return null;
@@ -71,7 +74,8 @@ export const dockerVolumeSizeOverlay2: Rule = {
           objects,
           evidence: [...comboEvidence(template, size, driver), 'Kubernetes state not collected: pods could not be checked'],
           explanation: CATALYST_PODS_FAIL.explanation,
-          remedy: 'Check the pods (`/kube pods NAME --problems`); if they stay in ContainerCreating, recreate the cluster without a docker volume size.',
+          remedy:
+            'Check the pods (`/kube pods NAME --problems`); if they stay in ContainerCreating, recreate the cluster without a docker volume size.',
           reference: CATALYST_PODS_FAIL.reference,
         },
       ];

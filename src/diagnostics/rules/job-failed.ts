@@ -30,7 +30,7 @@ export const jobFailed: Rule = {
           thresholds.maxEvidenceLines,
         ),
         explanation: 'The job gave up: its pods failed more often than its backoff limit allows, or it ran past its active deadline.',
-        remedy: "Read the log of one of its failed pods (`/kube logs NAME NS/POD`), fix the cause, then delete and re-create the job.",
+        remedy: 'Read the log of one of its failed pods (`/kube logs NAME NS/POD`), fix the cause, then delete and re-create the job.',
       },
     ];
   },

@@ -54,7 +54,12 @@ export const kollaBootstrapHoldsVolume: Rule = {
           rule: RULE,
           severity: 'critical',
           title: `Finished job ${jobName} still holds PVC ${claim}: pod ${pod.name} cannot mount it`,
-          objects: [podRef(pod), namespacedRef(pod.namespace, 'Job', jobName), podRef(holder), namespacedRef(pod.namespace, 'PersistentVolumeClaim', claim)],
+          objects: [
+            podRef(pod),
+            namespacedRef(pod.namespace, 'Job', jobName),
+            podRef(holder),
+            namespacedRef(pod.namespace, 'PersistentVolumeClaim', claim),
+          ],
           evidence: [
             `${podRef(pod)}: ${pod.status}${event === null ? '' : `; ${describeEvent(event, context.now)}`}`,
             `${podRef(holder)} (job ${jobName}): ${holder.status}, still mounts PVC ${claim}${holder.nodeName ? ` on ${holder.nodeName}` : ''}`,

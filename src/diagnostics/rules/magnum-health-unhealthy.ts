@@ -10,7 +10,9 @@ export const magnumHealthUnhealthy: Rule = {
   run(snapshot, { thresholds }) {
     const cluster = snapshot.cluster;
     if (cluster === null) return [];
-    const reasons = Object.entries(cluster.healthStatusReason).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)] as const);
+    const reasons = Object.entries(cluster.healthStatusReason).map(
+      ([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)] as const,
+    );
     if (cluster.healthStatus === 'UNKNOWN') {
       return [
         {
@@ -19,7 +21,8 @@ export const magnumHealthUnhealthy: Rule = {
           title: 'Magnum health_status is UNKNOWN: Magnum cannot reach the Kubernetes API (expected for a private cluster)',
           objects: [openstackRef('Cluster', cluster.name)],
           evidence: reasons.map(([k, v]) => `health_status_reason ${k}: ${clip(v, 160)}`),
-          explanation: "Magnum's health monitor polls the API only when it is reachable through a floating IP; clusters without one always show UNKNOWN. This is not a fault.",
+          explanation:
+            "Magnum's health monitor polls the API only when it is reachable through a floating IP; clusters without one always show UNKNOWN. This is not a fault.",
           remedy: 'Nothing to do; the Kubernetes findings here come from the API directly.',
         },
       ];
@@ -32,7 +35,9 @@ export const magnumHealthUnhealthy: Rule = {
       {
         rule: 'magnum-health-unhealthy',
         severity: apiDown ? 'critical' : 'warning',
-        title: apiDown ? 'Magnum reports the cluster UNHEALTHY: the API is not ok' : `Magnum reports the cluster UNHEALTHY${nodes.length > 0 ? `: ${nodes.join(', ')} not Ready` : ''}`,
+        title: apiDown
+          ? 'Magnum reports the cluster UNHEALTHY: the API is not ok'
+          : `Magnum reports the cluster UNHEALTHY${nodes.length > 0 ? `: ${nodes.join(', ')} not Ready` : ''}`,
         objects: [openstackRef('Cluster', cluster.name), ...nodes.map(nodeRef)],
         evidence: capLines(
           (bad.length > 0 ? bad : reasons).map(([k, v]) => `health_status_reason ${k}: ${clip(v, 160)}`),

@@ -27,7 +27,9 @@ export const nodeNotReady: Rule = {
       {
         rule: 'node-not-ready',
         severity: all ? 'critical' : 'warning',
-        title: all ? `No node is Ready (${plural(nodes.length, 'node')})` : `${plural(nodes.length, 'node')} of ${kube.nodes.length} not Ready`,
+        title: all
+          ? `No node is Ready (${plural(nodes.length, 'node')})`
+          : `${plural(nodes.length, 'node')} of ${kube.nodes.length} not Ready`,
         objects: nodes.map(nodeRef),
         evidence: capLines(lines, thresholds.maxEvidenceLines),
         explanation:

@@ -10,7 +10,9 @@ export const nodePressure: Rule = {
   run(snapshot, { thresholds }) {
     const kube = snapshot.kube;
     if (kube === null) return [];
-    const hits = kube.nodes.flatMap((node) => node.conditions.filter((c) => PRESSURE.includes(c.type) && c.status === 'True').map((condition) => ({ node, condition })));
+    const hits = kube.nodes.flatMap((node) =>
+      node.conditions.filter((c) => PRESSURE.includes(c.type) && c.status === 'True').map((condition) => ({ node, condition })),
+    );
     if (hits.length === 0) return [];
     const nodes = [...new Set(hits.map((h) => h.node.name))];
     const kinds = [...new Set(hits.map((h) => h.condition.type))];
@@ -21,12 +23,15 @@ export const nodePressure: Rule = {
         title: `${plural(nodes.length, 'node')} under ${kinds.join(', ')}`,
         objects: nodes.map(nodeRef),
         evidence: capLines(
-          hits.map(({ node, condition }) => `${nodeRef(node)}: ${condition.type}${condition.message ? `: ${clip(condition.message, 160)}` : ''}`),
+          hits.map(
+            ({ node, condition }) => `${nodeRef(node)}: ${condition.type}${condition.message ? `: ${clip(condition.message, 160)}` : ''}`,
+          ),
           thresholds.maxEvidenceLines,
         ),
         explanation:
           'The kubelet reports the node short of memory, disk or process ids (it then evicts pods and refuses new ones), or its network is not configured.',
-        remedy: 'Free or add capacity: clean images and logs for DiskPressure, lower pod memory use or add nodes (`/kube resize NAME --nodes N`); for NetworkUnavailable check the network plugin pods on the node.',
+        remedy:
+          'Free or add capacity: clean images and logs for DiskPressure, lower pod memory use or add nodes (`/kube resize NAME --nodes N`); for NetworkUnavailable check the network plugin pods on the node.',
       },
     ];
   },

@@ -55,7 +55,10 @@ export const overlayNetworkKernel: Rule = {
           ? `${plural(nodes.length, 'node')} run a kernel older than 3.16 under a vxlan overlay: pod traffic between nodes fails`
           : `${plural(nodes.length, 'node')} run a kernel older than 3.16: a vxlan overlay would not work`,
         objects: nodes.map(nodeRef),
-        evidence: capLines([...nodes.map((n) => `${nodeRef(n)}: kernel ${n.kernelVersion ?? '?'}`), ...overlay], thresholds.maxEvidenceLines),
+        evidence: capLines(
+          [...nodes.map((n) => `${nodeRef(n)}: kernel ${n.kernelVersion ?? '?'}`), ...overlay],
+          thresholds.maxEvidenceLines,
+        ),
         explanation: KOLLA_VXLAN_KERNEL.explanation,
         remedy: KOLLA_VXLAN_KERNEL.remedy,
         reference: KOLLA_VXLAN_KERNEL.reference,

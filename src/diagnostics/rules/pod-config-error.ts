@@ -1,7 +1,14 @@
 import { containerHits, containerLine, podCount, podProblemFinding } from '../pod-problem.js';
 import type { Rule } from '../rule.js';
 
-const REASONS = ['CreateContainerConfigError', 'CreateContainerError', 'RunContainerError', 'PreCreateHookError', 'PreStartHookError', 'PostStartHookError'];
+const REASONS = [
+  'CreateContainerConfigError',
+  'CreateContainerError',
+  'RunContainerError',
+  'PreCreateHookError',
+  'PreStartHookError',
+  'PostStartHookError',
+];
 
 export const podConfigError: Rule = {
   id: 'pod-config-error',
@@ -16,7 +23,8 @@ export const podConfigError: Rule = {
       severity: 'warning',
       title: (n) => `${podCount(n)} cannot create ${n === 1 ? 'a container' : 'containers'} from the pod spec`,
       lines: hits.map((h) => containerLine(h, `${h.container.reason}${h.container.message ? `: ${h.container.message}` : ''}`)),
-      explanation: 'The container cannot be created: something its spec refers to (a Secret, a ConfigMap or a key in one, a volume) is missing or invalid, or a lifecycle hook failed.',
+      explanation:
+        'The container cannot be created: something its spec refers to (a Secret, a ConfigMap or a key in one, a volume) is missing or invalid, or a lifecycle hook failed.',
       remedy: 'Create the missing Secret or ConfigMap (the message names it) or fix the pod spec; the kubelet retries on its own.',
       maxEvidenceLines: thresholds.maxEvidenceLines,
     });

@@ -18,10 +18,17 @@ export const podCrashLoop: Rule = {
       severity: 'warning',
       title: (n) => `${podCount(n)} crash looping`,
       lines: hits.map((h) =>
-        containerLine(h, [`${h.container.reason ?? h.container.state}, ${h.container.restartCount} restarts`, lastTermination(h.container, now)].filter((s) => s !== '').join('; ')),
+        containerLine(
+          h,
+          [`${h.container.reason ?? h.container.state}, ${h.container.restartCount} restarts`, lastTermination(h.container, now)]
+            .filter((s) => s !== '')
+            .join('; '),
+        ),
       ),
-      explanation: 'The container starts and exits again and again; Kubernetes waits longer between restarts each time (CrashLoopBackOff). The exit code and the log of the previous run say why.',
-      remedy: 'Read the previous run\'s log: `/kube logs NAME NS/POD -c CONTAINER --previous`. Exit code 1 is usually the application (configuration, a dependency it cannot reach), 137 a kill (memory limit, liveness probe).',
+      explanation:
+        'The container starts and exits again and again; Kubernetes waits longer between restarts each time (CrashLoopBackOff). The exit code and the log of the previous run say why.',
+      remedy:
+        "Read the previous run's log: `/kube logs NAME NS/POD -c CONTAINER --previous`. Exit code 1 is usually the application (configuration, a dependency it cannot reach), 137 a kill (memory limit, liveness probe).",
       maxEvidenceLines: thresholds.maxEvidenceLines,
     });
   },

@@ -15,9 +15,13 @@ export const podImagePull: Rule = {
       rule: 'pod-image-pull',
       severity: 'warning',
       title: (n) => `${podCount(n)} cannot pull ${n === 1 ? 'its image' : 'their images'}`,
-      lines: hits.map((h) => containerLine(h, `${h.container.reason}: ${h.container.image}${h.container.message ? ` (${h.container.message})` : ''}`)),
-      explanation: 'The kubelet cannot pull the image: the name or tag does not exist, the registry needs credentials (imagePullSecrets), or the nodes cannot reach the registry.',
-      remedy: 'Check the image name and tag; add an imagePullSecret for a private registry; if every pull fails, check that the nodes have outbound internet access (router with an external gateway).',
+      lines: hits.map((h) =>
+        containerLine(h, `${h.container.reason}: ${h.container.image}${h.container.message ? ` (${h.container.message})` : ''}`),
+      ),
+      explanation:
+        'The kubelet cannot pull the image: the name or tag does not exist, the registry needs credentials (imagePullSecrets), or the nodes cannot reach the registry.',
+      remedy:
+        'Check the image name and tag; add an imagePullSecret for a private registry; if every pull fails, check that the nodes have outbound internet access (router with an external gateway).',
       maxEvidenceLines: thresholds.maxEvidenceLines,
     });
   },

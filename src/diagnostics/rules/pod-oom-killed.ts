@@ -8,14 +8,20 @@ export const podOomKilled: Rule = {
   run(snapshot, { thresholds }) {
     const kube = snapshot.kube;
     if (kube === null) return [];
-    const hits = containerHits(kube.pods, (c) => (c.state === 'terminated' && c.reason === 'OOMKilled') || c.lastTerminated?.reason === 'OOMKilled');
+    const hits = containerHits(
+      kube.pods,
+      (c) => (c.state === 'terminated' && c.reason === 'OOMKilled') || c.lastTerminated?.reason === 'OOMKilled',
+    );
     return podProblemFinding(hits, {
       rule: 'pod-oom-killed',
       severity: 'warning',
       title: (n) => `${podCount(n)} killed for running out of memory (OOMKilled)`,
-      lines: hits.map((h) => containerLine(h, `OOMKilled, ${h.container.restartCount} restarts, now ${h.container.reason ?? h.container.state}`)),
+      lines: hits.map((h) =>
+        containerLine(h, `OOMKilled, ${h.container.restartCount} restarts, now ${h.container.reason ?? h.container.state}`),
+      ),
       explanation: 'The container used more memory than its limit and the kernel killed it (exit code 137).',
-      remedy: "Raise the container's memory limit (resources.limits.memory) or reduce what it uses; check the node's memory if the pod has no limit.",
+      remedy:
+        "Raise the container's memory limit (resources.limits.memory) or reduce what it uses; check the node's memory if the pod has no limit.",
       maxEvidenceLines: thresholds.maxEvidenceLines,
     });
   },

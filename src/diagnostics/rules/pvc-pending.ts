@@ -32,7 +32,8 @@ export const pvcPending: Rule = {
         explanation:
           'No volume is bound to these claims: the provisioner failed (see the event: Cinder quota, an unknown volume type, the CSI controller not running)' +
           (noClass ? ', or the claim names no storage class and the cluster has no default one.' : '.'),
-        remedy: 'Fix what the ProvisioningFailed event says; check the Cinder CSI controller pods in kube-system and the volume quota (`openstack quota show`).',
+        remedy:
+          'Fix what the ProvisioningFailed event says; check the Cinder CSI controller pods in kube-system and the volume quota (`openstack quota show`).',
       },
     ];
   },

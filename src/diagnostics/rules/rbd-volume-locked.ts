@@ -14,7 +14,9 @@ function usesRbd(kube: KubeState, pod: KPod): boolean {
     if (/rbd/i.test(v.kind)) return true;
     if (v.pvcClaimName === null) return false;
     const pvc = kube.pvcs.find((c) => c.namespace === pod.namespace && c.name === v.pvcClaimName);
-    const pv = kube.pvs.find((p) => p.name === pvc?.volumeName || (p.claim?.namespace === pod.namespace && p.claim.name === v.pvcClaimName));
+    const pv = kube.pvs.find(
+      (p) => p.name === pvc?.volumeName || (p.claim?.namespace === pod.namespace && p.claim.name === v.pvcClaimName),
+    );
     return pv !== undefined && /rbd/i.test(pv.source);
   });
 }
@@ -33,7 +35,8 @@ function isReady(kube: KubeState, nodeName: string): boolean {
 
 export const rbdVolumeLocked: Rule = {
   id: RULE,
-  description: 'A pod moved to a new node cannot map its Ceph RBD volume (Multi-Attach or "image is locked"): Kolla-Kubernetes known issue 2.',
+  description:
+    'A pod moved to a new node cannot map its Ceph RBD volume (Multi-Attach or "image is locked"): Kolla-Kubernetes known issue 2.',
   suppresses: ['container-creating-stuck', 'workload-replicas-short', 'service-without-endpoints'],
   run(snapshot, { now, thresholds }) {
     const kube = snapshot.kube;

@@ -9,9 +9,14 @@ const RULE = 'service-without-endpoints';
 
 function selected(kube: KubeState, service: KService): string {
   const pods = selectedPods(kube, service);
-  const text = Object.entries(service.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+  const text = Object.entries(service.selector ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   if (pods.length === 0) return `selector ${text} matches no pods`;
-  const states = pods.slice(0, 3).map((p) => `${p.name} ${p.status}`).join(', ');
+  const states = pods
+    .slice(0, 3)
+    .map((p) => `${p.name} ${p.status}`)
+    .join(', ');
   return `selector ${text} matches ${plural(pods.length, 'pod')}, none ready: ${states}${pods.length > 3 ? ', ...' : ''}`;
 }
 
@@ -37,13 +42,23 @@ export const serviceWithoutEndpoints: Rule = {
       {
         rule: RULE,
         severity: 'warning',
-        title: `${plural(empty.length, 'service')} ${empty.length === 1 ? 'has' : 'have'} no ready endpoints: ${empty.slice(0, 3).map((s) => `${s.namespace}/${s.name}`).join(', ')}${empty.length > 3 ? ', ...' : ''}`,
+        title: `${plural(empty.length, 'service')} ${empty.length === 1 ? 'has' : 'have'} no ready endpoints: ${empty
+          .slice(0, 3)
+          .map((s) => `${s.namespace}/${s.name}`)
+          .join(', ')}${empty.length > 3 ? ', ...' : ''}`,
         objects: empty.map((s) => namespacedRef(s.namespace, 'Service', s.name)),
-        evidence: capMapped(empty, thresholds.maxEvidenceLines, (s) => `${namespacedRef(s.namespace, 'Service', s.name)}: ${selected(kube, s)}`),
+        evidence: capMapped(
+          empty,
+          thresholds.maxEvidenceLines,
+          (s) => `${namespacedRef(s.namespace, 'Service', s.name)}: ${selected(kube, s)}`,
+        ),
         explanation:
           'Connections to these services fail: no pod that their selector matches is ready, so the service has nowhere to send traffic.' +
-          (mariadb ? ' This is what the Kolla MariaDB check (`telnet minion_ip 3306`) shows when the connection closes before MariaDB answers.' : ''),
-        remedy: 'Fix the selected pods (see the pod findings) or the selector if it matches no pods; the endpoints fill in as soon as a pod is ready.',
+          (mariadb
+            ? ' This is what the Kolla MariaDB check (`telnet minion_ip 3306`) shows when the connection closes before MariaDB answers.'
+            : ''),
+        remedy:
+          'Fix the selected pods (see the pod findings) or the selector if it matches no pods; the endpoints fill in as soon as a pod is ready.',
         ...(mariadb ? { reference: KOLLA_MARIADB_CHECK.reference } : {}),
       },
     ];

@@ -43,11 +43,17 @@ export const slowCreate: Rule = {
       ...(lastChange === null ? [] : [`last Heat resource change: ${humanDuration(now - lastChange)} ago`]),
       ...waiting.map((r) => `in progress: ${dottedPath(r, top)} (${r.type})${r.statusReason ? `: ${clip(r.statusReason, 120)}` : ''}`),
     ];
-    const why = pastTimeout ? 'past its create_timeout' : idle ? `no Heat resource has changed for ${humanDuration(now - (lastChange ?? now))}` : `past ${thresholds.stuckCreateMinutes} min`;
+    const why = pastTimeout
+      ? 'past its create_timeout'
+      : idle
+        ? `no Heat resource has changed for ${humanDuration(now - (lastChange ?? now))}`
+        : `past ${thresholds.stuckCreateMinutes} min`;
     const finding: Finding = {
       rule: RULE,
       severity: stuck ? 'critical' : 'warning',
-      title: stuck ? `Create looks stuck: ${elapsed} in CREATE_IN_PROGRESS, ${why}` : `Create is slow: ${elapsed} in CREATE_IN_PROGRESS, past the usual 15-25 min`,
+      title: stuck
+        ? `Create looks stuck: ${elapsed} in CREATE_IN_PROGRESS, ${why}`
+        : `Create is slow: ${elapsed} in CREATE_IN_PROGRESS, past the usual 15-25 min`,
       objects: [openstackRef('Cluster', cluster.name), ...waiting.map((r) => openstackRef('HeatResource', dottedPath(r, top)))],
       evidence: capLines(evidence, thresholds.maxEvidenceLines),
       explanation: stuck

@@ -41,13 +41,17 @@ export const workloadReplicasShort: Rule = {
         objects: short.map(({ workload: w }) => namespacedRef(w.namespace, w.kind, w.name)),
         evidence: capLines(
           short.map(({ workload: w, pods }) => {
-            const states = pods.filter((p) => p.status !== 'Running').slice(0, 3).map((p) => `${p.name} ${p.status}`);
+            const states = pods
+              .filter((p) => p.status !== 'Running')
+              .slice(0, 3)
+              .map((p) => `${p.name} ${p.status}`);
             const tail = pods.length === 0 ? '; no pods exist' : states.length > 0 ? `; ${states.join(', ')}` : '';
             return `${namespacedRef(w.namespace, w.kind, w.name)}: ${w.ready}/${w.desired} ready${tail}`;
           }),
           thresholds.maxEvidenceLines,
         ),
-        explanation: 'Fewer pods are ready than the workload asks for: its pods are failing, not scheduled, or were never created (a quota or admission error shows in the events of the workload).',
+        explanation:
+          'Fewer pods are ready than the workload asks for: its pods are failing, not scheduled, or were never created (a quota or admission error shows in the events of the workload).',
         remedy: 'Look at the pods listed (`/kube pods NAME --problems`) and the events of the workload (`/kube events NAME -n NS`).',
       },
     ];

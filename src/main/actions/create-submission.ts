@@ -45,7 +45,11 @@ export async function submitCreateForm(submission: ViewSubmission, deps: ActionD
   if (!decision.allowed) return { [CREATE_FIELDS.cluster]: decision.message.slice(0, 150) };
   const origin = { cloud: deps.access.cloudFor(channel), teamId: submission.teamId, channel, user: submission.userId };
   // The view id is unique per opened form: a double submit enqueues once.
-  await deps.queue.enqueue('cluster-create', { ...origin, spec: parsed.data }, { jobId: jobIdFor('cluster-create', 'view', submission.viewId) });
+  await deps.queue.enqueue(
+    'cluster-create',
+    { ...origin, spec: parsed.data },
+    { jobId: jobIdFor('cluster-create', 'view', submission.viewId) },
+  );
   deps.logger.info({ channel, cluster: parsed.data.cluster }, 'create form enqueued');
   return null;
 }

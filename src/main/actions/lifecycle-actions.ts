@@ -11,10 +11,27 @@ const confirmDelete: ClickHandler = async (request, deps, reply) => {
   if (!claim) return;
   const cluster = param(claim, 'cluster');
   const jobId = jobIdFor('cluster-delete', claim.id);
-  await auditClick(deps, request, { action: 'cluster-delete', target: cluster, decision: 'confirmed', outcome: `uuid ${param(claim, 'uuid')}`, jobId, threadTs: request.messageTs });
-  const data = { ...originOf(request, deps, claim.requester), cluster, uuid: param(claim, 'uuid'), threadTs: request.threadTs ?? request.messageTs };
+  await auditClick(deps, request, {
+    action: 'cluster-delete',
+    target: cluster,
+    decision: 'confirmed',
+    outcome: `uuid ${param(claim, 'uuid')}`,
+    jobId,
+    threadTs: request.messageTs,
+  });
+  const data = {
+    ...originOf(request, deps, claim.requester),
+    cluster,
+    uuid: param(claim, 'uuid'),
+    threadTs: request.threadTs ?? request.messageTs,
+  };
   await deps.queue.enqueue('cluster-delete', data, { jobId });
-  await markDecided(deps, request, `Delete ${cluster} (${param(claim, 'uuid')})`, `:white_check_mark: Confirmed by ${mentionUser(request.userId)}: deleting, progress in this thread.`);
+  await markDecided(
+    deps,
+    request,
+    `Delete ${cluster} (${param(claim, 'uuid')})`,
+    `:white_check_mark: Confirmed by ${mentionUser(request.userId)}: deleting, progress in this thread.`,
+  );
 };
 
 const cancel = (action: string, what: string): ClickHandler =>
@@ -36,14 +53,31 @@ const createChoice =
     );
     const spec = {
       cluster,
-      ...str('template'), ...num('nodes'), ...num('masters'), ...str('flavor'), ...str('masterFlavor'), ...str('keypair'), ...num('timeout'),
+      ...str('template'),
+      ...num('nodes'),
+      ...num('masters'),
+      ...str('flavor'),
+      ...str('masterFlavor'),
+      ...str('keypair'),
+      ...num('timeout'),
       ...(withVolume ? num('dockerVolumeSize') : {}),
       labels,
     };
     const jobId = jobIdFor('cluster-create', claim.id);
     const choice = withVolume ? 'with the docker volume (known issue accepted)' : 'without the docker volume';
-    await auditClick(deps, request, { action: 'cluster-create', target: cluster, decision: 'confirmed', outcome: choice, jobId, threadTs: param(claim, 'threadTs') });
-    await deps.queue.enqueue('cluster-create', { ...originOf(request, deps, claim.requester), threadTs: param(claim, 'threadTs'), spec, confirmed: true }, { jobId });
+    await auditClick(deps, request, {
+      action: 'cluster-create',
+      target: cluster,
+      decision: 'confirmed',
+      outcome: choice,
+      jobId,
+      threadTs: param(claim, 'threadTs'),
+    });
+    await deps.queue.enqueue(
+      'cluster-create',
+      { ...originOf(request, deps, claim.requester), threadTs: param(claim, 'threadTs'), spec, confirmed: true },
+      { jobId },
+    );
     await markDecided(deps, request, `Create ${cluster}`, `:white_check_mark: ${mentionUser(request.userId)} chose: create ${choice}.`);
   };
 
@@ -51,12 +85,32 @@ const confirmLoadBalancers: ClickHandler = async (request, deps, reply) => {
   const claim = await redeemClick(request, 'loadbalancers-delete', deps, reply);
   if (!claim) return;
   const cluster = param(claim, 'cluster');
-  const ids = param(claim, 'lbs').split(',').filter((id) => id !== '');
+  const ids = param(claim, 'lbs')
+    .split(',')
+    .filter((id) => id !== '');
   const jobId = jobIdFor('loadbalancers-delete', claim.id);
-  await auditClick(deps, request, { action: 'loadbalancers-delete', target: cluster, decision: 'confirmed', outcome: ids.join(', '), jobId, threadTs: param(claim, 'threadTs') });
-  const data = { ...originOf(request, deps, claim.requester), cluster, uuid: param(claim, 'uuid'), threadTs: param(claim, 'threadTs'), loadBalancerIds: ids };
+  await auditClick(deps, request, {
+    action: 'loadbalancers-delete',
+    target: cluster,
+    decision: 'confirmed',
+    outcome: ids.join(', '),
+    jobId,
+    threadTs: param(claim, 'threadTs'),
+  });
+  const data = {
+    ...originOf(request, deps, claim.requester),
+    cluster,
+    uuid: param(claim, 'uuid'),
+    threadTs: param(claim, 'threadTs'),
+    loadBalancerIds: ids,
+  };
   await deps.queue.enqueue('loadbalancers-delete', data, { jobId });
-  await markDecided(deps, request, `Delete load balancer${ids.length === 1 ? '' : 's'} ${ids.join(', ')} of ${cluster}, then retry the cluster delete.`, `:white_check_mark: Confirmed by ${mentionUser(request.userId)}.`);
+  await markDecided(
+    deps,
+    request,
+    `Delete load balancer${ids.length === 1 ? '' : 's'} ${ids.join(', ')} of ${cluster}, then retry the cluster delete.`,
+    `:white_check_mark: Confirmed by ${mentionUser(request.userId)}.`,
+  );
 };
 
 /** The lifecycle buttons by action id. */

@@ -53,7 +53,12 @@ export async function auditClick(
  * unexpired, meant for this action and channel, clicked by the requester (or an admin), and
  * unused (consumed here, atomically across processes). Answers the clicker when it is not.
  */
-export async function redeemClick(request: ActionRequest, action: string, deps: ActionDeps, reply: Reply): Promise<ConfirmationClaim | null> {
+export async function redeemClick(
+  request: ActionRequest,
+  action: string,
+  deps: ActionDeps,
+  reply: Reply,
+): Promise<ConfirmationClaim | null> {
   const actor = { userId: request.userId, channelId: request.channelId };
   const allowed = await deps.access.authorize(actor, 'operator', action);
   if (!allowed.allowed) {
@@ -63,7 +68,11 @@ export async function redeemClick(request: ActionRequest, action: string, deps: 
   }
   const isAdmin = (await deps.access.authorize(actor, 'admin', action)).allowed;
   const result = await deps.confirmations.redeem(request.value, { userId: request.userId, isAdmin });
-  const refusal = !result.ok ? result.reason : result.claim.action !== action || result.claim.channelId !== request.channelId ? 'wrong_place' : null;
+  const refusal = !result.ok
+    ? result.reason
+    : result.claim.action !== action || result.claim.channelId !== request.channelId
+      ? 'wrong_place'
+      : null;
   if (refusal !== null || !result.ok) {
     const reason = refusal ?? 'forged';
     deps.logger.info({ action, reason, user: request.userId }, 'confirmation refused');

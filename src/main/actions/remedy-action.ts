@@ -64,14 +64,26 @@ export async function handleRemedyAction(request: ActionRequest, deps: ActionDep
       return;
     }
     const jobId = jobIdFor(plan.job, request.channelId, request.messageTs, remedyId);
-    const origin = { cloud: deps.access.cloudFor(request.channelId), teamId: request.teamId, channel: request.channelId, user: request.userId };
+    const origin = {
+      cloud: deps.access.cloudFor(request.channelId),
+      teamId: request.teamId,
+      channel: request.channelId,
+      user: request.userId,
+    };
     const { created } = await deps.queue.enqueue(plan.job, { ...origin, ...plan.data }, { jobId });
     log.info({ jobId, created }, 'remedy enqueued');
     if (!created) {
       await reply({ text: 'This button was already used: its job is in this thread. For a fresh one, run the diagnosis again.' });
       return;
     }
-    await auditClick(deps, request, { action: plan.job, target: plan.target, decision: 'confirmed', outcome: plan.summary, jobId, threadTs });
+    await auditClick(deps, request, {
+      action: plan.job,
+      target: plan.target,
+      decision: 'confirmed',
+      outcome: plan.summary,
+      jobId,
+      threadTs,
+    });
     await reply({ text: `:white_check_mark: ${mentionUser(request.userId)}: ${plan.summary}; progress in this thread.` });
   } catch (error) {
     log.error({ err: error }, 'remedy action failed');

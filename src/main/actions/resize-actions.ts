@@ -34,11 +34,20 @@ const confirmResize: ClickHandler = async (request, deps, reply) => {
     ...nodegroup,
   };
   await deps.queue.enqueue(ACTION, data, { jobId });
-  await markDecided(deps, request, summaryOf(claim), `:white_check_mark: Confirmed by ${mentionUser(request.userId)}: resizing, progress in this thread.`);
+  await markDecided(
+    deps,
+    request,
+    summaryOf(claim),
+    `:white_check_mark: Confirmed by ${mentionUser(request.userId)}: resizing, progress in this thread.`,
+  );
 };
 
 /** The resize buttons by action id. */
 export const RESIZE_ACTIONS: Readonly<Record<string, ClickHandler>> = {
   [RESIZE_CONFIRM_ACTION]: confirmResize,
-  [RESIZE_CANCEL_ACTION]: cancelClick(ACTION, (claim) => ({ target: param(claim, 'cluster'), summary: summaryOf(claim), jobId: jobIdFor(ACTION, claim.id) })),
+  [RESIZE_CANCEL_ACTION]: cancelClick(ACTION, (claim) => ({
+    target: param(claim, 'cluster'),
+    summary: summaryOf(claim),
+    jobId: jobIdFor(ACTION, claim.id),
+  })),
 };

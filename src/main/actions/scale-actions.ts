@@ -22,7 +22,14 @@ const confirmScale: ClickHandler = async (request, deps, reply) => {
   if (!claim) return;
   const threadTs = request.threadTs ?? request.messageTs;
   const jobId = jobIdFor(ACTION, claim.id);
-  await auditClick(deps, request, { action: ACTION, target: targetOf(claim), decision: 'confirmed', outcome: 'replicas 0', jobId, threadTs });
+  await auditClick(deps, request, {
+    action: ACTION,
+    target: targetOf(claim),
+    decision: 'confirmed',
+    outcome: 'replicas 0',
+    jobId,
+    threadTs,
+  });
   const data = {
     ...originOf(request, deps, claim.requester),
     cluster: param(claim, 'cluster'),
@@ -40,5 +47,9 @@ const confirmScale: ClickHandler = async (request, deps, reply) => {
 /** The scale-to-0 buttons by action id. */
 export const SCALE_ACTIONS: Readonly<Record<string, ClickHandler>> = {
   [SCALE_CONFIRM_ACTION]: confirmScale,
-  [SCALE_CANCEL_ACTION]: cancelClick(ACTION, (claim) => ({ target: targetOf(claim), summary: summaryOf(claim), jobId: jobIdFor(ACTION, claim.id) })),
+  [SCALE_CANCEL_ACTION]: cancelClick(ACTION, (claim) => ({
+    target: targetOf(claim),
+    summary: summaryOf(claim),
+    jobId: jobIdFor(ACTION, claim.id),
+  })),
 };

@@ -30,19 +30,36 @@ export interface TicketServiceDeps {
 const HISTORY_LIMIT = 100;
 
 /** The thread's job history, oldest first: audit records, then queue jobs the audit does not cover. */
-export async function threadHistory(deps: Pick<TicketServiceDeps, 'audit' | 'jobs' | 'logger'>, channel: string, threadTs: string): Promise<HistoryEntry[]> {
+export async function threadHistory(
+  deps: Pick<TicketServiceDeps, 'audit' | 'jobs' | 'logger'>,
+  channel: string,
+  threadTs: string,
+): Promise<HistoryEntry[]> {
   const entries: (HistoryEntry & { jobId?: string })[] = [];
   try {
     const records = (await deps.audit?.recent({ channelId: channel, threadTs, limit: HISTORY_LIMIT })) ?? [];
     for (const r of records) {
-      entries.push({ at: r.at, actor: r.actor, action: `${r.action} ${r.target}`.trim(), decision: r.decision, ...(r.outcome ? { outcome: r.outcome } : {}), ...(r.jobId ? { jobId: r.jobId } : {}) });
+      entries.push({
+        at: r.at,
+        actor: r.actor,
+        action: `${r.action} ${r.target}`.trim(),
+        decision: r.decision,
+        ...(r.outcome ? { outcome: r.outcome } : {}),
+        ...(r.jobId ? { jobId: r.jobId } : {}),
+      });
     }
     const audited = new Set(entries.map((e) => e.jobId).filter((id) => id !== undefined));
     for (const job of (await deps.jobs?.()) ?? []) {
       const data = (job.data ?? {}) as { channel?: unknown; threadTs?: unknown; user?: unknown; cluster?: unknown };
       if (data.channel !== channel || data.threadTs !== threadTs || audited.has(job.id)) continue;
       const target = typeof data.cluster === 'string' ? ` ${data.cluster}` : '';
-      entries.push({ at: new Date(job.timestamp).toISOString(), actor: typeof data.user === 'string' ? data.user : 'unknown', action: `${job.name}${target}`, decision: 'requested', outcome: job.state });
+      entries.push({
+        at: new Date(job.timestamp).toISOString(),
+        actor: typeof data.user === 'string' ? data.user : 'unknown',
+        action: `${job.name}${target}`,
+        decision: 'requested',
+        outcome: job.state,
+      });
     }
   } catch (error) {
     deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'thread history not read');

@@ -42,7 +42,9 @@ function addDaemonPods(ctx: ClusterContext, node: SimNode, now: number): void {
   const sameRole = new Set((node.role === 'master' ? ctx.masters : ctx.workers).map((n) => n.name));
   const pods = ctx.store.list('pods') as SimPod[];
   for (const ds of ctx.store.list('daemonsets')) {
-    const sample = pods.find((p) => p.metadata.ownerReferences?.some((o) => o.uid === ds.metadata.uid) && sameRole.has(p.spec.nodeName ?? ''));
+    const sample = pods.find(
+      (p) => p.metadata.ownerReferences?.some((o) => o.uid === ds.metadata.uid) && sameRole.has(p.spec.nodeName ?? ''),
+    );
     if (!sample) continue;
     const hostNetwork = sample.spec['hostNetwork'] === true;
     ctx.store.put(
@@ -66,8 +68,29 @@ function addDaemonPods(ctx: ClusterContext, node: SimNode, now: number): void {
 export function addLoadBalancerService(ctx: ClusterContext, namespace: string, name: string, now: number, externalIp: string): void {
   if (!ctx.store.get('namespaces', undefined, namespace)) ctx.store.put('namespaces', buildNamespace(namespace, now));
   const labels = { app: name };
-  const pods = addWorkload(ctx, { kind: 'Deployment', namespace, name, labels, replicas: 2, createdAt: now, containers: [{ name, image: 'docker.io/library/nginx:1.25', ports: [{ containerPort: 80, protocol: 'TCP' }] }] });
-  addServiceFor(ctx, { namespace, name, selector: labels, ports: [{ port: 80, protocol: 'TCP' }], clusterIP: ctx.nextClusterIp(), type: 'LoadBalancer', createdAt: now, loadBalancerIP: externalIp }, pods);
+  const pods = addWorkload(ctx, {
+    kind: 'Deployment',
+    namespace,
+    name,
+    labels,
+    replicas: 2,
+    createdAt: now,
+    containers: [{ name, image: 'docker.io/library/nginx:1.25', ports: [{ containerPort: 80, protocol: 'TCP' }] }],
+  });
+  addServiceFor(
+    ctx,
+    {
+      namespace,
+      name,
+      selector: labels,
+      ports: [{ port: 80, protocol: 'TCP' }],
+      clusterIP: ctx.nextClusterIp(),
+      type: 'LoadBalancer',
+      createdAt: now,
+      loadBalancerIP: externalIp,
+    },
+    pods,
+  );
   const service = ctx.store.get('services', namespace, name);
   if (service) {
     (service['spec'] as Record<string, unknown>)['ports'] = [{ protocol: 'TCP', port: 80, targetPort: 80, nodePort: 30000 + (now % 2000) }];

@@ -53,9 +53,12 @@ export async function startKubeCluster(opts: KubeClusterOptions): Promise<SimKub
   });
   buildScenarioWorkloads(ctx, opts.scenario);
   const info: ServerInfo = { serverAddress: '', kubeVersion: opts.kubeVersion };
-  const server = createServer({ key: keyPem, cert: certPem, ca: [opts.ca.certPem], requestCert: true, rejectUnauthorized: false }, (req, res) => {
-    void serve(ctx, info, opts.clock, req, res);
-  });
+  const server = createServer(
+    { key: keyPem, cert: certPem, ca: [opts.ca.certPem], requestCert: true, rejectUnauthorized: false },
+    (req, res) => {
+      void serve(ctx, info, opts.clock, req, res);
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -94,7 +97,8 @@ async function serve(ctx: ClusterContext, info: ServerInfo, clock: SimClock, req
     if (result.text) send(res, result.status, String(result.body), 'text/plain');
     else send(res, result.status, JSON.stringify(result.body), 'application/json');
   } catch (error) {
-    const failure = error instanceof KubeHttpError ? error : new KubeHttpError(500, 'InternalError', `Internal error occurred: ${String(error)}`);
+    const failure =
+      error instanceof KubeHttpError ? error : new KubeHttpError(500, 'InternalError', `Internal error occurred: ${String(error)}`);
     send(res, failure.code, JSON.stringify(statusBody(failure)), 'application/json');
   }
 }

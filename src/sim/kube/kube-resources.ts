@@ -63,7 +63,9 @@ export function resourceList(group: '' | 'apps' | 'batch'): object {
       kind: r.kind,
       verbs: r.verbs,
       ...(r.shortNames.length > 0 ? { shortNames: r.shortNames } : {}),
-      ...(['pods', 'services', 'deployments', 'statefulsets', 'replicasets', 'daemonsets', 'jobs', 'replicationcontrollers'].includes(r.name)
+      ...(['pods', 'services', 'deployments', 'statefulsets', 'replicasets', 'daemonsets', 'jobs', 'replicationcontrollers'].includes(
+        r.name,
+      )
         ? { categories: ['all'] }
         : {}),
     },
@@ -98,4 +100,3 @@ export function apiGroup(name: string): object {
   const version = { groupVersion: `${name}/v1`, version: 'v1' };
   return { kind: 'APIGroup', apiVersion: 'v1', name, versions: [version], preferredVersion: version };
 }
-

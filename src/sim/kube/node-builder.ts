@@ -65,8 +65,14 @@ export function buildNode(node: SimNode, look: NodeLook): SimObject {
         },
       ],
       nodeInfo: {
-        machineID: node.name.replace(/[^a-f0-9]/g, '').padEnd(32, '0').slice(0, 32),
-        systemUUID: node.name.replace(/[^a-f0-9]/g, '').padEnd(32, '0').slice(0, 32),
+        machineID: node.name
+          .replace(/[^a-f0-9]/g, '')
+          .padEnd(32, '0')
+          .slice(0, 32),
+        systemUUID: node.name
+          .replace(/[^a-f0-9]/g, '')
+          .padEnd(32, '0')
+          .slice(0, 32),
         bootID: '',
         kernelVersion: look.kernelVersion,
         osImage: look.osImage,

@@ -67,7 +67,12 @@ export function buildService(plan: ServicePlan): SimObject {
     metadata: meta(plan.name, plan.createdAt, plan.namespace, plan.labels ?? {}),
     spec: {
       ...(plan.selector ? { selector: plan.selector } : {}),
-      ports: plan.ports.map((p) => ({ protocol: p.protocol ?? 'TCP', ...(p.name ? { name: p.name } : {}), port: p.port, targetPort: p.targetPort ?? p.port })),
+      ports: plan.ports.map((p) => ({
+        protocol: p.protocol ?? 'TCP',
+        ...(p.name ? { name: p.name } : {}),
+        port: p.port,
+        targetPort: p.targetPort ?? p.port,
+      })),
       clusterIP: plan.clusterIP,
       clusterIPs: [plan.clusterIP],
       type: plan.type ?? 'ClusterIP',
@@ -84,13 +89,16 @@ export interface EndpointAddress {
 }
 
 /** A Service's Endpoints with ready and not-ready addresses. */
-export function buildEndpoints(
-  service: ServicePlan,
-  ready: EndpointAddress[],
-  notReady: EndpointAddress[],
-): SimObject {
-  const ports = service.ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.targetPort ?? p.port, protocol: p.protocol ?? 'TCP' }));
-  const subsets = ready.length + notReady.length === 0 ? undefined : [{ ...(ready.length ? { addresses: ready } : {}), ...(notReady.length ? { notReadyAddresses: notReady } : {}), ports }];
+export function buildEndpoints(service: ServicePlan, ready: EndpointAddress[], notReady: EndpointAddress[]): SimObject {
+  const ports = service.ports.map((p) => ({
+    ...(p.name ? { name: p.name } : {}),
+    port: p.targetPort ?? p.port,
+    protocol: p.protocol ?? 'TCP',
+  }));
+  const subsets =
+    ready.length + notReady.length === 0
+      ? undefined
+      : [{ ...(ready.length ? { addresses: ready } : {}), ...(notReady.length ? { notReadyAddresses: notReady } : {}), ports }];
   return {
     apiVersion: 'v1',
     kind: 'Endpoints',
@@ -100,7 +108,13 @@ export function buildEndpoints(
 }
 
 /** A ConfigMap. */
-export function buildConfigMap(namespace: string, name: string, data: Record<string, string>, createdAt: number, labels?: Record<string, string>): SimObject {
+export function buildConfigMap(
+  namespace: string,
+  name: string,
+  data: Record<string, string>,
+  createdAt: number,
+  labels?: Record<string, string>,
+): SimObject {
   return { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(name, createdAt, namespace, labels), data };
 }
 
@@ -137,9 +151,14 @@ export function buildBoundVolume(plan: VolumePlan): { pv: SimObject; pvc: SimObj
     apiVersion: 'v1',
     kind: 'PersistentVolumeClaim',
     metadata: meta(plan.claimName, plan.createdAt, plan.namespace, plan.labels),
-    spec: { accessModes, resources: { requests: { storage: plan.size } }, storageClassName: plan.storageClass, volumeName: plan.name, volumeMode: 'Filesystem' },
+    spec: {
+      accessModes,
+      resources: { requests: { storage: plan.size } },
+      storageClassName: plan.storageClass,
+      volumeName: plan.name,
+      volumeMode: 'Filesystem',
+    },
     status: { phase: 'Bound', accessModes, capacity: { storage: plan.size } },
   };
   return { pv, pvc };
 }
-

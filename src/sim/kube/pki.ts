@@ -111,7 +111,7 @@ function generateKeys(): Promise<webcrypto.CryptoKeyPair> {
 /** A positive 16-byte serial (the high bit cleared so DER does not read it as negative). */
 function serial(): string {
   const bytes = randomBytes(16);
-  bytes[0] = (bytes[0] ?? 0) & 0x7f | 0x01;
+  bytes[0] = ((bytes[0] ?? 0) & 0x7f) | 0x01;
   return bytes.toString('hex');
 }
 

@@ -69,8 +69,14 @@ export function buildPod(plan: PodPlan): SimPod {
       ? []
       : [
           cond('Initialized', initStatuses?.every((s) => s.state.terminated?.exitCode === 0) ?? true, 'ContainersNotInitialized'),
-          { ...cond('Ready', allReady, readyReason), ...(allReady ? {} : { message: `containers with unready status: [${notReady.join(' ')}]` }) },
-          { ...cond('ContainersReady', allReady, readyReason), ...(allReady ? {} : { message: `containers with unready status: [${notReady.join(' ')}]` }) },
+          {
+            ...cond('Ready', allReady, readyReason),
+            ...(allReady ? {} : { message: `containers with unready status: [${notReady.join(' ')}]` }),
+          },
+          {
+            ...cond('ContainersReady', allReady, readyReason),
+            ...(allReady ? {} : { message: `containers with unready status: [${notReady.join(' ')}]` }),
+          },
           cond('PodScheduled', true),
         ];
   const podIP = plan.podIP ?? (plan.hostNetwork ? plan.node?.ip : undefined);
@@ -116,7 +122,8 @@ export function buildPod(plan: PodPlan): SimPod {
 function containerStatus(c: ContainerSpecPlan, createdAt: number): ContainerStatus {
   const p = c.plan;
   let state: ContainerState;
-  if (p.state === 'running') state = { running: { startedAt: iso(c.lastTerminated ? c.lastTerminated.finishedAt + 1000 : createdAt + 5000) } };
+  if (p.state === 'running')
+    state = { running: { startedAt: iso(c.lastTerminated ? c.lastTerminated.finishedAt + 1000 : createdAt + 5000) } };
   else if (p.state === 'waiting') state = { waiting: { reason: p.reason, ...(p.message ? { message: p.message } : {}) } };
   else {
     const finishedAt = createdAt + (p.finishedAgoMs ?? 30_000);
@@ -136,12 +143,21 @@ function containerStatus(c: ContainerSpecPlan, createdAt: number): ContainerStat
   return {
     name: c.name,
     image: c.image,
-    imageID: pulled ? `${c.image.split(':')[0]}@sha256:${'0'.repeat(8)}${Buffer.from(c.image).toString('hex').slice(0, 56).padEnd(56, '0')}` : '',
+    imageID: pulled
+      ? `${c.image.split(':')[0]}@sha256:${'0'.repeat(8)}${Buffer.from(c.image).toString('hex').slice(0, 56).padEnd(56, '0')}`
+      : '',
     ready: p.state === 'running' && p.ready !== false,
     started: p.state === 'running',
     restartCount: c.restartCount ?? 0,
     state,
     lastState,
-    ...(p.state === 'running' || p.state === 'terminated' ? { containerID: `containerd://${Buffer.from(c.name + createdAt).toString('hex').slice(0, 64).padEnd(64, 'a')}` } : {}),
+    ...(p.state === 'running' || p.state === 'terminated'
+      ? {
+          containerID: `containerd://${Buffer.from(c.name + createdAt)
+            .toString('hex')
+            .slice(0, 64)
+            .padEnd(64, 'a')}`,
+        }
+      : {}),
   };
 }

@@ -25,16 +25,24 @@ export function readLog(store: KubeStore, pod: SimPod, query: LogQuery): string 
   const logs = store.getLogs(pod.metadata.namespace ?? '', name, container);
   let text: string;
   if (query.previous) {
-    if (!status?.lastState.terminated || logs?.previous === undefined) throw badRequest(`previous terminated container "${container}" in pod "${name}" not found`);
+    if (!status?.lastState.terminated || logs?.previous === undefined)
+      throw badRequest(`previous terminated container "${container}" in pod "${name}" not found`);
     text = logs.previous;
   } else {
     const crashed = status?.state.waiting && status.lastState.terminated;
     if (!status || (status.state.waiting && !crashed)) {
-      throw badRequest(`container "${container}" in pod "${name}" is waiting to start: ${status?.state.waiting?.reason ?? 'ContainerCreating'}`);
+      throw badRequest(
+        `container "${container}" in pod "${name}" is waiting to start: ${status?.state.waiting?.reason ?? 'ContainerCreating'}`,
+      );
     }
     // A container waiting to restart still has its last run's log, which the kubelet serves.
     const last = crashed ? logs?.previous : logs?.current;
-    text = last ?? defaultLog(container, status.state.running?.startedAt ?? status.state.terminated?.startedAt ?? status.lastState.terminated?.startedAt);
+    text =
+      last ??
+      defaultLog(
+        container,
+        status.state.running?.startedAt ?? status.state.terminated?.startedAt ?? status.lastState.terminated?.startedAt,
+      );
   }
   if (query.tailLines !== null) {
     const lines = text.split('\n');

@@ -24,7 +24,11 @@ export function restatePod(ctx: ClusterContext, pod: SimPod, change: Restate): S
     createdAt: Date.parse(pod.metadata.creationTimestamp),
     node: nodeName && hostIP ? { name: nodeName, ip: hostIP } : null,
     ...(pod.status.podIP && !change.dropIp && nodeName ? { podIP: pod.status.podIP } : {}),
-    containers: pod.spec.containers.map((c) => ({ name: c.name, image: c.image, ...(change.containers[c.name] ?? { plan: { state: 'running' as const } }) })),
+    containers: pod.spec.containers.map((c) => ({
+      name: c.name,
+      image: c.image,
+      ...(change.containers[c.name] ?? { plan: { state: 'running' as const } }),
+    })),
     ...(pod.spec.volumes ? { volumes: pod.spec.volumes } : {}),
     ...(pod.metadata.annotations ? { annotations: pod.metadata.annotations } : {}),
     ...(pod.spec['hostNetwork'] ? { hostNetwork: true } : {}),
@@ -39,7 +43,13 @@ export function restatePod(ctx: ClusterContext, pod: SimPod, change: Restate): S
 export function refreshOwners(ctx: ClusterContext, pod: SimPod): void {
   const owner = pod.metadata.ownerReferences?.[0];
   if (!owner || owner.kind === 'Node') return;
-  const resource = { ReplicaSet: 'replicasets', StatefulSet: 'statefulsets', DaemonSet: 'daemonsets', ReplicationController: 'replicationcontrollers', Job: 'jobs' }[owner.kind];
+  const resource = {
+    ReplicaSet: 'replicasets',
+    StatefulSet: 'statefulsets',
+    DaemonSet: 'daemonsets',
+    ReplicationController: 'replicationcontrollers',
+    Job: 'jobs',
+  }[owner.kind];
   if (!resource) return;
   const obj = ctx.store.get(resource, pod.metadata.namespace, owner.name);
   if (!obj) return;

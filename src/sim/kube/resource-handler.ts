@@ -51,7 +51,18 @@ export function handleResource(ctx: ClusterContext, req: ResourceRequest): Handl
   if (subresource !== undefined) throw noSuchPath();
   if (method === 'GET') {
     const obj = mustGet(ctx, req);
-    return { status: 200, body: wantsTable(req.accept) ? toTable(resource.name, [view(ctx, obj, req.now)], { resourceVersion: ctx.store.resourceVersion() }, req.query.get('includeObject'), req.now) : view(ctx, obj, req.now) };
+    return {
+      status: 200,
+      body: wantsTable(req.accept)
+        ? toTable(
+            resource.name,
+            [view(ctx, obj, req.now)],
+            { resourceVersion: ctx.store.resourceVersion() },
+            req.query.get('includeObject'),
+            req.now,
+          )
+        : view(ctx, obj, req.now),
+    };
   }
   if (method === 'DELETE' && resource.name === 'pods') return { status: 200, body: deletePod(ctx, namespace ?? 'default', name, req.now) };
   if (method === 'PATCH' && resource.name === 'deployments') {
@@ -100,15 +111,27 @@ function scale(ctx: ClusterContext, req: ResourceRequest, namespace: string, nam
   const workload = mustGet(ctx, req);
   const spec = workload['spec'] as { replicas?: number; selector?: { matchLabels?: Record<string, string> } | Record<string, string> };
   const status = (workload['status'] ?? {}) as { replicas?: number };
-  const selector = (spec.selector && 'matchLabels' in spec.selector ? spec.selector.matchLabels : spec.selector) as Record<string, string> | undefined;
+  const selector = (spec.selector && 'matchLabels' in spec.selector ? spec.selector.matchLabels : spec.selector) as
+    Record<string, string> | undefined;
   return {
     status: 200,
     body: {
       kind: 'Scale',
       apiVersion: 'autoscaling/v1',
-      metadata: { name, namespace, uid: workload.metadata.uid, resourceVersion: workload.metadata.resourceVersion, creationTimestamp: workload.metadata.creationTimestamp },
+      metadata: {
+        name,
+        namespace,
+        uid: workload.metadata.uid,
+        resourceVersion: workload.metadata.resourceVersion,
+        creationTimestamp: workload.metadata.creationTimestamp,
+      },
       spec: { replicas: spec.replicas ?? 0 },
-      status: { replicas: status.replicas ?? 0, selector: Object.entries(selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',') },
+      status: {
+        replicas: status.replicas ?? 0,
+        selector: Object.entries(selector ?? {})
+          .map(([k, v]) => `${k}=${v}`)
+          .join(','),
+      },
     },
   };
 }
@@ -116,5 +139,9 @@ function scale(ctx: ClusterContext, req: ResourceRequest, namespace: string, nam
 function mergeOnly(contentType: string | undefined): void {
   const type = contentType?.split(';')[0]?.trim();
   if (type === 'application/merge-patch+json' || type === 'application/strategic-merge-patch+json') return;
-  throw new KubeHttpError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/merge-patch+json, application/strategic-merge-patch+json`);
+  throw new KubeHttpError(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: application/merge-patch+json, application/strategic-merge-patch+json`,
+  );
 }

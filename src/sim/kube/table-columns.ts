@@ -19,7 +19,11 @@ const pods: TablePrinter = {
     NAME,
     ['Ready', 0, 'The aggregate readiness state of this pod for accepting traffic.'],
     ['Status', 0, 'The aggregate status of the containers in this pod.'],
-    ['Restarts', 0, 'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.'],
+    [
+      'Restarts',
+      0,
+      'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.',
+    ],
     AGE,
     ['IP', 1, 'podIP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.'],
     ['Node', 1, 'NodeName indicates in which node this pod is scheduled.'],
@@ -39,24 +43,61 @@ interface NodeStatus {
 }
 
 const nodes: TablePrinter = {
-  columns: [NAME, ['Status', 0, 'The status of the node'], ['Roles', 0, 'The roles of the node'], AGE, ['Version', 0, 'Kubelet Version reported by the node.'], ['Internal-IP', 1, 'List of addresses reachable to the node.'], ['External-IP', 1, 'List of addresses reachable to the node.'], ['OS-Image', 1, 'OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy)).'], ['Kernel-Version', 1, "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64)."], ['Container-Runtime', 1, 'Container runtime version reported by the node through runtime remote API (e.g. containerd://1.4.2).']],
+  columns: [
+    NAME,
+    ['Status', 0, 'The status of the node'],
+    ['Roles', 0, 'The roles of the node'],
+    AGE,
+    ['Version', 0, 'Kubelet Version reported by the node.'],
+    ['Internal-IP', 1, 'List of addresses reachable to the node.'],
+    ['External-IP', 1, 'List of addresses reachable to the node.'],
+    ['OS-Image', 1, 'OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy)).'],
+    ['Kernel-Version', 1, "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64)."],
+    ['Container-Runtime', 1, 'Container runtime version reported by the node through runtime remote API (e.g. containerd://1.4.2).'],
+  ],
   cells: (obj, now) => {
     const s = field<NodeStatus>(obj, 'status');
     const ready = s.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
     const unschedulable = field<{ unschedulable?: boolean }>(obj, 'spec').unschedulable ? ',SchedulingDisabled' : '';
-    const roles = Object.keys(obj.metadata.labels ?? {}).filter((k) => k.startsWith('node-role.kubernetes.io/')).map((k) => k.split('/')[1]).sort();
+    const roles = Object.keys(obj.metadata.labels ?? {})
+      .filter((k) => k.startsWith('node-role.kubernetes.io/'))
+      .map((k) => k.split('/')[1])
+      .sort();
     const address = (type: string) => s.addresses?.find((a) => a.type === type)?.address ?? '<none>';
     const info = s.nodeInfo ?? {};
-    return [obj.metadata.name, `${ready ? 'Ready' : 'NotReady'}${unschedulable}`, roles.join(',') || '<none>', age(obj, now), info.kubeletVersion ?? '', address('InternalIP'), address('ExternalIP'), info.osImage ?? '', info.kernelVersion ?? '', info.containerRuntimeVersion ?? ''];
+    return [
+      obj.metadata.name,
+      `${ready ? 'Ready' : 'NotReady'}${unschedulable}`,
+      roles.join(',') || '<none>',
+      age(obj, now),
+      info.kubeletVersion ?? '',
+      address('InternalIP'),
+      address('ExternalIP'),
+      info.osImage ?? '',
+      info.kernelVersion ?? '',
+      info.containerRuntimeVersion ?? '',
+    ];
   },
 };
 
 const deployments: TablePrinter = {
-  columns: [NAME, ['Ready', 0, 'Number of the pod with ready state'], ['Up-to-date', 0, 'Total number of non-terminated pods targeted by this deployment that have the desired template spec.'], ['Available', 0, 'Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.'], AGE],
+  columns: [
+    NAME,
+    ['Ready', 0, 'Number of the pod with ready state'],
+    ['Up-to-date', 0, 'Total number of non-terminated pods targeted by this deployment that have the desired template spec.'],
+    ['Available', 0, 'Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.'],
+    AGE,
+  ],
   cells: (obj, now) => {
     const spec = field<{ replicas?: number }>(obj, 'spec');
     const s = field<{ readyReplicas?: number; updatedReplicas?: number; availableReplicas?: number }>(obj, 'status');
-    return [obj.metadata.name, `${s.readyReplicas ?? 0}/${spec.replicas ?? 0}`, s.updatedReplicas ?? 0, s.availableReplicas ?? 0, age(obj, now)];
+    return [
+      obj.metadata.name,
+      `${s.readyReplicas ?? 0}/${spec.replicas ?? 0}`,
+      s.updatedReplicas ?? 0,
+      s.availableReplicas ?? 0,
+      age(obj, now),
+    ];
   },
 };
 
@@ -70,11 +111,23 @@ interface EventFields {
 }
 
 const events: TablePrinter = {
-  columns: [['Last Seen', 0, 'Time when last event occurred'], ['Type', 0, 'Type of this event (Normal, Warning), new types could be added in the future.'], ['Reason', 0, 'Why the action was taken.'], ['Object', 0, 'The object this Event is about.'], ['Message', 0, 'A human-readable description of the status of this operation.']],
+  columns: [
+    ['Last Seen', 0, 'Time when last event occurred'],
+    ['Type', 0, 'Type of this event (Normal, Warning), new types could be added in the future.'],
+    ['Reason', 0, 'Why the action was taken.'],
+    ['Object', 0, 'The object this Event is about.'],
+    ['Message', 0, 'A human-readable description of the status of this operation.'],
+  ],
   cells: (obj, now) => {
     const e = obj as SimObject & EventFields;
     const last = e.lastTimestamp ? humanDuration(now - Date.parse(e.lastTimestamp)) : '<unknown>';
-    return [last, e.type ?? '', e.reason ?? '', `${(e.involvedObject?.kind ?? '').toLowerCase()}/${e.involvedObject?.name ?? ''}`, e.message ?? ''];
+    return [
+      last,
+      e.type ?? '',
+      e.reason ?? '',
+      `${(e.involvedObject?.kind ?? '').toLowerCase()}/${e.involvedObject?.name ?? ''}`,
+      e.message ?? '',
+    ];
   },
 };
 

@@ -53,7 +53,14 @@ export function addWorkload(ctx: ClusterContext, plan: WorkloadPlan): SimPod[] {
   const workload = ctx.store.put<SimObject>(resourceOfKind(plan.kind), {
     apiVersion: plan.kind === 'ReplicationController' ? 'v1' : 'apps/v1',
     kind: plan.kind,
-    metadata: { name: plan.name, namespace: plan.namespace, uid: '', generation: 1, creationTimestamp: iso(createdAt), labels: plan.labels },
+    metadata: {
+      name: plan.name,
+      namespace: plan.namespace,
+      uid: '',
+      generation: 1,
+      creationTimestamp: iso(createdAt),
+      labels: plan.labels,
+    },
     spec: {
       ...(plan.kind === 'DaemonSet' ? {} : { replicas }),
       selector: plan.kind === 'ReplicationController' ? plan.labels : { matchLabels: plan.labels },

@@ -34,7 +34,14 @@ export function replaceEvictedPod(ctx: ClusterContext, pod: SimPod, at: number):
 }
 
 /** Sets a workload's replicas and adds or removes pods to match. */
-export function scaleWorkload(ctx: ClusterContext, resource: string, namespace: string, name: string, replicas: number, now: number): SimObject {
+export function scaleWorkload(
+  ctx: ClusterContext,
+  resource: string,
+  namespace: string,
+  name: string,
+  replicas: number,
+  now: number,
+): SimObject {
   const workload = ctx.store.get(resource, namespace, name);
   if (!workload) throw notFound(resource, resource === 'replicationcontrollers' ? '' : 'apps', name);
   const spec = workload['spec'] as { replicas?: number };
@@ -69,16 +76,27 @@ export function patchDeployment(ctx: ClusterContext, namespace: string, name: st
     const hash = suffix(`${namespace}/${name}/rs@${now}`, 10);
     const labels = { ...(template?.metadata?.labels ?? {}), 'pod-template-hash': hash };
     const replicas = (deployment['spec'] as { replicas?: number }).replicas ?? 1;
-    for (const rs of ctx.store.list('replicasets', namespace).filter((r) => isOwnedBy(r, deployment))) (rs['spec'] as { replicas?: number }).replicas = 0;
+    for (const rs of ctx.store.list('replicasets', namespace).filter((r) => isOwnedBy(r, deployment)))
+      (rs['spec'] as { replicas?: number }).replicas = 0;
     const rs = ctx.store.put<SimObject>('replicasets', {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
-      metadata: { name: `${name}-${hash}`, namespace, uid: '', generation: 1, creationTimestamp: iso(now), labels, annotations: { 'deployment.kubernetes.io/revision': String(deployment.metadata.generation) }, ownerReferences: [ownerRef(deployment)] },
+      metadata: {
+        name: `${name}-${hash}`,
+        namespace,
+        uid: '',
+        generation: 1,
+        creationTimestamp: iso(now),
+        labels,
+        annotations: { 'deployment.kubernetes.io/revision': String(deployment.metadata.generation) },
+        ownerReferences: [ownerRef(deployment)],
+      },
       spec: { replicas, selector: { matchLabels: labels }, template: { ...template, metadata: { ...template?.metadata, labels } } },
     });
     for (const pod of old) ctx.store.remove('pods', namespace, pod.metadata.name);
     const pick = nodePicker(ctx);
-    for (let i = 0; i < replicas; i += 1) ctx.store.put('pods', newPod(ctx, rs, `${rs.metadata.name}-${suffix(`${rs.metadata.name}/${i}`, 5)}`, now, old[0], undefined, pick));
+    for (let i = 0; i < replicas; i += 1)
+      ctx.store.put('pods', newPod(ctx, rs, `${rs.metadata.name}-${suffix(`${rs.metadata.name}/${i}`, 5)}`, now, old[0], undefined, pick));
   }
   ctx.store.put('deployments', deployment);
   refreshWorkloadStatus(ctx.store, deployment);
@@ -91,8 +109,23 @@ function currentReplicaSet(ctx: ClusterContext, deployment: SimObject): SimObjec
 }
 
 /** A new pod for `owner`, repeating `like`'s container states (a broken image stays broken). */
-function newPod(ctx: ClusterContext, owner: SimObject, name: string, now: number, like?: SimPod, nodeName?: string, pick: () => SimObject | undefined = nodePicker(ctx)): SimPod {
-  const template = (owner['spec'] as { template?: { metadata?: { labels?: Record<string, string> }; spec?: { containers?: { name: string; image: string }[]; volumes?: SimPod['spec']['volumes'] } } }).template;
+function newPod(
+  ctx: ClusterContext,
+  owner: SimObject,
+  name: string,
+  now: number,
+  like?: SimPod,
+  nodeName?: string,
+  pick: () => SimObject | undefined = nodePicker(ctx),
+): SimPod {
+  const template = (
+    owner['spec'] as {
+      template?: {
+        metadata?: { labels?: Record<string, string> };
+        spec?: { containers?: { name: string; image: string }[]; volumes?: SimPod['spec']['volumes'] };
+      };
+    }
+  ).template;
   const node = nodeName ? ctx.store.get('nodes', undefined, nodeName) : pick();
   const nodeIp = node ? internalIp(node) : undefined;
   const containers = (template?.spec?.containers ?? like?.spec.containers ?? []).map((c) => ({
@@ -103,7 +136,10 @@ function newPod(ctx: ClusterContext, owner: SimObject, name: string, now: number
   return buildPod({
     namespace: owner.metadata.namespace ?? 'default',
     name,
-    labels: { ...(template?.metadata?.labels ?? like?.metadata.labels ?? {}), ...(owner.kind === 'StatefulSet' ? { 'statefulset.kubernetes.io/pod-name': name } : {}) },
+    labels: {
+      ...(template?.metadata?.labels ?? like?.metadata.labels ?? {}),
+      ...(owner.kind === 'StatefulSet' ? { 'statefulset.kubernetes.io/pod-name': name } : {}),
+    },
     owner: ownerRef(owner),
     createdAt: now,
     node: node && nodeIp ? { name: node.metadata.name, ip: nodeIp } : null,
@@ -115,7 +151,8 @@ function newPod(ctx: ClusterContext, owner: SimObject, name: string, now: number
 
 function planLike(like: SimPod | undefined, container: string): ContainerPlan {
   const state = like?.status.containerStatuses?.find((s) => s.name === container)?.state;
-  if (state?.waiting) return { state: 'waiting', reason: state.waiting.reason, ...(state.waiting.message ? { message: state.waiting.message } : {}) };
+  if (state?.waiting)
+    return { state: 'waiting', reason: state.waiting.reason, ...(state.waiting.message ? { message: state.waiting.message } : {}) };
   return { state: 'running' };
 }
 
@@ -143,7 +180,15 @@ function internalIp(node: SimObject): string | undefined {
 }
 
 function resourceFor(kind: string): string {
-  return { ReplicaSet: 'replicasets', StatefulSet: 'statefulsets', DaemonSet: 'daemonsets', ReplicationController: 'replicationcontrollers', Job: 'jobs' }[kind] ?? '';
+  return (
+    {
+      ReplicaSet: 'replicasets',
+      StatefulSet: 'statefulsets',
+      DaemonSet: 'daemonsets',
+      ReplicationController: 'replicationcontrollers',
+      Job: 'jobs',
+    }[kind] ?? ''
+  );
 }
 
 /** RFC 7386 JSON merge patch, in place. */

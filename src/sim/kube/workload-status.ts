@@ -22,7 +22,10 @@ export function podsOf(store: KubeStore, owner: SimObject): SimPod[] {
   const ns = owner.metadata.namespace;
   const owners =
     owner.kind === 'Deployment'
-      ? store.list('replicasets', ns).filter((rs) => isOwnedBy(rs, owner)).map((rs) => rs.metadata.uid)
+      ? store
+          .list('replicasets', ns)
+          .filter((rs) => isOwnedBy(rs, owner))
+          .map((rs) => rs.metadata.uid)
       : [owner.metadata.uid];
   return (store.list('pods', ns) as SimPod[]).filter((pod) => pod.metadata.ownerReferences?.some((o) => owners.includes(o.uid)));
 }

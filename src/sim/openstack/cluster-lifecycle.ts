@@ -5,10 +5,7 @@ import type { ClusterOp, SimCluster, SimState } from './sim-state.js';
 const MINUTE = 60_000;
 
 /** The statuses the simulated lifecycle plays (core's full list has Magnum's rarer ones too). */
-export type ClusterStatus = Extract<
-  CoreClusterStatus,
-  `${'CREATE' | 'UPDATE' | 'DELETE'}_${'IN_PROGRESS' | 'FAILED' | 'COMPLETE'}`
->;
+export type ClusterStatus = Extract<CoreClusterStatus, `${'CREATE' | 'UPDATE' | 'DELETE'}_${'IN_PROGRESS' | 'FAILED' | 'COMPLETE'}`>;
 
 /** Where a cluster is at a given instant: computed from its last operation and the clock. */
 export interface ClusterPhase {
@@ -48,11 +45,7 @@ export function subnetInUse(subnetId: string): string {
 /** True when a load balancer not made by the cluster's Heat stack holds a port on its subnet at `t`. */
 export function lbBlocksDelete(state: SimState, cluster: SimCluster, t: number): boolean {
   return state.loadBalancers.some(
-    (lb) =>
-      lb.heatClusterId === null &&
-      lb.vipSubnetId === cluster.subnetId &&
-      lb.createdAt <= t &&
-      (lb.goneAt === null || lb.goneAt > t),
+    (lb) => lb.heatClusterId === null && lb.vipSubnetId === cluster.subnetId && lb.createdAt <= t && (lb.goneAt === null || lb.goneAt > t),
   );
 }
 

@@ -93,7 +93,8 @@ export function heatRoutes(router: Router, state: SimState): Router {
     .on('GET', '/stacks/:name/:id/resources/:resource', (ctx) => {
       const stack = canonical(state, ctx);
       const r = stack?.resources.find((x) => x.name === ctx.params['resource']);
-      if (!stack || !r) return notFound(`The Resource (${ctx.params['resource'] ?? ''}) could not be found in Stack ${ctx.params['name'] ?? ''}.`);
+      if (!stack || !r)
+        return notFound(`The Resource (${ctx.params['resource'] ?? ''}) could not be found in Stack ${ctx.params['name'] ?? ''}.`);
       return json(200, { resource: { ...resourceView(base(ctx), stack, r, null), attributes: {}, description: '' } });
     })
     .on('GET', '/stacks/:name/:id/events', (ctx) => {
@@ -103,6 +104,8 @@ export function heatRoutes(router: Router, state: SimState): Router {
     })
     .on('GET', '/software_deployments/:id', (ctx) => {
       const found = findDeployment(state, ctx);
-      return found ? json(200, deploymentView(found.r, found.serverId)) : notFound(`Deployment with id ${ctx.params['id'] ?? ''} not found`);
+      return found
+        ? json(200, deploymentView(found.r, found.serverId))
+        : notFound(`Deployment with id ${ctx.params['id'] ?? ''} not found`);
     });
 }

@@ -2,8 +2,7 @@ import { lbBlocksDelete, subnetInUse } from './cluster-lifecycle.js';
 import { BLOCKED_LEAF, FAILING_LEAF, leavesOf, stackLayout, type LayoutNode } from './heat-layout.js';
 import type { SimCluster, SimState } from './sim-state.js';
 
-export const DEPLOY_FAILURE_TEXT =
-  'Deployment to server failed: deploy_status_code: Deployment exited with non-zero status code: 1';
+export const DEPLOY_FAILURE_TEXT = 'Deployment to server failed: deploy_status_code: Deployment exited with non-zero status code: 1';
 
 /** A leaf resource's create/delete windows; status at any instant follows from them. */
 interface Timing {
@@ -68,9 +67,7 @@ function schedule(state: SimState, cluster: SimCluster, now: number): Timing[] {
   let timings = initial;
   for (const op of rest) {
     if (op.kind === 'update') {
-      const added = timingsFor(stackLayout(cluster, range(op.fromNodeCount, op.toNodeCount))).filter(
-        (t) => t.path[0] === 'kube_minions',
-      );
+      const added = timingsFor(stackLayout(cluster, range(op.fromNodeCount, op.toNodeCount))).filter((t) => t.path[0] === 'kube_minions');
       spread(added, op.at, op.durationMs, null, 'create');
       const removed = timings.filter((t) => (t.node.workerIndex ?? -1) >= op.toNodeCount && t.deleteStart === null);
       spread([...removed].reverse(), op.at, op.durationMs, null, 'delete');

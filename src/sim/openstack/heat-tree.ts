@@ -133,7 +133,9 @@ export function stackTree(state: SimState, cluster: SimCluster, now: number): St
     const status = aggregate(nested.resources, node.name === 'kube_minions' ? updating : null);
     const failure = inner ? { ...inner, below: [node.name, ...inner.below] } : null;
     nested.status = status;
-    nested.reason = inner ? `Resource ${status.split('_')[0]} failed: ${reasonFor(status, inner)}` : `Stack ${status.split('_')[0]} completed successfully`;
+    nested.reason = inner
+      ? `Resource ${status.split('_')[0]} failed: ${reasonFor(status, inner)}`
+      : `Stack ${status.split('_')[0]} completed successfully`;
     const times = nested.resources.map((r) => r.createdAt);
     const updates = nested.resources.map((r) => r.updatedAt);
     const resource: ResourceNode = {
@@ -149,7 +151,13 @@ export function stackTree(state: SimState, cluster: SimCluster, now: number): St
     };
     return { resource, failure };
   };
-  build(top, stackLayout(cluster, workers.sort((a, b) => a - b)));
+  build(
+    top,
+    stackLayout(
+      cluster,
+      workers.sort((a, b) => a - b),
+    ),
+  );
   return top;
 }
 

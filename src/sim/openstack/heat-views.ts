@@ -12,7 +12,8 @@ export function stackHref(base: string, stack: StackNode): string {
 }
 
 function stackTimes(stack: StackNode): { created: number; updated: number | null } {
-  if (!stack.parent) return { created: stack.cluster.createdAt, updated: stack.cluster.ops.length > 1 ? (stack.cluster.ops.at(-1)?.at ?? null) : null };
+  if (!stack.parent)
+    return { created: stack.cluster.createdAt, updated: stack.cluster.ops.length > 1 ? (stack.cluster.ops.at(-1)?.at ?? null) : null };
   const own = stack.parent.resources.find((r) => r.nested === stack);
   return { created: own?.createdAt ?? stack.cluster.createdAt, updated: own?.updatedAt ?? null };
 }
@@ -44,9 +45,23 @@ function outputs(stack: StackNode): object[] {
   const masters = Array.from({ length: c.masterCount }, (_, i) => floatingAddress(c, i));
   const workers = Array.from({ length: c.nodeCount }, (_, i) => floatingAddress(c, 10 + i));
   return [
-    { output_key: 'api_address', output_value: masters[0] ?? null, description: 'This is the API endpoint of the Kubernetes cluster. Use this to access the Kubernetes API.' },
-    { output_key: 'kube_masters', output_value: masters, description: 'This is a list of the "public" IP addresses of all the Kubernetes masters. Use these IP addresses to log in to the Kubernetes masters via ssh.' },
-    { output_key: 'kube_minions', output_value: workers, description: 'This is a list of the "public" IP addresses of all the Kubernetes minions. Use these IP addresses to log in to the Kubernetes minions via ssh.' },
+    {
+      output_key: 'api_address',
+      output_value: masters[0] ?? null,
+      description: 'This is the API endpoint of the Kubernetes cluster. Use this to access the Kubernetes API.',
+    },
+    {
+      output_key: 'kube_masters',
+      output_value: masters,
+      description:
+        'This is a list of the "public" IP addresses of all the Kubernetes masters. Use these IP addresses to log in to the Kubernetes masters via ssh.',
+    },
+    {
+      output_key: 'kube_minions',
+      output_value: workers,
+      description:
+        'This is a list of the "public" IP addresses of all the Kubernetes minions. Use these IP addresses to log in to the Kubernetes minions via ssh.',
+    },
   ];
 }
 
@@ -120,9 +135,14 @@ export function deploymentView(r: ResourceNode, serverId: string): object {
       status: failed ? 'FAILED' : done ? 'COMPLETE' : 'IN_PROGRESS',
       server_id: serverId,
       config_id: stableUuid(`${r.physicalId}-config`),
-      output_values: done || failed
-        ? { deploy_stdout: failed ? 'Starting kubelet on master...\n' : 'Done\n', deploy_stderr: stderr, deploy_status_code: failed ? 1 : 0 }
-        : null,
+      output_values:
+        done || failed
+          ? {
+              deploy_stdout: failed ? 'Starting kubelet on master...\n' : 'Done\n',
+              deploy_stderr: stderr,
+              deploy_status_code: failed ? 1 : 0,
+            }
+          : null,
       creation_time: heatTime(r.createdAt),
       input_values: {},
       action: 'CREATE',

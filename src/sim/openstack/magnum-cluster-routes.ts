@@ -11,8 +11,31 @@ import type { SimCluster, SimState, SimToken } from './sim-state.js';
 import type { ClusterPhase } from './cluster-lifecycle.js';
 
 const NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_.-]*$/;
-const UPDATABLE = ['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'RESUME_COMPLETE', 'RESTORE_COMPLETE', 'ROLLBACK_COMPLETE', 'SNAPSHOT_COMPLETE', 'CHECK_COMPLETE', 'ADOPT_COMPLETE'];
-const INTERNAL_PATHS = ['/api_address', '/node_addresses', '/master_addresses', '/stack_id', '/cluster_id', '/ca_cert_ref', '/magnum_cert_ref', '/trust_id', '/trustee_user_name', '/trustee_password', '/trustee_user_id', '/etcd_ca_cert_ref', '/front_proxy_ca_cert_ref'];
+const UPDATABLE = [
+  'CREATE_COMPLETE',
+  'UPDATE_COMPLETE',
+  'RESUME_COMPLETE',
+  'RESTORE_COMPLETE',
+  'ROLLBACK_COMPLETE',
+  'SNAPSHOT_COMPLETE',
+  'CHECK_COMPLETE',
+  'ADOPT_COMPLETE',
+];
+const INTERNAL_PATHS = [
+  '/api_address',
+  '/node_addresses',
+  '/master_addresses',
+  '/stack_id',
+  '/cluster_id',
+  '/ca_cert_ref',
+  '/magnum_cert_ref',
+  '/trust_id',
+  '/trustee_user_name',
+  '/trustee_password',
+  '/trustee_user_id',
+  '/etcd_ca_cert_ref',
+  '/front_proxy_ca_cert_ref',
+];
 
 const createSchema = z.object({
   name: z.string().nullish(),
@@ -51,7 +74,8 @@ async function create(ctx: RouteContext, state: SimState, token: SimToken): Prom
   const nodeCount = body.node_count ?? 1;
   if (nodeCount < 0) return invalid('node_count', nodeCount, 'Value should be greater or equal to 0');
   const volume = body.docker_volume_size;
-  if (volume !== undefined && volume !== null && volume < 1) return invalid('docker_volume_size', volume, 'Value should be greater or equal to 1');
+  if (volume !== undefined && volume !== null && volume < 1)
+    return invalid('docker_volume_size', volume, 'Value should be greater or equal to 1');
   const template = findTemplate(state, token, body.cluster_template_id);
   if (!template) return magnumError(404, `ClusterTemplate ${body.cluster_template_id} could not be found.`);
   const keypair = body.keypair ?? template.keypairId;
@@ -59,7 +83,10 @@ async function create(ctx: RouteContext, state: SimState, token: SimToken): Prom
   const project = state.projects.find((p) => p.id === token.projectId);
   const quota = project?.clusterQuota ?? 20;
   if (visibleClusters(state, token).length >= quota) {
-    return magnumError(403, `Resource limit exceeded: You have reached the maximum clusters per project, ${quota}. You may delete a cluster to make room for a new one.`);
+    return magnumError(
+      403,
+      `Resource limit exceeded: You have reached the maximum clusters per project, ${quota}. You may delete a cluster to make room for a new one.`,
+    );
   }
   const cluster = addCluster(
     state,
@@ -92,7 +119,13 @@ function resizeTo(state: SimState, found: Found, nodeCount: number, verb: string
   }
   const { cluster } = found;
   if (nodeCount !== cluster.nodeCount) {
-    cluster.ops.push({ kind: 'update', at: state.clock.now(), durationMs: UPDATE_DURATION_MS, fromNodeCount: cluster.nodeCount, toNodeCount: nodeCount });
+    cluster.ops.push({
+      kind: 'update',
+      at: state.clock.now(),
+      durationMs: UPDATE_DURATION_MS,
+      fromNodeCount: cluster.nodeCount,
+      toNodeCount: nodeCount,
+    });
     cluster.nodeCount = nodeCount;
   }
   return json(202, { uuid: cluster.uuid });
@@ -109,7 +142,8 @@ function patch(ctx: RouteContext, state: SimState, token: SimToken): Reply {
   let nodeCount = found.cluster.nodeCount;
   for (const p of parsed.data) {
     if (INTERNAL_PATHS.includes(p.path)) return magnumError(400, `'${p.path}' is an internal attribute and can not be updated`);
-    if (p.path !== '/node_count' || p.op !== 'replace') return magnumError(400, `Updating ${p.path.slice(1)} with op ${p.op} is not supported.`);
+    if (p.path !== '/node_count' || p.op !== 'replace')
+      return magnumError(400, `Updating ${p.path.slice(1)} with op ${p.op} is not supported.`);
     const value = Number(p.value);
     if (!Number.isInteger(value) || value < 0) return invalid('node_count', p.value, 'Value should be greater or equal to 0');
     nodeCount = value;
@@ -117,14 +151,18 @@ function patch(ctx: RouteContext, state: SimState, token: SimToken): Reply {
   return resizeTo(state, found, nodeCount, 'Updating');
 }
 
-const resizeSchema = z.object({ node_count: z.number().int(), nodes_to_remove: z.array(z.string()).nullish(), nodegroup: z.string().nullish() });
+const resizeSchema = z.object({
+  node_count: z.number().int(),
+  nodes_to_remove: z.array(z.string()).nullish(),
+  nodegroup: z.string().nullish(),
+});
 
 function resize(ctx: RouteContext, state: SimState, token: SimToken): Reply {
   if (!canWrite(state, token)) return magnumError(403, "Policy doesn't allow cluster:resize to be performed.");
   const found = findCluster(state, token, ctx.params['id'] ?? '');
   if (isReply(found)) return found;
   const parsed = resizeSchema.safeParse(ctx.body);
-  if (!parsed.success) return magnumError(400, "Invalid input for field/attribute node_count. Mandatory field missing.");
+  if (!parsed.success) return magnumError(400, 'Invalid input for field/attribute node_count. Mandatory field missing.');
   const { node_count: count, nodegroup } = parsed.data;
   const ng = nodegroup ?? 'default-worker';
   const { cluster } = found;

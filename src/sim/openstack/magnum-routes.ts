@@ -5,7 +5,15 @@ import { json, type Reply, type RouteContext, type Router } from './http-router.
 import { newUuid } from './ids.js';
 import { lookupToken } from './keystone-routes.js';
 import { clusterHandlers } from './magnum-cluster-routes.js';
-import { MAX_MINOR, MIN_MINOR, actionVersionUnsupported, magnumError, magnumHeaders, requestedMinor, unsupportedVersion } from './magnum-http.js';
+import {
+  MAX_MINOR,
+  MIN_MINOR,
+  actionVersionUnsupported,
+  magnumError,
+  magnumHeaders,
+  requestedMinor,
+  unsupportedVersion,
+} from './magnum-http.js';
 import { canWrite, findCluster, findTemplate, isReply } from './magnum-lookup.js';
 import { nodegroupView, templateView } from './magnum-views.js';
 import type { SimState, SimToken } from './sim-state.js';
@@ -33,7 +41,11 @@ const templateSchema = z.object({
 function createTemplate(ctx: RouteContext, state: SimState, token: SimToken): Reply {
   if (!canWrite(state, token)) return magnumError(403, "Policy doesn't allow clustertemplate:create to be performed.");
   const parsed = templateSchema.safeParse(ctx.body);
-  if (!parsed.success) return magnumError(400, `Invalid input for field/attribute ${String(parsed.error.issues[0]?.path[0] ?? 'clustertemplate')}. Mandatory field missing.`);
+  if (!parsed.success)
+    return magnumError(
+      400,
+      `Invalid input for field/attribute ${String(parsed.error.issues[0]?.path[0] ?? 'clustertemplate')}. Mandatory field missing.`,
+    );
   const b = parsed.data;
   if (b.coe !== 'kubernetes') return magnumError(400, `Cluster type (vm, None, ${b.coe}) not supported.`);
   const t = {
@@ -102,7 +114,13 @@ function nodegroups(ctx: RouteContext, state: SimState, token: SimToken, one: bo
 function versionsDoc(origin: string): object {
   return {
     versions: [
-      { id: 'v1', links: [{ href: `${origin}/container-infra/v1/`, rel: 'self' }], status: 'CURRENT', max_version: `1.${MAX_MINOR}`, min_version: `1.${MIN_MINOR}` },
+      {
+        id: 'v1',
+        links: [{ href: `${origin}/container-infra/v1/`, rel: 'self' }],
+        status: 'CURRENT',
+        max_version: `1.${MAX_MINOR}`,
+        min_version: `1.${MIN_MINOR}`,
+      },
     ],
     name: 'OpenStack Magnum API',
     description: 'Magnum is an OpenStack project which aims to provide container cluster management.',
@@ -129,7 +147,15 @@ export function magnumRoutes(router: Router, state: SimState, logger: Logger): R
   const c = clusterHandlers(state, logger);
   router.on('GET', '/', (ctx) => json(200, versionsDoc(ctx.origin), magnumHeaders(MAX_MINOR)));
   router.on('GET', '/v1', (ctx) =>
-    json(200, { id: 'v1', links: [{ href: `${ctx.origin}/container-infra/v1/`, rel: 'self' }], media_types: [{ base: 'application/json', type: 'application/vnd.openstack.magnum.v1+json' }] }, magnumHeaders(MIN_MINOR)),
+    json(
+      200,
+      {
+        id: 'v1',
+        links: [{ href: `${ctx.origin}/container-infra/v1/`, rel: 'self' }],
+        media_types: [{ base: 'application/json', type: 'application/vnd.openstack.magnum.v1+json' }],
+      },
+      magnumHeaders(MIN_MINOR),
+    ),
   );
   mount('GET', '/clusters', 1, c.list);
   mount('GET', '/clusters/detail', 1, c.detailList);
@@ -142,10 +168,18 @@ export function magnumRoutes(router: Router, state: SimState, logger: Logger): R
   mount('GET', '/clusters/:id/nodegroups', 9, (ctx, token) => nodegroups(ctx, state, token, false), 'delete');
   mount('GET', '/clusters/:id/nodegroups/:ng', 9, (ctx, token) => nodegroups(ctx, state, token, true), 'delete');
   mount('GET', '/clustertemplates', 1, (ctx, token) =>
-    json(200, { clustertemplates: state.templates.filter((t) => t.projectId === token.projectId || t.isPublic).map((t) => templateView(ctx.origin, t)) }),
+    json(200, {
+      clustertemplates: state.templates
+        .filter((t) => t.projectId === token.projectId || t.isPublic)
+        .map((t) => templateView(ctx.origin, t)),
+    }),
   );
   mount('GET', '/clustertemplates/detail', 1, (ctx, token) =>
-    json(200, { clustertemplates: state.templates.filter((t) => t.projectId === token.projectId || t.isPublic).map((t) => templateView(ctx.origin, t)) }),
+    json(200, {
+      clustertemplates: state.templates
+        .filter((t) => t.projectId === token.projectId || t.isPublic)
+        .map((t) => templateView(ctx.origin, t)),
+    }),
   );
   mount('GET', '/clustertemplates/:id', 1, (ctx, token) => {
     const t = findTemplate(state, token, ctx.params['id'] ?? '');

@@ -47,7 +47,13 @@ export function neutronRoutes(router: Router, state: SimState): Router {
     json(200, { versions: [{ id: 'v2.0', status: 'CURRENT', links: [{ href: `${ctx.origin}/network/v2.0/`, rel: 'self' }] }] });
   return router
     .on('GET', '/', versions)
-    .on('GET', '/v2.0/ports', (ctx) => list(ctx, 'ports', liveClusters(state).flatMap((c) => portsOf(state, c, state.clock.now()))))
+    .on('GET', '/v2.0/ports', (ctx) =>
+      list(
+        ctx,
+        'ports',
+        liveClusters(state).flatMap((c) => portsOf(state, c, state.clock.now())),
+      ),
+    )
     .on('GET', '/v2.0/ports/:id', (ctx) => {
       const found = liveClusters(state)
         .flatMap((c) => portsOf(state, c, state.clock.now()))

@@ -10,7 +10,13 @@ export interface SimFlavor {
   diskGb: number;
 }
 
-const flavor = (name: string, vcpus: number, ramMb: number, diskGb: number): SimFlavor => ({ id: stableUuid(`flavor-${name}`), name, vcpus, ramMb, diskGb });
+const flavor = (name: string, vcpus: number, ramMb: number, diskGb: number): SimFlavor => ({
+  id: stableUuid(`flavor-${name}`),
+  name,
+  vcpus,
+  ramMb,
+  diskGb,
+});
 
 /**
  * The compute flavors of the simulated cloud: Catalyst Cloud's `c1.c<vcpus>r<GB ram>` names

@@ -94,7 +94,8 @@ function listFlavors(ctx: RouteContext, minor: number, detail: boolean): Reply {
   const start = marker === null ? 0 : all.findIndex((f) => f.id === marker) + 1;
   if (marker !== null && start === 0) return fault(400, `marker [${marker}] not found`);
   const asked = ctx.query.get('limit');
-  if (asked !== null && !/^\d+$/.test(asked)) return fault(400, `Invalid input for query parameters limit. Value: ${asked}. '${asked}' does not match '^[0-9]*$'`);
+  if (asked !== null && !/^\d+$/.test(asked))
+    return fault(400, `Invalid input for query parameters limit. Value: ${asked}. '${asked}' does not match '^[0-9]*$'`);
   const limit = Math.min(asked === null ? MAX_LIMIT : Number(asked), MAX_LIMIT);
   const page = all.slice(start, start + limit);
   const body: Record<string, unknown> = { flavors: page.map((f) => flavorView(ctx, f, minor, detail)) };
@@ -113,12 +114,27 @@ function keypairView(state: SimState, name: string, token: SimToken, minor: numb
   const base = { name, public_key: publicKey, fingerprint: fingerprintOf(publicKey), ...(minor >= 2 ? { type: 'ssh' } : {}) };
   if (!full) return base;
   const createdAt = keypairCreatedAt(state);
-  return { ...base, user_id: token.userId, deleted: false, created_at: novaTime(createdAt), updated_at: null, deleted_at: null, id: state.keypairs.indexOf(name) + 1 };
+  return {
+    ...base,
+    user_id: token.userId,
+    deleted: false,
+    created_at: novaTime(createdAt),
+    updated_at: null,
+    deleted_at: null,
+    id: state.keypairs.indexOf(name) + 1,
+  };
 }
 
 function versions(ctx: RouteContext): object[] {
   return [
-    { id: 'v2.0', status: 'SUPPORTED', version: '', min_version: '', updated: '2011-01-21T11:33:21Z', links: [{ rel: 'self', href: `${ctx.origin}/compute/v2/` }] },
+    {
+      id: 'v2.0',
+      status: 'SUPPORTED',
+      version: '',
+      min_version: '',
+      updated: '2011-01-21T11:33:21Z',
+      links: [{ rel: 'self', href: `${ctx.origin}/compute/v2/` }],
+    },
     {
       id: 'v2.1',
       status: 'CURRENT',
@@ -134,13 +150,18 @@ function versions(ctx: RouteContext): object[] {
 export function novaRoutes(router: Router, state: SimState): Router {
   const versionDoc = (ctx: RouteContext): Reply => {
     const [, v21] = versions(ctx);
-    const links = [{ rel: 'self', href: `${ctx.origin}/compute/v2.1/` }, { rel: 'describedby', type: 'text/html', href: 'http://docs.openstack.org/' }];
+    const links = [
+      { rel: 'self', href: `${ctx.origin}/compute/v2.1/` },
+      { rel: 'describedby', type: 'text/html', href: 'http://docs.openstack.org/' },
+    ];
     const mediaTypes = [{ base: 'application/json', type: 'application/vnd.openstack.compute+json;version=2.1' }];
     return json(200, { version: { ...v21, links, 'media-types': mediaTypes } });
   };
   const flavorShow = (ctx: RouteContext, _t: SimToken, minor: number): Reply => {
     const found = flavorsInNovaOrder().find((f) => f.id === ctx.params['id']);
-    return found ? json(200, { flavor: flavorView(ctx, found, minor, true) }) : fault(404, `Flavor ${ctx.params['id'] ?? ''} could not be found.`);
+    return found
+      ? json(200, { flavor: flavorView(ctx, found, minor, true) })
+      : fault(404, `Flavor ${ctx.params['id'] ?? ''} could not be found.`);
   };
   // `openstack flavor list` asks for them once per flavor whose list entry had none.
   const extraSpecs = (ctx: RouteContext): Reply => {
@@ -155,10 +176,24 @@ export function novaRoutes(router: Router, state: SimState): Router {
   return router
     .on('GET', '/', (ctx) => json(200, { versions: versions(ctx) }))
     .on('GET', '/v2.1', versionDoc)
-    .on('GET', '/v2.1/flavors', api(state, (ctx, _t, minor) => listFlavors(ctx, minor, false)))
-    .on('GET', '/v2.1/flavors/detail', api(state, (ctx, _t, minor) => listFlavors(ctx, minor, true)))
+    .on(
+      'GET',
+      '/v2.1/flavors',
+      api(state, (ctx, _t, minor) => listFlavors(ctx, minor, false)),
+    )
+    .on(
+      'GET',
+      '/v2.1/flavors/detail',
+      api(state, (ctx, _t, minor) => listFlavors(ctx, minor, true)),
+    )
     .on('GET', '/v2.1/flavors/:id', api(state, flavorShow))
     .on('GET', '/v2.1/flavors/:id/os-extra_specs', api(state, extraSpecs))
-    .on('GET', '/v2.1/os-keypairs', api(state, (_ctx, token, minor) => json(200, { keypairs: state.keypairs.map((k) => ({ keypair: keypairView(state, k, token, minor, false) })) })))
+    .on(
+      'GET',
+      '/v2.1/os-keypairs',
+      api(state, (_ctx, token, minor) =>
+        json(200, { keypairs: state.keypairs.map((k) => ({ keypair: keypairView(state, k, token, minor, false) })) }),
+      ),
+    )
     .on('GET', '/v2.1/os-keypairs/:name', api(state, keypairShow));
 }

@@ -66,7 +66,14 @@ function remove(ctx: RouteContext, state: SimState): Reply {
 export function octaviaRoutes(router: Router, state: SimState): Router {
   router.on('GET', '/', (ctx) =>
     json(200, {
-      versions: [{ id: 'v2.0', status: 'CURRENT', updated: '2024-10-01T00:00:00Z', links: [{ href: `${ctx.origin}/load-balancer/v2`, rel: 'self' }] }],
+      versions: [
+        {
+          id: 'v2.0',
+          status: 'CURRENT',
+          updated: '2024-10-01T00:00:00Z',
+          links: [{ href: `${ctx.origin}/load-balancer/v2`, rel: 'self' }],
+        },
+      ],
     }),
   );
   for (const prefix of ['/v2', '/v2.0']) {

@@ -50,7 +50,8 @@ async function route(all: Service[], state: SimState, req: IncomingMessage): Pro
   };
   if (service.guarded && path !== '/' && !lookupToken(state, req.headers['x-auth-token'])) return tokenRejected(ctx);
   if (found === 'not_found') return json(404, { error: { code: 404, message: 'The resource could not be found.', title: 'Not Found' } });
-  if (found === 'method_not_allowed') return json(405, { error: { code: 405, message: 'The method is not allowed for the requested URL.', title: 'Method Not Allowed' } });
+  if (found === 'method_not_allowed')
+    return json(405, { error: { code: 405, message: 'The method is not allowed for the requested URL.', title: 'Method Not Allowed' } });
   Object.assign(ctx.params, found.params);
   return found.handler(ctx);
 }

@@ -4,7 +4,14 @@
  * "v0:<ts>:<body>")`. `forge` breaks one thing on purpose for the security tests.
  */
 import { createHmac } from 'node:crypto';
-import { blockActionPayload, slashCommandForm, viewSubmissionPayload, type BlockActionInput, type SlashCommandInput, type ViewSubmissionInput } from './slack-wire-payloads.js';
+import {
+  blockActionPayload,
+  slashCommandForm,
+  viewSubmissionPayload,
+  type BlockActionInput,
+  type SlashCommandInput,
+  type ViewSubmissionInput,
+} from './slack-wire-payloads.js';
 
 export type { BlockActionInput, SlashCommandInput, ViewSubmissionInput } from './slack-wire-payloads.js';
 export { fakeTriggerIdShape as fakeTriggerId } from './trigger-id.js';
@@ -28,7 +35,6 @@ export interface SignedResponse {
 export function slackSignature(signingSecret: string, timestamp: number, body: string): string {
   return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
-
 
 function eventsUrl(botUrl: string): string {
   const url = new URL(botUrl);
@@ -63,7 +69,12 @@ export async function sendSigned(botUrl: string, signingSecret: string, body: st
 }
 
 /** A slash command, form-encoded with every field Slack sends. */
-export function sendSlashCommand(botUrl: string, signingSecret: string, command: SlashCommandInput, forge?: Forgery): Promise<SignedResponse> {
+export function sendSlashCommand(
+  botUrl: string,
+  signingSecret: string,
+  command: SlashCommandInput,
+  forge?: Forgery,
+): Promise<SignedResponse> {
   return sendSigned(botUrl, signingSecret, slashCommandForm(command), forge);
 }
 
@@ -73,6 +84,16 @@ export function sendBlockAction(botUrl: string, signingSecret: string, action: B
 }
 
 /** A modal submission (view_submission). */
-export function sendViewSubmission(botUrl: string, signingSecret: string, submission: ViewSubmissionInput, forge?: Forgery): Promise<SignedResponse> {
-  return sendSigned(botUrl, signingSecret, new URLSearchParams({ payload: JSON.stringify(viewSubmissionPayload(submission)) }).toString(), forge);
+export function sendViewSubmission(
+  botUrl: string,
+  signingSecret: string,
+  submission: ViewSubmissionInput,
+  forge?: Forgery,
+): Promise<SignedResponse> {
+  return sendSigned(
+    botUrl,
+    signingSecret,
+    new URLSearchParams({ payload: JSON.stringify(viewSubmissionPayload(submission)) }).toString(),
+    forge,
+  );
 }

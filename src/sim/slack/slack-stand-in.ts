@@ -34,7 +34,16 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   for (const [id, members] of Object.entries(options.usergroups ?? {})) directory.setUsergroup(id, members);
 
   const methods: Record<string, (body: Record<string, unknown>) => ApiResult> = {
-    'auth.test': () => ({ ok: true, url: 'https://stand-in.slack.com/', team: 'Stand-in', user: bot.name, team_id: directory.teamId, user_id: bot.userId, bot_id: bot.botId, is_enterprise_install: false }),
+    'auth.test': () => ({
+      ok: true,
+      url: 'https://stand-in.slack.com/',
+      team: 'Stand-in',
+      user: bot.name,
+      team_id: directory.teamId,
+      user_id: bot.userId,
+      bot_id: bot.botId,
+      is_enterprise_install: false,
+    }),
     'chat.postMessage': (b) => store.postMessage(b),
     'chat.update': (b) => store.update(b),
     'chat.postEphemeral': (b) => store.postEphemeral(b),
@@ -50,7 +59,13 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     const failure = failures.get(method)?.shift();
     if (failure === undefined) return false;
     if ('error' in failure) sendJson(res, { ok: false, error: failure.error });
-    else sendJson(res, { ok: false, error: failure.status === 429 ? 'ratelimited' : 'fatal_error' }, failure.status, failure.retryAfter === undefined ? {} : { 'Retry-After': String(failure.retryAfter) });
+    else
+      sendJson(
+        res,
+        { ok: false, error: failure.status === 429 ? 'ratelimited' : 'fatal_error' },
+        failure.status,
+        failure.retryAfter === undefined ? {} : { 'Retry-After': String(failure.retryAfter) },
+      );
     return true;
   }
 
@@ -73,7 +88,8 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     const target = responseUrls.get(id);
     if (target === undefined || target.uses >= 5) return sendJson(res, { ok: false, error: 'expired_url' }, 404);
     target.uses += 1;
-    if (body['response_type'] === 'in_channel') store.post(target.channel, String(body['text'] ?? ''), Array.isArray(body['blocks']) ? body['blocks'] : undefined);
+    if (body['response_type'] === 'in_channel')
+      store.post(target.channel, String(body['text'] ?? ''), Array.isArray(body['blocks']) ? body['blocks'] : undefined);
     else store.postEphemeral({ ...body, channel: target.channel, user: target.user }, 'response_url');
     sendJson(res, { ok: true });
   }
@@ -83,7 +99,8 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     const [, kind, name] = path.split('/');
     const raw = await readBody(req);
     const contentType = req.headers['content-type'];
-    if (req.method !== 'POST' || kind === undefined || name === undefined || name === '') return sendJson(res, { ok: false, error: 'not_found' }, 404);
+    if (req.method !== 'POST' || kind === undefined || name === undefined || name === '')
+      return sendJson(res, { ok: false, error: 'not_found' }, 404);
     if (kind === 'upload') {
       const content = uploadContent(contentType, raw).toString('utf8');
       calls.push({ method: 'upload_url', body: { file_id: name, length: Buffer.byteLength(content), content }, at: now() });
@@ -129,8 +146,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
     messages: (channel) => store.messages.filter((m) => m.channel === channel && m.threadTs === undefined).map(copy),
-    thread: (channel, ts) =>
-      store.messages.filter((m) => m.channel === channel && (m.ts === ts || m.threadTs === ts)).map(copy),
+    thread: (channel, ts) => store.messages.filter((m) => m.channel === channel && (m.ts === ts || m.threadTs === ts)).map(copy),
     ephemerals: (channel) => store.ephemerals.filter((e) => e.channel === channel),
     files: (channel) => [...store.files.values()].filter((f) => f.channel === channel && f.uploaded).map(({ uploaded: _u, ...f }) => f),
     views: () => [...store.views],

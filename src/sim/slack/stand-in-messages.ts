@@ -118,7 +118,10 @@ export class StandInMessages {
     if (triggerId === undefined || typeof view !== 'object' || view === null) return { ok: false, error: 'invalid_arguments' };
     const opened: StandInView = { id: this.id('V'), triggerId, view: view as Record<string, unknown>, at: this.now() };
     this.views.push(opened);
-    return { ok: true, view: { ...opened.view, id: opened.id, team_id: this.directory.teamId, state: { values: {} }, hash: `${opened.at}.x` } };
+    return {
+      ok: true,
+      view: { ...opened.view, id: opened.id, team_id: this.directory.teamId, state: { values: {} }, hash: `${opened.at}.x` },
+    };
   }
 
   getUploadUrl(body: Record<string, unknown>, baseUrl: string): ApiResult {
@@ -126,7 +129,16 @@ export class StandInMessages {
     const length = Number(body['length']);
     if (filename === undefined || !Number.isInteger(length) || length < 0) return { ok: false, error: 'invalid_arguments' };
     const id = this.id('F');
-    this.files.set(id, { id, filename, title: filename, content: '', channel: undefined, threadTs: undefined, at: this.now(), uploaded: false });
+    this.files.set(id, {
+      id,
+      filename,
+      title: filename,
+      content: '',
+      channel: undefined,
+      threadTs: undefined,
+      at: this.now(),
+      uploaded: false,
+    });
     return { ok: true, upload_url: `${baseUrl}upload/${id}`, file_id: id };
   }
 

@@ -27,7 +27,9 @@ export class StandInSocketHub {
       socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
       return;
     }
-    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${acceptKey(key)}\r\n\r\n`);
+    socket.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${acceptKey(key)}\r\n\r\n`,
+    );
     this.sockets.add(socket);
     let buffered: Buffer = Buffer.alloc(0);
     let message: Buffer[] = [];
@@ -52,7 +54,12 @@ export class StandInSocketHub {
     ping.unref();
     this.timers.add(ping);
     socket.once('close', () => clearInterval(ping));
-    this.sendText(socket, { type: 'hello', num_connections: this.sockets.size, connection_info: { app_id: 'A0STANDIN' }, debug_info: { host: 'stand-in' } });
+    this.sendText(socket, {
+      type: 'hello',
+      num_connections: this.sockets.size,
+      connection_info: { app_id: 'A0STANDIN' },
+      debug_info: { host: 'stand-in' },
+    });
   }
 
   /** Pushes an envelope to one connected app and resolves with its ack payload. */

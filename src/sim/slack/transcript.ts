@@ -32,7 +32,8 @@ function snippet(file: { filename: string; title: string; content: string }, max
 function renderMessage(message: TranscriptMessage, options: Required<TranscriptOptions>): string[] {
   const edits = message.history?.length ?? 0;
   const header = `${clock(message.ts)}  ${message.username ?? message.user}${edits > 0 ? `  (edited ${edits}×)` : ''}`;
-  const body = message.blocks !== undefined && message.blocks.length > 0 ? blocksToLines(message.blocks) : mrkdwnToText(message.text).split('\n');
+  const body =
+    message.blocks !== undefined && message.blocks.length > 0 ? blocksToLines(message.blocks) : mrkdwnToText(message.text).split('\n');
   const files = (message.files ?? []).flatMap((file) => snippet(file, options.maxSnippetLines));
   return [header, ...[...body.filter((line, i) => line !== '' || i > 0), ...files].map((line) => `  ${line}`)];
 }
@@ -53,7 +54,9 @@ export function renderTranscript(thread: readonly TranscriptMessage[], options: 
 }
 
 /** Ephemeral answers (as `standIn.ephemerals(channel)` returns them), marked as visible to one user. */
-export function renderEphemerals(ephemerals: ReadonlyArray<{ user: string; text: string; blocks?: readonly object[] | undefined; at: number }>): string {
+export function renderEphemerals(
+  ephemerals: ReadonlyArray<{ user: string; text: string; blocks?: readonly object[] | undefined; at: number }>,
+): string {
   return ephemerals
     .flatMap((e) => {
       const body = e.blocks !== undefined && e.blocks.length > 0 ? blocksToLines(e.blocks) : mrkdwnToText(e.text).split('\n');

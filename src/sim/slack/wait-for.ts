@@ -16,7 +16,11 @@ export function waitFor<T>(events: EventEmitter, calls: readonly RecordedCall[],
     const poll = setInterval(check, 25);
     const timer = setTimeout(() => {
       cleanup();
-      const last = calls.slice(-8).map((c) => c.method).join(', ') || 'none';
+      const last =
+        calls
+          .slice(-8)
+          .map((c) => c.method)
+          .join(', ') || 'none';
       reject(new Error(`waitFor: condition not met within ${timeoutMs} ms (last calls: ${last})`));
     }, timeoutMs);
     const cleanup = (): void => {

@@ -66,7 +66,8 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
       if (req.method !== 'POST') return answer(405, { error: 'method not allowed' });
       if (failuresLeft > 0) {
         failuresLeft--;
-        const extra: Record<string, string> = options.retryAfterSeconds === undefined ? {} : { 'retry-after': String(options.retryAfterSeconds) };
+        const extra: Record<string, string> =
+          options.retryAfterSeconds === undefined ? {} : { 'retry-after': String(options.retryAfterSeconds) };
         return answer(options.failStatus ?? 500, { error: 'receiver unavailable' }, extra);
       }
       const timestamp = headers['x-kubechatops-timestamp'] ?? '';
@@ -77,7 +78,14 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
       const key = headers['idempotency-key'] ?? '';
       const ticketId = tickets.get(key) ?? `WH-${tickets.size + 1}`;
       tickets.set(key, ticketId);
-      deliveries.push({ idempotencyKey: key, deliveryId: headers['x-kubechatops-delivery'] ?? '', timestamp, ticketId, json: JSON.parse(body), body });
+      deliveries.push({
+        idempotencyKey: key,
+        deliveryId: headers['x-kubechatops-delivery'] ?? '',
+        timestamp,
+        ticketId,
+        json: JSON.parse(body),
+        body,
+      });
       return answer(200, { ticket: { id: ticketId, url: `https://tickets.example.test/${ticketId}` } });
     });
   });

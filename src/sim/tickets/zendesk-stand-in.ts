@@ -40,7 +40,12 @@ export interface ZendeskStandIn {
 
 const CommentIn = z.object({ body: z.string().min(1), public: z.boolean().optional(), uploads: z.array(z.string()).optional() });
 const CreateIn = z.object({
-  ticket: z.object({ subject: z.string().optional(), comment: CommentIn, external_id: z.string().optional(), tags: z.array(z.string()).optional() }),
+  ticket: z.object({
+    subject: z.string().optional(),
+    comment: CommentIn,
+    external_id: z.string().optional(),
+    tags: z.array(z.string()).optional(),
+  }),
 });
 const UpdateIn = z.object({ ticket: z.object({ comment: CommentIn.optional(), status: z.string().optional() }) });
 
@@ -71,8 +76,13 @@ export async function startZendeskStandIn(options: ZendeskStandInOptions): Promi
       const record = requests[requests.length - 1] as ZendeskRequest;
       if (failure && failure.status !== 'drop') {
         record.status = failure.status;
-        const headers: Record<string, string> = failure.retryAfterSeconds === undefined ? {} : { 'retry-after': String(failure.retryAfterSeconds) };
-        return reply(res, { status: failure.status, body: { error: failure.status === 429 ? 'TooManyRequests' : 'InternalError' }, headers });
+        const headers: Record<string, string> =
+          failure.retryAfterSeconds === undefined ? {} : { 'retry-after': String(failure.retryAfterSeconds) };
+        return reply(res, {
+          status: failure.status,
+          body: { error: failure.status === 429 ? 'TooManyRequests' : 'InternalError' },
+          headers,
+        });
       }
       if (req.headers.authorization !== expectedAuth) {
         record.status = 401;
@@ -94,7 +104,10 @@ export async function startZendeskStandIn(options: ZendeskStandInOptions): Promi
     if (method === 'GET' && path === '/api/v2/tickets') {
       const externalId = url.searchParams.get('external_id');
       const tickets = state.tickets.filter((t) => externalId === null || t.externalId === externalId);
-      return { status: 200, body: { tickets: tickets.map((t) => ticketJson(base, t)), next_page: null, previous_page: null, count: tickets.length } };
+      return {
+        status: 200,
+        body: { tickets: tickets.map((t) => ticketJson(base, t)), next_page: null, previous_page: null, count: tickets.length },
+      };
     }
     if (method === 'POST' && path === '/api/v2/tickets') return withIdempotency(idempotencyKey, body, () => createTicket(body));
     const match = /^\/api\/v2\/tickets\/(\d+)$/.exec(path);
@@ -166,7 +179,10 @@ export async function startZendeskStandIn(options: ZendeskStandInOptions): Promi
 }
 
 function invalid(message: string): Answer {
-  return { status: 422, body: { error: 'RecordInvalid', description: 'Record validation errors', details: { base: [{ description: message }] } } };
+  return {
+    status: 422,
+    body: { error: 'RecordInvalid', description: 'Record validation errors', details: { base: [{ description: message }] } },
+  };
 }
 
 function safeJson(body: string): unknown {
@@ -188,6 +204,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function reply(res: ServerResponse, answer: Answer): void {
   const body = JSON.stringify(answer.body);
-  res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...answer.headers });
+  res.writeHead(answer.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    ...answer.headers,
+  });
   res.end(body);
 }

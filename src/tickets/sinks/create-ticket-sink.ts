@@ -26,7 +26,8 @@ export function createTicketSink(config: Config['tickets'], deps: TicketSinkDeps
       if (!config.webhook) throw new ConfigError(['TICKET_WEBHOOK_URL and TICKET_WEBHOOK_SECRET are required when TICKET_SINK=webhook']);
       return createWebhookSink({ ...config.webhook, ...common });
     case 'zendesk':
-      if (!config.zendesk) throw new ConfigError(['ZENDESK_URL, ZENDESK_EMAIL and ZENDESK_API_TOKEN are required when TICKET_SINK=zendesk']);
+      if (!config.zendesk)
+        throw new ConfigError(['ZENDESK_URL, ZENDESK_EMAIL and ZENDESK_API_TOKEN are required when TICKET_SINK=zendesk']);
       return createZendeskSink({ ...config.zendesk, ...common });
   }
 }

@@ -49,7 +49,12 @@ export function createWebhookSink(options: WebhookSinkOptions): TicketSink {
         version: 1,
         threadKey: ctx.threadKey,
         existingTicket: ctx.existingTicket ?? null,
-        bundle: { title: redactText(bundle.title), filename: bundle.filename, text: redactText(bundle.text), json: redactJson(bundle.json) },
+        bundle: {
+          title: redactText(bundle.title),
+          filename: bundle.filename,
+          text: redactText(bundle.text),
+          json: redactJson(bundle.json),
+        },
       });
       const deliveryId = newId();
       const res = await withRetry(async () => {
@@ -84,7 +89,9 @@ function statusError(status: number, url: string, retryAfter: number | undefined
   const redirect = status >= 300 && status < 400;
   return new TicketUpstreamError(
     redirect ? 'ticket_webhook_redirect' : 'ticket_webhook_failed',
-    redirect ? `The ticket webhook answered with a redirect (HTTP ${status}); redirects are not followed.` : `The ticket webhook answered HTTP ${status}.`,
+    redirect
+      ? `The ticket webhook answered with a redirect (HTTP ${status}); redirects are not followed.`
+      : `The ticket webhook answered HTTP ${status}.`,
     { status, method: 'POST', url: safeUrl(url), retryable: !redirect && isRetryableStatus(status), retryAfterMs: retryAfter },
   );
 }

@@ -52,11 +52,25 @@ export class ZendeskClient {
   }
 
   /** Opens a ticket with the upload on its first (private) comment; returns its id. */
-  async create(t: { subject: string; body: string; upload: string; externalId: string; tags: string[]; idempotencyKey: string }): Promise<number> {
+  async create(t: {
+    subject: string;
+    body: string;
+    upload: string;
+    externalId: string;
+    tags: string[];
+    idempotencyKey: string;
+  }): Promise<number> {
     const payload = {
-      ticket: { subject: t.subject, comment: { body: t.body, public: false, uploads: [t.upload] }, external_id: t.externalId, tags: t.tags },
+      ticket: {
+        subject: t.subject,
+        comment: { body: t.body, public: false, uploads: [t.upload] },
+        external_id: t.externalId,
+        tags: t.tags,
+      },
     };
-    const res = await this.call('POST', '/api/v2/tickets.json', JSON.stringify(payload), 'application/json', [], { 'idempotency-key': t.idempotencyKey });
+    const res = await this.call('POST', '/api/v2/tickets.json', JSON.stringify(payload), 'application/json', [], {
+      'idempotency-key': t.idempotencyKey,
+    });
     return parse(TicketAnswer, res, 'POST').ticket.id;
   }
 
@@ -69,9 +83,17 @@ export class ZendeskClient {
     extra: Record<string, string> = {},
   ): Promise<HttpResult> {
     const url = `${this.options.url}${path}`;
-    const headers: Record<string, string> = { authorization: this.auth, accept: 'application/json', 'user-agent': 'kube-chatops', ...extra };
+    const headers: Record<string, string> = {
+      authorization: this.auth,
+      accept: 'application/json',
+      'user-agent': 'kube-chatops',
+      ...extra,
+    };
     if (contentType) headers['content-type'] = contentType;
-    const res = await httpCall({ method, url, headers, body, timeoutMs: this.options.timeoutMs, dispatcher: this.options.dispatcher }, 'Zendesk');
+    const res = await httpCall(
+      { method, url, headers, body, timeoutMs: this.options.timeoutMs, dispatcher: this.options.dispatcher },
+      'Zendesk',
+    );
     if ((res.status >= 200 && res.status < 300) || tolerated.includes(res.status)) return res;
     throw statusError(res, method, url, this.options.clock.now());
   }
@@ -101,7 +123,8 @@ function upstreamMessage(body: string): string | undefined {
     const parsed = ErrorAnswer.safeParse(JSON.parse(body));
     if (!parsed.success) return undefined;
     const { error, description } = parsed.data;
-    const text = typeof error === 'string' ? [error, description].filter(Boolean).join(': ') : (error?.message ?? error?.title ?? description);
+    const text =
+      typeof error === 'string' ? [error, description].filter(Boolean).join(': ') : (error?.message ?? error?.title ?? description);
     return text ? redactText(text).slice(0, 300) : undefined;
   } catch {
     return undefined;

@@ -29,7 +29,12 @@ export function createZendeskSink(options: ZendeskSinkOptions): TicketSink {
   const base = options.url.replace(/\/+$/, '');
   const client = new ZendeskClient({ ...options, url: base, timeoutMs: options.timeoutMs ?? 15_000 });
   const tags = options.tags ?? ['kube-chatops'];
-  const refOf = (id: number): TicketRef => ({ sink: 'zendesk', id: String(id), url: `${base}/agent/tickets/${id}`, display: `Zendesk #${id}` });
+  const refOf = (id: number): TicketRef => ({
+    sink: 'zendesk',
+    id: String(id),
+    url: `${base}/agent/tickets/${id}`,
+    display: `Zendesk #${id}`,
+  });
 
   return {
     name: 'zendesk',
@@ -48,7 +53,14 @@ export function createZendeskSink(options: ZendeskSinkOptions): TicketSink {
           if (other !== null && other !== ticketId && (await client.comment(other, body, upload))) return refOf(other);
         }
         const idempotencyKey = createHash('sha256').update(`${ctx.threadKey}\n${content}`).digest('hex').slice(0, 40);
-        const id = await client.create({ subject: redactText(bundle.title), body, upload, externalId: ctx.threadKey, tags, idempotencyKey });
+        const id = await client.create({
+          subject: redactText(bundle.title),
+          body,
+          upload,
+          externalId: ctx.threadKey,
+          tags,
+          idempotencyKey,
+        });
         return refOf(id);
       }, retry);
     },

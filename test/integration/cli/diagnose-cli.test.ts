@@ -45,55 +45,81 @@ describe('kube-chatops diagnose / show (child process against the sim)', () => {
     await rm(dir, { recursive: true, force: true });
   }, SLOW);
 
-  it('prints the findings as JSON and exits 2 for a kubeconfig cluster with a critical finding', async () => {
-    const file = await writeMagnumKubeconfig(openstack, 'kolla-bootstrap-volume', dir, 'kolla.yaml');
+  it(
+    'prints the findings as JSON and exits 2 for a kubeconfig cluster with a critical finding',
+    async () => {
+      const file = await writeMagnumKubeconfig(openstack, 'kolla-bootstrap-volume', dir, 'kolla.yaml');
 
-    const { code, stdout } = await cli(['diagnose', '--kubeconfig', file, '--json']);
+      const { code, stdout } = await cli(['diagnose', '--kubeconfig', file, '--json']);
 
-    const json = JSON.parse(stdout) as { cluster: string; findings: { rule: string; severity: string; objects: string[]; reference: string | null }[] };
-    expect(code).toBe(2);
-    expect(json.cluster).toBe('kolla');
-    expect(json.findings.map((f) => [f.rule, f.severity])).toEqual([['kolla-bootstrap-holds-volume', 'critical']]);
-    expect(Object.keys(json.findings[0] ?? {})).toEqual(['rule', 'severity', 'title', 'objects', 'evidence', 'remedy', 'reference']);
-    expect(json.findings[0]?.objects.every((o) => o.split('/').length >= 2)).toBe(true);
-  }, SLOW);
+      const json = JSON.parse(stdout) as {
+        cluster: string;
+        findings: { rule: string; severity: string; objects: string[]; reference: string | null }[];
+      };
+      expect(code).toBe(2);
+      expect(json.cluster).toBe('kolla');
+      expect(json.findings.map((f) => [f.rule, f.severity])).toEqual([['kolla-bootstrap-holds-volume', 'critical']]);
+      expect(Object.keys(json.findings[0] ?? {})).toEqual(['rule', 'severity', 'title', 'objects', 'evidence', 'remedy', 'reference']);
+      expect(json.findings[0]?.objects.every((o) => o.split('/').length >= 2)).toBe(true);
+    },
+    SLOW,
+  );
 
-  it('exits 0 with an empty finding list for the healthy cluster', async () => {
-    const file = await writeMagnumKubeconfig(openstack, 'healthy', dir);
+  it(
+    'exits 0 with an empty finding list for the healthy cluster',
+    async () => {
+      const file = await writeMagnumKubeconfig(openstack, 'healthy', dir);
 
-    const { code, stdout } = await cli(['diagnose', '--kubeconfig', file, '--json']);
+      const { code, stdout } = await cli(['diagnose', '--kubeconfig', file, '--json']);
 
-    expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ cluster: 'healthy', findings: [] });
-  }, SLOW);
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toEqual({ cluster: 'healthy', findings: [] });
+    },
+    SLOW,
+  );
 
-  it('prints readable text grouped by severity without --json', async () => {
-    const file = await writeMagnumKubeconfig(openstack, 'crash-loop', dir);
+  it(
+    'prints readable text grouped by severity without --json',
+    async () => {
+      const file = await writeMagnumKubeconfig(openstack, 'crash-loop', dir);
 
-    const { code, stdout } = await cli(['diagnose', '--kubeconfig', file]);
+      const { code, stdout } = await cli(['diagnose', '--kubeconfig', file]);
 
-    expect(code).toBe(0);
-    expect(stdout.split('\n').slice(0, 3)).toEqual(['Diagnosis of cluster crash-loop: 0 critical, 2 warning, 0 info', '', 'WARNING (2)']);
-  }, SLOW);
+      expect(code).toBe(0);
+      expect(stdout.split('\n').slice(0, 3)).toEqual(['Diagnosis of cluster crash-loop: 0 critical, 2 warning, 0 info', '', 'WARNING (2)']);
+    },
+    SLOW,
+  );
 
-  it('diagnoses a Magnum cluster by name with OpenStack credentials from the environment', async () => {
-    const { code, stdout } = await cli(['diagnose', '--cluster', 'create-failed', '--json'], sim.osEnv);
+  it(
+    'diagnoses a Magnum cluster by name with OpenStack credentials from the environment',
+    async () => {
+      const { code, stdout } = await cli(['diagnose', '--cluster', 'create-failed', '--json'], sim.osEnv);
 
-    expect(code).toBe(2);
-    expect((JSON.parse(stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule)).toEqual(['create-failed-heat']);
-  }, SLOW);
+      expect(code).toBe(2);
+      expect((JSON.parse(stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule)).toEqual(['create-failed-heat']);
+    },
+    SLOW,
+  );
 
-  it('exits 1 with a message on error: unreadable kubeconfig, bad arguments', async () => {
-    const bad = join(dir, 'broken.yaml');
-    await writeFile(bad, 'not: [a kubeconfig');
+  it(
+    'exits 1 with a message on error: unreadable kubeconfig, bad arguments',
+    async () => {
+      const bad = join(dir, 'broken.yaml');
+      await writeFile(bad, 'not: [a kubeconfig');
 
-    const [broken, both] = await Promise.all([cli(['diagnose', '--kubeconfig', bad, '--json']), cli(['diagnose', '--kubeconfig', bad, '--cluster', 'x'])]);
+      const [broken, both] = await Promise.all([
+        cli(['diagnose', '--kubeconfig', bad, '--json']),
+        cli(['diagnose', '--kubeconfig', bad, '--cluster', 'x']),
+      ]);
 
-    expect([broken.code, broken.stdout]).toEqual([1, '']);
-    expect(broken.stderr).toContain('kubeconfig');
-    expect(both.code).toBe(1);
-    expect(both.stderr).toContain('Give exactly one of --kubeconfig FILE or --cluster NAME.');
-  }, SLOW);
+      expect([broken.code, broken.stdout]).toEqual([1, '']);
+      expect(broken.stderr).toContain('kubeconfig');
+      expect(both.code).toBe(1);
+      expect(both.stderr).toContain('Give exactly one of --kubeconfig FILE or --cluster NAME.');
+    },
+    SLOW,
+  );
 
   it('show prints exactly what the openstack CLI prints for the cluster, and its 404 line', async () => {
     const expected = renderClusterShow((await openstack.magnum.getCluster('healthy')).raw);

@@ -38,7 +38,15 @@ export async function startBotHarness(extraEnv: (sim: Sim) => Record<string, str
   const slack = await startSlackStandIn({ channels: [{ id: CHANNEL, name: 'ops' }], users: [{ id: USER, name: 'alice' }] });
   const prefix = `test-diagnostics-${randomUUID()}`;
   const env = {
-    ...localBotEnv({ slack, signingSecret: SECRET, redisUrl: REDIS_URL, queuePrefix: prefix, cloud: sim.osEnv, operators: [USER], workerConcurrency: 4 }),
+    ...localBotEnv({
+      slack,
+      signingSecret: SECRET,
+      redisUrl: REDIS_URL,
+      queuePrefix: prefix,
+      cloud: sim.osEnv,
+      operators: [USER],
+      workerConcurrency: 4,
+    }),
     ...extraEnv(sim),
   };
   const logger = createSilentLogger();
@@ -63,7 +71,8 @@ export async function startBotHarness(extraEnv: (sim: Sim) => Record<string, str
       }),
     allMessages,
     waitForMessage: (match, timeoutMs = 20_000) => slack.waitFor(() => allMessages().find((m) => match.test(m.text)), timeoutMs),
-    waitForEphemeral: (match, timeoutMs = 20_000) => slack.waitFor(() => slack.ephemerals(CHANNEL).find((e) => match.test(e.text))?.text, timeoutMs),
+    waitForEphemeral: (match, timeoutMs = 20_000) =>
+      slack.waitFor(() => slack.ephemerals(CHANNEL).find((e) => match.test(e.text))?.text, timeoutMs),
     async stop() {
       try {
         await bot.stop();

@@ -26,7 +26,10 @@ const EXPECTED: Record<Exclude<ScenarioName, 'slow-create' | 'lb-blocks-delete'>
 
 async function diagnose(sim: Sim, openstack: ClosableOpenStackApi, name: string, kubeconfigDir?: string) {
   const kube = createKubeConnector({ clock: sim.clock, logger: silent, ...(kubeconfigDir ? { kubeconfigDir } : {}) });
-  const snapshot = await collectSnapshot({ kube, clock: sim.clock, logger: silent, ...(kubeconfigDir ? {} : { openstack }) }, { clusterName: name, kubeconfigOnly: kubeconfigDir !== undefined });
+  const snapshot = await collectSnapshot(
+    { kube, clock: sim.clock, logger: silent, ...(kubeconfigDir ? {} : { openstack }) },
+    { clusterName: name, kubeconfigOnly: kubeconfigDir !== undefined },
+  );
   return runDiagnosis(snapshot, { now: sim.clock.now() });
 }
 

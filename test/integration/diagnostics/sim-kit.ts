@@ -6,7 +6,13 @@ import { createOpenStackApi, type ClosableOpenStackApi } from '../../../src/open
 import type { OpenStackCredentials } from '../../../src/config/load-config.js';
 import type { Sim } from '../../../src/sim/start-sim.js';
 
-export const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silent };
+export const silent: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => silent,
+};
 
 /** The bot's OpenStack credentials for the sim (password auth as the seeded user). */
 export function simCredentials(sim: Sim): OpenStackCredentials {
@@ -38,10 +44,18 @@ const b64 = (pem: string) => Buffer.from(pem, 'utf8').toString('base64');
  * Magnum's certificate API, embedded as certificate-authority-data / client-certificate-data /
  * client-key-data, user `admin`, context `default`. Returns the file path.
  */
-export async function writeMagnumKubeconfig(openstack: ClosableOpenStackApi, clusterName: string, dir: string, fileName = `${clusterName}.yaml`): Promise<string> {
+export async function writeMagnumKubeconfig(
+  openstack: ClosableOpenStackApi,
+  clusterName: string,
+  dir: string,
+  fileName = `${clusterName}.yaml`,
+): Promise<string> {
   const cluster = await openstack.magnum.getCluster(clusterName);
   const { keyPem, csrPem } = await generateKeyAndCsr('admin', 'system:masters');
-  const [ca, cert] = await Promise.all([openstack.magnum.getCaCertificate(cluster.uuid), openstack.magnum.signCertificate(cluster.uuid, csrPem)]);
+  const [ca, cert] = await Promise.all([
+    openstack.magnum.getCaCertificate(cluster.uuid),
+    openstack.magnum.signCertificate(cluster.uuid, csrPem),
+  ]);
   const server = /^https?:\/\//.test(cluster.apiAddress ?? '') ? cluster.apiAddress : `https://${cluster.apiAddress}`;
   const yaml = [
     'apiVersion: v1',

@@ -62,7 +62,9 @@ describe('/kube diagnose and friends through signed Slack requests', () => {
     await h.command('status kolla mariadb');
 
     const answer = await h.waitForMessage(/^Status of mariadb on kolla$/);
-    const kinds = sectionsOf(answer).split('\n').flatMap((l) => /^:[a-z_]+: \*([a-z]+)\*/.exec(l)?.slice(1, 2) ?? []);
+    const kinds = sectionsOf(answer)
+      .split('\n')
+      .flatMap((l) => /^:[a-z_]+: \*([a-z]+)\*/.exec(l)?.slice(1, 2) ?? []);
     expect(kinds.filter((k, i) => kinds.indexOf(k) === i)).toEqual(['pv', 'pvc', 'svc', 'configmap', 'bootstrap', 'pod']);
   });
 
@@ -93,9 +95,17 @@ describe('/kube diagnose and friends through signed Slack requests', () => {
 
     // Forged values (on other message ids, as each message's button starts one job): the job re-checks.
     const forged = (cluster: string, uuid: string, ids: string[]) => JSON.stringify({ cluster, uuid, loadBalancerIds: ids });
-    await h.click({ ...diagnosis, ts: `${diagnosis.ts}1` }, 'remedy-delete-loadbalancers', forged('healthy', healthy?.uuid ?? '', [healthyLb?.id ?? '']));
+    await h.click(
+      { ...diagnosis, ts: `${diagnosis.ts}1` },
+      'remedy-delete-loadbalancers',
+      forged('healthy', healthy?.uuid ?? '', [healthyLb?.id ?? '']),
+    );
     await h.waitForMessage(/healthy is CREATE_COMPLETE, not DELETE_FAILED: the load balancers were left alone/);
-    await h.click({ ...diagnosis, ts: `${diagnosis.ts}2` }, 'remedy-delete-loadbalancers', forged('lb-blocks-delete', params.uuid, [healthyLb?.id ?? '']));
+    await h.click(
+      { ...diagnosis, ts: `${diagnosis.ts}2` },
+      'remedy-delete-loadbalancers',
+      forged('lb-blocks-delete', params.uuid, [healthyLb?.id ?? '']),
+    );
     await h.waitForMessage(/Not on lb-blocks-delete's subnet, so not deleted/);
     const deleted = (id: string | undefined) => h.sim.state.loadBalancers.find((lb) => lb.id === id)?.deleteRequestedAt ?? null;
     expect([deleted(healthyLb?.id), deleted(params.loadBalancerIds[0])]).toEqual([null, null]);
@@ -109,7 +119,7 @@ describe('/kube diagnose and friends through signed Slack requests', () => {
     expect(h.allMessages().filter((m) => /Deleting 1 load balancer/.test(m.text))).toHaveLength(1);
   });
 
-  it('tails a crash-looping pod\'s previous log as a snippet, lists warning events, scales and restarts its deployment', async () => {
+  it("tails a crash-looping pod's previous log as a snippet, lists warning events, scales and restarts its deployment", async () => {
     const openstack = simOpenStack(h.sim);
     let pod: string;
     try {

@@ -27,7 +27,10 @@ describe('/kube watch through signed Slack requests', () => {
     // Scaling to 0 takes the workload down: it waits for the requester's Confirm.
     const preview = await h.waitForMessage(/^Scale default\/deployment\/orders-api on crash-loop to 0 replicas\?/);
     await h.click(preview, SCALE_CONFIRM_ACTION);
-    const resolved = await h.slack.waitFor(() => h.allMessages().find((m) => m.ts === crash.ts && m.text.startsWith('Resolved on crash-loop')), 30_000);
+    const resolved = await h.slack.waitFor(
+      () => h.allMessages().find((m) => m.ts === crash.ts && m.text.startsWith('Resolved on crash-loop')),
+      30_000,
+    );
     expect(resolved.text).toBe('Resolved on crash-loop: 1 pod crash looping');
     expect(h.allMessages().filter((m) => m.text.includes('crash looping'))).toHaveLength(1);
 

@@ -65,7 +65,13 @@ describe('foundation: /kube list and /kube show through the queue into a thread'
 
   it('refuses a replayed request with 401: the same signed bytes again start nothing', async () => {
     const roots = world.slack.messages(DEMO_CHANNEL).length;
-    const command = { text: 'show healthy', user_id: DEMO_OPERATOR, channel_id: DEMO_CHANNEL, team_id: DEMO_TEAM, trigger_id: '1795000000.42.replay' };
+    const command = {
+      text: 'show healthy',
+      user_id: DEMO_OPERATOR,
+      channel_id: DEMO_CHANNEL,
+      team_id: DEMO_TEAM,
+      trigger_id: '1795000000.42.replay',
+    };
     const timestamp = Math.floor(Date.now() / 1000);
 
     expect((await sendSlashCommand(world.botUrl, world.signingSecret, command, { timestamp })).status).toBe(200);
@@ -75,10 +81,12 @@ describe('foundation: /kube list and /kube show through the queue into a thread'
     await world.slack.waitFor(() => world.slack.messages(DEMO_CHANNEL)[roots + 1], 20_000);
 
     expect(replayed.status).toBe(401);
-    expect(world.slack.messages(DEMO_CHANNEL).slice(roots).map((m) => m.text.split('\n')[0])).toEqual([
-      expect.stringMatching(/healthy/),
-      expect.stringMatching(/clusters|Clusters/),
-    ]);
+    expect(
+      world.slack
+        .messages(DEMO_CHANNEL)
+        .slice(roots)
+        .map((m) => m.text.split('\n')[0]),
+    ).toEqual([expect.stringMatching(/healthy/), expect.stringMatching(/clusters|Clusters/)]);
   });
 
   it('tells only the requester when the cluster does not exist', async () => {

@@ -47,7 +47,9 @@ describe('KubeApi operations against the simulated API server', () => {
 
   it("answers a log request for a container that never started with the API server's 400", async () => {
     await api.scale('default', 'Deployment', 'report-worker', 2);
-    const fresh = (await api.readState({ namespace: 'default' })).state.pods.find((p) => p.name.startsWith('report-worker-') && p.containers[0]?.lastTerminated === null);
+    const fresh = (await api.readState({ namespace: 'default' })).state.pods.find(
+      (p) => p.name.startsWith('report-worker-') && p.containers[0]?.lastTerminated === null,
+    );
     await expect(api.readPodLog('default', fresh?.name ?? '')).rejects.toMatchObject({ code: 'kube_invalid', status: 400 });
     await api.scale('default', 'Deployment', 'report-worker', 1);
   });
@@ -74,7 +76,10 @@ describe('KubeApi operations against the simulated API server', () => {
   });
 
   it('scales a StatefulSet down and up, keeping ordinal names', async () => {
-    const sys = async () => (await api.readState({ namespace: 'kube-system' })).state.pods.filter((p) => p.name.startsWith('csi-cinder-controllerplugin-')).map((p) => p.name);
+    const sys = async () =>
+      (await api.readState({ namespace: 'kube-system' })).state.pods
+        .filter((p) => p.name.startsWith('csi-cinder-controllerplugin-'))
+        .map((p) => p.name);
     await api.scale('kube-system', 'StatefulSet', 'csi-cinder-controllerplugin', 2);
     expect(await sys()).toEqual(['csi-cinder-controllerplugin-0', 'csi-cinder-controllerplugin-1']);
     await api.scale('kube-system', 'StatefulSet', 'csi-cinder-controllerplugin', 1);
@@ -89,7 +94,9 @@ describe('KubeApi operations against the simulated API server', () => {
     const { state } = await api.readState({ namespace: 'kube-system' });
     const old = state.pods.filter((p) => p.name.startsWith('coredns-')).map((p) => p.name);
     await api.restartDeployment('kube-system', 'coredns');
-    const after = (await api.readState({ namespace: 'kube-system' })).state.pods.filter((p) => p.name.startsWith('coredns-')).map((p) => p.name);
+    const after = (await api.readState({ namespace: 'kube-system' })).state.pods
+      .filter((p) => p.name.startsWith('coredns-'))
+      .map((p) => p.name);
     expect(after).toHaveLength(old.length);
     expect(after.some((n) => old.includes(n))).toBe(false);
   });
@@ -119,7 +126,9 @@ describe('KubeApi operations against the simulated API server', () => {
   it('reports forbidden lists for a user outside system:masters', async () => {
     const { problems } = await apiFor(await kubeConfigFor(cluster.url, ca, ca, 'viewer', 'viewers'), clock).readState();
     expect(problems.map((p) => p.code)).toEqual(Array(15).fill('forbidden'));
-    await expect(apiFor(await kubeConfigFor(cluster.url, ca, ca, 'viewer', 'viewers'), clock).deletePod('default', 'x')).rejects.toBeInstanceOf(UpstreamError);
+    await expect(
+      apiFor(await kubeConfigFor(cluster.url, ca, ca, 'viewer', 'viewers'), clock).deletePod('default', 'x'),
+    ).rejects.toBeInstanceOf(UpstreamError);
   });
 
   it('reports an unreachable API', async () => {

@@ -61,9 +61,15 @@ describe('reading simulated clusters through the KubeApi', () => {
 
   it('shows docker-volume-overlay2 pods stuck ContainerCreating for 30 min with sandbox failures', () => {
     const stuck = state('docker-volume-overlay2').pods.filter((p) => p.status === 'ContainerCreating');
-    expect(stuck.map((p) => p.name.replace(/-[a-z0-9]+(-[a-z0-9]{5})?$/, ''))).toEqual(expect.arrayContaining(['coredns', 'kubernetes-dashboard', 'kube-dns-autoscaler']));
+    expect(stuck.map((p) => p.name.replace(/-[a-z0-9]+(-[a-z0-9]{5})?$/, ''))).toEqual(
+      expect.arrayContaining(['coredns', 'kubernetes-dashboard', 'kube-dns-autoscaler']),
+    );
     expect(stuck.every((p) => (p.createdAt ?? 0) <= CREATED_AT + 11 * MIN && p.podIP === null)).toBe(true);
-    expect(state('docker-volume-overlay2').pods.filter((p) => p.name.startsWith('calico-node-')).map((p) => p.status)).toEqual(['Running', 'Running', 'Running']);
+    expect(
+      state('docker-volume-overlay2')
+        .pods.filter((p) => p.name.startsWith('calico-node-'))
+        .map((p) => p.status),
+    ).toEqual(['Running', 'Running', 'Running']);
     const sandbox = state('docker-volume-overlay2').events.filter((e) => e.reason === 'FailedCreatePodSandBox');
     expect(sandbox.length).toBe(stuck.length);
     expect(sandbox[0]).toMatchObject({ type: 'Warning', involvedKind: 'Pod', source: 'kubelet' });
@@ -86,15 +92,25 @@ describe('reading simulated clusters through the KubeApi', () => {
 
   it('shows a NotReady node (NodeStatusUnknown) with its pods Terminating', () => {
     const notReady = state('node-not-ready').nodes.filter((n) => n.conditions.some((c) => c.type === 'Ready' && c.status !== 'True'));
-    expect(notReady.map((n) => [n.name.replace(/^demo-[a-z0-9]{12}-/, ''), n.conditions.find((c) => c.type === 'Ready')?.reason])).toEqual([['node-1', 'NodeStatusUnknown']]);
+    expect(notReady.map((n) => [n.name.replace(/^demo-[a-z0-9]{12}-/, ''), n.conditions.find((c) => c.type === 'Ready')?.reason])).toEqual([
+      ['node-1', 'NodeStatusUnknown'],
+    ]);
     const terminating = state('node-not-ready').pods.filter((p) => p.status === 'Terminating');
     expect(terminating.length).toBeGreaterThan(0);
     expect(terminating.every((p) => p.nodeName === notReady[0]?.name && p.deletionTimestamp !== null)).toBe(true);
   });
 
   it('shows the mariadb Service with no ready endpoints', () => {
-    expect(state('service-no-endpoints').services.find((s) => s.name === 'mariadb')).toMatchObject({ namespace: 'kolla', selector: { service: 'mariadb' } });
-    expect(state('service-no-endpoints').endpoints.find((e) => e.name === 'mariadb')).toEqual({ namespace: 'kolla', name: 'mariadb', readyAddresses: 0, notReadyAddresses: 1 });
+    expect(state('service-no-endpoints').services.find((s) => s.name === 'mariadb')).toMatchObject({
+      namespace: 'kolla',
+      selector: { service: 'mariadb' },
+    });
+    expect(state('service-no-endpoints').endpoints.find((e) => e.name === 'mariadb')).toEqual({
+      namespace: 'kolla',
+      name: 'mariadb',
+      readyAddresses: 0,
+      notReadyAddresses: 1,
+    });
   });
 
   it('shows the Kolla bootstrap job pod holding the mariadb claim while mariadb cannot attach it', () => {
@@ -106,13 +122,17 @@ describe('reading simulated clusters through the KubeApi', () => {
       ['mariadb-bootstrap', 'Completed'],
     ]);
     expect(kolla.pvcs).toEqual([expect.objectContaining({ namespace: 'kolla', name: 'mariadb', phase: 'Bound', volumeName: 'mariadb' })]);
-    expect(kolla.events.filter((e) => e.involvedName === 'mariadb-0').map((e) => e.reason)).toEqual(expect.arrayContaining(['FailedAttachVolume', 'FailedMount']));
+    expect(kolla.events.filter((e) => e.involvedName === 'mariadb-0').map((e) => e.reason)).toEqual(
+      expect.arrayContaining(['FailedAttachVolume', 'FailedMount']),
+    );
     expect(kolla.configMaps.find((c) => c.name === 'mariadb')?.keys).toEqual(['config.json', 'galera.cnf']);
   });
 
   it('shows an rbd volume still locked after the pod moved off a lost node', () => {
     const rbd = state('rbd-volume-locked');
-    expect(rbd.pvs).toEqual([{ name: 'mariadb', phase: 'Bound', claim: { namespace: 'kolla', name: 'mariadb' }, storageClass: 'ceph-rbd', source: 'rbd' }]);
+    expect(rbd.pvs).toEqual([
+      { name: 'mariadb', phase: 'Bound', claim: { namespace: 'kolla', name: 'mariadb' }, storageClass: 'ceph-rbd', source: 'rbd' },
+    ]);
     expect(rbd.events.filter((e) => e.reason === 'FailedMount').map((e) => e.message)).toEqual(
       expect.arrayContaining([expect.stringContaining('is still being used'), expect.stringContaining('is locked')]),
     );

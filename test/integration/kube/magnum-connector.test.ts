@@ -62,6 +62,8 @@ describe('KubeConnector for Magnum clusters', () => {
   it('refuses a cluster that has no API address yet', async () => {
     const ca = await createCertAuthority('magnum-ca');
     const connector = createKubeConnector({ clock: { now: () => 0 }, logger: createSilentLogger() });
-    await expect(connector.forMagnumCluster(fakeOpenStack(ca, []), clusterDetail(null))).rejects.toMatchObject({ code: 'kube_api_address_missing' });
+    await expect(connector.forMagnumCluster(fakeOpenStack(ca, []), clusterDetail(null))).rejects.toMatchObject({
+      code: 'kube_api_address_missing',
+    });
   });
 });

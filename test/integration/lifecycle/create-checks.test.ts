@@ -16,10 +16,15 @@ describe('/kube create checks what the cloud can tell before asking Magnum', () 
     await h.command('create delta --template k8s-1.27-no-volume --flavor c1.c2r5');
     const refusal = await h.waitForMessage(/There is no flavor `c1\.c2r5`/);
 
-    expect(refusal.text).toMatch(/^There is no flavor `c1\.c2r5` \(given as `--flavor`\)\. Flavors, closest first: `c1\.c2r2`, `c1\.c2r4`, `c1\.c2r8`, .* and 10 more\.\nNothing was created\.$/);
+    expect(refusal.text).toMatch(
+      /^There is no flavor `c1\.c2r5` \(given as `--flavor`\)\. Flavors, closest first: `c1\.c2r2`, `c1\.c2r4`, `c1\.c2r8`, .* and 10 more\.\nNothing was created\.$/,
+    );
     expect(refusal.threadTs).toBeDefined();
     expect(simClustersNamed(h.sim, 'delta')).toBe(0);
-    const decisions = (await h.audit()).filter((r) => r.target === 'delta').map((r) => r.decision).reverse();
+    const decisions = (await h.audit())
+      .filter((r) => r.target === 'delta')
+      .map((r) => r.decision)
+      .reverse();
     expect(decisions).toEqual(['requested', 'failed']);
 
     await h.command('create delta --template k8s-1.27-no-volume --flavor c1.c2r4');
@@ -31,7 +36,9 @@ describe('/kube create checks what the cloud can tell before asking Magnum', () 
     await h.command('create epsilon --template k8s-1.27-no-volume --keypair demo_key');
     const refusal = await h.waitForMessage(/has no keypair/);
 
-    expect(refusal.text).toContain("The bot's OpenStack user has no keypair `demo_key` (given as `--keypair`). Its keypairs, closest first: `demo-key`.");
+    expect(refusal.text).toContain(
+      "The bot's OpenStack user has no keypair `demo_key` (given as `--keypair`). Its keypairs, closest first: `demo-key`.",
+    );
     expect(simClustersNamed(h.sim, 'epsilon')).toBe(0);
   });
 

@@ -34,7 +34,10 @@ describe('/kube create, tracked to the end', () => {
     const diagnose = jobs.filter((j) => j.name === 'cluster-diagnose');
     expect(diagnose.map((j) => (j.data as { reason: string }).reason)).toEqual(['post-create']);
     expect(simClustersNamed(h.sim, 'alpha')).toBe(1);
-    const decisions = (await h.audit()).filter((r) => r.target === 'alpha').map((r) => r.decision).reverse();
+    const decisions = (await h.audit())
+      .filter((r) => r.target === 'alpha')
+      .map((r) => r.decision)
+      .reverse();
     expect(decisions).toEqual(['requested', 'started', 'finished']);
   });
 

@@ -32,7 +32,10 @@ describe('/kube delete, confirmed and tracked', () => {
     expect(simClustersNamed(h.sim, 'healthy')).toBe(0);
     const current = h.slack.messages('C1OPS').find((m) => m.ts === preview.ts);
     expect(current && hasButton(current, DELETE_CONFIRM_ACTION)).toBe(false);
-    const decisions = (await h.audit()).filter((r) => r.target === 'healthy').map((r) => r.decision).reverse();
+    const decisions = (await h.audit())
+      .filter((r) => r.target === 'healthy')
+      .map((r) => r.decision)
+      .reverse();
     expect(decisions).toEqual(['requested', 'confirmed', 'started', 'finished']);
   });
 
@@ -86,7 +89,10 @@ describe('/kube delete, confirmed and tracked', () => {
 
     expect(done.threadTs).toBe(preview.ts);
     expect(simClustersNamed(h.sim, 'lb-blocks-delete')).toBe(0);
-    const lbDecisions = (await h.audit()).filter((r) => r.action === 'loadbalancers-delete').map((r) => r.decision).reverse();
+    const lbDecisions = (await h.audit())
+      .filter((r) => r.action === 'loadbalancers-delete')
+      .map((r) => r.decision)
+      .reverse();
     expect(lbDecisions).toEqual(['confirmed', 'started', 'finished']);
   });
 });

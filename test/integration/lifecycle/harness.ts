@@ -75,10 +75,24 @@ export async function startLifecycleHarness(options: HarnessOptions = {}): Promi
   const slack = await startSlackStandIn({ channels: [{ id: CHANNEL, name: 'ops' }], users });
   const prefix = `test-lifecycle-${randomUUID()}`;
   const env = (role: 'all' | 'web' | 'worker'): Record<string, string> =>
-    localBotEnv({ role, slack, signingSecret: SECRET, redisUrl: REDIS_URL, queuePrefix: prefix, cloud: sim.osEnv, operators: [OPERATOR, OTHER_OPERATOR], admins: [ADMIN], workerConcurrency: 4 });
+    localBotEnv({
+      role,
+      slack,
+      signingSecret: SECRET,
+      redisUrl: REDIS_URL,
+      queuePrefix: prefix,
+      cloud: sim.osEnv,
+      operators: [OPERATOR, OTHER_OPERATOR],
+      admins: [ADMIN],
+      workerConcurrency: 4,
+    });
   const config: Config = { ...loadConfig(env(options.worker === false ? 'web' : 'all')), pollIntervalMs: POLL_MS };
   const logger = options.logger ?? createSilentLogger();
-  const tuning = { clock: sim.clock, worker: { lockDurationMs: 1_000, stalledIntervalMs: 1_000 }, confirmTtlMs: options.confirmTtlMs ?? 10 * MINUTE };
+  const tuning = {
+    clock: sim.clock,
+    worker: { lockDurationMs: 1_000, stalledIntervalMs: 1_000 },
+    confirmTtlMs: options.confirmTtlMs ?? 10 * MINUTE,
+  };
   const bots: RunningBot[] = [await startBot({ config, logger, ...tuning })];
   const botUrl = bots[0]?.port ? `http://127.0.0.1:${bots[0].port}` : null;
   const connection: RedisConnection = createRedisConnection(REDIS_URL, 'producer', logger);
@@ -161,7 +175,6 @@ export function hasButton(message: StandInMessage, actionId: string): boolean {
     return false;
   }
 }
-
 
 /** Polls until `check` holds (the jest timeout bounds the wait). */
 export async function eventually(check: () => Promise<boolean>): Promise<void> {

@@ -34,7 +34,9 @@ describe('/kube resize, access and /kube jobs', () => {
     await h.command('create delta --template k8s-1.27-no-volume', VIEWER);
     await h.command('delete healthy', VIEWER);
     await h.command('resize healthy --nodes 5', VIEWER);
-    await h.slack.waitFor(() => h.slack.ephemerals('C1OPS').filter((e) => /needs the operator role/.test(e.text)).length === 3 || undefined);
+    await h.slack.waitFor(
+      () => h.slack.ephemerals('C1OPS').filter((e) => /needs the operator role/.test(e.text)).length === 3 || undefined,
+    );
 
     expect(await h.jobs()).toEqual([]);
     expect(simClustersNamed(h.sim, 'delta')).toBe(0);
@@ -64,7 +66,10 @@ describe('/kube resize, access and /kube jobs', () => {
         [CREATE_FIELDS.nodes]: { value: '2' },
       },
     };
-    const bad = await sendViewSubmission(h.botUrl ?? '', SECRET, { ...submission, values: { ...submission.values, [CREATE_FIELDS.nodes]: { value: 'two' } } });
+    const bad = await sendViewSubmission(h.botUrl ?? '', SECRET, {
+      ...submission,
+      values: { ...submission.values, [CREATE_FIELDS.nodes]: { value: 'two' } },
+    });
     expect(bad.body).toEqual({ response_action: 'errors', errors: { [CREATE_FIELDS.nodes]: '`--nodes` must be a whole number.' } });
     await sendViewSubmission(h.botUrl ?? '', SECRET, submission);
     await sendViewSubmission(h.botUrl ?? '', SECRET, submission);

@@ -17,7 +17,13 @@ describe('the OpenStack client against the simulated cloud', () => {
       credentials: {
         cloud: 'sim',
         authUrl: sim.authUrl,
-        password: { username: env.OS_USERNAME ?? '', password: env.OS_PASSWORD ?? '', userDomainName: 'Default', projectName: env.OS_PROJECT_NAME, projectDomainName: 'Default' },
+        password: {
+          username: env.OS_USERNAME ?? '',
+          password: env.OS_PASSWORD ?? '',
+          userDomainName: 'Default',
+          projectName: env.OS_PROJECT_NAME,
+          projectDomainName: 'Default',
+        },
         interface: 'public',
         regionName: env.OS_REGION_NAME,
       },

@@ -24,7 +24,10 @@ async function selfSigned(): Promise<{ cert: string; key: string }> {
     extensions: [new x509.BasicConstraintsExtension(true), new x509.SubjectAlternativeNameExtension([{ type: 'ip', value: '127.0.0.1' }])],
   });
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)).toString('base64');
-  return { cert: cert.toString('pem'), key: `-----BEGIN PRIVATE KEY-----\n${pkcs8.match(/.{1,64}/g)?.join('\n')}\n-----END PRIVATE KEY-----\n` };
+  return {
+    cert: cert.toString('pem'),
+    key: `-----BEGIN PRIVATE KEY-----\n${pkcs8.match(/.{1,64}/g)?.join('\n')}\n-----END PRIVATE KEY-----\n`,
+  };
 }
 
 describe('createOpenStackApi with clouds.yaml and OS_CACERT', () => {
@@ -43,7 +46,11 @@ describe('createOpenStackApi with clouds.yaml and OS_CACERT', () => {
       if (req.url === '/v3/auth/tokens') {
         res.writeHead(201, { 'x-subject-token': 'tls-token' });
         const catalog = [{ type: 'container-infra', endpoints: [{ url: `${url}/v1`, interface: 'public', region_id: 'RegionOne' }] }];
-        res.end(JSON.stringify({ token: { expires_at: '2099-01-01T00:00:00Z', issued_at: '2098-12-31T23:00:00Z', project: { id: PROJECT_ID }, catalog } }));
+        res.end(
+          JSON.stringify({
+            token: { expires_at: '2099-01-01T00:00:00Z', issued_at: '2098-12-31T23:00:00Z', project: { id: PROJECT_ID }, catalog },
+          }),
+        );
         return;
       }
       res.end(JSON.stringify({ clusters: [] }));

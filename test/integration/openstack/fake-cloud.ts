@@ -36,7 +36,12 @@ export class FakeCloud {
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => holder.cloud?.dispatch({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() }, res));
+      req.on('end', () =>
+        holder.cloud?.dispatch(
+          { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() },
+          res,
+        ),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     holder.cloud = new FakeCloud(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);

@@ -14,7 +14,12 @@ describe('Heat, Octavia and Neutron over HTTP', () => {
     cloud = await FakeCloud.start();
     cloud.keystone();
     api = createOpenStackApi({
-      credentials: { cloud: 'test', authUrl: `${cloud.url}/identity`, applicationCredential: { id: 'ac', secret: 'x' }, interface: 'public' },
+      credentials: {
+        cloud: 'test',
+        authUrl: `${cloud.url}/identity`,
+        applicationCredential: { id: 'ac', secret: 'x' },
+        interface: 'public',
+      },
       logger: recordingLogger(),
       clock: new ManualClock(),
       http: { sleep: async () => undefined },
@@ -89,7 +94,14 @@ describe('Heat, Octavia and Neutron over HTTP', () => {
   });
 
   test('turns a missing stack into NotFoundError', async () => {
-    cloud.on('GET', `${HEAT}/stacks/gone`, (_req, res) => json(res, 404, { explanation: 'The resource could not be found.', code: 404, error: { message: 'The Stack (gone) could not be found.', type: 'EntityNotFound' }, title: 'Not Found' }));
+    cloud.on('GET', `${HEAT}/stacks/gone`, (_req, res) =>
+      json(res, 404, {
+        explanation: 'The resource could not be found.',
+        code: 404,
+        error: { message: 'The Stack (gone) could not be found.', type: 'EntityNotFound' },
+        title: 'Not Found',
+      }),
+    );
     await expect(api.heat.getStack('gone')).rejects.toBeInstanceOf(NotFoundError);
   });
 
@@ -105,7 +117,10 @@ describe('Heat, Octavia and Neutron over HTTP', () => {
           resource('network', 'file:///network.yaml', top, { links: [link('stack', ...top), link('nested', ...net)] }),
           resource('kube_masters', 'OS::Heat::ResourceGroup', top, { links: [link('stack', ...top), link('nested', ...masters)] }),
           resource('private_subnet', 'OS::Neutron::Subnet', net, { parent_resource: 'network', resource_status: 'DELETE_FAILED' }),
-          resource('0', 'file:///kubemaster.yaml', masters, { parent_resource: 'kube_masters', links: [link('stack', ...masters), link('nested', ...master0)] }),
+          resource('0', 'file:///kubemaster.yaml', masters, {
+            parent_resource: 'kube_masters',
+            links: [link('stack', ...masters), link('nested', ...master0)],
+          }),
           resource('kube-master', 'OS::Nova::Server', master0, { parent_resource: '0' }),
         ],
       }),
@@ -118,7 +133,12 @@ describe('Heat, Octavia and Neutron over HTTP', () => {
       ['0', 'kube_masters', ['kube_masters', '0'], 'demo3-k8s-abc-kube_masters-y', 'master0-stack'],
       ['kube-master', '0', ['kube_masters', '0', 'kube-master'], 'demo3-k8s-abc-kube_masters-y-0-z', null],
     ]);
-    expect(resources[2]).toMatchObject({ status: 'DELETE_FAILED', type: 'OS::Neutron::Subnet', physicalId: 'private_subnet-id', updatedAt: Date.parse('2026-11-21T12:54:00Z') });
+    expect(resources[2]).toMatchObject({
+      status: 'DELETE_FAILED',
+      type: 'OS::Neutron::Subnet',
+      physicalId: 'private_subnet-id',
+      updatedAt: Date.parse('2026-11-21T12:54:00Z'),
+    });
   });
 
   test('lists load balancers by VIP subnet and project', async () => {
@@ -170,14 +190,32 @@ describe('Heat, Octavia and Neutron over HTTP', () => {
   });
 
   test('lists the ports of a subnet with the fixed_ips filter, following pages', async () => {
-    const port = (id: string) => ({ id, name: `octavia-lb-${id}`, device_owner: 'Octavia', device_id: 'lb-1', status: 'DOWN', fixed_ips: [{ subnet_id: 'sub-1', ip_address: '10.0.0.20' }], mac_address: 'x' });
+    const port = (id: string) => ({
+      id,
+      name: `octavia-lb-${id}`,
+      device_owner: 'Octavia',
+      device_id: 'lb-1',
+      status: 'DOWN',
+      fixed_ips: [{ subnet_id: 'sub-1', ip_address: '10.0.0.20' }],
+      mac_address: 'x',
+    });
     cloud.on('GET', '/neutron/v2.0/ports?fixed_ips=subnet_id%3Dsub-1', (_req, res) =>
-      json(res, 200, { ports: [port('p1')], ports_links: [{ rel: 'next', href: `${cloud.url}/neutron/v2.0/ports?fixed_ips=subnet_id%3Dsub-1&marker=p1` }] }),
+      json(res, 200, {
+        ports: [port('p1')],
+        ports_links: [{ rel: 'next', href: `${cloud.url}/neutron/v2.0/ports?fixed_ips=subnet_id%3Dsub-1&marker=p1` }],
+      }),
     );
     cloud.on('GET', '/neutron/v2.0/ports?fixed_ips=subnet_id%3Dsub-1&marker=p1', (_req, res) => json(res, 200, { ports: [port('p2')] }));
     const ports = await api.neutron.listPorts({ subnetId: 'sub-1' });
     expect(ports.map((p) => p.id)).toEqual(['p1', 'p2']);
-    expect(ports[0]).toEqual({ id: 'p1', name: 'octavia-lb-p1', deviceOwner: 'Octavia', deviceId: 'lb-1', status: 'DOWN', fixedIps: [{ subnetId: 'sub-1', ipAddress: '10.0.0.20' }] });
+    expect(ports[0]).toEqual({
+      id: 'p1',
+      name: 'octavia-lb-p1',
+      deviceOwner: 'Octavia',
+      deviceId: 'lb-1',
+      status: 'DOWN',
+      fixedIps: [{ subnetId: 'sub-1', ipAddress: '10.0.0.20' }],
+    });
   });
 
   test('shows and lists subnets', async () => {
@@ -191,7 +229,13 @@ describe('Heat, Octavia and Neutron over HTTP', () => {
 
   test('reports the Neutron subnet-in-use conflict as a ConflictError with its message', async () => {
     cloud.on('GET', '/neutron/v2.0/subnets/sub-1', (_req, res) =>
-      json(res, 409, { NeutronError: { type: 'SubnetInUse', message: 'Unable to complete operation on subnet sub-1. One or more ports have an IP allocation from this subnet.', detail: '' } }),
+      json(res, 409, {
+        NeutronError: {
+          type: 'SubnetInUse',
+          message: 'Unable to complete operation on subnet sub-1. One or more ports have an IP allocation from this subnet.',
+          detail: '',
+        },
+      }),
     );
     const error = await api.neutron.getSubnet('sub-1').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'conflict', userMessage: expect.stringContaining('One or more ports have an IP allocation') });

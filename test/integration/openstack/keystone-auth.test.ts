@@ -43,7 +43,11 @@ describe('Keystone authentication', () => {
   };
 
   const listAnswers = (status = 200) =>
-    cloud.on('GET', CLUSTER_LIST, (req, res) => json(res, status, status === 200 ? { clusters: [] } : { error: { code: 401, title: 'Unauthorized' } }, { 'x-token-seen': String(req.headers['x-auth-token']) }));
+    cloud.on('GET', CLUSTER_LIST, (req, res) =>
+      json(res, status, status === 200 ? { clusters: [] } : { error: { code: 401, title: 'Unauthorized' } }, {
+        'x-token-seen': String(req.headers['x-auth-token']),
+      }),
+    );
 
   test('sends a project-scoped password request and uses X-Subject-Token as X-Auth-Token', async () => {
     let body: unknown;
@@ -65,7 +69,9 @@ describe('Keystone authentication', () => {
   test('scopes by project id when one is configured', async () => {
     let body: unknown;
     cloud.keystone({ check: (b) => (body = b) });
-    const credentials = { password: { username: 'bot', password: 'pw', userDomainName: 'Default', projectId: PROJECT_ID, projectDomainName: 'Default' } };
+    const credentials = {
+      password: { username: 'bot', password: 'pw', userDomainName: 'Default', projectId: PROJECT_ID, projectDomainName: 'Default' },
+    };
     await expect(open(credentials).projectId()).resolves.toEqual(PROJECT_ID);
     expect((body as { auth: { scope: unknown } }).auth.scope).toEqual({ project: { id: PROJECT_ID } });
   });
@@ -74,7 +80,9 @@ describe('Keystone authentication', () => {
     let body: unknown;
     cloud.keystone({ check: (b) => (body = b) });
     await open({ password: undefined, applicationCredential: { id: 'ac-id', secret: 'ac-secret' } }).projectId();
-    expect(body).toEqual({ auth: { identity: { methods: ['application_credential'], application_credential: { id: 'ac-id', secret: 'ac-secret' } } } });
+    expect(body).toEqual({
+      auth: { identity: { methods: ['application_credential'], application_credential: { id: 'ac-id', secret: 'ac-secret' } } },
+    });
   });
 
   test('reuses the token until it is close to expiry, then renews it', async () => {
@@ -89,7 +97,11 @@ describe('Keystone authentication', () => {
     clock.ms += 4 * 60_000;
     await magnum.listClusters();
     expect(cloud.tokenPosts()).toEqual(2);
-    expect(cloud.requests.filter((r) => r.url === CLUSTER_LIST).map((r) => r.headers['x-auth-token'])).toEqual(['token-1', 'token-1', 'token-2']);
+    expect(cloud.requests.filter((r) => r.url === CLUSTER_LIST).map((r) => r.headers['x-auth-token'])).toEqual([
+      'token-1',
+      'token-1',
+      'token-2',
+    ]);
   });
 
   test('honours a configured renewal margin', async () => {
@@ -112,7 +124,13 @@ describe('Keystone authentication', () => {
 
   test('re-authenticates once and retries when a service answers 401', async () => {
     cloud.keystone();
-    cloud.on('GET', CLUSTER_LIST, (_req, res) => json(res, 401, { error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' } }), 1);
+    cloud.on(
+      'GET',
+      CLUSTER_LIST,
+      (_req, res) =>
+        json(res, 401, { error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' } }),
+      1,
+    );
     listAnswers();
     await expect(open().magnum.listClusters()).resolves.toEqual([]);
     expect(cloud.tokenPosts()).toEqual(2);
@@ -130,7 +148,9 @@ describe('Keystone authentication', () => {
   test('gives up after one re-authentication when the service keeps answering 401', async () => {
     cloud.keystone();
     listAnswers(401);
-    const error = await open().magnum.listClusters().catch((e: unknown) => e);
+    const error = await open()
+      .magnum.listClusters()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
     expect((error as UpstreamError).code).toEqual('unauthorized');
     expect(cloud.tokenPosts()).toEqual(2);
@@ -138,8 +158,12 @@ describe('Keystone authentication', () => {
   });
 
   test('reports wrong credentials as auth_failed without retrying', async () => {
-    cloud.on('POST', '/identity/v3/auth/tokens', (_req, res) => json(res, 401, { error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' } }));
-    const error = (await open().projectId().catch((e: unknown) => e)) as UpstreamError;
+    cloud.on('POST', '/identity/v3/auth/tokens', (_req, res) =>
+      json(res, 401, { error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' } }),
+    );
+    const error = (await open()
+      .projectId()
+      .catch((e: unknown) => e)) as UpstreamError;
     expect(error.code).toEqual('auth_failed');
     expect(error.service).toEqual('keystone');
     expect(error.retryable).toEqual(false);
@@ -163,13 +187,20 @@ describe('Keystone authentication', () => {
 
   test('says clearly when the catalog has no such service', async () => {
     cloud.keystone({ catalog: [] });
-    const error = (await open().octavia.listLoadBalancers({}).catch((e: unknown) => e)) as UpstreamError;
+    const error = (await open()
+      .octavia.listLoadBalancers({})
+      .catch((e: unknown) => e)) as UpstreamError;
     expect(error.code).toEqual('service_not_in_catalog');
     expect(error.userMessage).toContain('load-balancer');
   });
 
   test('finds Magnum under its official service type too', async () => {
-    const catalog = [{ type: 'container-infrastructure-management', endpoints: [{ url: `${cloud.url}/magnum`, interface: 'public', region_id: 'RegionOne' }] }];
+    const catalog = [
+      {
+        type: 'container-infrastructure-management',
+        endpoints: [{ url: `${cloud.url}/magnum`, interface: 'public', region_id: 'RegionOne' }],
+      },
+    ];
     cloud.keystone({ catalog });
     cloud.on('GET', CLUSTER_LIST, (_req, res) => json(res, 200, { clusters: [] }));
     await open().magnum.listClusters();

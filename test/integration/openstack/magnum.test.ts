@@ -9,7 +9,8 @@ const fixture = (name: string): string => readFileSync(new URL(`../../unit/opens
 const V1 = '/magnum/v1';
 const DEMO3 = '31ce05e2-981d-4e83-a756-43e0c7179678';
 // Real Magnum 404 body (research/real-peers-captures/404-nodebug.txt).
-const NOT_FOUND = '{"errors": [{"request_id": "", "code": "client", "status": 404, "title": "Cluster nope could not be found", "detail": "Cluster nope could not be found.", "links": []}]}';
+const NOT_FOUND =
+  '{"errors": [{"request_id": "", "code": "client", "status": 404, "title": "Cluster nope could not be found", "detail": "Cluster nope could not be found.", "links": []}]}';
 
 describe('MagnumApi over HTTP', () => {
   let cloud: FakeCloud;
@@ -77,14 +78,24 @@ describe('MagnumApi over HTTP', () => {
     magnum('GET', '/clusters/demo3-k8s', 200, body);
     const cluster = await api.magnum.getCluster('demo3-k8s');
     expect(Object.keys(cluster.raw)).toEqual(Object.keys(JSON.parse(body) as object));
-    expect(cluster).toMatchObject({ uuid: DEMO3, apiAddress: 'https://172.24.4.10:6443', faults: null, masterLbEnabled: true, nodeAddresses: ['172.24.4.11', '172.24.4.12', '172.24.4.13'] });
+    expect(cluster).toMatchObject({
+      uuid: DEMO3,
+      apiAddress: 'https://172.24.4.10:6443',
+      faults: null,
+      masterLbEnabled: true,
+      nodeAddresses: ['172.24.4.11', '172.24.4.12', '172.24.4.13'],
+    });
     expect(renderClusterShow(cluster.raw)).toEqual(fixture('cli-show-demo3.txt'));
   });
 
   test('reads faults and the failure reason of a failed cluster', async () => {
     magnum('GET', '/clusters/prod-k8s', 200, fixture('magnum-cluster-prod-k8s.json'));
     const cluster = await api.magnum.getCluster('prod-k8s');
-    expect([cluster.status, cluster.statusReason, cluster.faults]).toEqual(['CREATE_FAILED', 'region_name needs to be configured in magnum.conf', {}]);
+    expect([cluster.status, cluster.statusReason, cluster.faults]).toEqual([
+      'CREATE_FAILED',
+      'region_name needs to be configured in magnum.conf',
+      {},
+    ]);
   });
 
   test('turns 404 into NotFoundError carrying the request id, without the token', async () => {
@@ -93,13 +104,21 @@ describe('MagnumApi over HTTP', () => {
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.userMessage).toEqual('Cluster `nope` could not be found in Magnum (request req-404-test).');
     const cause = error.cause as UpstreamError;
-    expect([cause.service, cause.status, cause.requestId, cause.method, cause.upstreamMessage]).toEqual(['magnum', 404, 'req-404-test', 'GET', 'Cluster nope could not be found']);
+    expect([cause.service, cause.status, cause.requestId, cause.method, cause.upstreamMessage]).toEqual([
+      'magnum',
+      404,
+      'req-404-test',
+      'GET',
+      'Cluster nope could not be found',
+    ]);
     expect(cause.url).toEqual(`${cloud.url}${V1}/clusters/nope`);
     expect(JSON.stringify({ error, cause, message: cause.message, logs: logLines })).not.toMatch(/token-1|ac-secret/);
   });
 
   test('turns the 409 of a name shared by several clusters into a ConflictError', async () => {
-    magnum('GET', '/clusters/twins', 409, { errors: [{ status: 409, code: 'client', title: 'Multiple clusters exist with same name. Please use the cluster uuid instead.' }] });
+    magnum('GET', '/clusters/twins', 409, {
+      errors: [{ status: 409, code: 'client', title: 'Multiple clusters exist with same name. Please use the cluster uuid instead.' }],
+    });
     const error = (await api.magnum.getCluster('twins').catch((e: unknown) => e)) as ConflictError;
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.code).toEqual('ambiguous_name');
@@ -121,7 +140,12 @@ describe('MagnumApi over HTTP', () => {
   });
 
   test('honours Retry-After on 429', async () => {
-    cloud.on('GET', `${V1}/clusters/detail`, (_req, res) => json(res, 429, { errors: [{ title: 'slow down' }] }, { 'retry-after': '7' }), 1);
+    cloud.on(
+      'GET',
+      `${V1}/clusters/detail`,
+      (_req, res) => json(res, 429, { errors: [{ title: 'slow down' }] }, { 'retry-after': '7' }),
+      1,
+    );
     magnum('GET', '/clusters/detail', 200, { clusters: [] });
     await api.magnum.listClusters();
     expect(sleeps).toEqual([7000]);
@@ -130,7 +154,16 @@ describe('MagnumApi over HTTP', () => {
   test('retries the 400 real Magnum answers while a deleted cluster outlives its nodegroups', async () => {
     // As real Magnum 15 sends it (title: the faultstring up to its first period).
     const midDelete = {
-      errors: [{ request_id: '', code: 'client', status: 400, title: 'Invalid input for field/attribute master_count', detail: "Invalid input for field/attribute master_count. Value: '0'. Value should be greater or equal to 1", links: [] }],
+      errors: [
+        {
+          request_id: '',
+          code: 'client',
+          status: 400,
+          title: 'Invalid input for field/attribute master_count',
+          detail: "Invalid input for field/attribute master_count. Value: '0'. Value should be greater or equal to 1",
+          links: [],
+        },
+      ],
     };
     cloud.on('GET', `${V1}/clusters/detail`, (_req, res) => json(res, 400, midDelete), 2);
     magnum('GET', '/clusters/detail', 200, { clusters: [] });
@@ -139,7 +172,16 @@ describe('MagnumApi over HTTP', () => {
   });
 
   test('names the mid-delete 400 when it outlasts the retries, and leaves other 400s alone', async () => {
-    const midDelete = { errors: [{ code: 'client', status: 400, title: 'Invalid input for field/attribute master_count', detail: "Invalid input for field/attribute master_count. Value: '0'. Value should be greater or equal to 1" }] };
+    const midDelete = {
+      errors: [
+        {
+          code: 'client',
+          status: 400,
+          title: 'Invalid input for field/attribute master_count',
+          detail: "Invalid input for field/attribute master_count. Value: '0'. Value should be greater or equal to 1",
+        },
+      ],
+    };
     cloud.on('GET', `${V1}/clusters/gone`, (_req, res) => json(res, 400, midDelete));
     const error = (await api.magnum.getCluster('gone').catch((e: unknown) => e)) as UpstreamError;
     expect([error.code, error.status, error.retryable]).toEqual(['magnum_mid_delete', 400, true]);
@@ -147,7 +189,9 @@ describe('MagnumApi over HTTP', () => {
     expect(cloud.requests.filter((r) => r.url === `${V1}/clusters/gone`)).toHaveLength(4);
 
     cloud.on('POST', `${V1}/clusters`, (_req, res) => json(res, 400, midDelete));
-    const create = (await api.magnum.createCluster({ name: 'x', clusterTemplateId: 't', masterCount: 0 }).catch((e: unknown) => e)) as UpstreamError;
+    const create = (await api.magnum
+      .createCluster({ name: 'x', clusterTemplateId: 't', masterCount: 0 })
+      .catch((e: unknown) => e)) as UpstreamError;
     expect([create.code, create.retryable]).toEqual(['bad_request', false]);
   });
 
@@ -172,13 +216,33 @@ describe('MagnumApi over HTTP', () => {
       sent = JSON.parse(req.body);
       json(res, 202, { uuid: 'new-uuid' });
     });
-    const spec = { name: 'demo', clusterTemplateId: 'tpl', nodeCount: 2, masterCount: 1, keypair: 'k', flavorId: 'm1.large', labels: { a: 'b' }, mergeLabels: true };
+    const spec = {
+      name: 'demo',
+      clusterTemplateId: 'tpl',
+      nodeCount: 2,
+      masterCount: 1,
+      keypair: 'k',
+      flavorId: 'm1.large',
+      labels: { a: 'b' },
+      mergeLabels: true,
+    };
     await expect(api.magnum.createCluster(spec)).resolves.toEqual({ uuid: 'new-uuid' });
-    expect(sent).toEqual({ name: 'demo', cluster_template_id: 'tpl', node_count: 2, master_count: 1, keypair: 'k', flavor_id: 'm1.large', labels: { a: 'b' }, merge_labels: true });
+    expect(sent).toEqual({
+      name: 'demo',
+      cluster_template_id: 'tpl',
+      node_count: 2,
+      master_count: 1,
+      keypair: 'k',
+      flavor_id: 'm1.large',
+      labels: { a: 'b' },
+      merge_labels: true,
+    });
   });
 
   test('maps a 403 with a quota phrase to forbidden with a quota hint', async () => {
-    cloud.on('POST', `${V1}/clusters`, (_req, res) => json(res, 403, { errors: [{ status: 403, code: 'client', title: 'Resource Limit Exceeded: Cluster limit exceeded' }] }));
+    cloud.on('POST', `${V1}/clusters`, (_req, res) =>
+      json(res, 403, { errors: [{ status: 403, code: 'client', title: 'Resource Limit Exceeded: Cluster limit exceeded' }] }),
+    );
     const error = (await api.magnum.createCluster({ name: 'x', clusterTemplateId: 't' }).catch((e: unknown) => e)) as UpstreamError;
     expect(error.code).toEqual('forbidden');
     expect(error.userMessage).toContain('quota');
@@ -197,7 +261,16 @@ describe('MagnumApi over HTTP', () => {
 
   test('explains a microversion the server does not offer', async () => {
     cloud.on('POST', `${V1}/clusters/${DEMO3}/actions/resize`, (_req, res) =>
-      json(res, 406, { errors: [{ max_version: '1.6', min_version: '1.1', code: 'magnum.microversion-unsupported', title: 'Requested microversion is unsupported' }] }),
+      json(res, 406, {
+        errors: [
+          {
+            max_version: '1.6',
+            min_version: '1.1',
+            code: 'magnum.microversion-unsupported',
+            title: 'Requested microversion is unsupported',
+          },
+        ],
+      }),
     );
     const error = (await api.magnum.resizeCluster(DEMO3, 5).catch((e: unknown) => e)) as UpstreamError;
     expect(error.code).toEqual('microversion_unsupported');
@@ -219,7 +292,13 @@ describe('MagnumApi over HTTP', () => {
     const [listed] = await api.magnum.listTemplates();
     const shown = await api.magnum.getTemplate('k8s-tpl');
     expect(listed).toEqual(shown);
-    expect(shown).toMatchObject({ name: 'k8s-tpl', coe: 'kubernetes', dockerStorageDriver: 'overlay2', dockerVolumeSize: 10, networkDriver: 'calico' });
+    expect(shown).toMatchObject({
+      name: 'k8s-tpl',
+      coe: 'kubernetes',
+      dockerStorageDriver: 'overlay2',
+      dockerVolumeSize: 10,
+      networkDriver: 'calico',
+    });
     expect(Object.keys(shown.raw)[0]).toEqual('uuid');
   });
 

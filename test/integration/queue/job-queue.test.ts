@@ -17,7 +17,10 @@ describe('job queue on real Redis', () => {
     const seen = signal<{ data: unknown; runtime: Omit<JobRuntime, 'log' | 'updateData'> }>();
     await h.startWorkers({
       greet: async (data, runtime) => {
-        seen.resolve({ data, runtime: { jobId: runtime.jobId, name: runtime.name, attemptsMade: runtime.attemptsMade, isFinalAttempt: runtime.isFinalAttempt } });
+        seen.resolve({
+          data,
+          runtime: { jobId: runtime.jobId, name: runtime.name, attemptsMade: runtime.attemptsMade, isFinalAttempt: runtime.isFinalAttempt },
+        });
         return 'done';
       },
     });
@@ -91,7 +94,16 @@ describe('job queue on real Redis', () => {
     await eventually(async () => (await h.queue.getJobs(['failed'], 10)).length === 1);
 
     const jobs = await h.queue.getJobs(['completed', 'failed'], 10);
-    expect(jobs.map((j) => ({ id: j.id, name: j.name, state: j.state, data: j.data, failedReason: j.failedReason, finished: j.finishedOn !== undefined }))).toEqual([
+    expect(
+      jobs.map((j) => ({
+        id: j.id,
+        name: j.name,
+        state: j.state,
+        data: j.data,
+        failedReason: j.failedReason,
+        finished: j.finishedOn !== undefined,
+      })),
+    ).toEqual([
       { id: 'bad-1', name: 'bad', state: 'failed', data: { k: 'bad' }, failedReason: 'boom', finished: true },
       { id: 'ok-1', name: 'ok', state: 'completed', data: { k: 'ok' }, failedReason: undefined, finished: true },
     ]);

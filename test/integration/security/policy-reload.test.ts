@@ -70,7 +70,9 @@ describe('policy source', () => {
     writeFileSync(file, 'version: 1\nusers: { U0ALICE: superuser }\n');
     expect(await reloaded).toEqual({ ok: false, problems: [`${file}: users.U0ALICE: must be one of viewer, operator, admin`] });
     expect(resolveRole(source.current(), ALICE)).toEqual('operator');
-    expect(logger.lines.filter((l) => l.level === 'error').map((l) => l.msg)).toEqual(['policy file invalid, keeping the last good policy']);
+    expect(logger.lines.filter((l) => l.level === 'error').map((l) => l.msg)).toEqual([
+      'policy file invalid, keeping the last good policy',
+    ]);
 
     const fixed = nextReload();
     writeFileSync(file, 'version: 1\nusers: { U0ALICE: admin }\n');
@@ -101,7 +103,9 @@ describe('policy source', () => {
   });
 
   it('refuses to start when the file is missing', () => {
-    expect(() => createPolicySource({ file: join(dir, 'absent.yaml'), operators: [], admins: [], logger: recordingLogger() })).toThrow(ConfigError);
+    expect(() => createPolicySource({ file: join(dir, 'absent.yaml'), operators: [], admins: [], logger: recordingLogger() })).toThrow(
+      ConfigError,
+    );
   });
 
   it('warns that KUBE_OPERATORS and KUBE_ADMINS are ignored when a file is set', () => {
@@ -109,7 +113,9 @@ describe('policy source', () => {
     const logger = recordingLogger();
     source = createPolicySource({ file, operators: ['U0OPER'], admins: [], logger, watch: false });
     expect(resolveRole(source.current(), { userId: 'U0OPER', userGroups: [] })).toEqual('viewer');
-    expect(logger.lines.filter((l) => l.level === 'warn').map((l) => l.msg)).toEqual(['policy file set: KUBE_OPERATORS and KUBE_ADMINS are ignored']);
+    expect(logger.lines.filter((l) => l.level === 'warn').map((l) => l.msg)).toEqual([
+      'policy file set: KUBE_OPERATORS and KUBE_ADMINS are ignored',
+    ]);
   });
 
   it('uses KUBE_OPERATORS and KUBE_ADMINS without a file', () => {

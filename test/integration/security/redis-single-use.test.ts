@@ -33,7 +33,13 @@ describe('redis single use', () => {
     const secret = 'shared-secret-between-web-and-worker';
     const web = createConfirmation({ secret, clock, singleUse: createRedisSingleUse(kit.redis, kit.prefix) });
     const otherWeb = createConfirmation({ secret, clock, singleUse: createRedisSingleUse(kit.redis, kit.prefix) });
-    const token = web.issue({ action: 'cluster-delete', params: { cluster: 'dev-a' }, requester: 'U0ALICE', channelId: 'C0A', ttlMs: 300_000 });
+    const token = web.issue({
+      action: 'cluster-delete',
+      params: { cluster: 'dev-a' },
+      requester: 'U0ALICE',
+      channelId: 'C0A',
+      ttlMs: 300_000,
+    });
     const clicker = { userId: 'U0ALICE', isAdmin: false };
     const [first, second] = await Promise.all([web.redeem(token, clicker), otherWeb.redeem(token, clicker)]);
     expect([first?.ok, second?.ok].sort()).toEqual([false, true]);

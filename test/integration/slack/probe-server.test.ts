@@ -14,7 +14,11 @@ describe('the probe server for workers', () => {
 
     const statuses = [(await fetch(`${base}/healthz`)).status, (await fetch(`${base}/readyz`)).status];
     ready = true;
-    statuses.push((await fetch(`${base}/readyz`)).status, (await fetch(`${base}/metrics`)).status, (await fetch(`${base}/slack/events`)).status);
+    statuses.push(
+      (await fetch(`${base}/readyz`)).status,
+      (await fetch(`${base}/metrics`)).status,
+      (await fetch(`${base}/slack/events`)).status,
+    );
     await probes.stop();
 
     expect(statuses).toEqual([200, 503, 200, 200, 404]);

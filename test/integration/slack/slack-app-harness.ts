@@ -1,5 +1,13 @@
 import type { Logger } from '../../../src/core/ports.js';
-import type { ActionRequest, CommandPlan, InteractionHandler, Reply, SlashCommandHandler, SlashRequest, ViewSubmission } from '../../../src/core/slack-request.js';
+import type {
+  ActionRequest,
+  CommandPlan,
+  InteractionHandler,
+  Reply,
+  SlashCommandHandler,
+  SlashRequest,
+  ViewSubmission,
+} from '../../../src/core/slack-request.js';
 import { createSilentLogger } from '../../../src/logging/logger.js';
 import { createSlackApp, type SlackApp } from '../../../src/slack/create-slack-app.js';
 import type { ReplayGuard } from '../../../src/slack/replay-guard.js';

@@ -46,7 +46,7 @@ describe('buttons and modals over HTTP', () => {
     ]);
   });
 
-  it('lets onAction reply ephemerally through the click\'s response_url', async () => {
+  it("lets onAction reply ephemerally through the click's response_url", async () => {
     interactions.onAction = async (_request, reply) => {
       await reply({ text: 'Retrying job-42' });
     };
@@ -70,7 +70,12 @@ describe('buttons and modals over HTTP', () => {
       throw new BotError('quota_exceeded', 'The project has no quota left for 3 nodes.');
     };
 
-    const response = await sendViewSubmission(botUrl, SECRET, { callback_id: 'cluster_create', user_id: 'U1ALICE', team_id: 'T0STANDIN', values: {} });
+    const response = await sendViewSubmission(botUrl, SECRET, {
+      callback_id: 'cluster_create',
+      user_id: 'U1ALICE',
+      team_id: 'T0STANDIN',
+      values: {},
+    });
 
     expect(response.body).toMatchObject({
       response_action: 'update',
@@ -95,12 +100,24 @@ describe('buttons and modals over HTTP', () => {
       body: { response_action: 'errors', errors: { name_block: 'Names are lowercase letters, digits and dashes.' } },
     });
     expect(interactions.submissions).toEqual([
-      { callbackId: 'cluster_create', userId: 'U1ALICE', teamId: 'T0STANDIN', privateMetadata: '{"channel":"C1OPS"}', values: { name_block: { name: 'Prod!' } }, viewId: 'V1' },
+      {
+        callbackId: 'cluster_create',
+        userId: 'U1ALICE',
+        teamId: 'T0STANDIN',
+        privateMetadata: '{"channel":"C1OPS"}',
+        values: { name_block: { name: 'Prod!' } },
+        viewId: 'V1',
+      },
     ]);
   });
 
   it('acks a valid view submission empty, which closes the modal', async () => {
-    const response = await sendViewSubmission(botUrl, SECRET, { callback_id: 'cluster_create', user_id: 'U1ALICE', team_id: 'T0STANDIN', values: {} });
+    const response = await sendViewSubmission(botUrl, SECRET, {
+      callback_id: 'cluster_create',
+      user_id: 'U1ALICE',
+      team_id: 'T0STANDIN',
+      values: {},
+    });
 
     expect(response).toEqual({ status: 200, body: '' });
   });

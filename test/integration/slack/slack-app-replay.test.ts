@@ -38,7 +38,15 @@ describe('replayed Slack requests', () => {
 
   it('refuses a replayed button click, and lets a fresh signature of the same click through', async () => {
     h = await startHarness({ replayGuard: memoryGuard() });
-    const click = { action_id: 'confirm-delete', value: 'token', user_id: 'U1ALICE', team_id: 'T0STANDIN', channel_id: 'C1OPS', message_ts: '1.2', trigger_id: '1795000000.2.replay' };
+    const click = {
+      action_id: 'confirm-delete',
+      value: 'token',
+      user_id: 'U1ALICE',
+      team_id: 'T0STANDIN',
+      channel_id: 'C1OPS',
+      message_ts: '1.2',
+      trigger_id: '1795000000.2.replay',
+    };
     // The same bytes twice: the payload carries its own action_ts.
     const body = new URLSearchParams({ payload: JSON.stringify(blockActionPayload(click)) }).toString();
     const timestamp = Math.floor(Date.now() / 1000);

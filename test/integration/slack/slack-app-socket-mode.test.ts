@@ -38,19 +38,26 @@ describe('the Slack app in Socket Mode', () => {
     expect(slack.callsTo('apps.connections.open')).toHaveLength(1);
   });
 
-  it('acks a slash command over the socket with the reply plan\'s message', async () => {
+  it("acks a slash command over the socket with the reply plan's message", async () => {
     commands.next = () => ({ kind: 'reply', message: { text: 'Usage: /kube cluster list' } });
 
     const ack = await slack.socketSlashCommand({ ...COMMAND, trigger_id: '9.9.9' });
 
     expect(ack).toEqual({ response_type: 'ephemeral', text: 'Usage: /kube cluster list' });
-    expect(commands.requests).toEqual([{ text: 'cluster list', userId: 'U1ALICE', teamId: 'T0STANDIN', channelId: 'C1OPS', triggerId: '9.9.9' }]);
+    expect(commands.requests).toEqual([
+      { text: 'cluster list', userId: 'U1ALICE', teamId: 'T0STANDIN', channelId: 'C1OPS', triggerId: '9.9.9' },
+    ]);
   });
 
   it('returns view submission errors over the socket', async () => {
     interactions.errors = { name_block: 'Taken.' };
 
-    const ack = await slack.socketViewSubmission({ callback_id: 'cluster_create', user_id: 'U1ALICE', team_id: 'T0STANDIN', values: { name_block: { name: 'prod' } } });
+    const ack = await slack.socketViewSubmission({
+      callback_id: 'cluster_create',
+      user_id: 'U1ALICE',
+      team_id: 'T0STANDIN',
+      values: { name_block: { name: 'prod' } },
+    });
 
     expect(ack).toEqual({ response_action: 'errors', errors: { name_block: 'Taken.' } });
   });

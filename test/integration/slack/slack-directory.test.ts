@@ -7,7 +7,11 @@ describe('the Slack directory against the stand-in', () => {
 
   beforeEach(async () => {
     slack = await startSlackStandIn({
-      users: [{ id: 'U1ALICE', name: 'alice' }, { id: 'U2GUEST', name: 'guest', isRestricted: true }, { id: 'U3SOLO', name: 'solo', isUltraRestricted: true }],
+      users: [
+        { id: 'U1ALICE', name: 'alice' },
+        { id: 'U2GUEST', name: 'guest', isRestricted: true },
+        { id: 'U3SOLO', name: 'solo', isUltraRestricted: true },
+      ],
       usergroups: { S1OPS: ['U1ALICE', 'U2GUEST'], S2ADMINS: ['U1ALICE'], S3DEV: ['U2GUEST'] },
     });
   });
@@ -17,10 +21,13 @@ describe('the Slack directory against the stand-in', () => {
   });
 
   function directory(groups: readonly string[]) {
-    return createSlackDirectory({ slack: { signingSecret: 's', botToken: slack.botToken, apiUrl: slack.apiUrl }, logger: createSilentLogger() }, { groups: () => groups });
+    return createSlackDirectory(
+      { slack: { signingSecret: 's', botToken: slack.botToken, apiUrl: slack.apiUrl }, logger: createSilentLogger() },
+      { groups: () => groups },
+    );
   }
 
-  it('finds the policy\'s groups a user is in', async () => {
+  it("finds the policy's groups a user is in", async () => {
     expect(await directory(['S1OPS', 'S2ADMINS']).userGroups('U1ALICE')).toEqual(['S1OPS', 'S2ADMINS']);
     expect(await directory(['S1OPS', 'S2ADMINS']).userGroups('U2GUEST')).toEqual(['S1OPS']);
   });

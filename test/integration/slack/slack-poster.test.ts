@@ -42,9 +42,17 @@ describe('the Slack poster against the stand-in', () => {
     const { poster: p } = poster();
     const root = await p.post('C1OPS', { text: 'cluster show prod' });
 
-    await p.uploadSnippet('C1OPS', root.ts, { filename: 'prod.txt', title: 'prod dump', content: 'status: CREATE_FAILED\nreason: quota\n' });
+    await p.uploadSnippet('C1OPS', root.ts, {
+      filename: 'prod.txt',
+      title: 'prod dump',
+      content: 'status: CREATE_FAILED\nreason: quota\n',
+    });
 
-    expect(slack.calls.map((c) => c.method).slice(-3)).toEqual(['files.getUploadURLExternal', 'upload_url', 'files.completeUploadExternal']);
+    expect(slack.calls.map((c) => c.method).slice(-3)).toEqual([
+      'files.getUploadURLExternal',
+      'upload_url',
+      'files.completeUploadExternal',
+    ]);
     expect(slack.files('C1OPS').map((f) => [f.title, f.filename, f.content, f.threadTs])).toEqual([
       ['prod dump', 'prod.txt', 'status: CREATE_FAILED\nreason: quota\n', root.ts],
     ]);
@@ -61,7 +69,7 @@ describe('the Slack poster against the stand-in', () => {
     expect(slack.messages('C1OPS').map((m) => [m.ts, m.text])).toEqual([[ref.ts, 'hello']]);
   });
 
-  it('turns a Slack refusal into an UpstreamError with Slack\'s code', async () => {
+  it("turns a Slack refusal into an UpstreamError with Slack's code", async () => {
     const { poster: p } = poster();
 
     const error = await p.post('C2QUIET', { text: 'hello' }).catch((e: unknown) => e);
@@ -75,10 +83,12 @@ describe('the Slack poster against the stand-in', () => {
 
     await p.postEphemeral('C1OPS', 'U1ALICE', { text: 'only you' }, '1700000000.000001');
 
-    expect(slack.ephemerals('C1OPS')).toMatchObject([{ user: 'U1ALICE', text: 'only you', threadTs: '1700000000.000001', via: 'chat.postEphemeral' }]);
+    expect(slack.ephemerals('C1OPS')).toMatchObject([
+      { user: 'U1ALICE', text: 'only you', threadTs: '1700000000.000001', via: 'chat.postEphemeral' },
+    ]);
   });
 
-  it('cuts messages over Slack\'s 50-block limit instead of failing', async () => {
+  it("cuts messages over Slack's 50-block limit instead of failing", async () => {
     const { poster: p } = poster();
     const blocks = Array.from({ length: 60 }, (_, i) => ({ type: 'section', text: { type: 'mrkdwn', text: `row ${i}` } }));
 
@@ -90,7 +100,12 @@ describe('the Slack poster against the stand-in', () => {
   it('opens a modal with views.open', async () => {
     const { modals } = poster();
 
-    await modals.open('1.2.abc', { type: 'modal', callback_id: 'cluster_create', title: { type: 'plain_text', text: 'Create' }, blocks: [] });
+    await modals.open('1.2.abc', {
+      type: 'modal',
+      callback_id: 'cluster_create',
+      title: { type: 'plain_text', text: 'Create' },
+      blocks: [],
+    });
 
     expect(slack.views().map((v) => [v.triggerId, v.view['callback_id']])).toEqual([['1.2.abc', 'cluster_create']]);
   });

@@ -5,7 +5,10 @@ describe('the Slack stand-in', () => {
 
   beforeEach(async () => {
     slack = await startSlackStandIn({
-      users: [{ id: 'U1ALICE', name: 'alice', isAdmin: true }, { id: 'U2GUEST', name: 'guest', isRestricted: true }],
+      users: [
+        { id: 'U1ALICE', name: 'alice', isAdmin: true },
+        { id: 'U2GUEST', name: 'guest', isRestricted: true },
+      ],
       usergroups: { S1OPS: ['U1ALICE'] },
       channels: [{ id: 'C1OPS', name: 'ops' }],
     });
@@ -61,11 +64,17 @@ describe('the Slack stand-in', () => {
   });
 
   it('serves users.info, usergroups.users.list and conversations.info', async () => {
-    expect(await call('users.info', { user: 'U2GUEST' })).toMatchObject({ ok: true, user: { id: 'U2GUEST', is_restricted: true, is_ultra_restricted: false } });
+    expect(await call('users.info', { user: 'U2GUEST' })).toMatchObject({
+      ok: true,
+      user: { id: 'U2GUEST', is_restricted: true, is_ultra_restricted: false },
+    });
     expect(await call('users.info', { user: 'U9' })).toEqual({ ok: false, error: 'user_not_found' });
     expect(await call('usergroups.users.list', { usergroup: 'S1OPS' })).toEqual({ ok: true, users: ['U1ALICE'] });
     expect(await call('usergroups.users.list', { usergroup: 'S9' })).toEqual({ ok: false, error: 'no_such_subteam' });
-    expect(await call('conversations.info', { channel: 'C1OPS' })).toMatchObject({ ok: true, channel: { id: 'C1OPS', name: 'ops', is_member: true } });
+    expect(await call('conversations.info', { channel: 'C1OPS' })).toMatchObject({
+      ok: true,
+      channel: { id: 'C1OPS', name: 'ops', is_member: true },
+    });
   });
 
   it('serves an injected platform error once, then behaves', async () => {
@@ -80,22 +89,35 @@ describe('the Slack stand-in', () => {
 
     const response = await fetch(`${slack.apiUrl}auth.test`, { method: 'POST', headers: { Authorization: `Bearer ${slack.botToken}` } });
 
-    expect([response.status, response.headers.get('retry-after'), await response.json()]).toEqual([429, '7', { ok: false, error: 'ratelimited' }]);
+    expect([response.status, response.headers.get('retry-after'), await response.json()]).toEqual([
+      429,
+      '7',
+      { ok: false, error: 'ratelimited' },
+    ]);
   });
 
   it('accepts a raw upload body and refuses to complete an upload that never arrived', async () => {
-    const started = (await call('files.getUploadURLExternal', { filename: 'a.txt', length: '5' })) as { upload_url: string; file_id: string };
+    const started = (await call('files.getUploadURLExternal', { filename: 'a.txt', length: '5' })) as {
+      upload_url: string;
+      file_id: string;
+    };
     const pending = (await call('files.getUploadURLExternal', { filename: 'b.txt', length: '5' })) as { file_id: string };
     await fetch(started.upload_url, { method: 'POST', body: 'hello' });
 
-    expect(await call('files.completeUploadExternal', { files: JSON.stringify([{ id: pending.file_id }]), channel_id: 'C1OPS' })).toEqual({ ok: false, error: 'file_not_found' });
-    expect(await call('files.completeUploadExternal', { files: JSON.stringify([{ id: started.file_id, title: 'A' }]), channel_id: 'C1OPS' })).toMatchObject({ ok: true });
+    expect(await call('files.completeUploadExternal', { files: JSON.stringify([{ id: pending.file_id }]), channel_id: 'C1OPS' })).toEqual({
+      ok: false,
+      error: 'file_not_found',
+    });
+    expect(
+      await call('files.completeUploadExternal', { files: JSON.stringify([{ id: started.file_id, title: 'A' }]), channel_id: 'C1OPS' }),
+    ).toMatchObject({ ok: true });
     expect(slack.files('C1OPS').map((f) => [f.title, f.content])).toEqual([['A', 'hello']]);
   });
 
   it('takes five posts on a response_url, then refuses', async () => {
     const url = slack.responseUrl('C1OPS', 'U1ALICE');
-    const post = () => fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'hi' }) });
+    const post = () =>
+      fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'hi' }) });
 
     const statuses = [];
     for (let i = 0; i < 6; i += 1) statuses.push((await post()).status);
@@ -105,7 +127,11 @@ describe('the Slack stand-in', () => {
   });
 
   it('posts an in_channel response as a channel message', async () => {
-    await fetch(slack.responseUrl('C1OPS', 'U1ALICE'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ response_type: 'in_channel', text: 'for all' }) });
+    await fetch(slack.responseUrl('C1OPS', 'U1ALICE'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ response_type: 'in_channel', text: 'for all' }),
+    });
 
     expect(slack.messages('C1OPS').map((m) => m.text)).toEqual(['for all']);
   });

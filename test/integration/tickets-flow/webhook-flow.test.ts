@@ -25,13 +25,19 @@ describe('"Attach to support ticket" with the webhook sink', () => {
 
     expect(opened.threadTs).toBe(diagnosis.threadTs);
     expect(receiver.deliveries).toHaveLength(1);
-    const delivery = receiver.deliveries[0]?.json as { event: string; bundle: { json: { cluster: { name: string }; findings: { rule: string }[]; clusterShow: string } } };
+    const delivery = receiver.deliveries[0]?.json as {
+      event: string;
+      bundle: { json: { cluster: { name: string }; findings: { rule: string }[]; clusterShow: string } };
+    };
     const bundle = delivery.bundle.json;
     expect(delivery.event).toBe('kube-chatops.ticket-bundle');
     expect(bundle.cluster.name).toBe('crash-loop');
     expect(bundle.findings.map((f) => f.rule)).toEqual(['pod-crash-loop', 'pod-oom-killed']);
     expect(bundle.clusterShow).toContain('| name                 | crash-loop');
-    const updated = await h.slack.waitFor(() => h.allMessages().find((m) => m.ts === diagnosis.ts && buttons(m)['ticket-open'] !== undefined), 20_000);
+    const updated = await h.slack.waitFor(
+      () => h.allMessages().find((m) => m.ts === diagnosis.ts && buttons(m)['ticket-open'] !== undefined),
+      20_000,
+    );
     expect(buttons(updated)).toEqual({ 'ticket-open': 'https://tickets.example.test/WH-1' });
 
     // The cluster moved on (restart ages changed): the thread root's button sends the new bundle to the same ticket.

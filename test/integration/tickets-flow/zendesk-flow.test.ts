@@ -25,8 +25,13 @@ describe('"Attach to support ticket" with the Zendesk sink', () => {
     expect(zendesk.state.tickets).toHaveLength(1);
     const ticket = zendesk.state.tickets[0];
     expect(ticket?.comments).toHaveLength(1);
-    expect(ticket?.comments[0]?.attachments.map((a) => a.filename)).toEqual([expect.stringMatching(/^kube-chatops-bundle-node-not-ready-/)]);
-    const linked = await h.slack.waitFor(() => h.allMessages().find((m) => m.ts === root.ts && buttons(m)['ticket-open'] !== undefined), 20_000);
+    expect(ticket?.comments[0]?.attachments.map((a) => a.filename)).toEqual([
+      expect.stringMatching(/^kube-chatops-bundle-node-not-ready-/),
+    ]);
+    const linked = await h.slack.waitFor(
+      () => h.allMessages().find((m) => m.ts === root.ts && buttons(m)['ticket-open'] !== undefined),
+      20_000,
+    );
     expect(buttons(linked)['ticket-open']).toContain(`/tickets/${ticket?.id}`);
   });
 

@@ -34,7 +34,9 @@ describe('secrets seeded in every field never leave the bot', () => {
   it('through the webhook sink: not in the body or headers the receiver got', async () => {
     const receiver = await startWebhookReceiver({ now: fixedClock.now, secret: 'hook-secret' });
     try {
-      const w = world((slack) => createTicketSink({ sink: 'webhook', webhook: { url: receiver.url, secret: 'hook-secret' } }, { slack, wallClock: fixedClock }));
+      const w = world((slack) =>
+        createTicketSink({ sink: 'webhook', webhook: { url: receiver.url, secret: 'hook-secret' } }, { slack, wallClock: fixedClock }),
+      );
       await attachTicket(w.deps, thread);
       expect(receiver.deliveries).toHaveLength(1);
       expect(leakedSecrets(JSON.stringify(receiver.requests))).toEqual([]);
@@ -48,7 +50,10 @@ describe('secrets seeded in every field never leave the bot', () => {
     const zd = await startZendeskStandIn({ email: 'bot@example.com', apiToken: 'zd-token' });
     try {
       const w = world((slack) =>
-        createTicketSink({ sink: 'zendesk', zendesk: { url: zd.url, email: 'bot@example.com', apiToken: 'zd-token' } }, { slack, wallClock: fixedClock }),
+        createTicketSink(
+          { sink: 'zendesk', zendesk: { url: zd.url, email: 'bot@example.com', apiToken: 'zd-token' } },
+          { slack, wallClock: fixedClock },
+        ),
       );
       await attachTicket(w.deps, thread);
       expect(zd.state.tickets[0]?.comments[0]?.attachments).toHaveLength(1);
@@ -65,7 +70,10 @@ describe('secrets seeded in every field never leave the bot', () => {
     try {
       const url = `${receiver.url}?token=${urlPassword}`;
       const w = world((slack) =>
-        createTicketSink({ sink: 'webhook', webhook: { url, secret: 'hook-secret' } }, { slack, wallClock: fixedClock, retry: recordingRetry(2).retry }),
+        createTicketSink(
+          { sink: 'webhook', webhook: { url, secret: 'hook-secret' } },
+          { slack, wallClock: fixedClock, retry: recordingRetry(2).retry },
+        ),
       );
       const result = await attachTicket(w.deps, thread);
       expect(result.fellBack).toBe(true);

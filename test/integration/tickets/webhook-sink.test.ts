@@ -69,7 +69,12 @@ describe('webhook sink', () => {
   it('retries after 500s with backoff and the same delivery id', async () => {
     const receiver = await start({ now: fixedClock.now, secret: SECRET, failTimes: 2 });
     const { sleeps, retry } = recordingRetry();
-    const ref = await createWebhookSink({ url: receiver.url, secret: SECRET, clock: fixedClock, retry: { ...retry, baseDelayMs: 100 } }).send(bundle, ctx);
+    const ref = await createWebhookSink({
+      url: receiver.url,
+      secret: SECRET,
+      clock: fixedClock,
+      retry: { ...retry, baseDelayMs: 100 },
+    }).send(bundle, ctx);
 
     expect(ref.id).toEqual('WH-1');
     expect(receiver.requests.map((r) => r.status)).toEqual([500, 500, 200]);
@@ -87,7 +92,9 @@ describe('webhook sink', () => {
   it('gives up with a retryable error when the receiver keeps failing', async () => {
     const receiver = await start({ now: fixedClock.now, secret: SECRET, failTimes: 10, failStatus: 503 });
     const { retry } = recordingRetry(3);
-    const error = await createWebhookSink({ url: receiver.url, secret: SECRET, clock: fixedClock, retry }).send(bundle, ctx).catch((e: unknown) => e);
+    const error = await createWebhookSink({ url: receiver.url, secret: SECRET, clock: fixedClock, retry })
+      .send(bundle, ctx)
+      .catch((e: unknown) => e);
     expect(isBotError(error) && error.retryable).toBe(true);
     expect(receiver.requests).toHaveLength(3);
   });
@@ -108,7 +115,9 @@ describe('webhook sink', () => {
     const closed = await startWebhookReceiver({ secret: SECRET });
     const url = closed.url;
     await closed.close();
-    const error = await createWebhookSink({ url, secret: SECRET, clock: fixedClock, retry: recordingRetry(2).retry }).send(bundle, ctx).catch((e: unknown) => e);
+    const error = await createWebhookSink({ url, secret: SECRET, clock: fixedClock, retry: recordingRetry(2).retry })
+      .send(bundle, ctx)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ticket_sink_unreachable', retryable: true, service: 'tickets' });
   });
 });

@@ -23,7 +23,13 @@ describe('zendesk sink', () => {
     const { retry } = recordingRetry();
     const sleeps = options.sleeps ?? [];
     const apiToken = options.apiToken ?? API_TOKEN;
-    return createZendeskSink({ url: zd.url, email: EMAIL, apiToken, clock: fixedClock, retry: { ...retry, sleep: async (ms) => void sleeps.push(ms) } });
+    return createZendeskSink({
+      url: zd.url,
+      email: EMAIL,
+      apiToken,
+      clock: fixedClock,
+      retry: { ...retry, sleep: async (ms) => void sleeps.push(ms) },
+    });
   };
 
   it('opens a ticket with the bundle attached and the thread as external_id', async () => {
@@ -31,7 +37,12 @@ describe('zendesk sink', () => {
 
     expect(zd.state.tickets).toHaveLength(1);
     const [ticket] = zd.state.tickets;
-    expect(ref).toEqual({ sink: 'zendesk', id: String(ticket?.id), url: `${zd.url}/agent/tickets/${ticket?.id}`, display: `Zendesk #${ticket?.id}` });
+    expect(ref).toEqual({
+      sink: 'zendesk',
+      id: String(ticket?.id),
+      url: `${zd.url}/agent/tickets/${ticket?.id}`,
+      display: `Zendesk #${ticket?.id}`,
+    });
     expect(ticket?.subject).toEqual(bundle.title);
     expect(ticket?.externalId).toEqual(ctx.threadKey);
     expect(ticket?.tags).toEqual(['kube-chatops']);
@@ -87,7 +98,13 @@ describe('zendesk sink', () => {
     const error = await sink({ apiToken: 'wrong' })
       .send(bundle, ctx)
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'ticket_sink_auth', status: 401, service: 'tickets', retryable: false, upstreamMessage: "Couldn't authenticate you" });
+    expect(error).toMatchObject({
+      code: 'ticket_sink_auth',
+      status: 401,
+      service: 'tickets',
+      retryable: false,
+      upstreamMessage: "Couldn't authenticate you",
+    });
     expect(zd.requests).toHaveLength(1);
     expect(zd.state.tickets).toHaveLength(0);
   });

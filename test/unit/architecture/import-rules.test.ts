@@ -38,7 +38,22 @@ const ALLOWED: Record<string, readonly string[]> = {
   'src/sim': ['src/core'],
   commands: ['src/core', 'src/render'],
   jobs: ['src/core', 'src/render', 'src/diagnostics', 'src/collect', 'src/security'],
-  'src/main': ['src/core', 'src/config', 'src/logging', 'src/security', 'src/openstack', 'src/kube', 'src/queue', 'src/slack', 'src/render', 'src/diagnostics', 'src/collect', 'src/tickets', 'commands', 'jobs'],
+  'src/main': [
+    'src/core',
+    'src/config',
+    'src/logging',
+    'src/security',
+    'src/openstack',
+    'src/kube',
+    'src/queue',
+    'src/slack',
+    'src/render',
+    'src/diagnostics',
+    'src/collect',
+    'src/tickets',
+    'commands',
+    'jobs',
+  ],
   'src/bin': ['*'],
 };
 
@@ -67,16 +82,20 @@ function importsOf(file: string): ImportEdge[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const edges: ImportEdge[] = [];
   const visit = (node: ts.Node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       const typeOnly = ts.isImportDeclaration(node)
         ? Boolean(node.importClause?.isTypeOnly) ||
           Boolean(
             node.importClause &&
-              !node.importClause.name &&
-              node.importClause.namedBindings &&
-              ts.isNamedImports(node.importClause.namedBindings) &&
-              node.importClause.namedBindings.elements.length > 0 &&
-              node.importClause.namedBindings.elements.every((e) => e.isTypeOnly),
+            !node.importClause.name &&
+            node.importClause.namedBindings &&
+            ts.isNamedImports(node.importClause.namedBindings) &&
+            node.importClause.namedBindings.elements.length > 0 &&
+            node.importClause.namedBindings.elements.every((e) => e.isTypeOnly),
           )
         : node.isTypeOnly;
       edges.push({ from: file, specifier: node.moduleSpecifier.text, typeOnly });
@@ -169,7 +188,13 @@ describe('architecture', () => {
     const visit = (node: string) => {
       if (state.get(node) === 'done') return;
       if (state.get(node) === 'visiting') {
-        cycles.push(stack.slice(stack.indexOf(node)).concat(node).map((f) => relative(root, f)).join(' -> '));
+        cycles.push(
+          stack
+            .slice(stack.indexOf(node))
+            .concat(node)
+            .map((f) => relative(root, f))
+            .join(' -> '),
+        );
         return;
       }
       state.set(node, 'visiting');

@@ -10,12 +10,17 @@ export type CallLog = string[];
 const notCalled = (name: string) => () => Promise.reject(new Error(`unexpected call: ${name}`));
 
 /** A fake OpenStack project whose answers can be replaced per method. */
-export function fakeOpenStack(calls: CallLog, over: { cluster?: ClusterDetail; magnum?: object; heat?: object; octavia?: object; neutron?: object } = {}): OpenStackApi {
+export function fakeOpenStack(
+  calls: CallLog,
+  over: { cluster?: ClusterDetail; magnum?: object; heat?: object; octavia?: object; neutron?: object } = {},
+): OpenStackApi {
   const cluster = over.cluster ?? aCluster();
-  const log = <T>(name: string, value: T) => (...args: unknown[]) => {
-    calls.push(`${name}(${args.map((a) => JSON.stringify(a)).join(', ')})`);
-    return Promise.resolve(value);
-  };
+  const log =
+    <T>(name: string, value: T) =>
+    (...args: unknown[]) => {
+      calls.push(`${name}(${args.map((a) => JSON.stringify(a)).join(', ')})`);
+      return Promise.resolve(value);
+    };
   return {
     cloud: 'test',
     projectId: () => Promise.resolve('proj-1'),
@@ -34,7 +39,9 @@ export function fakeOpenStack(calls: CallLog, over: { cluster?: ClusterDetail; m
     },
     heat: {
       getStack: log('heat.getStack', aStack()),
-      listResources: log('heat.listResources', [aHeatResource('network.private_subnet', { type: 'OS::Neutron::Subnet', physicalId: 'subnet-heat' })]),
+      listResources: log('heat.listResources', [
+        aHeatResource('network.private_subnet', { type: 'OS::Neutron::Subnet', physicalId: 'subnet-heat' }),
+      ]),
       ...over.heat,
     },
     octavia: {
@@ -51,7 +58,11 @@ export function fakeOpenStack(calls: CallLog, over: { cluster?: ClusterDetail; m
   };
 }
 
-export function fakeKubeApi(state: KubeState = aKubeState(), problems: CollectionProblem[] = [], readState?: KubeApi['readState']): KubeApi {
+export function fakeKubeApi(
+  state: KubeState = aKubeState(),
+  problems: CollectionProblem[] = [],
+  readState?: KubeApi['readState'],
+): KubeApi {
   return {
     readState: readState ?? (() => Promise.resolve({ state, problems })),
     readPodLog: notCalled('readPodLog'),

@@ -11,7 +11,13 @@ export interface Enqueued {
   options: EnqueueOptions;
 }
 
-const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silent };
+const silent: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => silent,
+};
 
 /** Runs `/kube <text>` through the real router with a recording queue; returns what was enqueued, replied and audited. */
 export async function runSlash(definitions: readonly CommandDefinition[], text: string, role: 'viewer' | 'operator' = 'operator') {
@@ -26,10 +32,19 @@ export async function runSlash(definitions: readonly CommandDefinition[], text: 
   };
   const access: Access = {
     authorize: async (_actor, needed) =>
-      needed === 'viewer' || role === 'operator' ? { allowed: true, role } : { allowed: false, role, message: `You need the ${needed} role.` },
+      needed === 'viewer' || role === 'operator'
+        ? { allowed: true, role }
+        : { allowed: false, role, message: `You need the ${needed} role.` },
     cloudFor: () => 'sim',
   };
-  const router = createCommandRouter(definitions, { queue, access, modals: { open: async () => undefined }, clock: { now: () => 0 }, logger: silent, audit: { write: async (r) => void audited.push(r) } });
+  const router = createCommandRouter(definitions, {
+    queue,
+    access,
+    modals: { open: async () => undefined },
+    clock: { now: () => 0 },
+    logger: silent,
+    audit: { write: async (r) => void audited.push(r) },
+  });
   const request: SlashRequest = { text, userId: 'U1', teamId: 'T1', channelId: 'C1', triggerId: '123.456.abc' };
   const plan = router.plan(request);
   if (plan.kind === 'reply') return { enqueued, replies: [plan.message], audited, planned: 'reply' as const };

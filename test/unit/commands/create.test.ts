@@ -3,7 +3,13 @@ import { createCommandRouter } from '../../../commands/router.js';
 import type { Logger } from '../../../src/core/ports.js';
 import { ORIGIN, runSlash } from './command-kit.js';
 
-const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silent };
+const silent: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => silent,
+};
 
 describe('/kube create', () => {
   it('enqueues cluster-create with every flag validated, labels as a map', async () => {
@@ -17,8 +23,16 @@ describe('/kube create', () => {
         {
           ...ORIGIN,
           spec: {
-            cluster: 'prod-b', template: 'k8s-1.27', nodes: 3, masters: 3, flavor: 'c1.c4r8', masterFlavor: 'c1.c2r4', keypair: 'ops',
-            labels: { a: '1', b: 'x', c: 'y' }, dockerVolumeSize: 20, timeout: 90,
+            cluster: 'prod-b',
+            template: 'k8s-1.27',
+            nodes: 3,
+            masters: 3,
+            flavor: 'c1.c4r8',
+            masterFlavor: 'c1.c2r4',
+            keypair: 'ops',
+            labels: { a: '1', b: 'x', c: 'y' },
+            dockerVolumeSize: 20,
+            timeout: 90,
           },
         },
         'cluster-create-C1-123.456.abc',
@@ -63,8 +77,12 @@ describe('/kube create', () => {
     if (plan.kind !== 'run') throw new Error('expected a run plan');
     await plan.run(async () => undefined);
 
-    expect(opened.map((o) => [o.trigger, (o.view as { callback_id: string; private_metadata: string }).callback_id, (o.view as { private_metadata: string }).private_metadata])).toEqual([
-      ['trig-1', 'lifecycle-create', '{"channel":"C1"}'],
-    ]);
+    expect(
+      opened.map((o) => [
+        o.trigger,
+        (o.view as { callback_id: string; private_metadata: string }).callback_id,
+        (o.view as { private_metadata: string }).private_metadata,
+      ]),
+    ).toEqual([['trig-1', 'lifecycle-create', '{"channel":"C1"}']]);
   });
 });

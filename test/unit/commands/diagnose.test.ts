@@ -6,7 +6,11 @@ describe('/kube diagnose', () => {
     const { enqueued } = await runSlash([diagnose], 'diagnose prod-a');
 
     expect(enqueued).toEqual([
-      { name: 'cluster-diagnose', data: { ...ORIGIN, cluster: 'prod-a', reason: 'manual' }, options: { jobId: 'cluster-diagnose-C1-123.456.abc' } },
+      {
+        name: 'cluster-diagnose',
+        data: { ...ORIGIN, cluster: 'prod-a', reason: 'manual' },
+        options: { jobId: 'cluster-diagnose-C1-123.456.abc' },
+      },
     ]);
   });
 

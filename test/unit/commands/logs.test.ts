@@ -13,7 +13,15 @@ describe('/kube logs', () => {
   it('takes the container, the previous run and the tail', async () => {
     const { enqueued } = await runSlash([logs], 'logs prod-a web/api-0 -c app --previous --tail 50');
 
-    expect(enqueued[0]?.data).toEqual({ ...ORIGIN, cluster: 'prod-a', namespace: 'web', pod: 'api-0', container: 'app', previous: true, tail: 50 });
+    expect(enqueued[0]?.data).toEqual({
+      ...ORIGIN,
+      cluster: 'prod-a',
+      namespace: 'web',
+      pod: 'api-0',
+      container: 'app',
+      previous: true,
+      tail: 50,
+    });
   });
 
   it.each([

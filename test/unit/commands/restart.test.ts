@@ -5,7 +5,9 @@ describe('/kube restart', () => {
   it('recreates a pod given as NS/POD', async () => {
     const { enqueued } = await runSlash([restart], 'restart prod-a kube-system/coredns-1');
 
-    expect(enqueued.map((e) => [e.name, e.data])).toEqual([['workload-restart', { ...ORIGIN, cluster: 'prod-a', namespace: 'kube-system', kind: 'Pod', name: 'coredns-1' }]]);
+    expect(enqueued.map((e) => [e.name, e.data])).toEqual([
+      ['workload-restart', { ...ORIGIN, cluster: 'prod-a', namespace: 'kube-system', kind: 'Pod', name: 'coredns-1' }],
+    ]);
   });
 
   it('rolls a deployment given as NS/deployment/OBJ', async () => {

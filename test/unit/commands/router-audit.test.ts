@@ -4,7 +4,13 @@ import { createCommandRouter } from '../../../commands/router.js';
 import type { Role } from '../../../src/core/access.js';
 import type { JobQueue, Logger, Message } from '../../../src/core/ports.js';
 
-const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silent };
+const silent: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => silent,
+};
 const AT = Date.parse('2026-11-21T12:00:00Z');
 
 /** The real router over every command, a user of the given role, and a queue that knows job ids already used. */
@@ -23,7 +29,9 @@ function kit(role: Role, options: { auditFails?: boolean } = {}) {
     queue,
     access: {
       authorize: async (_actor, needed) =>
-        needed === 'viewer' || role !== 'viewer' ? { allowed: true, role } : { allowed: false, role, message: `\`x\` needs the ${needed} role; you are a viewer.` },
+        needed === 'viewer' || role !== 'viewer'
+          ? { allowed: true, role }
+          : { allowed: false, role, message: `\`x\` needs the ${needed} role; you are a viewer.` },
       cloudFor: () => 'sim',
     },
     modals: { open: async () => undefined },
@@ -112,19 +120,17 @@ describe('the router’s audit records', () => {
     ]);
   });
 
-  it.each([
-    'create delta --template k8s',
-    'delete healthy',
-    'resize prod-a --nodes 5',
-    'scale prod-a web/deployment/api --replicas 3',
-  ])('leaves the request of `%s` to its job (no double record)', async (text) => {
-    const { records, enqueued, slash } = kit('operator');
+  it.each(['create delta --template k8s', 'delete healthy', 'resize prod-a --nodes 5', 'scale prod-a web/deployment/api --replicas 3'])(
+    'leaves the request of `%s` to its job (no double record)',
+    async (text) => {
+      const { records, enqueued, slash } = kit('operator');
 
-    await slash(text);
+      await slash(text);
 
-    expect(enqueued).toHaveLength(1);
-    expect(records).toEqual([]);
-  });
+      expect(enqueued).toHaveLength(1);
+      expect(records).toEqual([]);
+    },
+  );
 
   it('records nothing for an allowed read-only command', async () => {
     const { records, enqueued, slash } = kit('viewer');

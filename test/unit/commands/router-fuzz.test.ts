@@ -23,8 +23,52 @@ function prng(seed: number): () => number {
   };
 }
 
-const FLAGS = ['--nodes', '-n', '--replicas', '--template', '--label', '--docker-volume-size', '--tail', '--previous', '-c', '--nodegroup', '--problems', '--timeout', '--', '-', '--=', '--nodes=3'];
-const HOSTILE = ['<!channel>', '<@U123>', '<https://evil.example|click>', '*bold*', '`code`', '"', "'", '\\', '=', ',', '/', '../..', '\u0000', '\u202e', '😀', 'ns/pod', 'a/b/c/d', '-1', '0', '1e9', '99999', 'NaN', '3.5', 'k=v', 'k=', '=v'];
+const FLAGS = [
+  '--nodes',
+  '-n',
+  '--replicas',
+  '--template',
+  '--label',
+  '--docker-volume-size',
+  '--tail',
+  '--previous',
+  '-c',
+  '--nodegroup',
+  '--problems',
+  '--timeout',
+  '--',
+  '-',
+  '--=',
+  '--nodes=3',
+];
+const HOSTILE = [
+  '<!channel>',
+  '<@U123>',
+  '<https://evil.example|click>',
+  '*bold*',
+  '`code`',
+  '"',
+  "'",
+  '\\',
+  '=',
+  ',',
+  '/',
+  '../..',
+  '\u0000',
+  '\u202e',
+  '😀',
+  'ns/pod',
+  'a/b/c/d',
+  '-1',
+  '0',
+  '1e9',
+  '99999',
+  'NaN',
+  '3.5',
+  'k=v',
+  'k=',
+  '=v',
+];
 
 function randomWord(next: () => number): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
@@ -65,7 +109,8 @@ describe('the router on random command text', () => {
           expect([context, shown.includes(live)]).toEqual([context, false]);
         }
       }
-      for (const job of enqueued) expect([context, job.options.jobId.length > 0, JSON.parse(JSON.stringify(job.data))]).toEqual([context, true, job.data]);
+      for (const job of enqueued)
+        expect([context, job.options.jobId.length > 0, JSON.parse(JSON.stringify(job.data))]).toEqual([context, true, job.data]);
     }
   });
 });

@@ -5,7 +5,9 @@ describe('/kube status', () => {
   it('enqueues app-status for the application', async () => {
     const { enqueued } = await runSlash([status], 'status kolla-bootstrap-volume mariadb');
 
-    expect(enqueued.map((e) => [e.name, e.data])).toEqual([['app-status', { ...ORIGIN, cluster: 'kolla-bootstrap-volume', app: 'mariadb' }]]);
+    expect(enqueued.map((e) => [e.name, e.data])).toEqual([
+      ['app-status', { ...ORIGIN, cluster: 'kolla-bootstrap-volume', app: 'mariadb' }],
+    ]);
   });
 
   it.each([

@@ -5,7 +5,9 @@ describe('/kube ticket', () => {
   it('enqueues ticket-attach for the cluster, like the button', async () => {
     const { enqueued } = await runSlash([ticket], 'ticket prod-a', 'viewer');
 
-    expect(enqueued).toEqual([{ name: 'ticket-attach', data: { ...ORIGIN, cluster: 'prod-a' }, options: { jobId: 'ticket-attach-C1-123.456.abc' } }]);
+    expect(enqueued).toEqual([
+      { name: 'ticket-attach', data: { ...ORIGIN, cluster: 'prod-a' }, options: { jobId: 'ticket-attach-C1-123.456.abc' } },
+    ]);
   });
 
   it.each([

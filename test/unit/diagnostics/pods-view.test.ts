@@ -24,7 +24,12 @@ describe('renderPodsTable', () => {
 
   it('puts problem pods first when asked, keeping the API order within each part', () => {
     const text = renderPodsTable([coredns, web], NOW, { problemsFirst: true, wide: true });
-    expect(text.split('\n').map((line) => line.split(/\s+/)[1])).toEqual(['NAME', 'web-6b7f9c8d5-abcde', 'coredns-5d78c9869d-7xk2p', undefined]);
+    expect(text.split('\n').map((line) => line.split(/\s+/)[1])).toEqual([
+      'NAME',
+      'web-6b7f9c8d5-abcde',
+      'coredns-5d78c9869d-7xk2p',
+      undefined,
+    ]);
   });
 
   it('shows restarts with the time of the last one, like kubectl 1.22+', () => {
@@ -33,7 +38,14 @@ describe('renderPodsTable', () => {
       status: 'CrashLoopBackOff',
       ageMinutes: 45,
       containers: [
-        aContainer({ name: 'api', ready: false, state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 7, lastTerminated: { reason: 'Error', exitCode: 1, finishedAt: minutesAgo(3) } }),
+        aContainer({
+          name: 'api',
+          ready: false,
+          state: 'waiting',
+          reason: 'CrashLoopBackOff',
+          restartCount: 7,
+          lastTerminated: { reason: 'Error', exitCode: 1, finishedAt: minutesAgo(3) },
+        }),
         aContainer({ name: 'sidecar' }),
       ],
       podIP: '10.100.0.9',

@@ -8,16 +8,42 @@ import { run } from './job-kit.js';
 
 const DATA = { cloud: 'sim', teamId: 'T1', channel: 'C1', user: 'U1ALICE', spec: { cluster: 'prod-b', template: 'k8s', nodes: 2 } };
 
-const CATALYST = ['c1.c1r1', 'c1.c1r2', 'c1.c2r2', 'c1.c2r4', 'c1.c2r8', 'c1.c4r4', 'c1.c4r8', 'c1.c4r16', 'c1.c8r8', 'c1.c8r16', 'c1.c8r32', 'c1.c16r32', 'm1.small'];
+const CATALYST = [
+  'c1.c1r1',
+  'c1.c1r2',
+  'c1.c2r2',
+  'c1.c2r4',
+  'c1.c2r8',
+  'c1.c4r4',
+  'c1.c4r8',
+  'c1.c4r16',
+  'c1.c8r8',
+  'c1.c8r16',
+  'c1.c8r32',
+  'c1.c16r32',
+  'm1.small',
+];
 
 /** A template as Magnum lists it: the mapped fields plus the raw body they came from. */
 function template(name: string, fields: Partial<ClusterTemplate> & { keypair?: string } = {}): ClusterTemplate {
   const { keypair, ...mapped } = fields;
   const t = aTemplate({ uuid: `uuid-${name}`, name, flavorId: 'c1.c2r4', masterFlavorId: 'c1.c2r4', ...mapped });
   const raw = {
-    uuid: t.uuid, name: t.name, coe: t.coe, image_id: 'fedora-coreos-38', flavor_id: t.flavorId, master_flavor_id: t.masterFlavorId,
-    keypair_id: keypair ?? null, docker_volume_size: t.dockerVolumeSize, docker_storage_driver: t.dockerStorageDriver, labels: t.labels,
-    network_driver: 'calico', created_at: `2026-10-01T00:00:0${name.length % 10}+00:00`, links: [{ href: `http://magnum/${t.uuid}`, rel: 'self' }], public: true, hidden: false,
+    uuid: t.uuid,
+    name: t.name,
+    coe: t.coe,
+    image_id: 'fedora-coreos-38',
+    flavor_id: t.flavorId,
+    master_flavor_id: t.masterFlavorId,
+    keypair_id: keypair ?? null,
+    docker_volume_size: t.dockerVolumeSize,
+    docker_storage_driver: t.dockerStorageDriver,
+    labels: t.labels,
+    network_driver: 'calico',
+    created_at: `2026-10-01T00:00:0${name.length % 10}+00:00`,
+    links: [{ href: `http://magnum/${t.uuid}`, rel: 'self' }],
+    public: true,
+    hidden: false,
   };
   return { ...t, raw };
 }
@@ -28,7 +54,8 @@ function kitWith(templates: ClusterTemplate[], jobId = 'op-7') {
   if (kit.cloud.nova) kit.cloud.nova.flavors = CATALYST.map((name) => ({ id: `id-${name}`, name }));
   const issued: ConfirmationRequest[] = [];
   const lifecycle = kit.ctx.lifecycle;
-  if (lifecycle) lifecycle.confirmations = { issueWithClaim: (request) => (issued.push(request), { token: 'kc1.token', claim: {} as never }) };
+  if (lifecycle)
+    lifecycle.confirmations = { issueWithClaim: (request) => (issued.push(request), { token: 'kc1.token', claim: {} as never }) };
   const logs: Array<{ level: string; msg: string; meta: object }> = [];
   const logger: Logger = {
     debug: (meta, msg) => void logs.push({ level: 'debug', msg, meta }),
@@ -99,7 +126,9 @@ describe('cluster-create: flavors and keypairs checked with Nova before anything
 
     const message = await refusal(run(clusterCreate, { ...DATA, spec: { ...DATA.spec, keypair: 'opskey' } }, kit.ctx));
 
-    expect(message).toBe("The bot's OpenStack user has no keypair `opskey` (given as `--keypair`). Its keypairs, closest first: `ops-key`, `alice`.\nNothing was created.");
+    expect(message).toBe(
+      "The bot's OpenStack user has no keypair `opskey` (given as `--keypair`). Its keypairs, closest first: `ops-key`, `alice`.\nNothing was created.",
+    );
     expect(kit.cloud.nova?.calls).toEqual(['listFlavors', 'hasKeypair opskey', 'listKeypairs']);
     expect(kit.cloud.created).toEqual([]);
   });
@@ -118,7 +147,9 @@ describe('cluster-create: flavors and keypairs checked with Nova before anything
   it('reports every missing flavor and keypair in one answer', async () => {
     const kit = kitWith([template('k8s')]);
 
-    const message = await refusal(run(clusterCreate, { ...DATA, spec: { ...DATA.spec, flavor: 'big', masterFlavor: 'huge', keypair: 'nope' } }, kit.ctx));
+    const message = await refusal(
+      run(clusterCreate, { ...DATA, spec: { ...DATA.spec, flavor: 'big', masterFlavor: 'huge', keypair: 'nope' } }, kit.ctx),
+    );
 
     expect(message.split('\n').map((line) => line.split(' (')[0])).toEqual([
       'There is no flavor `big`',
@@ -134,11 +165,20 @@ describe('cluster-create: flavors and keypairs checked with Nova before anything
     await refusal(run(clusterCreate, { ...DATA, spec: { ...DATA.spec, flavor: 'c1.c2r5', dockerVolumeSize: 20 } }, kit.ctx));
 
     expect(kit.issued).toEqual([]);
-    expect(kit.posts().map((m) => m.text).slice(1)).toEqual([]);
+    expect(
+      kit
+        .posts()
+        .map((m) => m.text)
+        .slice(1),
+    ).toEqual([]);
   });
 
   it.each([
-    ['no compute endpoint in the catalog', new UpstreamError('service_not_in_catalog', 'no nova', { service: 'nova', retryable: false }), 'info'],
+    [
+      'no compute endpoint in the catalog',
+      new UpstreamError('service_not_in_catalog', 'no nova', { service: 'nova', retryable: false }),
+      'info',
+    ],
     ['a 403 from Nova', new UpstreamError('forbidden', 'Nova: forbidden', { service: 'nova', status: 403 }), 'info'],
     ['Nova unavailable', new UpstreamError('upstream_unavailable', 'Nova: down', { service: 'nova', status: 503 }), 'warn'],
   ])('creates anyway, unchecked, with %s', async (_case, error, level) => {
@@ -177,13 +217,20 @@ describe('cluster-create: the overlay2 pre-flight against the template’s own d
 
     expect(result).toEqual({ awaiting: 'preflight-confirmation' });
     expect(kit.cloud.created).toEqual([]);
-    expect(kit.posts().map((m) => m.text).slice(1)).toEqual([
+    expect(
+      kit
+        .posts()
+        .map((m) => m.text)
+        .slice(1),
+    ).toEqual([
       'Before creating prod-b: A docker volume size on the overlay2 template k8s-overlay2 leaves pods stuck in ContainerCreating',
       'Create prod-b without the docker volume (recommended: from template k8s-no-volume, the same apart from docker_volume_size), with it anyway, or cancel?',
     ]);
     expect(JSON.stringify(kit.posts()[1]?.blocks)).toContain('docker_volume_size: 20 GB (set on the template)');
     // "With the volume anyway" must come back with a size, "without" without one.
-    expect(kit.issued.map((r) => r.params)).toEqual([{ cluster: 'prod-b', template: 'uuid-k8s-overlay2', dockerVolumeSize: 20, threadTs: '100.000001' }]);
+    expect(kit.issued.map((r) => r.params)).toEqual([
+      { cluster: 'prod-b', template: 'uuid-k8s-overlay2', dockerVolumeSize: 20, threadTs: '100.000001' },
+    ]);
   });
 
   it('creates from the twin template, with no docker volume, when "without the volume" comes back', async () => {
@@ -200,7 +247,11 @@ describe('cluster-create: the overlay2 pre-flight against the template’s own d
   it('keeps the volume when "with the volume anyway" comes back with its size', async () => {
     const kit = kitWith([overlay, twin]);
 
-    await run(clusterCreate, { ...DATA, spec: { ...spec, template: 'uuid-k8s-overlay2', dockerVolumeSize: 20 }, confirmed: true, threadTs: '9.9' }, kit.ctx);
+    await run(
+      clusterCreate,
+      { ...DATA, spec: { ...spec, template: 'uuid-k8s-overlay2', dockerVolumeSize: 20 }, confirmed: true, threadTs: '9.9' },
+      kit.ctx,
+    );
 
     expect(kit.cloud.created.map((c) => [c.clusterTemplateId, c.dockerVolumeSize])).toEqual([['uuid-k8s-overlay2', 20]]);
   });
@@ -211,11 +262,15 @@ describe('cluster-create: the overlay2 pre-flight against the template’s own d
     await run(clusterCreate, { ...DATA, spec }, kit.ctx);
 
     const choice = kit.posts()[2];
-    expect(choice?.text).toBe('prod-b cannot be created from template k8s-overlay2 without its 20 GB docker volume: create it with the volume anyway, or cancel?');
+    expect(choice?.text).toBe(
+      'prod-b cannot be created from template k8s-overlay2 without its 20 GB docker volume: create it with the volume anyway, or cancel?',
+    );
     const body = JSON.stringify(choice?.blocks);
     expect(body).toContain('Templates without this combination: `k8s-other`');
     expect(body).toContain('`/kube create prod-b --template k8s-other`');
-    const elements = (choice?.blocks ?? []).flatMap((b) => (b as { elements?: Array<{ type: string; action_id: string; style?: string }> }).elements ?? []);
+    const elements = (choice?.blocks ?? []).flatMap(
+      (b) => (b as { elements?: Array<{ type: string; action_id: string; style?: string }> }).elements ?? [],
+    );
     const buttons = elements.filter((e) => e.type === 'button').map((e) => [e.action_id, e.style]);
     expect(buttons).toEqual([
       ['lifecycle-create-cancel', 'primary'],
@@ -226,7 +281,9 @@ describe('cluster-create: the overlay2 pre-flight against the template’s own d
   it('refuses "without the volume" when the twin template is gone by the time it comes back', async () => {
     const kit = kitWith([overlay, otherLabels]);
 
-    const message = await refusal(run(clusterCreate, { ...DATA, spec: { ...spec, template: 'uuid-k8s-overlay2' }, confirmed: true, threadTs: '9.9' }, kit.ctx));
+    const message = await refusal(
+      run(clusterCreate, { ...DATA, spec: { ...spec, template: 'uuid-k8s-overlay2' }, confirmed: true, threadTs: '9.9' }, kit.ctx),
+    );
 
     expect(message).toMatch(/^Template `k8s-overlay2` gives every cluster its 20 GB docker volume .* Nothing was created\.$/);
     expect(kit.cloud.created).toEqual([]);
@@ -249,7 +306,11 @@ describe('cluster-create: the overlay2 pre-flight against the template’s own d
     expect(kit.posts()[2]?.text).toBe('Create prod-b without the docker volume (recommended), with it anyway, or cancel?');
 
     const again = kitWith([twin]);
-    await run(clusterCreate, { ...DATA, spec: { cluster: 'prod-b', template: 'uuid-k8s-no-volume' }, confirmed: true, threadTs: '9.9' }, again.ctx);
+    await run(
+      clusterCreate,
+      { ...DATA, spec: { cluster: 'prod-b', template: 'uuid-k8s-no-volume' }, confirmed: true, threadTs: '9.9' },
+      again.ctx,
+    );
     expect(again.cloud.created.map((c) => [c.clusterTemplateId, c.dockerVolumeSize])).toEqual([['uuid-k8s-no-volume', undefined]]);
   });
 });

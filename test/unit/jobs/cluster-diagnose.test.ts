@@ -9,7 +9,15 @@ const crashLooping = aKubeState({
       namespace: 'web',
       name: 'api-<!channel>',
       status: 'CrashLoopBackOff',
-      containers: [aContainer({ ready: false, state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 7, lastTerminated: { reason: 'Error', exitCode: 1, finishedAt: minutesAgo(1) } })],
+      containers: [
+        aContainer({
+          ready: false,
+          state: 'waiting',
+          reason: 'CrashLoopBackOff',
+          restartCount: 7,
+          lastTerminated: { reason: 'Error', exitCode: 1, finishedAt: minutesAgo(1) },
+        }),
+      ],
     }),
   ],
 });
@@ -63,12 +71,21 @@ describe('cluster-diagnose job', () => {
     await run(clusterDiagnose, { ...ORIGIN, cluster: 'kolla' }, ctx);
 
     expect(calls).toEqual(['kube.forKubeconfigCluster(kolla)']);
-    expect(slack.map((c) => (c.kind === 'post' ? [c.threadTs, c.message.text] : c.kind))).toEqual([[undefined, 'Diagnosis of kolla: 0 critical, 1 warning, 0 info']]);
+    expect(slack.map((c) => (c.kind === 'post' ? [c.threadTs, c.message.text] : c.kind))).toEqual([
+      [undefined, 'Diagnosis of kolla: 0 critical, 1 warning, 0 info'],
+    ]);
     expect(JSON.stringify(slack[0])).toMatch(/"action_id":"ticket-attach","text":\{[^}]*\},"value":"kolla"/);
   });
 
   it('uploads the full text as a snippet when there are many findings', async () => {
-    const pods = Array.from({ length: 14 }, (_, i) => aPod({ namespace: `ns${i}`, name: `p${i}`, status: 'ErrImagePull', containers: [aContainer({ ready: false, state: 'waiting', reason: 'ErrImagePull' })] }));
+    const pods = Array.from({ length: 14 }, (_, i) =>
+      aPod({
+        namespace: `ns${i}`,
+        name: `p${i}`,
+        status: 'ErrImagePull',
+        containers: [aContainer({ ready: false, state: 'waiting', reason: 'ErrImagePull' })],
+      }),
+    );
     const crash = crashLooping.pods;
     const { ctx, slack } = jobKit({ api: fakeKubeApi(aKubeState({ pods: [...pods, ...crash] })) });
 

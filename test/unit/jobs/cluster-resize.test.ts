@@ -10,7 +10,18 @@ const UUID = '11111111-2222-3333-4444-555555555555';
 const ORIGIN = { cloud: 'sim', teamId: 'T1', channel: 'C1', user: 'U1ALICE' };
 
 function aGroup(over: Partial<Nodegroup> = {}): Nodegroup {
-  return { uuid: 'ng-w', name: 'default-worker', role: 'worker', nodeCount: 3, minNodeCount: 0, maxNodeCount: null, flavorId: null, isDefault: true, status: 'CREATE_COMPLETE', ...over };
+  return {
+    uuid: 'ng-w',
+    name: 'default-worker',
+    role: 'worker',
+    nodeCount: 3,
+    minNodeCount: 0,
+    maxNodeCount: null,
+    flavorId: null,
+    isDefault: true,
+    status: 'CREATE_COMPLETE',
+    ...over,
+  };
 }
 
 /** The lifecycle kit with a 3-node worker group, a recording resize and real confirmations. */
@@ -24,12 +35,19 @@ function resizeKit(workers = 3) {
       ...openstack,
       magnum: {
         ...openstack.magnum,
-        listNodegroups: async () => [aGroup({ uuid: 'ng-m', name: 'default-master', role: 'master', nodeCount: 1, isDefault: true }), aGroup({ nodeCount: workers })],
+        listNodegroups: async () => [
+          aGroup({ uuid: 'ng-m', name: 'default-master', role: 'master', nodeCount: 1, isDefault: true }),
+          aGroup({ nodeCount: workers }),
+        ],
         resizeCluster: async (uuid, nodes, nodegroup) => void resized.push(`${uuid} ${nodes} ${nodegroup ?? '-'}`),
       },
     };
   };
-  const confirmations = createConfirmation({ secret: 'resize-test-secret-0123456789', clock: kit.ctx.clock, singleUse: createMemorySingleUse(kit.ctx.clock) });
+  const confirmations = createConfirmation({
+    secret: 'resize-test-secret-0123456789',
+    clock: kit.ctx.clock,
+    singleUse: createMemorySingleUse(kit.ctx.clock),
+  });
   if (!kit.ctx.lifecycle) throw new Error('lifecycle kit without lifecycle');
   kit.ctx.lifecycle.confirmations = confirmations;
   const posts = () => kit.slack.flatMap((c) => (c.kind === 'post' ? [c] : []));
@@ -57,7 +75,10 @@ describe('cluster-resize', () => {
     expect(preview?.message.text).toBe('Shrink prod-b from 3 nodes to 1? Waiting for confirmation from U1ALICE.');
     expect(JSON.stringify(preview?.message.blocks)).toContain('3 → 1 (2 removed)');
     expect(result).toEqual({ awaiting: 'confirmation', previewTs: preview?.ts });
-    const verified = kit.confirmations.verify(buttonValue(preview?.message.blocks, RESIZE_CONFIRM_ACTION), { userId: 'U1ALICE', isAdmin: false });
+    const verified = kit.confirmations.verify(buttonValue(preview?.message.blocks, RESIZE_CONFIRM_ACTION), {
+      userId: 'U1ALICE',
+      isAdmin: false,
+    });
     if (!verified.ok) throw new Error(`token refused: ${verified.reason}`);
     expect(verified.claim).toMatchObject({
       action: 'cluster-resize',
@@ -78,7 +99,10 @@ describe('cluster-resize', () => {
     await clusterResize.process(data, kit.ctx);
     await clusterResize.process(data, kit.ctx);
 
-    expect(kit.posts().map((p) => p.message.text)).toEqual(['Resize prod-b requested by U1ALICE', 'Shrink prod-b from 3 nodes to 2? Waiting for confirmation from U1ALICE.']);
+    expect(kit.posts().map((p) => p.message.text)).toEqual([
+      'Resize prod-b requested by U1ALICE',
+      'Shrink prod-b from 3 nodes to 2? Waiting for confirmation from U1ALICE.',
+    ]);
     expect(kit.audit.records).toHaveLength(1);
   });
 
@@ -88,7 +112,10 @@ describe('cluster-resize', () => {
     await run(clusterResize, { ...ORIGIN, cluster: 'prod-b', nodes: 5 }, kit.ctx);
 
     expect(kit.resized).toEqual([`${UUID} 5 -`]);
-    expect(kit.posts().map((p) => p.message.text)).toEqual(['Resize prod-b requested by U1ALICE', 'Resizing prod-b to 5 nodes: UPDATE_IN_PROGRESS (0s)']);
+    expect(kit.posts().map((p) => p.message.text)).toEqual([
+      'Resize prod-b requested by U1ALICE',
+      'Resizing prod-b to 5 nodes: UPDATE_IN_PROGRESS (0s)',
+    ]);
     expect(kit.audit.records.map((r) => [r.decision, r.jobId])).toEqual([
       ['requested', 'cluster-resize-C1-t1'],
       ['started', 'cluster-resize-C1-t1'],
@@ -110,7 +137,11 @@ describe('cluster-resize', () => {
   it('refuses a confirmed shrink when the group has grown since: more nodes would go than were shown', async () => {
     const kit = resizeKit(4);
 
-    const error = await run(clusterResize, { ...ORIGIN, cluster: 'prod-b', uuid: UUID, nodes: 1, confirmedFrom: 3, threadTs: '5.5' }, kit.ctx).catch((e: unknown) => e);
+    const error = await run(
+      clusterResize,
+      { ...ORIGIN, cluster: 'prod-b', uuid: UUID, nodes: 1, confirmedFrom: 3, threadTs: '5.5' },
+      kit.ctx,
+    ).catch((e: unknown) => e);
 
     expect(error).toMatchObject({ code: 'resize_changed', userMessage: expect.stringMatching(/now has 4 nodes, not the 3 shown/) });
     expect(kit.resized).toEqual([]);

@@ -17,7 +17,15 @@ const crashing = aKubeState({
       namespace: 'web',
       name: 'api-1',
       status: 'CrashLoopBackOff',
-      containers: [aContainer({ ready: false, state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 7, lastTerminated: { reason: 'Error', exitCode: 1, finishedAt: minutesAgo(1) } })],
+      containers: [
+        aContainer({
+          ready: false,
+          state: 'waiting',
+          reason: 'CrashLoopBackOff',
+          restartCount: 7,
+          lastTerminated: { reason: 'Error', exitCode: 1, finishedAt: minutesAgo(1) },
+        }),
+      ],
     }),
   ],
 });
@@ -37,7 +45,10 @@ describe('cluster-watch job', () => {
 
     expect(watches.map.get(watchKey('C1', 'dev-a'))).toBe('job-1');
     expect(slack.map((c) => (c.kind === 'post' ? c.message.text : c.kind))).toEqual(['Watching dev-a']);
-    expect(result).toEqual({ rescheduleInMs: 4000, data: { ...ORIGIN, cluster: 'dev-a', mode: 'tick', generation: 'job-1', incidents: {} } });
+    expect(result).toEqual({
+      rescheduleInMs: 4000,
+      data: { ...ORIGIN, cluster: 'dev-a', mode: 'tick', generation: 'job-1', incidents: {} },
+    });
   });
 
   it('posts one message per incident and updates it when the problem is gone', async () => {
@@ -49,7 +60,11 @@ describe('cluster-watch job', () => {
 
     for (let i = 0; i < 3; i++) data = ((await run(clusterWatch, data, ctx)) as { data: object }).data;
 
-    expect(slack.map((c) => (c.kind === 'post' ? ['post', c.message.text] : c.kind === 'update' ? ['update', c.ref.ts, c.message.text] : [c.kind]))).toEqual([
+    expect(
+      slack.map((c) =>
+        c.kind === 'post' ? ['post', c.message.text] : c.kind === 'update' ? ['update', c.ref.ts, c.message.text] : [c.kind],
+      ),
+    ).toEqual([
       ['post', 'dev-a: 1 pod crash looping'],
       ['update', '100.000001', 'Resolved on dev-a: 1 pod crash looping'],
     ]);

@@ -3,11 +3,27 @@ import type { ClusterTemplate } from '../../../src/core/cluster.js';
 import { aTemplate } from './tracking/lifecycle-kit.js';
 
 /** A template whose raw body is what Magnum sent; `raw` overrides go into the body. */
-function template(name: string, volume: number | null, raw: Record<string, unknown> = {}, driver: string | null = 'overlay2'): ClusterTemplate {
+function template(
+  name: string,
+  volume: number | null,
+  raw: Record<string, unknown> = {},
+  driver: string | null = 'overlay2',
+): ClusterTemplate {
   const body = {
-    uuid: `uuid-${name}`, name, coe: 'kubernetes', image_id: 'fedora-coreos-38', flavor_id: 'c1.c2r4', docker_volume_size: volume,
-    docker_storage_driver: driver, labels: { kube_tag: 'v1.27.4' }, created_at: `2026-10-0${name.length % 9}T00:00:00+00:00`,
-    links: [{ href: `http://magnum/${name}`, rel: 'self' }], project_id: `p-${name}`, public: name.length % 2 === 0, hidden: false, ...raw,
+    uuid: `uuid-${name}`,
+    name,
+    coe: 'kubernetes',
+    image_id: 'fedora-coreos-38',
+    flavor_id: 'c1.c2r4',
+    docker_volume_size: volume,
+    docker_storage_driver: driver,
+    labels: { kube_tag: 'v1.27.4' },
+    created_at: `2026-10-0${name.length % 9}T00:00:00+00:00`,
+    links: [{ href: `http://magnum/${name}`, rel: 'self' }],
+    project_id: `p-${name}`,
+    public: name.length % 2 === 0,
+    hidden: false,
+    ...raw,
   };
   return aTemplate({ uuid: body.uuid, name, coe: String(body.coe), dockerVolumeSize: volume, dockerStorageDriver: driver, raw: body });
 }
@@ -48,13 +64,28 @@ describe('withoutVolumeChoice', () => {
   it('names the twin template when there is one', () => {
     const overlay = template('overlay', 20);
 
-    expect(withoutVolumeChoice(overlay, [overlay, template('twin', null)])).toEqual({ kind: 'other-template', from: 'overlay', template: 'twin' });
+    expect(withoutVolumeChoice(overlay, [overlay, template('twin', null)])).toEqual({
+      kind: 'other-template',
+      from: 'overlay',
+      template: 'twin',
+    });
   });
 
   it('otherwise lists the templates without the combination', () => {
     const overlay = template('overlay', 20);
-    const candidates = [overlay, template('other-overlay', 30), template('newer', null, { labels: {} }), template('dm', 20, {}, 'devicemapper'), template('gone', null, { hidden: true })];
+    const candidates = [
+      overlay,
+      template('other-overlay', 30),
+      template('newer', null, { labels: {} }),
+      template('dm', 20, {}, 'devicemapper'),
+      template('gone', null, { hidden: true }),
+    ];
 
-    expect(withoutVolumeChoice(overlay, candidates)).toEqual({ kind: 'unavailable', from: 'overlay', size: 20, alternatives: ['dm', 'newer'] });
+    expect(withoutVolumeChoice(overlay, candidates)).toEqual({
+      kind: 'unavailable',
+      from: 'overlay',
+      size: 20,
+      alternatives: ['dm', 'newer'],
+    });
   });
 });

@@ -43,7 +43,9 @@ export function jobKit(options: KitOptions = {}) {
   const updates: object[] = [];
   const access: Access = {
     authorize: async (_actor, needed) =>
-      needed === 'viewer' || options.role !== 'viewer' ? { allowed: true, role: options.role ?? 'operator' } : { allowed: false, role: 'viewer', message: 'You need the operator role.' },
+      needed === 'viewer' || options.role !== 'viewer'
+        ? { allowed: true, role: options.role ?? 'operator' }
+        : { allowed: false, role: 'viewer', message: 'You need the operator role.' },
     cloudFor: () => 'sim',
   };
   const api = options.api ?? fakeKubeApi(aKubeState());
@@ -56,7 +58,14 @@ export function jobKit(options: KitOptions = {}) {
     clock: { now: () => NOW },
     settings: { pollIntervalMs: 1000, diagnostics: { containerCreatingMinutes: 10, slowCreateMinutes: 25, stuckCreateMinutes: 60 } },
     ...(options.tickets ? { tickets: options.tickets } : {}),
-    runtime: { jobId: 'job-1', name: 'test', attemptsMade: 0, isFinalAttempt: false, log: fakeLogger(), updateData: async (d) => void updates.push(structuredClone(d)) },
+    runtime: {
+      jobId: 'job-1',
+      name: 'test',
+      attemptsMade: 0,
+      isFinalAttempt: false,
+      log: fakeLogger(),
+      updateData: async (d) => void updates.push(structuredClone(d)),
+    },
     log: fakeLogger(),
   };
   return { ctx, slack, calls, updates };

@@ -10,7 +10,10 @@ import { ORIGIN, jobKit, run, sectionTexts } from './job-kit.js';
 
 describe('cluster-pods job', () => {
   const state = aKubeState({
-    pods: [aPod({ namespace: 'web', name: 'ok-1' }), aPod({ namespace: 'web', name: 'bad-1', status: 'ImagePullBackOff', containers: [aContainer({ ready: false, state: 'waiting' })] })],
+    pods: [
+      aPod({ namespace: 'web', name: 'ok-1' }),
+      aPod({ namespace: 'web', name: 'bad-1', status: 'ImagePullBackOff', containers: [aContainer({ ready: false, state: 'waiting' })] }),
+    ],
   });
 
   it('posts the kubectl table, problems first, as a new thread', async () => {
@@ -20,11 +23,12 @@ describe('cluster-pods job', () => {
 
     expect(result).toEqual({ threadTs: '100.000001', pods: 2, problems: 1 });
     const table = sectionTexts(slack[0]?.kind === 'post' ? slack[0].message : undefined)[1] ?? '';
-    expect(table.split('\n').slice(1, 4).map((l) => l.split(/\s+/).slice(0, 4).join(' '))).toEqual([
-      'NAMESPACE NAME READY STATUS',
-      'web bad-1 0/1 ImagePullBackOff',
-      'web ok-1 1/1 Running',
-    ]);
+    expect(
+      table
+        .split('\n')
+        .slice(1, 4)
+        .map((l) => l.split(/\s+/).slice(0, 4).join(' ')),
+    ).toEqual(['NAMESPACE NAME READY STATUS', 'web bad-1 0/1 ImagePullBackOff', 'web ok-1 1/1 Running']);
   });
 
   it('uploads a long table as a snippet in the thread', async () => {
@@ -71,7 +75,9 @@ describe('pod-logs job', () => {
 
 describe('cluster-events job', () => {
   it('posts the warnings of the namespace asked', async () => {
-    const state = aKubeState({ events: [anEvent('kolla/Pod/mariadb-0', { reason: 'FailedMount' }), anEvent('web/Pod/api', { reason: 'BackOff' })] });
+    const state = aKubeState({
+      events: [anEvent('kolla/Pod/mariadb-0', { reason: 'FailedMount' }), anEvent('web/Pod/api', { reason: 'BackOff' })],
+    });
     const { ctx, slack } = jobKit({ api: fakeKubeApi(state) });
 
     const result = await run(clusterEvents, { ...ORIGIN, cluster: 'dev-a', namespace: 'kolla' }, ctx);
@@ -88,6 +94,9 @@ describe('app-status job', () => {
 
     const result = await run(appStatus, { ...ORIGIN, cluster: 'kolla', app: 'mariadb' }, ctx);
 
-    expect(result).toEqual({ threadTs: '100.000001', items: ['pv:ok', 'pvc:ok', 'svc:fail', 'configmap:ok', 'bootstrap:ok', 'pod:pending'] });
+    expect(result).toEqual({
+      threadTs: '100.000001',
+      items: ['pv:ok', 'pvc:ok', 'svc:fail', 'configmap:ok', 'bootstrap:ok', 'pod:pending'],
+    });
   });
 });

@@ -4,20 +4,42 @@ import { fakeKubeApi } from '../collect/fakes.js';
 import { aContainer, aKubeState, aPod, anEvent } from '../../helpers/snapshot-builders.js';
 import { ORIGIN, jobKit, run } from './job-kit.js';
 
-const LINK = { type: 'button', action_id: 'ticket-open', text: { type: 'plain_text', text: 'Open Zendesk #7' }, url: 'https://zd.example/7' };
+const LINK = {
+  type: 'button',
+  action_id: 'ticket-open',
+  text: { type: 'plain_text', text: 'Open Zendesk #7' },
+  url: 'https://zd.example/7',
+};
 
 function recordingTickets(requests: TicketAttachRequest[], linkButton: object | null = LINK): TicketPort {
   return {
     attach: async (request) => {
       requests.push(request);
-      return { ref: linkButton ? { display: 'Zendesk #7', url: 'https://zd.example/7' } : null, fellBack: linkButton === null, duplicate: false, linkButton };
+      return {
+        ref: linkButton ? { display: 'Zendesk #7', url: 'https://zd.example/7' } : null,
+        fellBack: linkButton === null,
+        duplicate: false,
+        linkButton,
+      };
     },
   };
 }
 
 const state = aKubeState({
-  pods: [aPod({ namespace: 'web', name: 'bad', status: 'ErrImagePull', containers: [aContainer({ ready: false, state: 'waiting', reason: 'ErrImagePull' })] }), aPod({ namespace: 'web', name: 'fine' })],
-  events: [anEvent('web/Pod/bad', { reason: 'Failed' }), anEvent('web/Pod/fine', { reason: 'Unhealthy' }), anEvent('Node/n1', { reason: 'NodeNotReady' })],
+  pods: [
+    aPod({
+      namespace: 'web',
+      name: 'bad',
+      status: 'ErrImagePull',
+      containers: [aContainer({ ready: false, state: 'waiting', reason: 'ErrImagePull' })],
+    }),
+    aPod({ namespace: 'web', name: 'fine' }),
+  ],
+  events: [
+    anEvent('web/Pod/bad', { reason: 'Failed' }),
+    anEvent('web/Pod/fine', { reason: 'Unhealthy' }),
+    anEvent('Node/n1', { reason: 'NodeNotReady' }),
+  ],
 });
 
 describe('ticket-attach job', () => {
@@ -25,7 +47,11 @@ describe('ticket-attach job', () => {
     const requests: TicketAttachRequest[] = [];
     const { ctx, slack } = jobKit({ api: fakeKubeApi(state), tickets: recordingTickets(requests) });
 
-    const result = await run(ticketAttach, { ...ORIGIN, cluster: 'c0ffee00-0000-4000-8000-000000000001', threadTs: '555.1', messageTs: '555.1' }, ctx);
+    const result = await run(
+      ticketAttach,
+      { ...ORIGIN, cluster: 'c0ffee00-0000-4000-8000-000000000001', threadTs: '555.1', messageTs: '555.1' },
+      ctx,
+    );
 
     expect(result).toEqual({ threadTs: '555.1', ticket: 'Zendesk #7', fellBack: false, duplicate: false });
     const request = requests[0];
@@ -65,8 +91,13 @@ describe('ticket-attach job', () => {
     await run(ticketAttach, { ...ORIGIN, cluster: 'kolla' }, ctx);
 
     expect(calls).toEqual(['kube.forKubeconfigCluster(kolla)']);
-    expect(requests.map((r) => [r.cluster, r.clusterName, r.showDump, r.template, r.findings.map((f) => f.rule)])).toEqual([[null, 'kolla', null, null, ['pod-image-pull']]]);
-    expect(slack.map((c) => (c.kind === 'post' ? c.message.text : c.kind))).toEqual(['Diagnosis of kolla: 0 critical, 1 warning, 0 info', 'update']);
+    expect(requests.map((r) => [r.cluster, r.clusterName, r.showDump, r.template, r.findings.map((f) => f.rule)])).toEqual([
+      [null, 'kolla', null, null, ['pod-image-pull']],
+    ]);
+    expect(slack.map((c) => (c.kind === 'post' ? c.message.text : c.kind))).toEqual([
+      'Diagnosis of kolla: 0 critical, 1 warning, 0 info',
+      'update',
+    ]);
     expect(JSON.stringify(slack[1])).toContain('https://zd.example/7');
   });
 
@@ -92,6 +123,8 @@ describe('ticket-attach job', () => {
   it('fails with a clear error when tickets are not configured', async () => {
     const { ctx } = jobKit();
 
-    await expect(run(ticketAttach, { ...ORIGIN, cluster: 'dev-a', threadTs: '1.1' }, ctx)).rejects.toMatchObject({ code: 'tickets_not_configured' });
+    await expect(run(ticketAttach, { ...ORIGIN, cluster: 'dev-a', threadTs: '1.1' }, ctx)).rejects.toMatchObject({
+      code: 'tickets_not_configured',
+    });
   });
 });

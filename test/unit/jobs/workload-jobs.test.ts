@@ -21,7 +21,11 @@ describe('workload-scale job', () => {
     const calls: string[] = [];
     const { ctx, slack } = jobKit({ api: recordingApi(calls) });
 
-    await run(workloadScale, { ...ORIGIN, cluster: 'dev-a', namespace: 'kolla', kind: 'ReplicationController', name: 'memcached', replicas: 2 }, ctx);
+    await run(
+      workloadScale,
+      { ...ORIGIN, cluster: 'dev-a', namespace: 'kolla', kind: 'ReplicationController', name: 'memcached', replicas: 2 },
+      ctx,
+    );
 
     expect(calls).toEqual(['scale kolla ReplicationController memcached 2']);
     expect(slack[0]?.kind === 'post' && slack[0].message.text).toBe('kolla/replicationcontroller/memcached on dev-a: scaled');
@@ -31,9 +35,15 @@ describe('workload-scale job', () => {
     const calls: string[] = [];
     const records: AuditRecord[] = [];
     const { ctx } = jobKit({ api: recordingApi(calls) });
-    ctx.lifecycle = { audit: { write: async (r: AuditRecord) => void records.push(r), recent: async () => [] } } as unknown as LifecycleDeps;
+    ctx.lifecycle = {
+      audit: { write: async (r: AuditRecord) => void records.push(r), recent: async () => [] },
+    } as unknown as LifecycleDeps;
 
-    await run(workloadScale, { ...ORIGIN, cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api', replicas: 3, threadTs: '9.1' }, ctx);
+    await run(
+      workloadScale,
+      { ...ORIGIN, cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api', replicas: 3, threadTs: '9.1' },
+      ctx,
+    );
 
     expect(records.map((r) => [r.action, r.target, r.decision, r.threadTs, r.jobId])).toEqual([
       ['workload-scale', 'dev-a:web/deployment/api', 'requested', '9.1', 'job-1'],
@@ -46,7 +56,11 @@ describe('workload-scale job', () => {
     const calls: string[] = [];
     const { ctx, slack } = jobKit({ api: recordingApi(calls), role: 'viewer' });
 
-    const result = await run(workloadScale, { ...ORIGIN, cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api', replicas: 0 }, ctx);
+    const result = await run(
+      workloadScale,
+      { ...ORIGIN, cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api', replicas: 0 },
+      ctx,
+    );
 
     expect(result).toEqual({ denied: true });
     expect(calls).toEqual([]);
@@ -79,9 +93,13 @@ describe('workload-restart job', () => {
     const calls: string[] = [];
     const records: AuditRecord[] = [];
     const { ctx } = jobKit({ api: { ...recordingApi(calls), readState: async () => ({ state: pods, problems: [] }) } });
-    ctx.lifecycle = { audit: { write: async (r: AuditRecord) => void records.push(r), recent: async () => [] } } as unknown as LifecycleDeps;
+    ctx.lifecycle = {
+      audit: { write: async (r: AuditRecord) => void records.push(r), recent: async () => [] },
+    } as unknown as LifecycleDeps;
 
-    const error = await run(workloadRestart, { ...ORIGIN, cluster: 'dev-a', namespace: 'kube-system', kind: 'Pod', name }, ctx).catch((e: unknown) => e);
+    const error = await run(workloadRestart, { ...ORIGIN, cluster: 'dev-a', namespace: 'kube-system', kind: 'Pod', name }, ctx).catch(
+      (e: unknown) => e,
+    );
 
     expect(error).toMatchObject({ code, userMessage: expect.stringMatching(message) });
     expect(calls).toEqual([]);

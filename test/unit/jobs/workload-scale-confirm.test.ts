@@ -40,7 +40,11 @@ function scaleKit(options: { problems?: CollectionProblem[]; scaleError?: unknow
   };
   const kit = jobKit({ api });
   const audit = createMemoryAuditLog();
-  const confirmations = createConfirmation({ secret: 'scale-test-secret-0123456789', clock: kit.ctx.clock, singleUse: createMemorySingleUse(kit.ctx.clock) });
+  const confirmations = createConfirmation({
+    secret: 'scale-test-secret-0123456789',
+    clock: kit.ctx.clock,
+    singleUse: createMemorySingleUse(kit.ctx.clock),
+  });
   kit.ctx.lifecycle = { audit, confirmations, confirmTtlMs: 600_000 } as unknown as LifecycleDeps;
   const posts = () => kit.slack.flatMap((c) => (c.kind === 'post' ? [c] : []));
   return { ...kit, calls, audit, confirmations, posts };
@@ -70,7 +74,12 @@ describe('workload-scale to 0 replicas', () => {
     expect(result).toEqual({ awaiting: 'confirmation', previewTs: preview?.ts });
     const verified = kit.confirmations.verify(buttonValue(preview?.message.blocks, SCALE_CONFIRM_ACTION), { userId: 'U1', isAdmin: false });
     if (!verified.ok) throw new Error(`token refused: ${verified.reason}`);
-    expect(verified.claim).toMatchObject({ action: 'workload-scale', requester: 'U1', channelId: 'C1', params: { cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api' } });
+    expect(verified.claim).toMatchObject({
+      action: 'workload-scale',
+      requester: 'U1',
+      channelId: 'C1',
+      params: { cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api' },
+    });
     expect(kit.audit.records.map((r) => [r.decision, r.target, r.jobId, r.threadTs, r.outcome])).toEqual([
       ['requested', 'dev-a:web/deployment/api', `workload-scale-${verified.claim.id}`, preview?.ts, 'replicas 3 to 0: preview'],
     ]);

@@ -7,14 +7,23 @@ import type { EnqueueOptions, Logger, Message } from '../../../src/core/ports.js
 import type { ActionRequest } from '../../../src/core/slack-request.js';
 import type { AuditRecord } from '../../../src/security/audit.js';
 
-const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silent };
+const silent: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => silent,
+};
 
 function kit(role: 'viewer' | 'operator' = 'operator') {
   const enqueued: { name: string; data: object; options: EnqueueOptions }[] = [];
   const replies: Message[] = [];
   const audit: AuditRecord[] = [];
   const access: Access = {
-    authorize: async (_a, needed) => (needed === 'viewer' || role === 'operator' ? { allowed: true, role } : { allowed: false, role, message: 'You need the operator role.' }),
+    authorize: async (_a, needed) =>
+      needed === 'viewer' || role === 'operator'
+        ? { allowed: true, role }
+        : { allowed: false, role, message: 'You need the operator role.' },
     cloudFor: () => 'sim',
   };
   const deps: ActionDeps = {
@@ -31,7 +40,17 @@ function kit(role: 'viewer' | 'operator' = 'operator') {
 }
 
 function click(over: Partial<ActionRequest>): ActionRequest {
-  return { actionId: 'ticket-attach', value: '', userId: 'U1', teamId: 'T1', channelId: 'C1', messageTs: '200.2', threadTs: '200.1', triggerId: 'trig-1', ...over };
+  return {
+    actionId: 'ticket-attach',
+    value: '',
+    userId: 'U1',
+    teamId: 'T1',
+    channelId: 'C1',
+    messageTs: '200.2',
+    threadTs: '200.1',
+    triggerId: 'trig-1',
+    ...over,
+  };
 }
 
 describe('ticket-attach button', () => {
@@ -43,7 +62,15 @@ describe('ticket-attach button', () => {
     expect(enqueued).toEqual([
       {
         name: 'ticket-attach',
-        data: { cloud: 'sim', teamId: 'T1', channel: 'C1', user: 'U1', threadTs: '200.1', messageTs: '200.2', cluster: 'c0ffee00-0000-4000-8000-000000000001' },
+        data: {
+          cloud: 'sim',
+          teamId: 'T1',
+          channel: 'C1',
+          user: 'U1',
+          threadTs: '200.1',
+          messageTs: '200.2',
+          cluster: 'c0ffee00-0000-4000-8000-000000000001',
+        },
         options: { jobId: 'ticket-attach-C1-200.1-trig-1' },
       },
     ]);
@@ -58,7 +85,7 @@ describe('ticket-attach button', () => {
     expect(enqueued[0]?.data).toMatchObject({ threadTs: '300.1', messageTs: '300.1' });
   });
 
-  it('reads a watch incident\'s button: the cluster, then the rule to re-render', async () => {
+  it("reads a watch incident's button: the cluster, then the rule to re-render", async () => {
     const { deps, enqueued, reply } = kit('viewer');
 
     await handleTicketAction(click({ value: 'c0ffee00-0000-4000-8000-000000000001 watch pod-crash-loop' }), deps, reply);
@@ -96,7 +123,16 @@ describe('remedy buttons', () => {
     expect(enqueued).toEqual([
       {
         name: 'loadbalancers-delete',
-        data: { cloud: 'sim', teamId: 'T1', channel: 'C1', user: 'U1', cluster: 'dev-a', uuid: 'uuid-1', threadTs: '200.1', loadBalancerIds: ['lb-1', 'lb-2'] },
+        data: {
+          cloud: 'sim',
+          teamId: 'T1',
+          channel: 'C1',
+          user: 'U1',
+          cluster: 'dev-a',
+          uuid: 'uuid-1',
+          threadTs: '200.1',
+          loadBalancerIds: ['lb-1', 'lb-2'],
+        },
         options: { jobId: 'loadbalancers-delete-C1-200.2-delete-loadbalancers' },
       },
     ]);
@@ -117,7 +153,11 @@ describe('remedy buttons', () => {
   it('still reads the buttons of older messages, which carried only the UUID', async () => {
     const { deps, enqueued, reply } = kit();
 
-    await handleRemedyAction(click({ actionId: 'remedy-delete-loadbalancers', value: JSON.stringify({ cluster: 'uuid-1', loadBalancerIds: ['lb-1'] }) }), deps, reply);
+    await handleRemedyAction(
+      click({ actionId: 'remedy-delete-loadbalancers', value: JSON.stringify({ cluster: 'uuid-1', loadBalancerIds: ['lb-1'] }) }),
+      deps,
+      reply,
+    );
 
     expect(enqueued[0]?.data).toMatchObject({ cluster: 'uuid-1', uuid: 'uuid-1', loadBalancerIds: ['lb-1'] });
   });

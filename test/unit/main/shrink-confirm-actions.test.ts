@@ -9,7 +9,13 @@ import type { AuditRecord } from '../../../src/security/audit.js';
 import { createConfirmation } from '../../../src/security/confirmation.js';
 import { createMemorySingleUse } from '../../../src/security/confirmation-memory.js';
 
-const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silent };
+const silent: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => silent,
+};
 const TTL = 600_000;
 
 /** The real interaction router over real confirmations; U1 and U2 are operators, U9 an admin, U3 a viewer. */
@@ -25,7 +31,9 @@ function kit() {
   const access: Access = {
     authorize: async (actor, needed) => {
       const role = roles[actor.userId] ?? 'viewer';
-      return rank.indexOf(role) >= rank.indexOf(needed) ? { allowed: true, role } : { allowed: false, role, message: `You need the ${needed} role.` };
+      return rank.indexOf(role) >= rank.indexOf(needed)
+        ? { allowed: true, role }
+        : { allowed: false, role, message: `You need the ${needed} role.` };
     },
     cloudFor: () => 'sim',
   };
@@ -53,7 +61,13 @@ function kit() {
       ttlMs: TTL,
     });
   const scaleToken = () =>
-    confirmations.issueWithClaim({ action: 'workload-scale', params: { cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api' }, requester: 'U1', channelId: 'C1', ttlMs: TTL });
+    confirmations.issueWithClaim({
+      action: 'workload-scale',
+      params: { cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api' },
+      requester: 'U1',
+      channelId: 'C1',
+      ttlMs: TTL,
+    });
   return { click, resizeToken, scaleToken, enqueued, replies, audit, updated, advance: (ms: number) => void (now += ms) };
 }
 
@@ -67,7 +81,18 @@ describe('Confirm and Cancel of a shrinking resize', () => {
     expect(k.enqueued).toEqual([
       {
         name: 'cluster-resize',
-        data: { cloud: 'sim', teamId: 'T1', channel: 'C1', user: 'U1', cluster: 'prod-a', uuid: 'uuid-a', nodes: 1, confirmedFrom: 3, threadTs: '300.1', nodegroup: 'gpu' },
+        data: {
+          cloud: 'sim',
+          teamId: 'T1',
+          channel: 'C1',
+          user: 'U1',
+          cluster: 'prod-a',
+          uuid: 'uuid-a',
+          nodes: 1,
+          confirmedFrom: 3,
+          threadTs: '300.1',
+          nodegroup: 'gpu',
+        },
         options: { jobId: `cluster-resize-${claim.id}` },
       },
     ]);
@@ -100,7 +125,10 @@ describe('Confirm and Cancel of a shrinking resize', () => {
     expect(k.enqueued).toEqual([]);
     await k.click(RESIZE_CONFIRM_ACTION, token, { userId: 'U9' });
 
-    expect(k.replies.map((r) => r.text)).toEqual(['Only the person who asked (or an admin) can confirm this.', 'You need the operator role.']);
+    expect(k.replies.map((r) => r.text)).toEqual([
+      'Only the person who asked (or an admin) can confirm this.',
+      'You need the operator role.',
+    ]);
     expect(k.enqueued.map((e) => (e.data as { user: string }).user)).toEqual(['U1']);
     expect(k.audit.map((r) => [r.actor, r.decision])).toEqual([
       ['U2', 'denied'],
@@ -155,14 +183,28 @@ describe('Confirm and Cancel of a scale to 0', () => {
     expect(k.enqueued).toEqual([
       {
         name: 'workload-scale',
-        data: { cloud: 'sim', teamId: 'T1', channel: 'C1', user: 'U1', cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api', replicas: 0, confirmed: true, threadTs: '400.1' },
+        data: {
+          cloud: 'sim',
+          teamId: 'T1',
+          channel: 'C1',
+          user: 'U1',
+          cluster: 'dev-a',
+          namespace: 'web',
+          kind: 'Deployment',
+          name: 'api',
+          replicas: 0,
+          confirmed: true,
+          threadTs: '400.1',
+        },
         options: { jobId: `workload-scale-${claim.id}` },
       },
     ]);
     expect(k.audit.map((r) => [r.action, r.target, r.decision, r.jobId, r.threadTs])).toEqual([
       ['workload-scale', 'dev-a:web/deployment/api', 'confirmed', `workload-scale-${claim.id}`, '400.1'],
     ]);
-    expect(k.updated[0]?.message.text).toBe('Scale web/deployment/api on dev-a to 0 replicas :white_check_mark: Confirmed by <@U1>: scaling to 0.');
+    expect(k.updated[0]?.message.text).toBe(
+      'Scale web/deployment/api on dev-a to 0 replicas :white_check_mark: Confirmed by <@U1>: scaling to 0.',
+    );
   });
 
   it('Cancel scales nothing and the token no longer confirms', async () => {

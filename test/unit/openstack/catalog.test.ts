@@ -10,8 +10,14 @@ const endpoint = (url: string, iface: string, region: string) => ({ url, interfa
 
 describe('findEndpoint', () => {
   const catalog = [
-    { type: 'load-balancer', endpoints: [endpoint('http://lb-one', 'public', 'RegionOne'), endpoint('http://lb-two', 'public', 'RegionTwo')] },
-    { type: 'container-infrastructure', endpoints: [endpoint('http://magnum-pub', 'public', 'RegionOne'), endpoint('http://magnum-int', 'internal', 'RegionOne')] },
+    {
+      type: 'load-balancer',
+      endpoints: [endpoint('http://lb-one', 'public', 'RegionOne'), endpoint('http://lb-two', 'public', 'RegionTwo')],
+    },
+    {
+      type: 'container-infrastructure',
+      endpoints: [endpoint('http://magnum-pub', 'public', 'RegionOne'), endpoint('http://magnum-int', 'internal', 'RegionOne')],
+    },
   ];
 
   test('matches interface and region', () => {

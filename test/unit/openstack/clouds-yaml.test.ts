@@ -55,7 +55,12 @@ describe('resolveCloudsYaml', () => {
 
   test('uses the first file found and ignores later ones', () => {
     const other = APP_CRED.replace('ac-id', 'other-id');
-    const creds = resolveCloudsYaml(base, 'mycloud', paths, files({ '/home/bot/.config/openstack/clouds.yaml': APP_CRED, '/etc/openstack/clouds.yaml': other }));
+    const creds = resolveCloudsYaml(
+      base,
+      'mycloud',
+      paths,
+      files({ '/home/bot/.config/openstack/clouds.yaml': APP_CRED, '/etc/openstack/clouds.yaml': other }),
+    );
     expect(creds.applicationCredential?.id).toEqual('ac-id');
   });
 
@@ -72,12 +77,24 @@ clouds:
 `;
     const secure = 'clouds:\n  mycloud:\n    auth:\n      password: from-secure\n';
     const creds = resolveCloudsYaml(base, 'mycloud', paths, files({ '/work/clouds.yaml': clouds, '/work/secure.yaml': secure }));
-    expect(creds.password).toEqual({ username: 'bot', password: 'from-secure', userDomainName: 'Users', projectName: 'demo', projectId: undefined, projectDomainName: 'Default' });
+    expect(creds.password).toEqual({
+      username: 'bot',
+      password: 'from-secure',
+      userDomainName: 'Users',
+      projectName: 'demo',
+      projectId: undefined,
+      projectDomainName: 'Default',
+    });
     expect(creds.regionName).toEqual('nz-por-1');
   });
 
   test('lets OS_REGION_NAME and OS_CACERT from the environment win', () => {
-    const creds = resolveCloudsYaml({ ...base, regionName: 'env-region', caCertFile: '/env/ca.pem' }, 'mycloud', paths, files({ '/work/clouds.yaml': APP_CRED }));
+    const creds = resolveCloudsYaml(
+      { ...base, regionName: 'env-region', caCertFile: '/env/ca.pem' },
+      'mycloud',
+      paths,
+      files({ '/work/clouds.yaml': APP_CRED }),
+    );
     expect([creds.regionName, creds.caCertFile]).toEqual(['env-region', '/env/ca.pem']);
   });
 
@@ -89,7 +106,11 @@ clouds:
   test.each([
     ['no file at all', {}, /no clouds.yaml found/],
     ['an unknown cloud', { '/work/clouds.yaml': APP_CRED.replace('mycloud:', 'other:') }, /no such cloud .*clouds: other/],
-    ['an app credential without secret', { '/work/clouds.yaml': APP_CRED.replace(/.*application_credential_secret.*\n/, '') }, /application_credential_id and _secret/],
+    [
+      'an app credential without secret',
+      { '/work/clouds.yaml': APP_CRED.replace(/.*application_credential_secret.*\n/, '') },
+      /application_credential_id and _secret/,
+    ],
     ['an unsupported auth type', { '/work/clouds.yaml': APP_CRED.replace('v3applicationcredential', 'v3oidcpassword') }, /not supported/],
     ['broken YAML', { '/work/clouds.yaml': 'clouds: [' }, /not a valid clouds file/],
   ])('reports %s as a ConfigError', (_name, map, message) => {

@@ -2,12 +2,20 @@ import { flattenResources, stackLink } from '../../../src/openstack/heat-resourc
 import type { ResourceBody } from '../../../src/openstack/heat-schema.js';
 import { toClusterSummary, toLabels } from '../../../src/openstack/magnum-map.js';
 
-const res = (name: string, extra: Partial<ResourceBody> = {}): ResourceBody => ({ resource_name: name, resource_type: 'T', resource_status: 'CREATE_COMPLETE', ...extra });
+const res = (name: string, extra: Partial<ResourceBody> = {}): ResourceBody => ({
+  resource_name: name,
+  resource_type: 'T',
+  resource_status: 'CREATE_COMPLETE',
+  ...extra,
+});
 
 describe('flattenResources', () => {
   test('falls back to parent_resource names when the server sends no links', () => {
     const nestedLink = (id: string) => [{ rel: 'nested', href: `http://h/v1/p/stacks/n-${id}/${id}` }];
-    const out = flattenResources([res('network', { links: nestedLink('net') }), res('private_subnet', { parent_resource: 'network' })], 'top');
+    const out = flattenResources(
+      [res('network', { links: nestedLink('net') }), res('private_subnet', { parent_resource: 'network' })],
+      'top',
+    );
     expect(out.map((r) => [r.name, r.parent, r.path, r.stackName])).toEqual([
       ['network', null, ['network'], 'top'],
       ['private_subnet', 'network', ['network', 'private_subnet'], 'top'],
@@ -15,7 +23,12 @@ describe('flattenResources', () => {
   });
 
   test('survives a resource that claims to own its own stack', () => {
-    const loop = res('odd', { links: [{ rel: 'stack', href: 'http://h/v1/p/stacks/s/1' }, { rel: 'nested', href: 'http://h/v1/p/stacks/s/1' }] });
+    const loop = res('odd', {
+      links: [
+        { rel: 'stack', href: 'http://h/v1/p/stacks/s/1' },
+        { rel: 'nested', href: 'http://h/v1/p/stacks/s/1' },
+      ],
+    });
     expect(flattenResources([loop], 'top')[0]?.path).toEqual(['odd']);
   });
 
@@ -27,7 +40,10 @@ describe('flattenResources', () => {
 
 describe('stackLink', () => {
   test('decodes the stack name and id of a link', () => {
-    expect(stackLink(res('a', { links: [{ rel: 'stack', href: 'http://h/v1/p/stacks/my%20stack/abc?x=1' }] }), 'stack')).toEqual({ name: 'my stack', id: 'abc' });
+    expect(stackLink(res('a', { links: [{ rel: 'stack', href: 'http://h/v1/p/stacks/my%20stack/abc?x=1' }] }), 'stack')).toEqual({
+      name: 'my stack',
+      id: 'abc',
+    });
   });
 });
 

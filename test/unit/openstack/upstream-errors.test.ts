@@ -13,11 +13,27 @@ describe('parseErrorBody', () => {
       '{"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}',
       { message: 'The request you have made requires authentication.' },
     ],
-    ['Neutron', '{"NeutronError": {"type": "OverQuota", "message": "Quota exceeded for resources: [\'port\'].", "detail": ""}}', { message: "Quota exceeded for resources: ['port'].", code: 'OverQuota' }],
-    ['Heat', '{"explanation": "x", "code": 404, "error": {"message": "The Stack (s) could not be found.", "traceback": null, "type": "EntityNotFound"}, "title": "Not Found"}', { message: 'The Stack (s) could not be found.', code: 'EntityNotFound' }],
-    ['Octavia', '{"faultcode": "Client", "faultstring": "Quota has been met for resources: load_balancer", "debuginfo": null}', { message: 'Quota has been met for resources: load_balancer' }],
+    [
+      'Neutron',
+      '{"NeutronError": {"type": "OverQuota", "message": "Quota exceeded for resources: [\'port\'].", "detail": ""}}',
+      { message: "Quota exceeded for resources: ['port'].", code: 'OverQuota' },
+    ],
+    [
+      'Heat',
+      '{"explanation": "x", "code": 404, "error": {"message": "The Stack (s) could not be found.", "traceback": null, "type": "EntityNotFound"}, "title": "Not Found"}',
+      { message: 'The Stack (s) could not be found.', code: 'EntityNotFound' },
+    ],
+    [
+      'Octavia',
+      '{"faultcode": "Client", "faultstring": "Quota has been met for resources: load_balancer", "debuginfo": null}',
+      { message: 'Quota has been met for resources: load_balancer' },
+    ],
     ['Nova', '{"forbidden": {"code": 403, "message": "Quota exceeded for instances"}}', { message: 'Quota exceeded for instances' }],
-    ['multi-line traceback keeps the first line', '{"errors": [{"title": "Boom\\nTraceback (most recent call last):"}]}', { message: 'Boom' }],
+    [
+      'multi-line traceback keeps the first line',
+      '{"errors": [{"title": "Boom\\nTraceback (most recent call last):"}]}',
+      { message: 'Boom' },
+    ],
     ['not JSON', '<html>Bad Gateway</html>', {}],
   ])('reads %s', (_name, text, expected) => {
     expect(parseErrorBody(text)).toEqual(expected);
@@ -25,14 +41,23 @@ describe('parseErrorBody', () => {
 });
 
 describe('errorForResponse', () => {
-  const base = { service: 'magnum' as const, method: 'GET', url: 'https://user:pw@magnum.example:9511/v1/clusters/x?token=abc&limit=2', requestId: 'req-1' };
+  const base = {
+    service: 'magnum' as const,
+    method: 'GET',
+    url: 'https://user:pw@magnum.example:9511/v1/clusters/x?token=abc&limit=2',
+    requestId: 'req-1',
+  };
 
   test('404 is a NotFoundError whose cause keeps status, request id and a stripped URL', () => {
     const error = errorForResponse({ ...base, status: 404, bodyText: '{"errors": [{"title": "Cluster x could not be found"}]}' });
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.userMessage).toEqual('Magnum: Cluster x could not be found (HTTP 404, request req-1)');
     const cause = error.cause as UpstreamError;
-    expect([cause.status, cause.requestId, cause.url]).toEqual([404, 'req-1', 'https://magnum.example:9511/v1/clusters/x?token=redacted&limit=2']);
+    expect([cause.status, cause.requestId, cause.url]).toEqual([
+      404,
+      'req-1',
+      'https://magnum.example:9511/v1/clusters/x?token=redacted&limit=2',
+    ]);
   });
 
   test.each([
@@ -40,7 +65,12 @@ describe('errorForResponse', () => {
     [409, '{"NeutronError": {"type": "OverQuota", "message": "Quota exceeded"}}', ConflictError, 'quota_exceeded'],
     [403, '{"errors": [{"title": "Policy doesn\'t allow cluster:create to be performed."}]}', UpstreamError, 'forbidden'],
     [400, '{"errors": [{"title": "Invalid input"}]}', UpstreamError, 'bad_request'],
-    [406, '{"errors": [{"code": "magnum.microversion-unsupported", "title": "Requested microversion is unsupported"}]}', UpstreamError, 'microversion_unsupported'],
+    [
+      406,
+      '{"errors": [{"code": "magnum.microversion-unsupported", "title": "Requested microversion is unsupported"}]}',
+      UpstreamError,
+      'microversion_unsupported',
+    ],
     [429, '', UpstreamError, 'rate_limited'],
     [500, '', UpstreamError, 'upstream_error'],
     [503, '', UpstreamError, 'upstream_unavailable'],
@@ -51,7 +81,11 @@ describe('errorForResponse', () => {
   });
 
   test('adds a quota hint only to a 403 whose text names a quota', () => {
-    const quota = errorForResponse({ ...base, status: 403, bodyText: '{"errors": [{"title": "Resource Limit Exceeded: too many clusters"}]}' });
+    const quota = errorForResponse({
+      ...base,
+      status: 403,
+      bodyText: '{"errors": [{"title": "Resource Limit Exceeded: too many clusters"}]}',
+    });
     const policy = errorForResponse({ ...base, status: 403, bodyText: '{"errors": [{"title": "Policy does not allow this"}]}' });
     expect(quota.userMessage).toContain('quota limit');
     expect(policy.userMessage).not.toContain('quota');
@@ -70,6 +104,8 @@ describe('errorForResponse', () => {
 
 describe('stripUrl', () => {
   test('drops user info and redacts secret-looking query values', () => {
-    expect(stripUrl('http://a:b@h/x?password=p&marker=m&X-Auth-Token=t')).toEqual('http://h/x?password=redacted&marker=m&X-Auth-Token=redacted');
+    expect(stripUrl('http://a:b@h/x?password=p&marker=m&X-Auth-Token=t')).toEqual(
+      'http://h/x?password=redacted&marker=m&X-Auth-Token=redacted',
+    );
   });
 });

@@ -7,7 +7,14 @@ describe('reschedule requests', () => {
   });
 
   it('treats ordinary results as results', () => {
-    expect([undefined, null, 'done', 3, { uuid: 'abc' }, []].map(asRescheduleRequest)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect([undefined, null, 'done', 3, { uuid: 'abc' }, []].map(asRescheduleRequest)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('does not mistake a result that also has other fields for a request', () => {

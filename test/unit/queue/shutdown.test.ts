@@ -22,7 +22,11 @@ function setup(handlers: Array<() => Promise<void>>, timeoutMs = 10_000) {
 describe('shutdown on signals', () => {
   it('closes everything in order once on SIGTERM, then exits 0', async () => {
     const order: string[] = [];
-    const { source, exits, exited } = setup([async () => void order.push('http'), async () => void order.push('workers'), async () => void order.push('redis')]);
+    const { source, exits, exited } = setup([
+      async () => void order.push('http'),
+      async () => void order.push('workers'),
+      async () => void order.push('redis'),
+    ]);
 
     source.emit('SIGTERM');
     await exited;

@@ -22,7 +22,12 @@ describe('app status (Kolla-Kubernetes order)', () => {
   });
 
   it('renders one line per object and escapes details', () => {
-    const message = renderAppStatusMessage({ cluster: 'kolla', app: 'mariadb', items: appStatusItems(kollaState(), 'mariadb'), requester: 'U1' });
+    const message = renderAppStatusMessage({
+      cluster: 'kolla',
+      app: 'mariadb',
+      items: appStatusItems(kollaState(), 'mariadb'),
+      requester: 'U1',
+    });
     const text = JSON.stringify(message.blocks);
 
     expect(text).toContain(':large_orange_circle: Status of `mariadb` on `kolla`: 2 not ready');

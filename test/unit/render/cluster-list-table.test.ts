@@ -15,7 +15,10 @@ describe('renderClusterList', () => {
   });
 
   test('leaves a missing column empty and left-aligns counts when the first row has none', () => {
-    const out = renderClusterList([{ uuid: 'u1', name: 'a', node_count: null }, { uuid: 'u2', name: 'b', node_count: 12 }]);
+    const out = renderClusterList([
+      { uuid: 'u1', name: 'a', node_count: null },
+      { uuid: 'u2', name: 'b', node_count: 12 },
+    ]);
     expect(out.split('\n')[3]).toEqual('| u1   | a    |         | None       |              |        |               |');
     expect(out.split('\n')[4]).toEqual('| u2   | b    |         | 12         |              |        |               |');
   });

@@ -20,13 +20,20 @@ const blocksText = (blocks: readonly object[] | undefined) => JSON.stringify(blo
 describe('renderDiagnosisMessage', () => {
   it('heads with the counts and gives each finding its section, remedy and reference', () => {
     const findings = [
-      aFinding({ rule: 'docker-volume-size-overlay2', severity: 'critical', title: 'overlay2 with a docker volume', reference: 'seeds/000 known issue 2' }),
+      aFinding({
+        rule: 'docker-volume-size-overlay2',
+        severity: 'critical',
+        title: 'overlay2 with a docker volume',
+        reference: 'seeds/000 known issue 2',
+      }),
       aFinding(),
     ];
     const message = renderDiagnosisMessage({ cluster: 'prod-a', findings, checked: [] }, { requester: 'U1', ticketRef: 'uuid-1' });
 
     expect(message.text).toBe('Diagnosis of prod-a: 1 critical, 1 warning, 0 info');
-    const sections = (message.blocks ?? []).filter((b) => (b as { type: string }).type === 'section').map((b) => (b as { text: { text: string } }).text.text);
+    const sections = (message.blocks ?? [])
+      .filter((b) => (b as { type: string }).type === 'section')
+      .map((b) => (b as { text: { text: string } }).text.text);
     expect(sections[0]).toBe(':red_circle: Diagnosis of `prod-a`: *1 critical*, 1 warning, 0 info');
     expect(sections[1]).toBe(
       ':red_circle: *overlay2 with a docker volume*  `docker-volume-size-overlay2`\n• last exit code 1\n*Remedy:* Read its logs with /kube logs.\n_Reference:_ seeds/000 known issue 2',
@@ -35,18 +42,29 @@ describe('renderDiagnosisMessage', () => {
   });
 
   it('offers the ticket button with the cluster uuid', () => {
-    const message = renderDiagnosisMessage({ cluster: 'prod-a', findings: [aFinding()], checked: [] }, { requester: 'U1', ticketRef: 'uuid-1' });
+    const message = renderDiagnosisMessage(
+      { cluster: 'prod-a', findings: [aFinding()], checked: [] },
+      { requester: 'U1', ticketRef: 'uuid-1' },
+    );
     const ticket = (message.blocks ?? []).find((b) => (b as { block_id?: string }).block_id === 'diagnosis-actions');
 
     expect(ticket).toEqual({
       type: 'actions',
       block_id: 'diagnosis-actions',
-      elements: [{ type: 'button', action_id: 'ticket-attach', text: { type: 'plain_text', text: 'Attach to support ticket' }, value: 'uuid-1' }],
+      elements: [
+        { type: 'button', action_id: 'ticket-attach', text: { type: 'plain_text', text: 'Attach to support ticket' }, value: 'uuid-1' },
+      ],
     });
   });
 
   it('turns a finding action into a remedy-<id> button whose value is the params as compact JSON', () => {
-    const finding = aFinding({ action: { id: 'delete-loadbalancers', label: 'Delete these 2 load balancers and retry', params: { cluster: 'uuid-1', loadBalancerIds: ['lb-1', 'lb-2'] } } });
+    const finding = aFinding({
+      action: {
+        id: 'delete-loadbalancers',
+        label: 'Delete these 2 load balancers and retry',
+        params: { cluster: 'uuid-1', loadBalancerIds: ['lb-1', 'lb-2'] },
+      },
+    });
 
     expect(remedyButton(finding)).toMatchObject({
       type: 'button',
@@ -58,7 +76,11 @@ describe('renderDiagnosisMessage', () => {
   });
 
   it('escapes hostile pod names and event messages', () => {
-    const hostile = aFinding({ title: 'Pod <!channel> is crash looping', evidence: ['message: <@U123> & <https://evil|click>'], remedy: 'run `rm` <!here>' });
+    const hostile = aFinding({
+      title: 'Pod <!channel> is crash looping',
+      evidence: ['message: <@U123> & <https://evil|click>'],
+      remedy: 'run `rm` <!here>',
+    });
     const text = blocksText(renderDiagnosisMessage({ cluster: 'prod-a', findings: [hostile], checked: [] }, { requester: 'U1' }).blocks);
 
     expect(text).not.toContain('<!channel>');
@@ -89,7 +111,12 @@ describe('diagnosis text and JSON', () => {
   it('groups the text by severity', () => {
     const text = renderDiagnosisText('prod-a', [aFinding({ severity: 'critical', rule: 'a' }), aFinding({ rule: 'b' })]);
 
-    expect(text.split('\n').slice(0, 4)).toEqual(['Diagnosis of cluster prod-a: 1 critical, 1 warning, 0 info', '', 'CRITICAL (1)', '  [a] Pod web-1 is crash looping']);
+    expect(text.split('\n').slice(0, 4)).toEqual([
+      'Diagnosis of cluster prod-a: 1 critical, 1 warning, 0 info',
+      '',
+      'CRITICAL (1)',
+      '  [a] Pod web-1 is crash looping',
+    ]);
     expect(text).toContain('WARNING (1)\n  [b]');
   });
 
@@ -97,7 +124,15 @@ describe('diagnosis text and JSON', () => {
     expect(diagnosisJson('prod-a', [aFinding()])).toEqual({
       cluster: 'prod-a',
       findings: [
-        { rule: 'pod-crash-loop', severity: 'warning', title: 'Pod web-1 is crash looping', objects: ['default/Pod/web-1'], evidence: ['last exit code 1'], remedy: 'Read its logs with /kube logs.', reference: null },
+        {
+          rule: 'pod-crash-loop',
+          severity: 'warning',
+          title: 'Pod web-1 is crash looping',
+          objects: ['default/Pod/web-1'],
+          evidence: ['last exit code 1'],
+          remedy: 'Read its logs with /kube logs.',
+          reference: null,
+        },
       ],
     });
   });

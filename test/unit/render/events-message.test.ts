@@ -15,7 +15,9 @@ describe('events message', () => {
   });
 
   it('prints each event with age, object, reason, count and message, escaped', () => {
-    const events = [anEvent('kolla/Pod/mariadb-0', { ageMinutes: 3, reason: 'FailedMount', count: 4, message: 'volume <!channel> is in use' })];
+    const events = [
+      anEvent('kolla/Pod/mariadb-0', { ageMinutes: 3, reason: 'FailedMount', count: 4, message: 'volume <!channel> is in use' }),
+    ];
     const message = renderEventsMessage({ cluster: 'kolla', namespace: null, events, now: NOW, requester: 'U1' });
     const text = JSON.stringify(message.blocks);
 
@@ -24,6 +26,8 @@ describe('events message', () => {
   });
 
   it('says so when there is no warning', () => {
-    expect(renderEventsMessage({ cluster: 'c', namespace: 'x', events: [], now: NOW, requester: 'U1' }).text).toBe('No warning events on c');
+    expect(renderEventsMessage({ cluster: 'c', namespace: 'x', events: [], now: NOW, requester: 'U1' }).text).toBe(
+      'No warning events on c',
+    );
   });
 });

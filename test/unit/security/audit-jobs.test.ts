@@ -32,7 +32,10 @@ describe('summarizeAuditJobs', () => {
   });
 
   it('falls back to the oldest actor seen when the request is out of range', () => {
-    const newestFirst = [record('t3', { jobId: 'j1', decision: 'finished' }), record('t2', { jobId: 'j1', decision: 'confirmed', actor: 'U0ADMIN' })];
+    const newestFirst = [
+      record('t3', { jobId: 'j1', decision: 'finished' }),
+      record('t2', { jobId: 'j1', decision: 'confirmed', actor: 'U0ADMIN' }),
+    ];
     expect(summarizeAuditJobs(newestFirst)[0]?.requester).toEqual('U0ADMIN');
   });
 });

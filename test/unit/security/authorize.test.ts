@@ -27,7 +27,10 @@ describe('authorize without any access configuration', () => {
   const { authorizer } = authorizerFor(envPolicy([], []));
 
   it('lets everyone view', async () => {
-    expect(await authorizer.authorize({ userId: 'U0ALICE', channelId: CHANNEL }, 'viewer', 'cluster-list')).toEqual({ allowed: true, role: 'viewer' });
+    expect(await authorizer.authorize({ userId: 'U0ALICE', channelId: CHANNEL }, 'viewer', 'cluster-list')).toEqual({
+      allowed: true,
+      role: 'viewer',
+    });
   });
 
   it('refuses a mutation and says how to configure operators', async () => {
@@ -51,7 +54,10 @@ describe('authorize with KUBE_OPERATORS and KUBE_ADMINS', () => {
   const { authorizer } = authorizerFor(envPolicy(['U0OPER'], ['U0ADMIN']));
 
   it('allows an operator to mutate', async () => {
-    expect(await authorizer.authorize({ userId: 'U0OPER', channelId: CHANNEL }, 'operator', 'cluster-resize')).toEqual({ allowed: true, role: 'operator' });
+    expect(await authorizer.authorize({ userId: 'U0OPER', channelId: CHANNEL }, 'operator', 'cluster-resize')).toEqual({
+      allowed: true,
+      role: 'operator',
+    });
   });
 
   it('tells anyone else which variable grants the role', async () => {
@@ -79,7 +85,10 @@ channels:
 
   it('grants the role of a user group the user belongs to', async () => {
     const { authorizer, lookups } = authorizerFor(policy, { U0CAROL: ['S0OTHER', 'S0ONCALL'] });
-    expect(await authorizer.authorize({ userId: 'U0CAROL', channelId: CHANNEL }, 'operator', 'workload-scale')).toEqual({ allowed: true, role: 'operator' });
+    expect(await authorizer.authorize({ userId: 'U0CAROL', channelId: CHANNEL }, 'operator', 'workload-scale')).toEqual({
+      allowed: true,
+      role: 'operator',
+    });
     expect(lookups).toEqual(['U0CAROL']);
   });
 
@@ -145,13 +154,20 @@ channels:
 
   it('keeps guests at viewer whatever the policy grants', async () => {
     const guests = new Set(['U0ADMIN']);
-    const authorizer = createAuthorizer({ policy: { current: () => policy }, userGroups: async () => [], isGuest: async (id) => guests.has(id) });
+    const authorizer = createAuthorizer({
+      policy: { current: () => policy },
+      userGroups: async () => [],
+      isGuest: async (id) => guests.has(id),
+    });
     expect(await authorizer.authorize({ userId: 'U0ADMIN', channelId: CHANNEL }, 'operator', 'cluster-delete')).toEqual({
       allowed: false,
       role: 'viewer',
       message: '`cluster-delete` needs the operator role; guest accounts can only view.',
     });
-    expect(await authorizer.authorize({ userId: 'U0ADMIN', channelId: CHANNEL }, 'viewer', 'cluster-list')).toEqual({ allowed: true, role: 'viewer' });
+    expect(await authorizer.authorize({ userId: 'U0ADMIN', channelId: CHANNEL }, 'viewer', 'cluster-list')).toEqual({
+      allowed: true,
+      role: 'viewer',
+    });
     expect(await authorizer.roleOf({ userId: 'U0ADMIN', channelId: CHANNEL })).toEqual('viewer');
   });
 

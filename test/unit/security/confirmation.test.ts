@@ -1,5 +1,10 @@
 import { BotError } from '../../../src/core/errors.js';
-import { createConfirmation, deriveConfirmationSecret, MAX_BUTTON_VALUE_LENGTH, type ConfirmationRequest } from '../../../src/security/confirmation.js';
+import {
+  createConfirmation,
+  deriveConfirmationSecret,
+  MAX_BUTTON_VALUE_LENGTH,
+  type ConfirmationRequest,
+} from '../../../src/security/confirmation.js';
 import { createMemorySingleUse } from '../../../src/security/confirmation-memory.js';
 import { fakeClock } from './fakes.js';
 

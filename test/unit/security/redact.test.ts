@@ -4,7 +4,12 @@ import { isSecretName, REDACTED, redactJson, redactLabels, redactText } from '..
 const SLACK_BOT = 'xoxb-' + '1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx';
 const SLACK_APP = 'xapp-' + '1-A0123456789-1234567890123-abcdef0123456789';
 const FERNET = 'gAAAAA' + 'BlZ2V0X2tleXN0b25lX3Rva2VuX3ZhbHVlX2hlcmVfMTIzNDU2Nzg5MGFiY2RlZg';
-const PEM_KEY = ['-----BEGIN RSA PRIVATE KEY-----', 'MIIEowIBAAKCAQEAuY2tZm9vYmFyYmF6', 'cXV4cXV1eGNvcmdlZ3JhdWx0', '-----END RSA PRIVATE KEY-----'].join('\n');
+const PEM_KEY = [
+  '-----BEGIN RSA PRIVATE KEY-----',
+  'MIIEowIBAAKCAQEAuY2tZm9vYmFyYmF6',
+  'cXV4cXV1eGNvcmdlZ3JhdWx0',
+  '-----END RSA PRIVATE KEY-----',
+].join('\n');
 const PEM_CERT = ['-----BEGIN CERTIFICATE-----', 'MIIDdzCCAl+gAwIBAgIEAgAAuTANBgkq', '-----END CERTIFICATE-----'].join('\n');
 const AWS = 'AKIA' + 'IOSFODNN7EXAMPLE';
 const JWT = 'eyJhbGciOiJSUzI1NiJ9' + '.eyJzdWIiOiJzeXN0ZW06c2EifQ.c2lnbmF0dXJlLWJ5dGVz';
@@ -21,7 +26,11 @@ describe('redactText removes secrets', () => {
     ['kubeconfig client-certificate-data', '    client-certificate-data: QUJDREVGR0g=', `    client-certificate-data: ${REDACTED}`],
     ['a kubeconfig token line', '    token: abc.def-123', `    token: ${REDACTED}`],
     ['a URL with credentials', 'proxy https://admin:s3cret@proxy.example.com:3128/x', `proxy https://${REDACTED}@proxy.example.com:3128/x`],
-    ['a password query parameter', 'https://h.example/p?user=bob&password=hunter2&x=1', `https://h.example/p?user=bob&password=${REDACTED}&x=1`],
+    [
+      'a password query parameter',
+      'https://h.example/p?user=bob&password=hunter2&x=1',
+      `https://h.example/p?user=bob&password=${REDACTED}&x=1`,
+    ],
     ['a secret query parameter', 'GET /cb?secret=abc123', `GET /cb?secret=${REDACTED}`],
     ['an AWS access key id', `aws ${AWS} end`, `aws ${REDACTED} end`],
     ['an Authorization header', 'Authorization: Bearer abcdef0123456789abcdef', `Authorization: Bearer ${REDACTED}`],
@@ -29,8 +38,16 @@ describe('redactText removes secrets', () => {
     ['an X-Auth-Token header', 'X-Auth-Token: 4f1c2d3e4f5a6b7c8d9e', `X-Auth-Token: ${REDACTED}`],
     ['a Slack webhook URL', 'posted to https://hooks.slack.com/services/T000/B000/XXXX', `posted to https://hooks.slack.com/${REDACTED}`],
     ['a service account JWT', `jwt ${JWT}`, `jwt ${REDACTED}`],
-    ['a Python-repr secret label', "{'kube_tag': 'v1.27.4', 'grafana_admin_passwd': 'admin'}", `{'kube_tag': 'v1.27.4', 'grafana_admin_passwd': '${REDACTED}'}`],
-    ['a JSON secret field', '{"cluster_basic_auth_secret": "pw", "name": "x"}', `{"cluster_basic_auth_secret": "${REDACTED}", "name": "x"}`],
+    [
+      'a Python-repr secret label',
+      "{'kube_tag': 'v1.27.4', 'grafana_admin_passwd': 'admin'}",
+      `{'kube_tag': 'v1.27.4', 'grafana_admin_passwd': '${REDACTED}'}`,
+    ],
+    [
+      'a JSON secret field',
+      '{"cluster_basic_auth_secret": "pw", "name": "x"}',
+      `{"cluster_basic_auth_secret": "${REDACTED}", "name": "x"}`,
+    ],
     ['an env-style assignment', 'OS_PASSWORD=hunter2 next', `OS_PASSWORD=${REDACTED} next`],
   ];
   it.each(cases)('%s', (_name, input, expected) => {
@@ -70,19 +87,33 @@ describe('redactText keeps ordinary values', () => {
 });
 
 describe('isSecretName', () => {
-  it.each(['grafana_admin_passwd', 'cluster_basic_auth_secret', 'password', 'apiToken', 'client-key-data', 'private_key', 'OS_APPLICATION_CREDENTIAL_SECRET', 'x-auth-token'])(
-    'treats %s as secret',
-    (name) => expect(isSecretName(name)).toBe(true),
-  );
-  it.each(['kube_tag', 'keypair', 'keystone_auth_enabled', 'private_subnet', 'key_name', 'keypair_id', 'container_runtime', 'master_lb_enabled'])(
-    'treats %s as ordinary',
-    (name) => expect(isSecretName(name)).toBe(false),
-  );
+  it.each([
+    'grafana_admin_passwd',
+    'cluster_basic_auth_secret',
+    'password',
+    'apiToken',
+    'client-key-data',
+    'private_key',
+    'OS_APPLICATION_CREDENTIAL_SECRET',
+    'x-auth-token',
+  ])('treats %s as secret', (name) => expect(isSecretName(name)).toBe(true));
+  it.each([
+    'kube_tag',
+    'keypair',
+    'keystone_auth_enabled',
+    'private_subnet',
+    'key_name',
+    'keypair_id',
+    'container_runtime',
+    'master_lb_enabled',
+  ])('treats %s as ordinary', (name) => expect(isSecretName(name)).toBe(false));
 });
 
 describe('redactLabels', () => {
   it('blanks secret-named labels and keeps the rest', () => {
-    expect(redactLabels({ kube_tag: 'v1.27.4', grafana_admin_passwd: 'admin', cluster_basic_auth_secret: 'x', keystone_auth_enabled: 'true' })).toEqual({
+    expect(
+      redactLabels({ kube_tag: 'v1.27.4', grafana_admin_passwd: 'admin', cluster_basic_auth_secret: 'x', keystone_auth_enabled: 'true' }),
+    ).toEqual({
       kube_tag: 'v1.27.4',
       grafana_admin_passwd: REDACTED,
       cluster_basic_auth_secret: REDACTED,

@@ -15,7 +15,10 @@ describe('fitMessage', () => {
     const blocks = Array.from({ length: 60 }, (_, i) => ({ type: 'divider', block_id: String(i) }));
     const fitted = fitMessage({ text: 't', blocks }).blocks ?? [];
     expect(fitted).toHaveLength(MAX_BLOCKS);
-    expect(fitted[MAX_BLOCKS - 1]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '11 more blocks were cut (Slack allows 50).' }] });
+    expect(fitted[MAX_BLOCKS - 1]).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: '11 more blocks were cut (Slack allows 50).' }],
+    });
   });
 
   it('cuts a section text past 3,000 characters', () => {

@@ -54,7 +54,7 @@ describe('toActionRequest', () => {
     actions: [{ action_id: 'pick_template', block_id: 'b', type: 'static_select', selected_option: { value: 'k8s-1.31' } }],
   };
 
-  it('maps a message action and reads a select\'s chosen value', () => {
+  it("maps a message action and reads a select's chosen value", () => {
     expect(toActionRequest(body)).toEqual({
       actionId: 'pick_template',
       value: 'k8s-1.31',
@@ -68,7 +68,13 @@ describe('toActionRequest', () => {
   });
 
   it('falls back to the container when there is no message or channel', () => {
-    const request = toActionRequest({ ...body, message: undefined, channel: undefined, container: { ...body.container, thread_ts: '9.9' }, actions: [{ action_id: 'a', value: 'v' }] });
+    const request = toActionRequest({
+      ...body,
+      message: undefined,
+      channel: undefined,
+      container: { ...body.container, thread_ts: '9.9' },
+      actions: [{ action_id: 'a', value: 'v' }],
+    });
     expect([request.channelId, request.messageTs, request.threadTs, request.value]).toEqual(['C1', '1700000000.000200', '9.9', 'v']);
   });
 });

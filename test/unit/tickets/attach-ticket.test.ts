@@ -31,7 +31,14 @@ function setup() {
   const store = new MemoryTicketStore(fixedClock);
   const logger = new RecordingLogger();
   const deps = { sink, slack, store, logger, clock: fixedClock };
-  return { sink, slack, store, logger, deps, run: (b: TicketBundle = bundle) => attachTicket(deps, { channel: CHANNEL, threadTs: THREAD, bundle: b }) };
+  return {
+    sink,
+    slack,
+    store,
+    logger,
+    deps,
+    run: (b: TicketBundle = bundle) => attachTicket(deps, { channel: CHANNEL, threadTs: THREAD, bundle: b }),
+  };
 }
 
 describe('attachTicket', () => {
@@ -39,7 +46,11 @@ describe('attachTicket', () => {
     const { run, slack, store } = setup();
     const result = await run();
 
-    expect(result).toEqual({ ref: { sink: 'zendesk', id: '1', url: 'https://zd.example/agent/tickets/1', display: 'Zendesk #1' }, fellBack: false, duplicate: false });
+    expect(result).toEqual({
+      ref: { sink: 'zendesk', id: '1', url: 'https://zd.example/agent/tickets/1', display: 'Zendesk #1' },
+      fellBack: false,
+      duplicate: false,
+    });
     expect((await store.get(ticketThreadKey(CHANNEL, THREAD)))?.ref.id).toEqual('1');
     expect(slack.of('post').map((c) => [c.channel, c.threadTs, c.text])).toEqual([
       [CHANNEL, THREAD, 'Opened <https://zd.example/agent/tickets/1|Zendesk #1> with the support bundle.'],
@@ -86,7 +97,9 @@ describe('attachTicket', () => {
     const result = await run();
 
     expect(result).toEqual({ ref: null, fellBack: true, duplicate: false });
-    expect(slack.of('snippet').map((c) => [c.threadTs, c.file?.filename, c.file?.content])).toEqual([[THREAD, bundle.filename, bundle.text]]);
+    expect(slack.of('snippet').map((c) => [c.threadTs, c.file?.filename, c.file?.content])).toEqual([
+      [THREAD, bundle.filename, bundle.text],
+    ]);
     expect(slack.of('post')[0]?.text).toContain('Zendesk did not take the support bundle (Zendesk answered HTTP 500.)');
     expect(slack.of('post')[0]?.text).toContain('nothing is lost');
     expect(await store.get(ticketThreadKey(CHANNEL, THREAD))).toBeNull();
@@ -94,7 +107,15 @@ describe('attachTicket', () => {
       [
         'warn',
         'ticket sink failed; bundle goes to the thread',
-        { threadKey: ticketThreadKey(CHANNEL, THREAD), sink: 'zendesk', code: 'ticket_sink_failed', service: 'tickets', status: 500, url: undefined, retryable: true },
+        {
+          threadKey: ticketThreadKey(CHANNEL, THREAD),
+          sink: 'zendesk',
+          code: 'ticket_sink_failed',
+          service: 'tickets',
+          status: 500,
+          url: undefined,
+          retryable: true,
+        },
       ],
     ]);
   });
@@ -108,7 +129,13 @@ describe('attachTicket', () => {
 
   it('with the Slack sink uploads the snippet and posts nothing else', async () => {
     const slack = new RecordingSlack();
-    const deps = { sink: createSlackSink(slack), slack, store: new MemoryTicketStore(fixedClock), logger: new RecordingLogger(), clock: fixedClock };
+    const deps = {
+      sink: createSlackSink(slack),
+      slack,
+      store: new MemoryTicketStore(fixedClock),
+      logger: new RecordingLogger(),
+      clock: fixedClock,
+    };
     const result = await attachTicket(deps, { channel: CHANNEL, threadTs: THREAD, bundle });
 
     expect(result.ref).toEqual({ sink: 'slack', id: ticketThreadKey(CHANNEL, THREAD), display: 'the support bundle in this thread' });
@@ -118,7 +145,13 @@ describe('attachTicket', () => {
   it('lets a Slack sink failure propagate so the job retries', async () => {
     const slack = new RecordingSlack();
     slack.failSnippets = true;
-    const deps = { sink: createSlackSink(slack), slack, store: new MemoryTicketStore(fixedClock), logger: new RecordingLogger(), clock: fixedClock };
+    const deps = {
+      sink: createSlackSink(slack),
+      slack,
+      store: new MemoryTicketStore(fixedClock),
+      logger: new RecordingLogger(),
+      clock: fixedClock,
+    };
     await expect(attachTicket(deps, { channel: CHANNEL, threadTs: THREAD, bundle })).rejects.toThrow('files.uploadV2 failed');
   });
 });

@@ -151,7 +151,8 @@ export function heatResource(): HeatResource {
     name: 'private_subnet',
     type: 'OS::Neutron::Subnet',
     status: 'DELETE_FAILED',
-    statusReason: 'Conflict: resources.private_subnet: Unable to complete operation on subnet 9f1e. One or more ports have an IP allocation from this subnet.',
+    statusReason:
+      'Conflict: resources.private_subnet: Unable to complete operation on subnet 9f1e. One or more ports have an IP allocation from this subnet.',
     physicalId: '9f1e0000-1111-2222-3333-444455556666',
     parent: 'network',
     path: ['network', 'private_subnet'],

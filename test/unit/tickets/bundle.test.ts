@@ -7,7 +7,9 @@ describe('buildBundle', () => {
   const bundle = buildBundle(bundleInput());
 
   it('builds one for a cluster registered by kubeconfig: no Magnum parts, and it says why', () => {
-    const kolla = buildBundle(bundleInput({ cluster: null, clusterName: 'kolla', showDump: null, template: null, failedHeatResources: [] }));
+    const kolla = buildBundle(
+      bundleInput({ cluster: null, clusterName: 'kolla', showDump: null, template: null, failedHeatResources: [] }),
+    );
     expect(kolla.title).toEqual('Kubernetes cluster kolla (registered by kubeconfig): support bundle');
     expect(kolla.json['cluster']).toEqual({ name: 'kolla', registered_by: 'kubeconfig' });
     expect(kolla.json['clusterShow']).toEqual('');

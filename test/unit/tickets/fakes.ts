@@ -69,7 +69,10 @@ export class RecordingLogger implements Logger {
 }
 
 /** Retry settings for tests: no real waiting, delays recorded. */
-export function recordingRetry(attempts = 4): { sleeps: number[]; retry: { attempts: number; sleep: (ms: number) => Promise<void>; random: () => number } } {
+export function recordingRetry(attempts = 4): {
+  sleeps: number[];
+  retry: { attempts: number; sleep: (ms: number) => Promise<void>; random: () => number };
+} {
   const sleeps: number[] = [];
   return { sleeps, retry: { attempts, sleep: async (ms) => void sleeps.push(ms), random: () => 1 } };
 }

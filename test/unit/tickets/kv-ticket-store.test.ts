@@ -22,7 +22,11 @@ class MapKv implements TicketKv {
   }
 }
 
-const stored: StoredTicket = { ref: { sink: 'zendesk', id: '35001', url: 'https://acme.zendesk.com/agent/tickets/35001', display: 'Zendesk #35001' }, bundleDigest: 'abc', at: 1 };
+const stored: StoredTicket = {
+  ref: { sink: 'zendesk', id: '35001', url: 'https://acme.zendesk.com/agent/tickets/35001', display: 'Zendesk #35001' },
+  bundleDigest: 'abc',
+  at: 1,
+};
 
 describe('createKvTicketStore', () => {
   it('round-trips the stored ticket of a thread', async () => {

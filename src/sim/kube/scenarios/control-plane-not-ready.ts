@@ -29,12 +29,23 @@ export function controlPlaneNotReady(ctx: ClusterContext): void {
           '',
         ].join('\n'),
       });
-      eventsFor(ctx, pod, [{ type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container kube-scheduler', at: failedAt, recurEveryMs: 5 * MIN, fieldPath: 'spec.containers{kube-scheduler}' }]);
+      eventsFor(ctx, pod, [
+        {
+          type: 'Warning',
+          reason: 'BackOff',
+          message: 'Back-off restarting failed container kube-scheduler',
+          at: failedAt,
+          recurEveryMs: 5 * MIN,
+          fieldPath: 'spec.containers{kube-scheduler}',
+        },
+      ]);
       continue;
     }
     const owner = pod.metadata.ownerReferences?.[0]?.kind;
     if (owner !== 'ReplicaSet' && owner !== 'StatefulSet') continue;
-    const waiting = Object.fromEntries(pod.spec.containers.map((c) => [c.name, { plan: { state: 'waiting' as const, reason: 'ContainerCreating' } }]));
+    const waiting = Object.fromEntries(
+      pod.spec.containers.map((c) => [c.name, { plan: { state: 'waiting' as const, reason: 'ContainerCreating' } }]),
+    );
     restatePod(ctx, pod, { containers: waiting, node: null, dropIp: true });
   }
 }

@@ -12,7 +12,9 @@ export function crashLoop(ctx: ClusterContext): void {
     labels: { app: 'orders-api' },
     replicas: 1,
     createdAt: start,
-    containers: [{ name: 'orders-api', image: 'registry.example.com/shop/orders-api:2.4.0', ports: [{ containerPort: 8080, protocol: 'TCP' }] }],
+    containers: [
+      { name: 'orders-api', image: 'registry.example.com/shop/orders-api:2.4.0', ports: [{ containerPort: 8080, protocol: 'TCP' }] },
+    ],
     pod: () => ({
       containers: [
         {
@@ -59,8 +61,22 @@ export function crashLoop(ctx: ClusterContext): void {
     });
     eventsFor(ctx, pod, [
       scheduledEvent(pod.metadata.name, ns, pod.spec.nodeName ?? '', start + 1000),
-      { reason: 'Pulled', message: 'Container image "registry.example.com/shop/orders-api:2.4.0" already present on machine', at: start + 5000, count: 6, recurEveryMs: 5 * MIN, fieldPath: 'spec.containers{orders-api}' },
-      { type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container orders-api in pod ' + `${pod.metadata.name}_${ns}(${pod.metadata.uid})`, at: start + 20_000, recurEveryMs: MIN, fieldPath: 'spec.containers{orders-api}' },
+      {
+        reason: 'Pulled',
+        message: 'Container image "registry.example.com/shop/orders-api:2.4.0" already present on machine',
+        at: start + 5000,
+        count: 6,
+        recurEveryMs: 5 * MIN,
+        fieldPath: 'spec.containers{orders-api}',
+      },
+      {
+        type: 'Warning',
+        reason: 'BackOff',
+        message: 'Back-off restarting failed container orders-api in pod ' + `${pod.metadata.name}_${ns}(${pod.metadata.uid})`,
+        at: start + 20_000,
+        recurEveryMs: MIN,
+        fieldPath: 'spec.containers{orders-api}',
+      },
     ]);
   }
   for (const pod of worker) {
@@ -70,7 +86,14 @@ export function crashLoop(ctx: ClusterContext): void {
     });
     eventsFor(ctx, pod, [
       scheduledEvent(pod.metadata.name, 'default', pod.spec.nodeName ?? '', start + 1000),
-      { type: 'Warning', reason: 'BackOff', message: `Back-off restarting failed container worker in pod ${pod.metadata.name}_default(${pod.metadata.uid})`, at: start + 3 * MIN, recurEveryMs: 2 * MIN, fieldPath: 'spec.containers{worker}' },
+      {
+        type: 'Warning',
+        reason: 'BackOff',
+        message: `Back-off restarting failed container worker in pod ${pod.metadata.name}_default(${pod.metadata.uid})`,
+        at: start + 3 * MIN,
+        recurEveryMs: 2 * MIN,
+        fieldPath: 'spec.containers{worker}',
+      },
     ]);
   }
 }

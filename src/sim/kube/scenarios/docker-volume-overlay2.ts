@@ -16,7 +16,9 @@ export function dockerVolumeOverlay2(ctx: ClusterContext): void {
     (p) => p.spec.nodeName && workers.has(p.spec.nodeName) && !SPARED.some((s) => p.metadata.name.startsWith(s)),
   );
   for (const pod of stuck) {
-    const waiting = Object.fromEntries(pod.spec.containers.map((c) => [c.name, { plan: { state: 'waiting' as const, reason: 'ContainerCreating' } }]));
+    const waiting = Object.fromEntries(
+      pod.spec.containers.map((c) => [c.name, { plan: { state: 'waiting' as const, reason: 'ContainerCreating' } }]),
+    );
     const updated = restatePod(ctx, pod, { containers: waiting, dropIp: true });
     const created = Date.parse(updated.metadata.creationTimestamp);
     const node = updated.spec.nodeName ?? '';
@@ -36,7 +38,8 @@ export function dockerVolumeOverlay2(ctx: ClusterContext): void {
         {
           type: 'Warning',
           reason: 'FailedMount',
-          message: 'MountVolume.SetUp failed for volume "kubernetes-dashboard-certs" : couldn\'t propagate object cache: timed out waiting for the condition',
+          message:
+            'MountVolume.SetUp failed for volume "kubernetes-dashboard-certs" : couldn\'t propagate object cache: timed out waiting for the condition',
           at: created + 2 * MIN,
           recurEveryMs: 2 * MIN,
         },

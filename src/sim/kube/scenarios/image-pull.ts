@@ -34,7 +34,14 @@ export function imagePull(ctx: ClusterContext): void {
     eventsFor(ctx, pod, [
       scheduledEvent(pod.metadata.name, 'default', pod.spec.nodeName ?? '', start + 1000),
       { reason: 'Pulling', message: `Pulling image "${IMAGE}"`, at: start + 2000, recurEveryMs: 5 * MIN, fieldPath: field },
-      { type: 'Warning', reason: 'Failed', message: `Failed to pull image "${IMAGE}": rpc error: code = NotFound desc = ${notFound}`, at: start + 4000, recurEveryMs: 5 * MIN, fieldPath: field },
+      {
+        type: 'Warning',
+        reason: 'Failed',
+        message: `Failed to pull image "${IMAGE}": rpc error: code = NotFound desc = ${notFound}`,
+        at: start + 4000,
+        recurEveryMs: 5 * MIN,
+        fieldPath: field,
+      },
       { type: 'Warning', reason: 'Failed', message: 'Error: ErrImagePull', at: start + 4000, recurEveryMs: 5 * MIN, fieldPath: field },
       { reason: 'BackOff', message: `Back-off pulling image "${IMAGE}"`, at: start + 30_000, recurEveryMs: MIN, fieldPath: field },
       { type: 'Warning', reason: 'Failed', message: 'Error: ImagePullBackOff', at: start + 30_000, recurEveryMs: MIN, fieldPath: field },

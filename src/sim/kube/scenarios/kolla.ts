@@ -18,12 +18,42 @@ export function addMariadbResources(ctx: ClusterContext, storage: KollaStorage):
   ctx.store.put('namespaces', buildNamespace(KOLLA_NS, at - MIN));
   const source =
     storage === 'rbd'
-      ? { rbd: { monitors: ['10.0.0.50:6789', '10.0.0.51:6789', '10.0.0.52:6789'], image: 'mariadb', pool: 'kolla', user: 'admin', keyring: '/etc/ceph/keyring', secretRef: { name: 'pkt-ceph-secret' }, fsType: 'ext4' } }
+      ? {
+          rbd: {
+            monitors: ['10.0.0.50:6789', '10.0.0.51:6789', '10.0.0.52:6789'],
+            image: 'mariadb',
+            pool: 'kolla',
+            user: 'admin',
+            keyring: '/etc/ceph/keyring',
+            secretRef: { name: 'pkt-ceph-secret' },
+            fsType: 'ext4',
+          },
+        }
       : { csi: { driver: 'cinder.csi.openstack.org', volumeHandle: '5c3b7a8e-2f1d-4d8a-9c55-0e6f3b1a9d42', fsType: 'ext4' } };
-  const { pv, pvc } = buildBoundVolume({ name: 'mariadb', namespace: KOLLA_NS, claimName: 'mariadb', storageClass: storage === 'rbd' ? 'ceph-rbd' : 'cinder', size: '10Gi', source, createdAt: at, labels: { 'kolla-kubernetes': 'mariadb' } });
+  const { pv, pvc } = buildBoundVolume({
+    name: 'mariadb',
+    namespace: KOLLA_NS,
+    claimName: 'mariadb',
+    storageClass: storage === 'rbd' ? 'ceph-rbd' : 'cinder',
+    size: '10Gi',
+    source,
+    createdAt: at,
+    labels: { 'kolla-kubernetes': 'mariadb' },
+  });
   ctx.store.put('persistentvolumes', pv);
   ctx.store.put('persistentvolumeclaims', pvc);
-  ctx.store.put('configmaps', buildConfigMap(KOLLA_NS, 'mariadb', { 'config.json': '{"command": "/usr/bin/mysqld_safe", "config_files": []}', 'galera.cnf': '[mysqld]\nbind-address=0.0.0.0\nport=3306\n' }, at));
+  ctx.store.put(
+    'configmaps',
+    buildConfigMap(
+      KOLLA_NS,
+      'mariadb',
+      {
+        'config.json': '{"command": "/usr/bin/mysqld_safe", "config_files": []}',
+        'galera.cnf': '[mysqld]\nbind-address=0.0.0.0\nport=3306\n',
+      },
+      at,
+    ),
+  );
 }
 
 /** The mariadb StatefulSet (one pod), its Service and Endpoints; returns the pod. */
@@ -41,7 +71,18 @@ export function addMariadb(ctx: ClusterContext, override: PodOverride): SimPod {
     pod: () => override,
   });
   if (!pod) throw new Error('mariadb pod not created');
-  addServiceFor(ctx, { namespace: KOLLA_NS, name: 'mariadb', selector: MARIADB_LABELS, ports: [{ name: 'mariadb', port: 3306 }], clusterIP: ctx.nextClusterIp(), createdAt: ctx.createdAt + 11 * MIN }, [pod]);
+  addServiceFor(
+    ctx,
+    {
+      namespace: KOLLA_NS,
+      name: 'mariadb',
+      selector: MARIADB_LABELS,
+      ports: [{ name: 'mariadb', port: 3306 }],
+      clusterIP: ctx.nextClusterIp(),
+      createdAt: ctx.createdAt + 11 * MIN,
+    },
+    [pod],
+  );
   return pod;
 }
 
@@ -56,8 +97,29 @@ export function mariadbVolumes() {
 /** memcached and keystone, running. */
 export function addKollaServices(ctx: ClusterContext): void {
   const at = ctx.createdAt + 13 * MIN;
-  const memcached = addWorkload(ctx, { kind: 'Deployment', namespace: KOLLA_NS, name: 'memcached', labels: { service: 'memcached' }, createdAt: at, containers: [{ name: 'memcached', image: `${REGISTRY}/centos-binary-memcached:3.0.0` }] });
-  addServiceFor(ctx, { namespace: KOLLA_NS, name: 'memcached', selector: { service: 'memcached' }, ports: [{ name: 'memcached', port: 11211 }], clusterIP: ctx.nextClusterIp(), createdAt: at }, memcached);
-  ctx.store.put('configmaps', buildConfigMap(KOLLA_NS, 'memcached', { 'config.json': '{"command": "/usr/bin/memcached -vv -l 0.0.0.0 -p 11211"}' }, at));
+  const memcached = addWorkload(ctx, {
+    kind: 'Deployment',
+    namespace: KOLLA_NS,
+    name: 'memcached',
+    labels: { service: 'memcached' },
+    createdAt: at,
+    containers: [{ name: 'memcached', image: `${REGISTRY}/centos-binary-memcached:3.0.0` }],
+  });
+  addServiceFor(
+    ctx,
+    {
+      namespace: KOLLA_NS,
+      name: 'memcached',
+      selector: { service: 'memcached' },
+      ports: [{ name: 'memcached', port: 11211 }],
+      clusterIP: ctx.nextClusterIp(),
+      createdAt: at,
+    },
+    memcached,
+  );
+  ctx.store.put(
+    'configmaps',
+    buildConfigMap(KOLLA_NS, 'memcached', { 'config.json': '{"command": "/usr/bin/memcached -vv -l 0.0.0.0 -p 11211"}' }, at),
+  );
   ctx.store.put('configmaps', buildConfigMap(KOLLA_NS, 'keystone', { 'config.json': '{"command": "/usr/sbin/httpd -DFOREGROUND"}' }, at));
 }

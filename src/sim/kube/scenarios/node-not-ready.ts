@@ -33,7 +33,12 @@ export function evictPodsFrom(ctx: ClusterContext, lost: SimNode, lostAt: number
     replaceEvictedPod(ctx, pod, evictAt);
     eventsFor(ctx, pod, [
       { type: 'Warning', reason: 'NodeNotReady', message: 'Node is not ready', component: 'node-controller', at: lostAt + 40_000 },
-      { reason: 'TaintManagerEviction', message: `Marking for deletion Pod ${pod.metadata.namespace}/${pod.metadata.name}`, component: 'taint-controller', at: evictAt },
+      {
+        reason: 'TaintManagerEviction',
+        message: `Marking for deletion Pod ${pod.metadata.namespace}/${pod.metadata.name}`,
+        component: 'taint-controller',
+        at: evictAt,
+      },
     ]);
   }
 }

@@ -19,16 +19,33 @@ export function rbdVolumeLocked(ctx: ClusterContext): void {
   const lostAt = ctx.createdAt + 12 * MIN;
   markNodeLost(ctx, lost, lostAt);
   evictPodsFrom(ctx, lost, lostAt);
-  const pod = addMariadb(ctx, { node: target, createdAt: lostAt + 6 * MIN, containers: [{ name: 'mariadb', image: MARIADB_IMAGE, plan: { state: 'waiting', reason: 'ContainerCreating' } }] });
+  const pod = addMariadb(ctx, {
+    node: target,
+    createdAt: lostAt + 6 * MIN,
+    containers: [{ name: 'mariadb', image: MARIADB_IMAGE, plan: { state: 'waiting', reason: 'ContainerCreating' } }],
+  });
   const at = Date.parse(pod.metadata.creationTimestamp);
   eventsFor(ctx, pod, [
     scheduledEvent(pod.metadata.name, KOLLA_NS, target.name, at + 1000),
-    { type: 'Warning', reason: 'FailedMount', message: 'MountVolume.WaitForAttach failed for volume "mariadb" : rbd image kolla/mariadb is still being used', at: at + 3000, recurEveryMs: 2 * MIN },
-    { type: 'Warning', reason: 'FailedMount', message: 'MountVolume.SetUp failed for volume "mariadb" : rbd: image mariadb is locked by other nodes', at: at + 5000, recurEveryMs: 2 * MIN },
     {
       type: 'Warning',
       reason: 'FailedMount',
-      message: 'Unable to attach or mount volumes: unmounted volumes=[mariadb-persistent-storage], unattached volumes=[mariadb-config kube-api-access-9fz4m mariadb-persistent-storage]: timed out waiting for the condition',
+      message: 'MountVolume.WaitForAttach failed for volume "mariadb" : rbd image kolla/mariadb is still being used',
+      at: at + 3000,
+      recurEveryMs: 2 * MIN,
+    },
+    {
+      type: 'Warning',
+      reason: 'FailedMount',
+      message: 'MountVolume.SetUp failed for volume "mariadb" : rbd: image mariadb is locked by other nodes',
+      at: at + 5000,
+      recurEveryMs: 2 * MIN,
+    },
+    {
+      type: 'Warning',
+      reason: 'FailedMount',
+      message:
+        'Unable to attach or mount volumes: unmounted volumes=[mariadb-persistent-storage], unattached volumes=[mariadb-config kube-api-access-9fz4m mariadb-persistent-storage]: timed out waiting for the condition',
       at: at + 2 * MIN + 5000,
       recurEveryMs: 2 * MIN,
     },

@@ -9,7 +9,7 @@ export function serviceNoEndpoints(ctx: ClusterContext): void {
   const at = Date.parse(pod.metadata.creationTimestamp);
   ctx.store.setLogs(KOLLA_NS, pod.metadata.name, 'mariadb', {
     current: [
-      '[Note] WSREP: gcomm: connecting to group \'openstack\', peer \'\'',
+      "[Note] WSREP: gcomm: connecting to group 'openstack', peer ''",
       '[ERROR] WSREP: failed to open gcomm backend connection: 110: failed to reach primary view: 110 (Connection timed out)',
       '[ERROR] WSREP: gcs/src/gcs_core.cpp:gcs_core_open():208: Failed to open backend connection: -110 (Connection timed out)',
       '[ERROR] Aborting',
@@ -18,7 +18,14 @@ export function serviceNoEndpoints(ctx: ClusterContext): void {
   });
   eventsFor(ctx, pod, [
     scheduledEvent(pod.metadata.name, KOLLA_NS, pod.spec.nodeName ?? '', at + 1000),
-    { type: 'Warning', reason: 'Unhealthy', message: `Readiness probe failed: dial tcp ${pod.status.podIP ?? ''}:3306: connect: connection refused`, at: at + MIN, recurEveryMs: 10_000, fieldPath: 'spec.containers{mariadb}' },
+    {
+      type: 'Warning',
+      reason: 'Unhealthy',
+      message: `Readiness probe failed: dial tcp ${pod.status.podIP ?? ''}:3306: connect: connection refused`,
+      at: at + MIN,
+      recurEveryMs: 10_000,
+      fieldPath: 'spec.containers{mariadb}',
+    },
   ]);
   addKollaServices(ctx);
 }

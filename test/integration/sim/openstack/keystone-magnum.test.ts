@@ -17,7 +17,9 @@ describe('keystone', () => {
     const res = await issueToken(sim);
     expect(res.status).toBe(201);
     expect(res.headers.get('x-subject-token')).toMatch(/^gAAAAA/);
-    const body = (await res.json()) as { token: { project: { name: string }; catalog: { type: string; endpoints: { interface: string; region_id: string; url: string }[] }[] } };
+    const body = (await res.json()) as {
+      token: { project: { name: string }; catalog: { type: string; endpoints: { interface: string; region_id: string; url: string }[] }[] };
+    };
     expect(body.token.project.name).toEqual('demo');
     const types = body.token.catalog.map((s) => s.type);
     expect(types).toEqual(['identity', 'container-infra', 'orchestration', 'load-balancer', 'network', 'compute']);
@@ -29,14 +31,23 @@ describe('keystone', () => {
 
   it('issues a token for an application credential by id and by name + user', async () => {
     const byId = await issueToken(sim, {
-      auth: { identity: { methods: ['application_credential'], application_credential: { id: sim.appCredential.id, secret: sim.appCredential.secret } } },
+      auth: {
+        identity: {
+          methods: ['application_credential'],
+          application_credential: { id: sim.appCredential.id, secret: sim.appCredential.secret },
+        },
+      },
     });
     expect(byId.status).toBe(201);
     const byName = await issueToken(sim, {
       auth: {
         identity: {
           methods: ['application_credential'],
-          application_credential: { name: 'kube-chatops', user: { name: 'demo', domain: { name: 'Default' } }, secret: sim.appCredential.secret },
+          application_credential: {
+            name: 'kube-chatops',
+            user: { name: 'demo', domain: { name: 'Default' } },
+            secret: sim.appCredential.secret,
+          },
         },
       },
     });
@@ -48,7 +59,9 @@ describe('keystone', () => {
   it('answers 401 with the keystone error body for a wrong password', async () => {
     const res = await issueToken(sim, passwordAuth('wrong'));
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ error: { code: 401, message: 'The request you have made requires authentication.', title: 'Unauthorized' } });
+    expect(await res.json()).toEqual({
+      error: { code: 401, message: 'The request you have made requires authentication.', title: 'Unauthorized' },
+    });
   });
 
   it('rejects an expired token on every service with keystonemiddleware 401 and WWW-Authenticate', async () => {
@@ -58,7 +71,9 @@ describe('keystone', () => {
     const res = await c.call('GET', '/container-infra/v1/clusters');
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toEqual(`Keystone uri="${sim.url}/identity"`);
-    expect(await res.text()).toEqual('{"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}');
+    expect(await res.text()).toEqual(
+      '{"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}',
+    );
     expect((await c.call('GET', '/network/v2.0/ports')).status).toBe(401);
   });
 });
@@ -74,8 +89,22 @@ describe('magnum', () => {
     expect(res.headers.get('x-openstack-request-id')).toMatch(/^req-[0-9a-f-]{36}$/);
     const body = (await res.json()) as { clusters: Record<string, unknown>[] };
     expect(Object.keys(body.clusters[0] ?? {})).toEqual([
-      'uuid', 'name', 'cluster_template_id', 'keypair', 'node_count', 'master_count', 'docker_volume_size', 'labels',
-      'master_flavor_id', 'flavor_id', 'create_timeout', 'links', 'stack_id', 'status', 'health_status', 'merge_labels',
+      'uuid',
+      'name',
+      'cluster_template_id',
+      'keypair',
+      'node_count',
+      'master_count',
+      'docker_volume_size',
+      'labels',
+      'master_flavor_id',
+      'flavor_id',
+      'create_timeout',
+      'links',
+      'stack_id',
+      'status',
+      'health_status',
+      'merge_labels',
     ]);
   });
 
@@ -83,11 +112,41 @@ describe('magnum', () => {
     const c = await client(sim);
     const body = await c.json('/container-infra/v1/clusters/healthy');
     expect(Object.keys(body)).toEqual([
-      'uuid', 'name', 'cluster_template_id', 'keypair', 'node_count', 'master_count', 'docker_volume_size', 'labels',
-      'master_flavor_id', 'flavor_id', 'create_timeout', 'links', 'stack_id', 'status', 'status_reason', 'health_status',
-      'health_status_reason', 'discovery_url', 'api_address', 'coe_version', 'container_version', 'project_id', 'user_id',
-      'node_addresses', 'master_addresses', 'fixed_network', 'fixed_subnet', 'floating_ip_enabled', 'merge_labels',
-      'labels_overridden', 'labels_added', 'labels_skipped', 'master_lb_enabled', 'created_at', 'updated_at',
+      'uuid',
+      'name',
+      'cluster_template_id',
+      'keypair',
+      'node_count',
+      'master_count',
+      'docker_volume_size',
+      'labels',
+      'master_flavor_id',
+      'flavor_id',
+      'create_timeout',
+      'links',
+      'stack_id',
+      'status',
+      'status_reason',
+      'health_status',
+      'health_status_reason',
+      'discovery_url',
+      'api_address',
+      'coe_version',
+      'container_version',
+      'project_id',
+      'user_id',
+      'node_addresses',
+      'master_addresses',
+      'fixed_network',
+      'fixed_subnet',
+      'floating_ip_enabled',
+      'merge_labels',
+      'labels_overridden',
+      'labels_added',
+      'labels_skipped',
+      'master_lb_enabled',
+      'created_at',
+      'updated_at',
     ]);
     expect(body['status']).toEqual('CREATE_COMPLETE');
     expect(body['health_status']).toEqual('HEALTHY');
@@ -134,7 +193,9 @@ describe('magnum', () => {
     const create = (spec: object) => c.call('POST', '/container-infra/v1/clusters', spec);
     const noTemplate = await create({ name: 'x', cluster_template_id: 'nope' });
     expect(noTemplate.status).toBe(404);
-    expect(((await noTemplate.json()) as { errors: { title: string }[] }).errors[0]?.title).toEqual('ClusterTemplate nope could not be found');
+    expect(((await noTemplate.json()) as { errors: { title: string }[] }).errors[0]?.title).toEqual(
+      'ClusterTemplate nope could not be found',
+    );
     expect((await create({ name: '1bad', cluster_template_id: 'k8s-1.27-no-volume' })).status).toBe(400);
     expect((await create({ name: 'ok', cluster_template_id: 'k8s-1.27-no-volume', keypair: 'missing' })).status).toBe(404);
   });
@@ -155,7 +216,9 @@ describe('magnum', () => {
     const c = await client(sim);
     const body = (await c.json('/container-infra/v1/clusters/healthy/nodegroups')) as { nodegroups: { name: string }[] };
     expect(body.nodegroups.map((n) => n.name)).toEqual(['default-master', 'default-worker']);
-    const old = await c.call('GET', '/container-infra/v1/clusters/healthy/nodegroups', undefined, { 'OpenStack-API-Version': 'container-infra 1.8' });
+    const old = await c.call('GET', '/container-infra/v1/clusters/healthy/nodegroups', undefined, {
+      'OpenStack-API-Version': 'container-infra 1.8',
+    });
     expect(old.status).toBe(406);
   });
 
@@ -173,7 +236,10 @@ describe('magnum writes', () => {
   it('forbids writes to a reader-only user with Magnum policy 403', async () => {
     const res = await issueToken(sim, {
       auth: {
-        identity: { methods: ['password'], password: { user: { name: 'viewer', domain: { name: 'Default' }, password: 'viewer-password' } } },
+        identity: {
+          methods: ['password'],
+          password: { user: { name: 'viewer', domain: { name: 'Default' }, password: 'viewer-password' } },
+        },
         scope: { project: { name: 'demo', domain: { name: 'Default' } } },
       },
     });

@@ -22,7 +22,11 @@ type Json = Record<string, unknown>;
 describe('cluster lifecycle on the simulated clock', () => {
   it('creates in progress, counts Heat resources done, then completes and starts its Kubernetes API', async () => {
     const c = await client(sim);
-    const created = await c.call('POST', '/container-infra/v1/clusters', { name: 'fresh', cluster_template_id: 'k8s-1.27-no-volume', node_count: 2 });
+    const created = await c.call('POST', '/container-infra/v1/clusters', {
+      name: 'fresh',
+      cluster_template_id: 'k8s-1.27-no-volume',
+      node_count: 2,
+    });
     expect(created.status).toBe(202);
     const { uuid } = (await created.json()) as { uuid: string };
     const show = () => c.json(`/container-infra/v1/clusters/${uuid}`);
@@ -163,7 +167,9 @@ describe('heat', () => {
     expect(failedLeaf?.['resource_status_reason']).toEqual(
       'Error: resources.master_config_deployment: Deployment to server failed: deploy_status_code: Deployment exited with non-zero status code: 1',
     );
-    const deployment = (await c.json(`/orchestration/v1/${project}/software_deployments/${String(failedLeaf?.['physical_resource_id'])}`)) as {
+    const deployment = (await c.json(
+      `/orchestration/v1/${project}/software_deployments/${String(failedLeaf?.['physical_resource_id'])}`,
+    )) as {
       software_deployment: { output_values: Json };
     };
     expect(deployment.software_deployment.output_values['deploy_status_code']).toEqual(1);
@@ -173,7 +179,10 @@ describe('heat', () => {
     const c = await client(sim);
     const project = sim.state.projects[0]?.id ?? '';
     const cluster = sim.state.clusters.find((x) => x.name === 'healthy');
-    const res = await c.call('GET', `/orchestration/v1/${project}/stacks/${cluster?.stackName ?? ''}/${cluster?.stackId ?? ''}/resources?nested_depth=2`);
+    const res = await c.call(
+      'GET',
+      `/orchestration/v1/${project}/stacks/${cluster?.stackName ?? ''}/${cluster?.stackId ?? ''}/resources?nested_depth=2`,
+    );
     const body = (await res.json()) as { resources: Json[] };
     const subnet = body.resources.find((r) => r['resource_name'] === 'private_subnet');
     expect([subnet?.['parent_resource'], subnet?.['physical_resource_id'], subnet?.['resource_status']]).toEqual([
@@ -182,8 +191,17 @@ describe('heat', () => {
       'CREATE_COMPLETE',
     ]);
     expect(body.resources.filter((r) => r['parent_resource'] === undefined).map((r) => r['resource_name'])).toEqual([
-      'network', 'api_lb', 'etcd_lb', 'secgroup_kube_master', 'secgroup_kube_minion', 'master_nodes_server_group',
-      'worker_nodes_server_group', 'kube_masters', 'kube_minions', 'kube_cluster_config', 'kube_cluster_deploy',
+      'network',
+      'api_lb',
+      'etcd_lb',
+      'secgroup_kube_master',
+      'secgroup_kube_minion',
+      'master_nodes_server_group',
+      'worker_nodes_server_group',
+      'kube_masters',
+      'kube_minions',
+      'kube_cluster_config',
+      'kube_cluster_deploy',
     ]);
   });
 });

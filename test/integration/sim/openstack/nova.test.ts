@@ -11,7 +11,12 @@ let api: ClosableOpenStackApi;
 beforeAll(async () => {
   sim = await startSim({ seed: true, kube: stubKube().backend });
   api = createOpenStackApi({
-    credentials: { cloud: 'sim', authUrl: sim.authUrl, applicationCredential: { id: sim.appCredential.id, secret: sim.appCredential.secret }, interface: 'public' },
+    credentials: {
+      cloud: 'sim',
+      authUrl: sim.authUrl,
+      applicationCredential: { id: sim.appCredential.id, secret: sim.appCredential.secret },
+      interface: 'public',
+    },
     logger: createSilentLogger(),
     clock: sim.clock,
   });
@@ -57,7 +62,9 @@ describe('the simulated Nova', () => {
     expect([shown?.['description'], shown?.['extra_specs']]).toEqual([null, {}]);
     const tooNew = await c.call('GET', nova('/flavors'), undefined, { 'OpenStack-API-Version': 'compute 3.0' });
     expect(tooNew.status).toBe(406);
-    expect(await tooNew.json()).toEqual({ computeFault: { code: 406, message: 'Version 3.0 is not supported by the API. Minimum is 2.1 and maximum is 2.96.' } });
+    expect(await tooNew.json()).toEqual({
+      computeFault: { code: 406, message: 'Version 3.0 is not supported by the API. Minimum is 2.1 and maximum is 2.96.' },
+    });
   });
 
   it('pages with limit and marker, giving the next link while more are left', async () => {
@@ -75,7 +82,17 @@ describe('the simulated Nova', () => {
   it('shows a keypair of the user, and answers a missing one with itemNotFound', async () => {
     const c = await client(sim);
     const shown = (await c.json(nova('/os-keypairs/demo-key'))) as { keypair: Json };
-    expect(Object.keys(shown.keypair)).toEqual(['name', 'public_key', 'fingerprint', 'user_id', 'deleted', 'created_at', 'updated_at', 'deleted_at', 'id']);
+    expect(Object.keys(shown.keypair)).toEqual([
+      'name',
+      'public_key',
+      'fingerprint',
+      'user_id',
+      'deleted',
+      'created_at',
+      'updated_at',
+      'deleted_at',
+      'id',
+    ]);
     expect(shown.keypair['fingerprint']).toMatch(/^([0-9a-f]{2}:){15}[0-9a-f]{2}$/);
 
     const missing = await c.call('GET', nova('/os-keypairs/nope'));

@@ -23,16 +23,25 @@ describe('octavia and neutron', () => {
   it('filters load balancers by vip_subnet_id and names the Heat API LB after the stack', async () => {
     const c = await client(sim);
     const cluster = sim.state.clusters.find((x) => x.name === 'healthy');
-    const body = (await c.json(`/load-balancer/v2/lbaas/loadbalancers?vip_subnet_id=${cluster?.subnetId ?? ''}`)) as { loadbalancers: Json[] };
+    const body = (await c.json(`/load-balancer/v2/lbaas/loadbalancers?vip_subnet_id=${cluster?.subnetId ?? ''}`)) as {
+      loadbalancers: Json[];
+    };
     expect(body.loadbalancers.map((lb) => String(lb['name']).split('-api_lb-')[0])).toContain(cluster?.stackName);
     expect(body.loadbalancers.every((lb) => lb['vip_subnet_id'] === cluster?.subnetId)).toBe(true);
-    expect(Object.keys(body.loadbalancers[0] ?? {}).slice(0, 4)).toEqual(['description', 'admin_state_up', 'project_id', 'provisioning_status']);
+    expect(Object.keys(body.loadbalancers[0] ?? {}).slice(0, 4)).toEqual([
+      'description',
+      'admin_state_up',
+      'project_id',
+      'provisioning_status',
+    ]);
   });
 
   it('filters ports by fixed_ips subnet and device_owner, and serves the private network and subnet', async () => {
     const c = await client(sim);
     const cluster = sim.state.clusters.find((x) => x.name === 'healthy');
-    const ports = (await c.json(`/network/v2.0/ports?fixed_ips=subnet_id%3D${cluster?.subnetId ?? ''}&device_owner=compute%3Anova`)) as { ports: Json[] };
+    const ports = (await c.json(`/network/v2.0/ports?fixed_ips=subnet_id%3D${cluster?.subnetId ?? ''}&device_owner=compute%3Anova`)) as {
+      ports: Json[];
+    };
     expect(ports.ports).toHaveLength(3);
     const net = (await c.json(`/network/v2.0/networks/${cluster?.networkId ?? ''}`)) as { network: Json };
     expect([net.network['name'], net.network['subnets']]).toEqual(['private', [cluster?.subnetId]]);

@@ -9,7 +9,11 @@ export const passwordAuth = (password = 'demo-password') => ({
 });
 
 export async function issueToken(sim: Sim, body: object = passwordAuth()): Promise<Response> {
-  return fetch(`${sim.authUrl}/auth/tokens`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(`${sim.authUrl}/auth/tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 /** A client holding one token, sending what python-magnumclient sends. */

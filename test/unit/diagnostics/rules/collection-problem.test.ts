@@ -3,7 +3,13 @@ import { collectionProblem } from '../../../../src/diagnostics/rules/collection-
 import { aSnapshot } from '../../../helpers/snapshot-builders.js';
 import { runRule, severities } from './run-rule.js';
 
-const problem = (over: Partial<CollectionProblem>): CollectionProblem => ({ source: 'kube', code: 'unreachable', what: 'pods', message: 'connect ECONNREFUSED', ...over });
+const problem = (over: Partial<CollectionProblem>): CollectionProblem => ({
+  source: 'kube',
+  code: 'unreachable',
+  what: 'pods',
+  message: 'connect ECONNREFUSED',
+  ...over,
+});
 
 describe('collection-problem', () => {
   it.each([
@@ -21,7 +27,10 @@ describe('collection-problem', () => {
   });
 
   it('makes one finding per problem, with its source and code', () => {
-    const findings = runRule(collectionProblem, aSnapshot({ problems: [problem({}), problem({ source: 'heat', what: 'stack resources', code: 'forbidden', message: 'Forbidden' })] }));
+    const findings = runRule(
+      collectionProblem,
+      aSnapshot({ problems: [problem({}), problem({ source: 'heat', what: 'stack resources', code: 'forbidden', message: 'Forbidden' })] }),
+    );
     expect(findings.map((f) => f.title)).toEqual([
       'Could not read pods from the Kubernetes API: unreachable',
       'Could not read stack resources from Heat: forbidden',

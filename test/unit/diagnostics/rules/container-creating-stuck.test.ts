@@ -30,7 +30,12 @@ describe('container-creating-stuck', () => {
     const pod = stuck('coredns-1', 33);
     const events = [
       anEvent('kube-system/Pod/coredns-1', { reason: 'Scheduled', type: 'Normal', message: 'assigned', ageMinutes: 33 }),
-      anEvent('kube-system/Pod/coredns-1', { reason: 'FailedCreatePodSandBox', message: 'failed to setup network for sandbox', ageMinutes: 2, count: 14 }),
+      anEvent('kube-system/Pod/coredns-1', {
+        reason: 'FailedCreatePodSandBox',
+        message: 'failed to setup network for sandbox',
+        ageMinutes: 2,
+        count: 14,
+      }),
     ];
     const [finding] = runRule(containerCreatingStuck, aSnapshot({ kube: aKubeState({ pods: [pod], events }) }));
     expect(finding?.title).toBe('1 pod stuck in ContainerCreating for over 10 min');

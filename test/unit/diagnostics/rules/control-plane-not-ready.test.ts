@@ -15,8 +15,16 @@ describe('control-plane-not-ready', () => {
   });
 
   it.each([
-    ['a Pending pod with a FailedScheduling event', [pending('web-0')], [anEvent('default/Pod/web-0', { reason: 'FailedScheduling', message: '0/1 nodes are available' })]],
-    ['a Pending pod marked Unschedulable', [{ ...pending('web-0'), conditions: [aCondition('PodScheduled', 'False', { reason: 'Unschedulable' })] }], []],
+    [
+      'a Pending pod with a FailedScheduling event',
+      [pending('web-0')],
+      [anEvent('default/Pod/web-0', { reason: 'FailedScheduling', message: '0/1 nodes are available' })],
+    ],
+    [
+      'a Pending pod marked Unschedulable',
+      [{ ...pending('web-0'), conditions: [aCondition('PodScheduled', 'False', { reason: 'Unschedulable' })] }],
+      [],
+    ],
     ['a pod Pending for 2 min', [pending('web-0', 2)], []],
     ['a running scheduler and running pods', [scheduler('Running'), aPod()], []],
     ['a scheduled pod waiting for its image', [aPod({ status: 'ContainerCreating' })], []],

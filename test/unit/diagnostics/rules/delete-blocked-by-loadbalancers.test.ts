@@ -9,13 +9,29 @@ const failedDelete = aCluster({ status: 'DELETE_FAILED', statusReason: CONFLICT 
 const userLb = aLoadBalancer({ id: 'lb-user', name: 'my-hand-made-lb', description: '' });
 const serviceLb = aLoadBalancer({ id: 'lb-svc' });
 const apiLb = aLoadBalancer({ id: 'lb-api', name: 'dev-a-api_lb', description: '', vipPortId: 'port-api' });
-const heatApiLb = aHeatResource('api_lb.loadbalancer', { type: 'OS::Octavia::LoadBalancer', physicalId: 'lb-api', status: 'DELETE_COMPLETE' });
-const subnet = aHeatResource('network.private_subnet', { type: 'OS::Neutron::Subnet', physicalId: 'subnet-1', status: 'DELETE_FAILED', statusReason: 'Conflict: ...' });
+const heatApiLb = aHeatResource('api_lb.loadbalancer', {
+  type: 'OS::Octavia::LoadBalancer',
+  physicalId: 'lb-api',
+  status: 'DELETE_COMPLETE',
+});
+const subnet = aHeatResource('network.private_subnet', {
+  type: 'OS::Neutron::Subnet',
+  physicalId: 'subnet-1',
+  status: 'DELETE_FAILED',
+  statusReason: 'Conflict: ...',
+});
 
 describe('delete-blocked-by-loadbalancers', () => {
   it.each([
     ['the Conflict in status_reason', aSnapshot({ cluster: failedDelete, loadBalancers: [userLb] })],
-    ['the Conflict only in the Heat resources', aSnapshot({ cluster: aCluster({ status: 'DELETE_FAILED', statusReason: 'default-master failed' }), heatResources: [subnet], loadBalancers: [userLb] })],
+    [
+      'the Conflict only in the Heat resources',
+      aSnapshot({
+        cluster: aCluster({ status: 'DELETE_FAILED', statusReason: 'default-master failed' }),
+        heatResources: [subnet],
+        loadBalancers: [userLb],
+      }),
+    ],
     ['no load balancer found (still a known conflict)', aSnapshot({ cluster: failedDelete })],
   ])('is critical with %s', (_case, snapshot) => {
     expect(severities(runRule(deleteBlockedByLoadbalancers, snapshot))).toEqual(['critical']);
@@ -23,7 +39,10 @@ describe('delete-blocked-by-loadbalancers', () => {
 
   it.each([
     ['a healthy cluster with load balancers', aSnapshot({ loadBalancers: [userLb] })],
-    ['DELETE_FAILED for another reason', aSnapshot({ cluster: aCluster({ status: 'DELETE_FAILED', statusReason: 'Stack DELETE failed: Timed out' }) })],
+    [
+      'DELETE_FAILED for another reason',
+      aSnapshot({ cluster: aCluster({ status: 'DELETE_FAILED', statusReason: 'Stack DELETE failed: Timed out' }) }),
+    ],
     ['DELETE_IN_PROGRESS', aSnapshot({ cluster: aCluster({ status: 'DELETE_IN_PROGRESS' }), loadBalancers: [userLb] })],
     ['no Magnum cluster', aSnapshot({ cluster: null })],
   ])('stays quiet for %s', (_case, snapshot) => {
@@ -41,7 +60,9 @@ describe('delete-blocked-by-loadbalancers', () => {
       params: { cluster: 'dev-a', uuid: 'c0ffee00-0000-4000-8000-000000000001', loadBalancerIds: ['lb-user', 'lb-svc'] },
     });
     expect(finding?.reference).toBe('Catalyst Kubernetes Service known issue: "Cluster fails to delete" (seeds/000)');
-    expect(finding?.evidence).toContain('load balancer my-hand-made-lb (lb-user) vip 10.0.0.50 ACTIVE: not made by this cluster: Magnum does not delete it');
+    expect(finding?.evidence).toContain(
+      'load balancer my-hand-made-lb (lb-user) vip 10.0.0.50 ACTIVE: not made by this cluster: Magnum does not delete it',
+    );
   });
 
   it('lists stray ports but not router, DHCP or load balancer ports', () => {
@@ -58,7 +79,10 @@ describe('delete-blocked-by-loadbalancers', () => {
   });
 
   it('offers no button when only ports hold the subnet', () => {
-    const [finding] = runRule(deleteBlockedByLoadbalancers, aSnapshot({ cluster: failedDelete, ports: [aPort({ id: 'p-stray', deviceId: 'vm-9' })] }));
+    const [finding] = runRule(
+      deleteBlockedByLoadbalancers,
+      aSnapshot({ cluster: failedDelete, ports: [aPort({ id: 'p-stray', deviceId: 'vm-9' })] }),
+    );
     expect(finding?.action).toBeUndefined();
     expect(finding?.title).toBe("Delete blocked: 1 port still on the cluster's private subnet");
   });

@@ -10,9 +10,17 @@ const running = [aPod({ namespace: 'kube-system', name: 'calico-node-95d26' })];
 
 describe('docker-volume-size-overlay2', () => {
   it.each([
-    ['the cluster sets docker_volume_size on an overlay2 template', aCluster({ dockerVolumeSize: 10 }), aTemplate({ dockerStorageDriver: 'overlay2' })],
+    [
+      'the cluster sets docker_volume_size on an overlay2 template',
+      aCluster({ dockerVolumeSize: 10 }),
+      aTemplate({ dockerStorageDriver: 'overlay2' }),
+    ],
     ['the template sets docker_volume_size', aCluster(), aTemplate({ dockerVolumeSize: 20 })],
-    ['overlay2 comes from the docker_storage_driver label', aCluster({ dockerVolumeSize: 10 }), aTemplate({ dockerStorageDriver: null, labels: { docker_storage_driver: 'overlay2' } })],
+    [
+      'overlay2 comes from the docker_storage_driver label',
+      aCluster({ dockerVolumeSize: 10 }),
+      aTemplate({ dockerStorageDriver: null, labels: { docker_storage_driver: 'overlay2' } }),
+    ],
   ])('is critical when %s and pods are stuck', (_case, cluster, template) => {
     const snapshot = aSnapshot({ cluster, template, kube: aKubeState({ pods: [...stuckPods, ...running] }) });
     expect(severities(runRule(dockerVolumeSizeOverlay2, snapshot))).toEqual(['critical']);
@@ -20,7 +28,12 @@ describe('docker-volume-size-overlay2', () => {
 
   it.each([
     ['no docker volume size', aCluster(), aTemplate(), stuckPods],
-    ['devicemapper with a docker volume size', aCluster({ dockerVolumeSize: 10 }), aTemplate({ dockerStorageDriver: 'devicemapper' }), stuckPods],
+    [
+      'devicemapper with a docker volume size',
+      aCluster({ dockerVolumeSize: 10 }),
+      aTemplate({ dockerStorageDriver: 'devicemapper' }),
+      stuckPods,
+    ],
     ['overlay2 with a volume size but every pod Running', aCluster({ dockerVolumeSize: 10 }), aTemplate(), running],
     ['docker_volume_size 0', aCluster({ dockerVolumeSize: 0 }), aTemplate(), stuckPods],
   ])('stays quiet with %s', (_case, cluster, template, pods) => {
@@ -31,8 +44,15 @@ describe('docker-volume-size-overlay2', () => {
     const snapshot = aSnapshot({ cluster: aCluster({ dockerVolumeSize: 10 }), kube: aKubeState({ pods: [...stuckPods, ...running] }) });
     const [finding] = runRule(dockerVolumeSizeOverlay2, snapshot);
     expect(finding?.reference).toBe('Catalyst Kubernetes Service known issue: "Cluster is created but pods fail" (seeds/000)');
-    expect(finding?.objects).toEqual(['openstack/Cluster/dev-a', 'kube-system/Pod/coredns-78df4bf8ff-kp9pk', 'kube-system/Pod/heapster-74f98f6489-7ctpn']);
-    expect(finding?.evidence.slice(0, 2)).toEqual(['docker_volume_size: 10 GB (set on the cluster)', 'docker_storage_driver: overlay2 (template kubernetes-v1.27.4)']);
+    expect(finding?.objects).toEqual([
+      'openstack/Cluster/dev-a',
+      'kube-system/Pod/coredns-78df4bf8ff-kp9pk',
+      'kube-system/Pod/heapster-74f98f6489-7ctpn',
+    ]);
+    expect(finding?.evidence.slice(0, 2)).toEqual([
+      'docker_volume_size: 10 GB (set on the cluster)',
+      'docker_storage_driver: overlay2 (template kubernetes-v1.27.4)',
+    ]);
     expect(finding?.explanation).toContain('incompatibility between overlay2 and docker_volume_size');
     expect(finding?.remedy).toContain('not a recoverable error');
   });
@@ -56,7 +76,10 @@ describe('docker-volume-size-overlay2', () => {
     it('names the template and the known issue', () => {
       const finding = preflightDockerVolumeOverlay2(aTemplate({ name: 'k8s-overlay2' }), 10);
       expect(finding?.title).toBe('A docker volume size on the overlay2 template k8s-overlay2 leaves pods stuck in ContainerCreating');
-      expect(finding?.evidence).toEqual(['docker_volume_size: 10 GB (requested)', 'docker_storage_driver: overlay2 (template k8s-overlay2)']);
+      expect(finding?.evidence).toEqual([
+        'docker_volume_size: 10 GB (requested)',
+        'docker_storage_driver: overlay2 (template k8s-overlay2)',
+      ]);
       expect(finding?.reference).toContain('seeds/000');
     });
   });

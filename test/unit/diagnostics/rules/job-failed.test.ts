@@ -2,7 +2,13 @@ import { jobFailed } from '../../../../src/diagnostics/rules/job-failed.js';
 import { aCondition, aJob, aKubeconfigSnapshot } from '../../../helpers/snapshot-builders.js';
 import { runRule, severities } from './run-rule.js';
 
-const backoff = aJob({ name: 'migrate', succeeded: 0, failed: 6, completionTime: null, conditions: [aCondition('Failed', 'True', { reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' })] });
+const backoff = aJob({
+  name: 'migrate',
+  succeeded: 0,
+  failed: 6,
+  completionTime: null,
+  conditions: [aCondition('Failed', 'True', { reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' })],
+});
 
 describe('job-failed', () => {
   it.each([
@@ -22,6 +28,8 @@ describe('job-failed', () => {
 
   it('gives the reason', () => {
     const [finding] = runRule(jobFailed, aKubeconfigSnapshot({ jobs: [backoff] }));
-    expect(finding?.evidence).toEqual(['default/Job/migrate: 6 failed, 0 succeeded; BackoffLimitExceeded: Job has reached the specified backoff limit']);
+    expect(finding?.evidence).toEqual([
+      'default/Job/migrate: 6 failed, 0 succeeded; BackoffLimitExceeded: Job has reached the specified backoff limit',
+    ]);
   });
 });

@@ -22,10 +22,21 @@ describe('node-not-ready', () => {
   });
 
   it('shows the condition and the pods stuck Terminating on the node', () => {
-    const node = aNode({ name: 'minion-1', conditions: [aCondition('Ready', 'Unknown', { reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', lastTransitionTime: minutesAgo(12) })] });
+    const node = aNode({
+      name: 'minion-1',
+      conditions: [
+        aCondition('Ready', 'Unknown', {
+          reason: 'NodeStatusUnknown',
+          message: 'Kubelet stopped posting node status.',
+          lastTransitionTime: minutesAgo(12),
+        }),
+      ],
+    });
     const pods = [aPod({ name: 'web-0', node: 'minion-1', deletionTimestamp: minutesAgo(5) })];
     const [finding] = runRule(nodeNotReady, aKubeconfigSnapshot({ nodes: [ok, node], pods }));
     expect(finding?.title).toBe('1 node of 2 not Ready');
-    expect(finding?.evidence).toEqual(['Node/minion-1: Ready=Unknown since 12m ago NodeStatusUnknown: Kubelet stopped posting node status.; 1 pod stuck Terminating on it']);
+    expect(finding?.evidence).toEqual([
+      'Node/minion-1: Ready=Unknown since 12m ago NodeStatusUnknown: Kubelet stopped posting node status.; 1 pod stuck Terminating on it',
+    ]);
   });
 });

@@ -6,9 +6,12 @@ const failing = (reason: string, message: string | null = 'secret "db-password" 
   aPod({ name: 'api-0', status: reason, containers: [aContainer({ name: 'api', ready: false, state: 'waiting', reason, message })] });
 
 describe('pod-config-error', () => {
-  it.each([['CreateContainerConfigError'], ['CreateContainerError'], ['RunContainerError'], ['PostStartHookError']])('warns for %s', (reason) => {
-    expect(severities(runRule(podConfigError, aKubeconfigSnapshot({ pods: [failing(reason)] })))).toEqual(['warning']);
-  });
+  it.each([['CreateContainerConfigError'], ['CreateContainerError'], ['RunContainerError'], ['PostStartHookError']])(
+    'warns for %s',
+    (reason) => {
+      expect(severities(runRule(podConfigError, aKubeconfigSnapshot({ pods: [failing(reason)] })))).toEqual(['warning']);
+    },
+  );
 
   it.each([
     ['running pods', [aPod()]],

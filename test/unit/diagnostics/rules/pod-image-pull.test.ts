@@ -3,7 +3,21 @@ import { aContainer, aKubeconfigSnapshot, aPod } from '../../../helpers/snapshot
 import { runRule, severities } from './run-rule.js';
 
 const pulling = (reason: string, init = false) =>
-  aPod({ name: 'web-0', status: reason, containers: [aContainer({ name: 'web', init, image: 'nginx:nope', ready: false, state: 'waiting', reason, message: 'Back-off pulling image "nginx:nope"' })] });
+  aPod({
+    name: 'web-0',
+    status: reason,
+    containers: [
+      aContainer({
+        name: 'web',
+        init,
+        image: 'nginx:nope',
+        ready: false,
+        state: 'waiting',
+        reason,
+        message: 'Back-off pulling image "nginx:nope"',
+      }),
+    ],
+  });
 
 describe('pod-image-pull', () => {
   it.each([['ImagePullBackOff'], ['ErrImagePull'], ['InvalidImageName'], ['ErrImageNeverPull']])('warns for %s', (reason) => {
@@ -12,7 +26,9 @@ describe('pod-image-pull', () => {
 
   it('warns for an init container that cannot pull', () => {
     const [finding] = runRule(podImagePull, aKubeconfigSnapshot({ pods: [pulling('ImagePullBackOff', true)] }));
-    expect(finding?.evidence).toEqual(['default/Pod/web-0 init container web: ImagePullBackOff: nginx:nope (Back-off pulling image "nginx:nope")']);
+    expect(finding?.evidence).toEqual([
+      'default/Pod/web-0 init container web: ImagePullBackOff: nginx:nope (Back-off pulling image "nginx:nope")',
+    ]);
   });
 
   it.each([

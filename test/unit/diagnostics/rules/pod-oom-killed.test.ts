@@ -6,15 +6,28 @@ const oomLast = { reason: 'OOMKilled', exitCode: 137, finishedAt: minutesAgo(2) 
 
 describe('pod-oom-killed', () => {
   it.each([
-    ['a container whose last run was OOMKilled', aPod({ name: 'cache-0', containers: [aContainer({ name: 'redis', restartCount: 4, lastTerminated: oomLast })] })],
-    ['a container terminated OOMKilled now', aPod({ name: 'cache-0', status: 'OOMKilled', containers: [aContainer({ name: 'redis', ready: false, state: 'terminated', reason: 'OOMKilled', exitCode: 137 })] })],
+    [
+      'a container whose last run was OOMKilled',
+      aPod({ name: 'cache-0', containers: [aContainer({ name: 'redis', restartCount: 4, lastTerminated: oomLast })] }),
+    ],
+    [
+      'a container terminated OOMKilled now',
+      aPod({
+        name: 'cache-0',
+        status: 'OOMKilled',
+        containers: [aContainer({ name: 'redis', ready: false, state: 'terminated', reason: 'OOMKilled', exitCode: 137 })],
+      }),
+    ],
   ])('warns for %s', (_case, pod) => {
     expect(severities(runRule(podOomKilled, aKubeconfigSnapshot({ pods: [pod] })))).toEqual(['warning']);
   });
 
   it.each([
     ['healthy pods', aPod()],
-    ['a container that exited with an error', aPod({ containers: [aContainer({ restartCount: 4, lastTerminated: { reason: 'Error', exitCode: 1, finishedAt: minutesAgo(2) } })] })],
+    [
+      'a container that exited with an error',
+      aPod({ containers: [aContainer({ restartCount: 4, lastTerminated: { reason: 'Error', exitCode: 1, finishedAt: minutesAgo(2) } })] }),
+    ],
   ])('stays quiet for %s', (_case, pod) => {
     expect(runRule(podOomKilled, aKubeconfigSnapshot({ pods: [pod] }))).toEqual([]);
   });

@@ -2,13 +2,23 @@ import { podUnschedulable } from '../../../../src/diagnostics/rules/pod-unschedu
 import { aCondition, aKubeconfigSnapshot, aPod, anEvent } from '../../../helpers/snapshot-builders.js';
 import { runRule, severities } from './run-rule.js';
 
-const pending = (name: string, ageMinutes = 10, over = {}) => aPod({ name, status: 'Pending', node: null, ageMinutes, containers: [], ...over });
-const cpu = (name: string) => anEvent(`default/Pod/${name}`, { reason: 'FailedScheduling', message: '0/3 nodes are available: 3 Insufficient cpu.' });
+const pending = (name: string, ageMinutes = 10, over = {}) =>
+  aPod({ name, status: 'Pending', node: null, ageMinutes, containers: [], ...over });
+const cpu = (name: string) =>
+  anEvent(`default/Pod/${name}`, { reason: 'FailedScheduling', message: '0/3 nodes are available: 3 Insufficient cpu.' });
 
 describe('pod-unschedulable', () => {
   it.each([
     ['a FailedScheduling event', [pending('web-0')], [cpu('web-0')]],
-    ['a PodScheduled=False Unschedulable condition', [pending('web-0', 10, { conditions: [aCondition('PodScheduled', 'False', { reason: 'Unschedulable', message: '0/1 nodes are available' })] })], []],
+    [
+      'a PodScheduled=False Unschedulable condition',
+      [
+        pending('web-0', 10, {
+          conditions: [aCondition('PodScheduled', 'False', { reason: 'Unschedulable', message: '0/1 nodes are available' })],
+        }),
+      ],
+      [],
+    ],
   ])('warns with %s', (_case, pods, events) => {
     expect(severities(runRule(podUnschedulable, aKubeconfigSnapshot({ pods, events })))).toEqual(['warning']);
   });
@@ -22,7 +32,10 @@ describe('pod-unschedulable', () => {
   });
 
   it("groups pods by the scheduler's message", () => {
-    const [finding] = runRule(podUnschedulable, aKubeconfigSnapshot({ pods: [pending('web-0', 12), pending('web-1', 12)], events: [cpu('web-0'), cpu('web-1')] }));
+    const [finding] = runRule(
+      podUnschedulable,
+      aKubeconfigSnapshot({ pods: [pending('web-0', 12), pending('web-1', 12)], events: [cpu('web-0'), cpu('web-1')] }),
+    );
     expect(finding?.title).toBe('2 pods Pending: the scheduler cannot place them');
     expect(finding?.evidence).toEqual([
       'scheduler: 0/3 nodes are available: 3 Insufficient cpu.',
@@ -34,9 +47,12 @@ describe('pod-unschedulable', () => {
   it('explains the cloud-provider uninitialized taint (Magnum nodes never initialised)', () => {
     const event = anEvent('kube-system/Pod/coredns-1', {
       reason: 'FailedScheduling',
-      message: "0/2 nodes are available: 2 node(s) had untolerated taint {node.cloudprovider.kubernetes.io/uninitialized: true}.",
+      message: '0/2 nodes are available: 2 node(s) had untolerated taint {node.cloudprovider.kubernetes.io/uninitialized: true}.',
     });
-    const [finding] = runRule(podUnschedulable, aKubeconfigSnapshot({ pods: [pending('coredns-1', 30, { namespace: 'kube-system' })], events: [event] }));
+    const [finding] = runRule(
+      podUnschedulable,
+      aKubeconfigSnapshot({ pods: [pending('coredns-1', 30, { namespace: 'kube-system' })], events: [event] }),
+    );
     expect(finding?.explanation).toContain('cloud controller manager never initialised them');
   });
 });

@@ -3,7 +3,10 @@ import { aKubeconfigSnapshot, aPvc, anEvent } from '../../../helpers/snapshot-bu
 import { runRule, severities } from './run-rule.js';
 
 const pending = (ageMinutes = 20, over = {}) => aPvc({ name: 'data', phase: 'Pending', volumeName: null, ageMinutes, ...over });
-const provisioningFailed = anEvent('default/PersistentVolumeClaim/data', { reason: 'ProvisioningFailed', message: 'failed to provision volume: VolumeSizeExceedsAvailableQuota' });
+const provisioningFailed = anEvent('default/PersistentVolumeClaim/data', {
+  reason: 'ProvisioningFailed',
+  message: 'failed to provision volume: VolumeSizeExceedsAvailableQuota',
+});
 
 describe('pvc-pending', () => {
   it.each([
@@ -17,7 +20,17 @@ describe('pvc-pending', () => {
   it.each([
     ['a Bound claim', [aPvc()], []],
     ['a claim Pending for 2 min', [pending(2)], [provisioningFailed]],
-    ['a claim waiting for its first consumer', [pending()], [anEvent('default/PersistentVolumeClaim/data', { reason: 'WaitForFirstConsumer', type: 'Normal', message: 'waiting for first consumer' })]],
+    [
+      'a claim waiting for its first consumer',
+      [pending()],
+      [
+        anEvent('default/PersistentVolumeClaim/data', {
+          reason: 'WaitForFirstConsumer',
+          type: 'Normal',
+          message: 'waiting for first consumer',
+        }),
+      ],
+    ],
   ])('stays quiet for %s', (_case, pvcs, events) => {
     expect(runRule(pvcPending, aKubeconfigSnapshot({ pvcs, events }))).toEqual([]);
   });

@@ -7,7 +7,10 @@ const moved = aPod({ namespace: 'kolla', name: 'mariadb-0', status: 'ContainerCr
 const pvc = aPvc({ namespace: 'kolla', name: 'mariadb', volumeName: 'pv-rbd' });
 const rbdPv = aPv({ name: 'pv-rbd', claim: { namespace: 'kolla', name: 'mariadb' }, source: 'rbd' });
 const cinderPv = aPv({ name: 'pv-rbd', claim: { namespace: 'kolla', name: 'mariadb' }, source: 'cinder' });
-const locked = anEvent('kolla/Pod/mariadb-0', { reason: 'FailedMount', message: 'MountVolume.SetUp failed for volume "pv-rbd" : rbd: image mariadb is locked by other nodes' });
+const locked = anEvent('kolla/Pod/mariadb-0', {
+  reason: 'FailedMount',
+  message: 'MountVolume.SetUp failed for volume "pv-rbd" : rbd: image mariadb is locked by other nodes',
+});
 const multiAttach = anEvent('kolla/Pod/mariadb-0', {
   reason: 'FailedAttachVolume',
   message: 'Multi-Attach error for volume "pv-rbd" Volume is already exclusively attached to one node and can\'t be attached to another',
@@ -32,7 +35,13 @@ describe('rbd-volume-locked', () => {
   });
 
   it('shows the lock event and the node that went away', () => {
-    const snapshot = aKubeconfigSnapshot({ pods: [moved], events: [locked], pvcs: [pvc], pvs: [rbdPv], nodes: [aNode({ name: 'k8s-minion-2' }), lostNode] });
+    const snapshot = aKubeconfigSnapshot({
+      pods: [moved],
+      events: [locked],
+      pvcs: [pvc],
+      pvs: [rbdPv],
+      nodes: [aNode({ name: 'k8s-minion-2' }), lostNode],
+    });
     const [finding] = runRule(rbdVolumeLocked, snapshot);
     expect(finding?.objects).toEqual(['kolla/Pod/mariadb-0', 'Node/k8s-minion-1']);
     expect(finding?.evidence).toEqual([

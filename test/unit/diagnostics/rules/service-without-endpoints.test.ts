@@ -3,15 +3,26 @@ import { aKubeconfigSnapshot, aPod, aService, anEndpoints } from '../../../helpe
 import { runRule, severities } from './run-rule.js';
 
 const kubernetesEndpoints = anEndpoints({ name: 'kubernetes' });
-const mariadbSvc = aService({ namespace: 'kolla', name: 'mariadb', selector: { app: 'mariadb' }, ports: [{ name: 'mysql', port: 3306, protocol: 'TCP' }] });
+const mariadbSvc = aService({
+  namespace: 'kolla',
+  name: 'mariadb',
+  selector: { app: 'mariadb' },
+  ports: [{ name: 'mysql', port: 3306, protocol: 'TCP' }],
+});
 const mariadbPod = aPod({ namespace: 'kolla', name: 'mariadb-0', labels: { app: 'mariadb' }, status: 'ContainerCreating' });
 
 describe('service-without-endpoints', () => {
   it.each([
-    ['an Endpoints object with no ready address', [mariadbSvc], [kubernetesEndpoints, anEndpoints({ namespace: 'kolla', name: 'mariadb', readyAddresses: 0, notReadyAddresses: 1 })]],
+    [
+      'an Endpoints object with no ready address',
+      [mariadbSvc],
+      [kubernetesEndpoints, anEndpoints({ namespace: 'kolla', name: 'mariadb', readyAddresses: 0, notReadyAddresses: 1 })],
+    ],
     ['no Endpoints object for the service', [mariadbSvc], [kubernetesEndpoints]],
   ])('warns with %s', (_case, services, endpoints) => {
-    expect(severities(runRule(serviceWithoutEndpoints, aKubeconfigSnapshot({ services, endpoints, pods: [mariadbPod] })))).toEqual(['warning']);
+    expect(severities(runRule(serviceWithoutEndpoints, aKubeconfigSnapshot({ services, endpoints, pods: [mariadbPod] })))).toEqual([
+      'warning',
+    ]);
   });
 
   it.each([
@@ -24,9 +35,14 @@ describe('service-without-endpoints', () => {
   });
 
   it("tells what the selector matches and points at Kolla's MariaDB check", () => {
-    const [finding] = runRule(serviceWithoutEndpoints, aKubeconfigSnapshot({ services: [mariadbSvc], endpoints: [kubernetesEndpoints], pods: [mariadbPod] }));
+    const [finding] = runRule(
+      serviceWithoutEndpoints,
+      aKubeconfigSnapshot({ services: [mariadbSvc], endpoints: [kubernetesEndpoints], pods: [mariadbPod] }),
+    );
     expect(finding?.title).toBe('1 service has no ready endpoints: kolla/mariadb');
-    expect(finding?.evidence).toEqual(['kolla/Service/mariadb: selector app=mariadb matches 1 pod, none ready: mariadb-0 ContainerCreating']);
+    expect(finding?.evidence).toEqual([
+      'kolla/Service/mariadb: selector app=mariadb matches 1 pod, none ready: mariadb-0 ContainerCreating',
+    ]);
     expect(finding?.reference).toContain('telnet minion_ip 3306');
   });
 

@@ -8,7 +8,11 @@ const resources = (lastChangeMinutes: number) => [
   aHeatResource('network', { status: 'CREATE_COMPLETE', ageMinutes: 35 }),
   aHeatResource('kube_masters', { status: 'CREATE_IN_PROGRESS', ageMinutes: lastChangeMinutes }),
   aHeatResource('kube_masters.0', { status: 'CREATE_IN_PROGRESS', ageMinutes: lastChangeMinutes }),
-  aHeatResource('kube_masters.0.master_config_deployment', { type: 'OS::Heat::SoftwareDeployment', status: 'CREATE_IN_PROGRESS', ageMinutes: lastChangeMinutes }),
+  aHeatResource('kube_masters.0.master_config_deployment', {
+    type: 'OS::Heat::SoftwareDeployment',
+    status: 'CREATE_IN_PROGRESS',
+    ageMinutes: lastChangeMinutes,
+  }),
   aHeatResource('kube_minions', { status: 'INIT_COMPLETE', ageMinutes: 40 }),
 ];
 
@@ -32,7 +36,11 @@ describe('slow-create', () => {
   });
 
   it('shows where the create waits: the deepest resources in progress and the progress count', () => {
-    const snapshot = aSnapshot({ cluster: creating(45), stack: aStack({ name: 'dev-a-abc123', status: 'CREATE_IN_PROGRESS' }), heatResources: resources(31) });
+    const snapshot = aSnapshot({
+      cluster: creating(45),
+      stack: aStack({ name: 'dev-a-abc123', status: 'CREATE_IN_PROGRESS' }),
+      heatResources: resources(31),
+    });
     const [finding] = runRule(slowCreate, snapshot);
     expect(finding?.title).toBe('Create looks stuck: 45m in CREATE_IN_PROGRESS, no Heat resource has changed for 31m');
     expect(finding?.evidence).toEqual([
@@ -42,12 +50,19 @@ describe('slow-create', () => {
       'last Heat resource change: 31m ago',
       'in progress: dev-a-abc123.kube_masters.0.master_config_deployment (OS::Heat::SoftwareDeployment): state changed',
     ]);
-    expect(finding?.objects).toEqual(['openstack/Cluster/dev-a', 'openstack/HeatResource/dev-a-abc123.kube_masters.0.master_config_deployment']);
+    expect(finding?.objects).toEqual([
+      'openstack/Cluster/dev-a',
+      'openstack/HeatResource/dev-a-abc123.kube_masters.0.master_config_deployment',
+    ]);
     expect(finding?.reference).toContain('Cluster takes a long time to deploy');
   });
 
   it('falls back to the stack creation time', () => {
-    const snapshot = aSnapshot({ cluster: creating(0, { createdAt: null }), stack: aStack({ createdAt: minutesAgo(30) }), heatResources: resources(1) });
+    const snapshot = aSnapshot({
+      cluster: creating(0, { createdAt: null }),
+      stack: aStack({ createdAt: minutesAgo(30) }),
+      heatResources: resources(1),
+    });
     expect(severities(runRule(slowCreate, snapshot))).toEqual(['warning']);
   });
 });

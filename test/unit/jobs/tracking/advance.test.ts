@@ -5,8 +5,20 @@ import { NOW, aCluster, lifecycleKit } from './lifecycle-kit.js';
 
 function anOp(overrides: Partial<TrackedOperation> = {}): TrackedOperation {
   return {
-    id: 'op-1', kind: 'create', cloud: 'sim', teamId: 'T1', channel: 'C1', user: 'U1ALICE', threadTs: '1.1', anchorTs: '1.2',
-    cluster: 'prod-b', clusterUuid: '11111111-2222-3333-4444-555555555555', startedAt: NOW, progressed: false, missing: 0, ...overrides,
+    id: 'op-1',
+    kind: 'create',
+    cloud: 'sim',
+    teamId: 'T1',
+    channel: 'C1',
+    user: 'U1ALICE',
+    threadTs: '1.1',
+    anchorTs: '1.2',
+    cluster: 'prod-b',
+    clusterUuid: '11111111-2222-3333-4444-555555555555',
+    startedAt: NOW,
+    progressed: false,
+    missing: 0,
+    ...overrides,
   };
 }
 
@@ -30,7 +42,10 @@ describe('advancing a tracked operation', () => {
 
     const result = await advanceOperation(anOp({ lastStatus: 'CREATE_IN_PROGRESS', lastRenderedAt: NOW }), aCluster(), kit.ctx);
 
-    expect(result).toEqual({ kind: 'updated', op: expect.objectContaining({ driver: 'heat', heat: { done: 1, total: 2 }, progressed: true }) });
+    expect(result).toEqual({
+      kind: 'updated',
+      op: expect.objectContaining({ driver: 'heat', heat: { done: 1, total: 2 }, progressed: true }),
+    });
     expect(kit.slack.map((c) => c.kind)).toEqual(['update']);
     expect(JSON.stringify(kit.slack[0])).toContain('1/2 complete');
     expect(JSON.stringify(kit.slack[0])).toContain('7 min elapsed (usually 15-25 min)');
@@ -55,9 +70,16 @@ describe('advancing a tracked operation', () => {
     const result = await advanceOperation(anOp(), aCluster({ status: 'CREATE_COMPLETE' }), kit.ctx);
 
     expect(result).toEqual({ kind: 'finished' });
-    expect(texts(kit.slack)).toEqual(['Creating prod-b: CREATE_COMPLETE (19 min)', '<@U1ALICE> prod-b is ready (CREATE_COMPLETE after 19 min).']);
+    expect(texts(kit.slack)).toEqual([
+      'Creating prod-b: CREATE_COMPLETE (19 min)',
+      '<@U1ALICE> prod-b is ready (CREATE_COMPLETE after 19 min).',
+    ]);
     expect(kit.enqueued).toEqual([
-      { name: 'cluster-diagnose', jobId: 'cluster-diagnose-post-create-op-1', data: { cloud: 'sim', teamId: 'T1', channel: 'C1', user: 'U1ALICE', threadTs: '1.1', cluster: 'prod-b', reason: 'post-create' } },
+      {
+        name: 'cluster-diagnose',
+        jobId: 'cluster-diagnose-post-create-op-1',
+        data: { cloud: 'sim', teamId: 'T1', channel: 'C1', user: 'U1ALICE', threadTs: '1.1', cluster: 'prod-b', reason: 'post-create' },
+      },
     ]);
     expect(kit.audit.records.map((r) => [r.decision, r.outcome])).toEqual([['finished', 'CREATE_COMPLETE']]);
     expect(kit.operations.names.size).toBe(0);
@@ -79,7 +101,11 @@ describe('advancing a tracked operation', () => {
   it('does not end a resize on the UPDATE_COMPLETE it started from', async () => {
     const kit = lifecycleKit();
 
-    const result = await advanceOperation(anOp({ kind: 'resize', initialStatus: 'UPDATE_COMPLETE' }), aCluster({ status: 'UPDATE_COMPLETE' }), kit.ctx);
+    const result = await advanceOperation(
+      anOp({ kind: 'resize', initialStatus: 'UPDATE_COMPLETE' }),
+      aCluster({ status: 'UPDATE_COMPLETE' }),
+      kit.ctx,
+    );
 
     expect(result.kind).toBe('updated');
     expect(kit.audit.records).toEqual([]);

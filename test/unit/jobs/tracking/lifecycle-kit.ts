@@ -46,19 +46,57 @@ export function memoryStore(): OperationStore & { ops: Map<string, unknown>; nam
 
 export function aCluster(overrides: Partial<ClusterDetail> = {}): ClusterDetail {
   return {
-    uuid: '11111111-2222-3333-4444-555555555555', name: 'prod-b', status: 'CREATE_IN_PROGRESS', healthStatus: null, clusterTemplateId: 't-1',
-    keypair: null, nodeCount: 2, masterCount: 1, stackId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee', createTimeout: 60, dockerVolumeSize: null,
-    labels: {}, flavorId: null, masterFlavorId: null, projectId: 'p-1', statusReason: null, healthStatusReason: {}, apiAddress: null,
-    coeVersion: null, nodeAddresses: [], masterAddresses: [], fixedNetwork: null, fixedSubnet: null, masterLbEnabled: null, faults: null,
-    createdAt: null, updatedAt: null, raw: {}, ...overrides,
+    uuid: '11111111-2222-3333-4444-555555555555',
+    name: 'prod-b',
+    status: 'CREATE_IN_PROGRESS',
+    healthStatus: null,
+    clusterTemplateId: 't-1',
+    keypair: null,
+    nodeCount: 2,
+    masterCount: 1,
+    stackId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+    createTimeout: 60,
+    dockerVolumeSize: null,
+    labels: {},
+    flavorId: null,
+    masterFlavorId: null,
+    projectId: 'p-1',
+    statusReason: null,
+    healthStatusReason: {},
+    apiAddress: null,
+    coeVersion: null,
+    nodeAddresses: [],
+    masterAddresses: [],
+    fixedNetwork: null,
+    fixedSubnet: null,
+    masterLbEnabled: null,
+    faults: null,
+    createdAt: null,
+    updatedAt: null,
+    raw: {},
+    ...overrides,
   };
 }
 
 export function aTemplate(overrides: Partial<ClusterTemplate> = {}): ClusterTemplate {
   return {
-    uuid: 'tpl-uuid', name: 'k8s', coe: 'kubernetes', imageId: null, dockerStorageDriver: 'overlay2', dockerVolumeSize: null, networkDriver: null,
-    volumeDriver: null, flavorId: null, masterFlavorId: null, externalNetworkId: null, clusterDistro: null, serverType: null, labels: {},
-    masterLbEnabled: null, raw: {}, ...overrides,
+    uuid: 'tpl-uuid',
+    name: 'k8s',
+    coe: 'kubernetes',
+    imageId: null,
+    dockerStorageDriver: 'overlay2',
+    dockerVolumeSize: null,
+    networkDriver: null,
+    volumeDriver: null,
+    flavorId: null,
+    masterFlavorId: null,
+    externalNetworkId: null,
+    clusterDistro: null,
+    serverType: null,
+    labels: {},
+    masterLbEnabled: null,
+    raw: {},
+    ...overrides,
   };
 }
 
@@ -140,13 +178,41 @@ export function fakeOpenStack(cloud: FakeCloud): OpenStackApi {
       listResources: async () => {
         cloud.heatCalls += 1;
         return [
-          { name: 'network', type: 'file:///network.yaml', status: 'CREATE_COMPLETE', statusReason: null, physicalId: null, parent: null, path: ['network'], stackName: 's', nestedStackId: null, updatedAt: null },
-          { name: 'kube_masters', type: 'OS::Heat::ResourceGroup', status: 'CREATE_IN_PROGRESS', statusReason: null, physicalId: null, parent: null, path: ['kube_masters'], stackName: 's', nestedStackId: null, updatedAt: null },
+          {
+            name: 'network',
+            type: 'file:///network.yaml',
+            status: 'CREATE_COMPLETE',
+            statusReason: null,
+            physicalId: null,
+            parent: null,
+            path: ['network'],
+            stackName: 's',
+            nestedStackId: null,
+            updatedAt: null,
+          },
+          {
+            name: 'kube_masters',
+            type: 'OS::Heat::ResourceGroup',
+            status: 'CREATE_IN_PROGRESS',
+            statusReason: null,
+            physicalId: null,
+            parent: null,
+            path: ['kube_masters'],
+            stackName: 's',
+            nestedStackId: null,
+            updatedAt: null,
+          },
         ];
       },
     },
     octavia: { listLoadBalancers: async () => [], deleteLoadBalancer: async () => undefined },
-    neutron: { listPorts: async () => [], getSubnet: async () => { throw notFound(); }, listSubnets: async () => [] },
+    neutron: {
+      listPorts: async () => [],
+      getSubnet: async () => {
+        throw notFound();
+      },
+      listSubnets: async () => [],
+    },
     ...(cloud.nova ? { nova: fakeNova(cloud.nova) } : {}),
   };
 }
@@ -154,8 +220,18 @@ export function fakeOpenStack(cloud: FakeCloud): OpenStackApi {
 /** A ready context plus what it recorded. */
 export function lifecycleKit(options: { jobId?: string; denied?: boolean } = {}) {
   const cloud: FakeCloud = {
-    clusters: [], created: [], listCalls: 0, heatCalls: 0,
-    nova: { flavors: [{ id: 'f-2-4', name: 'c1.c2r4' }, { id: 'f-4-8', name: 'c1.c4r8' }], keypairs: ['ops-key'], calls: [] },
+    clusters: [],
+    created: [],
+    listCalls: 0,
+    heatCalls: 0,
+    nova: {
+      flavors: [
+        { id: 'f-2-4', name: 'c1.c2r4' },
+        { id: 'f-4-8', name: 'c1.c4r8' },
+      ],
+      keypairs: ['ops-key'],
+      calls: [],
+    },
   };
   const slack: SlackCall[] = [];
   const enqueued: Array<{ name: string; data: object; jobId: string }> = [];
@@ -183,7 +259,14 @@ export function lifecycleKit(options: { jobId?: string; denied?: boolean } = {})
       confirmations: { issueWithClaim: () => ({ token: 'kc1.token', claim: {} as never }) },
       confirmTtlMs: 600_000,
     },
-    runtime: { jobId: options.jobId ?? 'cluster-create-C1-t1', name: 'test', attemptsMade: 0, isFinalAttempt: false, log: silent, updateData: async () => undefined },
+    runtime: {
+      jobId: options.jobId ?? 'cluster-create-C1-t1',
+      name: 'test',
+      attemptsMade: 0,
+      isFinalAttempt: false,
+      log: silent,
+      updateData: async () => undefined,
+    },
     log: silent,
   };
   return { ctx, cloud, slack, enqueued, audit, operations, advance: (ms: number) => void (now += ms) };

@@ -89,7 +89,11 @@ describe('scenario choice', () => {
     const [withVolume, noVolume] = state.templates;
     if (!withVolume || !noVolume) throw new Error('no templates');
     const base = freshCluster(state, 'plain');
-    const inherited = addCluster(state, { ...specOf(base, withVolume), name: 'inherits', dockerVolumeSize: withVolume.dockerVolumeSize }, state.clock.now());
+    const inherited = addCluster(
+      state,
+      { ...specOf(base, withVolume), name: 'inherits', dockerVolumeSize: withVolume.dockerVolumeSize },
+      state.clock.now(),
+    );
     expect([withVolume.dockerVolumeSize, inherited.scenario]).toEqual([20, 'docker-volume-overlay2']);
   });
 });

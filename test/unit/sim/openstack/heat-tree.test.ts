@@ -28,7 +28,14 @@ describe('the Heat stack tree of a cluster', () => {
       'Error: resources.kube_masters.resources[0].resources.master_config_deployment: Deployment to server failed: deploy_status_code: Deployment exited with non-zero status code: 1',
     );
     expect(tree?.reason).toEqual(`Resource CREATE failed: ${masters?.reason ?? ''}`);
-    expect(tree ? allStacks(tree).map((s) => s.path.join('/')) : []).toEqual(['', 'network', 'api_lb', 'etcd_lb', 'kube_masters', 'kube_masters/0']);
+    expect(tree ? allStacks(tree).map((s) => s.path.join('/')) : []).toEqual([
+      '',
+      'network',
+      'api_lb',
+      'etcd_lb',
+      'kube_masters',
+      'kube_masters/0',
+    ]);
   });
 
   it('fails only private_subnet on a blocked delete and leaves private_network untouched', () => {

@@ -15,7 +15,13 @@ const root: TranscriptMessage = {
         { type: 'mrkdwn', text: '*Template*\nk8s-1.31' },
       ],
     },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: 'requested by <@U1ALICE>' }, { type: 'plain_text', text: 'job 42' }] },
+    {
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: 'requested by <@U1ALICE>' },
+        { type: 'plain_text', text: 'job 42' },
+      ],
+    },
     {
       type: 'actions',
       elements: [
@@ -55,7 +61,9 @@ describe('renderTranscript', () => {
   });
 
   it('falls back to the text when there are no blocks', () => {
-    expect(renderTranscript([{ ts: '1700000000.000100', user: 'U1', text: 'line one\nline two' }])).toBe('22:13:20  U1\n  line one\n  line two');
+    expect(renderTranscript([{ ts: '1700000000.000100', user: 'U1', text: 'line one\nline two' }])).toBe(
+      '22:13:20  U1\n  line one\n  line two',
+    );
   });
 
   it('shortens long snippets', () => {
