@@ -1,8 +1,8 @@
 import { BotError, isBotError } from '../../src/core/errors.js';
-import type { AuditDecision, AuditLog } from '../../src/security/audit.js';
-import { auditRecord } from '../../src/security/audit.js';
+import type { AuditDecision, AuditLog } from '../../src/core/audit.js';
+import { auditRecord } from '../../src/core/audit.js';
 import type { Authorizer } from '../../src/security/authorize.js';
-import type { Confirmations } from '../../src/security/confirmation.js';
+import type { Confirmations } from '../../src/core/confirmation.js';
 import type { JobContext } from '../definition.js';
 import type { OperationStore } from './operation.js';
 

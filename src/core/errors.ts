@@ -5,17 +5,94 @@
  */
 export type ServiceName = 'keystone' | 'magnum' | 'heat' | 'octavia' | 'neutron' | 'nova' | 'kube' | 'slack' | 'redis' | 'tickets';
 
+/**
+ * Every error code the bot uses: a closed list, so a new code is a deliberate change here and
+ * the one renderer (src/render/error-message.ts) can give each a hint. Grouped by where it arises.
+ */
+export const ERROR_CODES = [
+  // The request itself.
+  'usage_invalid_args',
+  'permission_denied',
+  'workspace_not_allowed',
+  'not_found',
+  'ambiguous_name',
+  'conflict',
+  'no_longer_applies',
+  'not_on_subnet',
+  'resize_changed',
+  'bare_pod',
+  'cluster_unreadable',
+  // Configuration and wiring.
+  'config_invalid',
+  'job_id_invalid',
+  'confirmation_invalid',
+  'confirmation_no_single_use',
+  'confirmation_secret_short',
+  'confirmation_too_large',
+  'sealed_value_invalid',
+  // Our own infrastructure.
+  'queue_unavailable',
+  'redis_unavailable',
+  'timeout',
+  // OpenStack APIs (codes from the status and the body's own code, never its text).
+  'auth_failed',
+  'unauthorized',
+  'forbidden',
+  'trust_forbidden',
+  'quota_exceeded',
+  'rate_limited',
+  'bad_request',
+  'microversion_unsupported',
+  'magnum_mid_delete',
+  'service_not_in_catalog',
+  'upstream_bad_response',
+  'upstream_error',
+  'upstream_tls',
+  'upstream_timeout',
+  'upstream_unavailable',
+  'upstream_unreachable',
+  // A cluster's Kubernetes API and kubeconfigs.
+  'kube_api_address_missing',
+  'kube_config_invalid',
+  'kube_error',
+  'kube_forbidden',
+  'kube_invalid',
+  'kube_not_found',
+  'kube_unauthorized',
+  'kube_unreachable',
+  'kubeconfig_insecure',
+  'kubeconfig_invalid',
+  // Slack (Slack's own error string is kept in `upstreamCode`).
+  'slack_refused',
+  'slack_http_error',
+  'slack_rate_limited',
+  'slack_unreachable',
+  'slack_replayed_request',
+  // Ticket sinks.
+  'tickets_not_configured',
+  'ticket_attach_busy',
+  'ticket_sink_auth',
+  'ticket_sink_bad_answer',
+  'ticket_sink_failed',
+  'ticket_sink_rate_limited',
+  'ticket_sink_redirect',
+  'ticket_sink_unreachable',
+  'ticket_webhook_failed',
+  'ticket_webhook_redirect',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 export interface BotErrorOptions {
   retryable?: boolean;
   cause?: unknown;
 }
 
 export class BotError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly userMessage: string;
   readonly retryable: boolean;
 
-  constructor(code: string, userMessage: string, options: BotErrorOptions = {}) {
+  constructor(code: ErrorCode, userMessage: string, options: BotErrorOptions = {}) {
     super(userMessage, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
@@ -35,7 +112,7 @@ export class UsageError extends BotError {
 }
 
 export class PermissionError extends BotError {
-  constructor(userMessage: string, code = 'permission_denied') {
+  constructor(userMessage: string, code: ErrorCode = 'permission_denied') {
     super(code, userMessage);
   }
 }
@@ -47,7 +124,7 @@ export class NotFoundError extends BotError {
 }
 
 export class ConflictError extends BotError {
-  constructor(userMessage: string, code = 'conflict', options: BotErrorOptions = {}) {
+  constructor(userMessage: string, code: ErrorCode = 'conflict', options: BotErrorOptions = {}) {
     super(code, userMessage, options);
   }
 }
@@ -70,6 +147,8 @@ export interface UpstreamErrorDetails extends BotErrorOptions {
   url?: string;
   /** The upstream's own one-line explanation (e.g. Magnum's `errors[0].title`), if safe. */
   upstreamMessage?: string;
+  /** The upstream's own machine-readable code (Slack's `error`, an OpenStack body's `code`). */
+  upstreamCode?: string;
 }
 
 /** A remote API answered with an error or could not be reached. */
@@ -80,8 +159,9 @@ export class UpstreamError extends BotError {
   readonly method: string | undefined;
   readonly url: string | undefined;
   readonly upstreamMessage: string | undefined;
+  readonly upstreamCode: string | undefined;
 
-  constructor(code: string, userMessage: string, details: UpstreamErrorDetails) {
+  constructor(code: ErrorCode, userMessage: string, details: UpstreamErrorDetails) {
     super(code, userMessage, {
       retryable: details.retryable ?? isRetryableStatus(details.status),
       cause: details.cause,
@@ -92,6 +172,7 @@ export class UpstreamError extends BotError {
     this.method = details.method;
     this.url = details.url;
     this.upstreamMessage = details.upstreamMessage;
+    this.upstreamCode = details.upstreamCode;
   }
 }
 

@@ -2,7 +2,7 @@
  * Turns an OpenStack error response into the bot's error vocabulary. Codes come from the
  * status and the body's structured fields; known phrases only add a hint for the user.
  */
-import { ConflictError, NotFoundError, UpstreamError, type BotError, type ServiceName } from '../core/errors.js';
+import { ConflictError, NotFoundError, UpstreamError, type BotError, type ErrorCode, type ServiceName } from '../core/errors.js';
 
 const SERVICE_LABEL: Record<ServiceName, string> = {
   keystone: 'Keystone',
@@ -119,20 +119,22 @@ export function errorForResponse(response: FailedResponse): BotError {
     const text = `Magnum cannot describe clusters of this project for a moment: one is finishing its delete and Magnum answers "${body.message}" (${reference}) until it is gone. Try again in a minute.`;
     return new UpstreamError('magnum_mid_delete', text, { ...details, retryable: true });
   }
-  let userMessage = `${label}: ${what} (${reference})`;
-  const code = codeFor(status, body.code, service);
-  if ((status === 403 || status === 413) && code !== 'quota_exceeded' && body.message && QUOTA_PHRASES.test(body.message)) {
-    userMessage += '. This looks like a quota limit of the project: free resources or ask for a higher quota.';
-  }
-  const upstream = new UpstreamError(code, userMessage, details);
+  const userMessage = `${label}: ${what} (${reference})`;
+  const upstream = new UpstreamError(codeFor(status, body, service), userMessage, { ...details, ...(body.code ? { upstreamCode: body.code } : {}) });
   if (status === 404) return new NotFoundError(userMessage, { cause: upstream });
-  if (status === 409) return new ConflictError(userMessage, code === 'quota_exceeded' ? code : 'conflict', { cause: upstream });
+  if (status === 409) return new ConflictError(userMessage, upstream.code === 'quota_exceeded' ? 'quota_exceeded' : 'conflict', { cause: upstream });
   return upstream;
 }
 
-function codeFor(status: number, bodyCode: string | undefined, service: ServiceName): string {
-  if (bodyCode === 'OverQuota' || bodyCode === 'OverLimit') return 'quota_exceeded';
-  if (bodyCode === 'magnum.microversion-unsupported' || status === 406) return 'microversion_unsupported';
+/**
+ * The code of an error response: from the status and the body's own code. Magnum, Nova and
+ * Octavia say "quota" only in their text (Magnum's ResourceLimitExceeded is a plain 403), so
+ * a 403/413 whose text names a quota is classified here, once, at the edge.
+ */
+function codeFor(status: number, body: ErrorBody, service: ServiceName): ErrorCode {
+  if (body.code === 'OverQuota' || body.code === 'OverLimit') return 'quota_exceeded';
+  if ((status === 403 || status === 413) && body.message !== undefined && QUOTA_PHRASES.test(body.message)) return 'quota_exceeded';
+  if (body.code === 'magnum.microversion-unsupported' || status === 406) return 'microversion_unsupported';
   if (status === 401) return service === 'keystone' ? 'auth_failed' : 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';

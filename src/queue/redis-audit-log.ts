@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { UpstreamError } from '../core/errors.js';
 import type { Logger } from '../core/ports.js';
-import { AuditRecord, matchesAuditFilter, type AuditFilter, type AuditLog } from '../security/audit.js';
+import { AuditRecord, matchesAuditFilter, type AuditFilter, type AuditLog } from '../core/audit.js';
 
 export interface RedisAuditLogOptions {
   /** Approximate length of the stream of all records (default 10,000). */

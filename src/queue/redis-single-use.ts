@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { SingleUse } from '../security/confirmation.js';
+import type { SingleUse } from '../core/confirmation.js';
 
 /** SingleUse over Redis: `SET key 1 NX PX ttl` succeeds for the first caller only, in any process. */
 export function createRedisSingleUse(redis: Redis, prefix: string): SingleUse {

@@ -1,4 +1,4 @@
-import type { AuditDecision, AuditRecord } from './audit.js';
+import type { AuditDecision, AuditRecord } from '../core/audit.js';
 
 /** One job as `/kube jobs` shows it: what, on what, who asked, and where it stands. */
 export interface AuditJobSummary {

@@ -1,4 +1,4 @@
-import { matchesAuditFilter, type AuditLog, type AuditRecord } from './audit.js';
+import { matchesAuditFilter, type AuditLog, type AuditRecord } from '../core/audit.js';
 
 /** An AuditLog held in memory (unit tests, single-process demo); keeps the newest `max` records. */
 export function createMemoryAuditLog(max = 10_000): AuditLog & { readonly records: readonly AuditRecord[] } {

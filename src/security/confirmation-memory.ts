@@ -1,5 +1,5 @@
 import type { Clock } from '../core/ports.js';
-import type { SingleUse } from './confirmation.js';
+import type { SingleUse } from '../core/confirmation.js';
 
 /** A SingleUse held in memory (unit tests, single-process demo); entries expire by the given clock. */
 export function createMemorySingleUse(clock: Clock): SingleUse {

@@ -2,6 +2,14 @@ import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod';
 import { BotError } from '../core/errors.js';
 import type { Clock } from '../core/ports.js';
+import type {
+  ConfirmationClaim,
+  ConfirmationClicker,
+  ConfirmationRequest,
+  Confirmations,
+  SingleUse,
+  VerifyResult,
+} from '../core/confirmation.js';
 
 /** Slack's limit on a button's `value`. */
 export const MAX_BUTTON_VALUE_LENGTH = 2000;
@@ -12,53 +20,6 @@ const PARAM_KEY = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 const MAX_PARAM_STRING = 256;
 // Keys outlive the button by this much so a clock skew between processes cannot reopen it.
 const SINGLE_USE_MARGIN_MS = 60_000;
-
-/** Ids and small values only: a confirmation is visible to anyone who can read the message payload. */
-export type ConfirmationParams = Readonly<Record<string, string | number | boolean>>;
-
-export interface ConfirmationRequest {
-  action: string;
-  params: ConfirmationParams;
-  requester: string;
-  channelId: string;
-  ttlMs: number;
-}
-
-export interface ConfirmationClaim {
-  /** Unique per confirmation: the single-use key, and a good deterministic job id. */
-  id: string;
-  action: string;
-  params: ConfirmationParams;
-  requester: string;
-  channelId: string;
-  issuedAt: number;
-  expiresAt: number;
-}
-
-export type VerifyFailure = 'expired' | 'forged' | 'not_requester';
-export type VerifyResult = { ok: true; claim: ConfirmationClaim } | { ok: false; reason: VerifyFailure };
-export type RedeemResult = VerifyResult | { ok: false; reason: 'already_used' };
-
-/** Marks an id as used; `claim` is true the first time only, across every process. */
-export interface SingleUse {
-  claim(id: string, ttlMs: number): Promise<boolean>;
-}
-
-export interface ConfirmationClicker {
-  userId: string;
-  isAdmin: boolean;
-}
-
-export interface Confirmations {
-  /** A signed, compact token for a button's value. */
-  issue(request: ConfirmationRequest): string;
-  /** issue, also returning the claim (its id can serve as job id and audit jobId from the start). */
-  issueWithClaim(request: ConfirmationRequest): { token: string; claim: ConfirmationClaim };
-  /** Checks signature, expiry and who clicked; does not consume the token. */
-  verify(token: string, clicker: ConfirmationClicker): VerifyResult;
-  /** verify, then consume: a second redeem of the same token answers `already_used`. */
-  redeem(token: string, clicker: ConfirmationClicker): Promise<RedeemResult>;
-}
 
 export interface ConfirmationOptions {
   /** At least 16 bytes; see deriveConfirmationSecret. */

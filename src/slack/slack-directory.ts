@@ -51,7 +51,7 @@ export function createSlackDirectory(
     } catch (error) {
       const slackError = toSlackError(error, 'usergroups.users.list');
       // Free workspaces have no user groups: nobody is in one.
-      if (slackError.code === 'slack_plan_upgrade_required' || slackError.code === 'slack_no_such_subteam') return new Set<string>();
+      if (slackError.upstreamCode === 'plan_upgrade_required' || slackError.upstreamCode === 'no_such_subteam') return new Set<string>();
       throw slackError;
     }
   });

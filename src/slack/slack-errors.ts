@@ -6,16 +6,16 @@ const RETRYABLE_PLATFORM_ERRORS = new Set(['ratelimited', 'internal_error', 'fat
 
 /**
  * Turns a WebClient failure into an UpstreamError (service `slack`) so no @slack type leaves
- * this folder. Platform errors keep Slack's code (`slack_channel_not_found`, ...).
+ * this folder. Platform errors are `slack_refused` with Slack's own code in `upstreamCode`.
  */
 export function toSlackError(error: unknown, method: string): UpstreamError {
   if (error instanceof UpstreamError) return error;
   if (error instanceof webApi.WebAPIPlatformError) {
     const code = typeof error.data.error === 'string' ? error.data.error : 'unknown_error';
-    return new UpstreamError(`slack_${code}`, `Slack refused ${method}: ${code}.`, {
+    return new UpstreamError('slack_refused', `Slack refused ${method}: ${code}.`, {
       service: 'slack',
       method,
-      upstreamMessage: code,
+      upstreamCode: code,
       retryable: RETRYABLE_PLATFORM_ERRORS.has(code),
       cause: error,
     });

@@ -1,7 +1,7 @@
 import type { ActionRequest, Reply } from '../../core/slack-request.js';
 import { renderDecided } from '../../render/create-preflight.js';
 import { mentionUser } from '../../render/mrkdwn.js';
-import type { ConfirmationClaim } from '../../security/confirmation.js';
+import type { ConfirmationClaim } from '../../core/confirmation.js';
 import { auditClick, redeemClick, type ActionDeps } from './redeem.js';
 
 /** A Confirm or Cancel button's handler. */

@@ -1,8 +1,8 @@
 import type { Access } from '../../core/access.js';
 import type { Clock, JobQueue, Logger, SlackPoster } from '../../core/ports.js';
 import type { ActionRequest, Reply } from '../../core/slack-request.js';
-import { auditRecord, type AuditDecision, type AuditLog } from '../../security/audit.js';
-import type { ConfirmationClaim, Confirmations } from '../../security/confirmation.js';
+import { auditRecord, type AuditDecision, type AuditLog } from '../../core/audit.js';
+import type { ConfirmationClaim, Confirmations } from '../../core/confirmation.js';
 
 /** What the confirmation buttons need in the web process. */
 export interface ActionDeps {

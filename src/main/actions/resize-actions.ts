@@ -1,6 +1,6 @@
 import { RESIZE_CANCEL_ACTION, RESIZE_CONFIRM_ACTION } from '../../render/resize-preview.js';
 import { mentionUser } from '../../render/mrkdwn.js';
-import type { ConfirmationClaim } from '../../security/confirmation.js';
+import type { ConfirmationClaim } from '../../core/confirmation.js';
 import { jobIdFor } from '../../../commands/enqueue.js';
 import { cancelClick, markDecided, originOf, type ClickHandler } from './confirm-click.js';
 import { auditClick, param, redeemClick } from './redeem.js';

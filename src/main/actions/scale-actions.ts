@@ -1,6 +1,6 @@
 import { SCALE_CANCEL_ACTION, SCALE_CONFIRM_ACTION } from '../../render/scale-preview.js';
 import { mentionUser } from '../../render/mrkdwn.js';
-import type { ConfirmationClaim } from '../../security/confirmation.js';
+import type { ConfirmationClaim } from '../../core/confirmation.js';
 import { jobIdFor } from '../../../commands/enqueue.js';
 import { cancelClick, markDecided, originOf, type ClickHandler } from './confirm-click.js';
 import { auditClick, param, redeemClick } from './redeem.js';

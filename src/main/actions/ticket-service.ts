@@ -1,5 +1,5 @@
 import type { Clock, Logger, SlackPoster } from '../../core/ports.js';
-import type { AuditLog } from '../../security/audit.js';
+import type { AuditLog } from '../../core/audit.js';
 import { attachTicket } from '../../tickets/attach-ticket.js';
 import { buildBundle } from '../../tickets/bundle.js';
 import { ticketLinkButton } from '../../tickets/ticket-message.js';

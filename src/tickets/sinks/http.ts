@@ -1,12 +1,12 @@
 import { request, type Dispatcher } from 'undici';
-import { UpstreamError, type UpstreamErrorDetails } from '../../core/errors.js';
+import { UpstreamError, type ErrorCode, type UpstreamErrorDetails } from '../../core/errors.js';
 import { redactText } from '../../security/redact.js';
 
 /** An UpstreamError from a ticket system that may say when to try again (429 Retry-After). */
 export class TicketUpstreamError extends UpstreamError {
   readonly retryAfterMs: number | undefined;
 
-  constructor(code: string, userMessage: string, details: Omit<UpstreamErrorDetails, 'service'> & { retryAfterMs?: number }) {
+  constructor(code: ErrorCode, userMessage: string, details: Omit<UpstreamErrorDetails, 'service'> & { retryAfterMs?: number }) {
     super(code, userMessage, { ...details, service: 'tickets' });
     this.retryAfterMs = details.retryAfterMs;
   }

@@ -14,7 +14,7 @@ import { createRedisConnection, type RedisConnection } from '../../../src/queue/
 import { createJobQueue, type BullJobQueue } from '../../../src/queue/job-queue.js';
 import type { JobSummary } from '../../../src/queue/list-jobs.js';
 import { createRedisAuditLog } from '../../../src/queue/redis-audit-log.js';
-import type { AuditRecord } from '../../../src/security/audit.js';
+import type { AuditRecord } from '../../../src/core/audit.js';
 import { startSim, type Sim } from '../../../src/sim/start-sim.js';
 import { sendBlockAction, sendSlashCommand, type SignedResponse } from '../../../src/sim/slack/slack-signer.js';
 import { startSlackStandIn, type SlackStandIn, type StandInMessage } from '../../../src/sim/slack/slack-stand-in.js';

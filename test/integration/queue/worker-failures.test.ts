@@ -87,7 +87,7 @@ describe('worker failures, retries and reschedules on real Redis', () => {
       { onFinalFailure },
     );
 
-    await h.queue.enqueue('flaky', {}, { jobId: 'flaky-1', attempts: 3 });
+    await h.queue.enqueue('upstream_unavailable', {}, { jobId: 'flaky-1', attempts: 3 });
     await done.promise;
     await eventually(async () => (await h.queue.getJobs(['completed'], 10)).length === 1);
 
@@ -131,7 +131,7 @@ describe('worker failures, retries and reschedules on real Redis', () => {
         seen.push(data);
         if (runtime.attemptsMade === 0) {
           await runtime.updateData({ step: 'created', anchorTs: '1.2' });
-          throw new BotError('flaky', 'Try again.', { retryable: true });
+          throw new BotError('upstream_unavailable', 'Try again.', { retryable: true });
         }
       },
     });

@@ -1,5 +1,5 @@
 import { createRedisAuditLog } from '../../../src/queue/redis-audit-log.js';
-import { auditRecord, type AuditRecord } from '../../../src/security/audit.js';
+import { auditRecord, type AuditRecord } from '../../../src/core/audit.js';
 import { fakeClock, recordingLogger } from '../../unit/security/fakes.js';
 import { redisKit } from './redis-kit.js';
 

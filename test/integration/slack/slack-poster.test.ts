@@ -75,7 +75,7 @@ describe('the Slack poster against the stand-in', () => {
     const error = await p.post('C2QUIET', { text: 'hello' }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(UpstreamError);
-    expect(error).toMatchObject({ code: 'slack_not_in_channel', service: 'slack', retryable: false });
+    expect(error).toMatchObject({ code: 'slack_refused', upstreamCode: 'not_in_channel', service: 'slack', retryable: false });
   });
 
   it('posts ephemerals to the user in the thread', async () => {

@@ -2,7 +2,7 @@ import { clusterCreate } from '../../../jobs/cluster-create.js';
 import type { ClusterTemplate } from '../../../src/core/cluster.js';
 import { UpstreamError } from '../../../src/core/errors.js';
 import type { Logger, Message } from '../../../src/core/ports.js';
-import type { ConfirmationRequest } from '../../../src/security/confirmation.js';
+import type { ConfirmationRequest } from '../../../src/core/confirmation.js';
 import { aTemplate, lifecycleKit } from './tracking/lifecycle-kit.js';
 import { run } from './job-kit.js';
 

@@ -1,7 +1,7 @@
 import { workloadRestart } from '../../../jobs/workload-restart.js';
 import { workloadScale } from '../../../jobs/workload-scale.js';
 import type { KubeApi } from '../../../src/core/ports.js';
-import type { AuditRecord } from '../../../src/security/audit.js';
+import type { AuditRecord } from '../../../src/core/audit.js';
 import type { LifecycleDeps } from '../../../jobs/tracking/lifecycle.js';
 import { aKubeState, aPod } from '../../helpers/snapshot-builders.js';
 import { fakeKubeApi } from '../collect/fakes.js';

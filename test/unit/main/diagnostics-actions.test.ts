@@ -5,7 +5,7 @@ import type { ActionDeps } from '../../../src/main/actions/redeem.js';
 import type { Access } from '../../../src/core/access.js';
 import type { EnqueueOptions, Logger, Message } from '../../../src/core/ports.js';
 import type { ActionRequest } from '../../../src/core/slack-request.js';
-import type { AuditRecord } from '../../../src/security/audit.js';
+import type { AuditRecord } from '../../../src/core/audit.js';
 
 const silent: Logger = {
   debug: () => undefined,

@@ -5,7 +5,7 @@ import type { EnqueueOptions, Logger, Message, MessageRef } from '../../../src/c
 import type { ActionRequest } from '../../../src/core/slack-request.js';
 import { RESIZE_CANCEL_ACTION, RESIZE_CONFIRM_ACTION } from '../../../src/render/resize-preview.js';
 import { SCALE_CANCEL_ACTION, SCALE_CONFIRM_ACTION } from '../../../src/render/scale-preview.js';
-import type { AuditRecord } from '../../../src/security/audit.js';
+import type { AuditRecord } from '../../../src/core/audit.js';
 import { createConfirmation } from '../../../src/security/confirmation.js';
 import { createMemorySingleUse } from '../../../src/security/confirmation-memory.js';
 

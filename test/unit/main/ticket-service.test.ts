@@ -1,6 +1,6 @@
 import { threadHistory } from '../../../src/main/actions/ticket-service.js';
 import type { Logger } from '../../../src/core/ports.js';
-import type { AuditRecord } from '../../../src/security/audit.js';
+import type { AuditRecord } from '../../../src/core/audit.js';
 
 const silent: Logger = {
   debug: () => undefined,

@@ -26,7 +26,7 @@ describe('mapping processor errors to BullMQ', () => {
   });
 
   it('calls a failure final when attempts are used up or it is unrecoverable', () => {
-    const retryable = new BotError('flaky', 'Try again.', { retryable: true });
+    const retryable = new BotError('upstream_unavailable', 'Try again.', { retryable: true });
     expect(isFinalFailure(1, 3, retryable)).toBe(false);
     expect(isFinalFailure(3, 3, retryable)).toBe(true);
     expect(isFinalFailure(1, 3, new UnrecoverableError('no'))).toBe(true);

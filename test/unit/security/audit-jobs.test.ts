@@ -1,4 +1,4 @@
-import type { AuditRecord } from '../../../src/security/audit.js';
+import type { AuditRecord } from '../../../src/core/audit.js';
 import { summarizeAuditJobs } from '../../../src/security/audit-jobs.js';
 
 function record(at: string, fields: Partial<AuditRecord>): AuditRecord {

@@ -1,4 +1,4 @@
-import { auditRecord, type AuditRecord } from '../../../src/security/audit.js';
+import { auditRecord, type AuditRecord } from '../../../src/core/audit.js';
 import { createMemoryAuditLog } from '../../../src/security/audit-memory.js';
 import { fakeClock } from './fakes.js';
 

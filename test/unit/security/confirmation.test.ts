@@ -3,8 +3,8 @@ import {
   createConfirmation,
   deriveConfirmationSecret,
   MAX_BUTTON_VALUE_LENGTH,
-  type ConfirmationRequest,
 } from '../../../src/security/confirmation.js';
+import type { ConfirmationRequest } from '../../../src/core/confirmation.js';
 import { createMemorySingleUse } from '../../../src/security/confirmation-memory.js';
 import { fakeClock } from './fakes.js';
 

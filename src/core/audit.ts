@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Clock } from '../core/ports.js';
-import { ROLES } from './roles.js';
+import type { Clock } from './ports.js';
+import { ROLES } from './access.js';
 
 /** Every point at which a mutation is decided or changes state. */
 export const AUDIT_DECISIONS = ['requested', 'denied', 'confirmed', 'started', 'finished', 'failed'] as const;
