@@ -14,7 +14,7 @@ import { createSlackApp } from '../src/slack/create-slack-app.js';
 import { sendSlashCommand } from '../src/sim/slack/slack-signer.js';
 import { startSlackStandIn } from '../src/sim/slack/slack-stand-in.js';
 import { COMMANDS } from '../commands/index.js';
-import { createCommandRouter } from '../commands/router.js';
+import { createRegistry } from '../commands/registry.js';
 import { median, percentile, ratioLine } from './stats.js';
 
 const REQUESTS = 400;
@@ -45,15 +45,17 @@ const ours = await createSlackApp({
   config: { signingSecret: secret, botToken: slack.botToken, apiUrl: slack.apiUrl },
   port: 0,
   logger,
-  commands: createCommandRouter(COMMANDS, {
+  ...createRegistry(COMMANDS, {
     queue,
     access,
     modals: { open: async () => undefined },
     clock: { now: Date.now },
     logger,
     audit: createMemoryAuditLog(),
+    confirmations: { redeem: async () => ({ ok: false, reason: 'forged' }) },
+    messages: { update: async () => undefined },
+    metrics: { handled: () => undefined },
   }),
-  interactions: { onAction: async () => undefined, onViewSubmission: async () => null },
   readiness: () => queue.isReady(),
   replayGuard: { firstSeen: (signature, ttlMs) => singleUse.claim(`slack-signature:${signature}`, ttlMs) },
 });

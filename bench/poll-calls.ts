@@ -5,7 +5,6 @@ import { createMagnumListCounter } from '../src/sim/magnum-list-counter.js';
  * promise: one per cloud and interval, whatever N) and times the poll, with anchors due for
  * an edit (Heat skipped, as for Cluster API drivers) and not due.
  */
-import type { JobContext } from '../jobs/definition.js';
 import type { OperationStore, TrackedOperation } from '../jobs/tracking/operation.js';
 import { pollCloud } from '../jobs/tracking/poller.js';
 import { loadConfig } from '../src/config/load-config.js';
@@ -15,6 +14,7 @@ import { createOpenStackApi } from '../src/openstack/create-openstack-api.js';
 import { createMemoryAuditLog } from '../src/security/audit-memory.js';
 import { addCluster } from '../src/sim/openstack/cluster-factory.js';
 import { startSim } from '../src/sim/start-sim.js';
+import { TEST_SETTINGS, fakeJobContext } from '../test/helpers/job-deps.js';
 
 const CLUSTERS = 1_000;
 const TRACKED = [1, 10, 100, 1_000];
@@ -100,35 +100,20 @@ for (const n of TRACKED) {
     };
     await operations.put('default', op.id, op);
   }
-  const ctx = {
-    slack,
-    openstack: () => openstack,
-    kube: {} as JobContext['kube'],
-    queue: { enqueue: async (_n: string, _d: object, o: { jobId: string }) => ({ jobId: o.jobId, created: true }) },
-    access: { authorize: async () => ({ allowed: true as const, role: 'admin' as const }), cloudFor: () => 'default' },
-    clock: sim.clock,
-    settings: { pollIntervalMs: 15_000, diagnostics: config.diagnostics },
-    lifecycle: {
+  const ctx = fakeJobContext(
+    {
+      slack,
+      openstack: () => openstack,
+      queue: { enqueue: async (_n: string, _d: object, o: { jobId: string }) => ({ jobId: o.jobId, created: true }) },
+      access: { authorize: async () => ({ allowed: true as const, role: 'admin' as const }), cloudFor: () => 'default' },
+      clock: sim.clock,
+      settings: { ...TEST_SETTINGS, pollIntervalMs: 15_000, diagnostics: config.diagnostics },
       audit: createMemoryAuditLog(),
-      authorizer: { require: async () => 'operator' as const },
       operations,
-      confirmations: {
-        issueWithClaim: () => {
-          throw new Error('unused');
-        },
-      },
-      confirmTtlMs: 1,
     },
-    runtime: {
-      jobId: 'bench',
-      name: 'operations-poll',
-      attemptsMade: 0,
-      isFinalAttempt: false,
-      log: logger,
-      updateData: async () => undefined,
-    },
-    log: logger,
-  } satisfies JobContext;
+    logger,
+    { jobId: 'bench', name: 'operations-poll', updateData: async () => undefined },
+  );
   let before = counter.count();
   await pollCloud('default', ctx);
   const notDue = counter.count() - before;

@@ -1,6 +1,7 @@
 import { defineCommand } from './definition.js';
 import { enqueueForRequest } from './enqueue.js';
 import { parseClusterOnly } from './parse-args.js';
+import { deleteActions } from './delete-actions.js';
 
 const usage = '/kube delete NAME';
 
@@ -18,4 +19,5 @@ export const del = defineCommand({
   async handle(ctx) {
     await enqueueForRequest(ctx, 'cluster-delete-preview', { cluster: ctx.args.cluster });
   },
+  actions: deleteActions,
 });

@@ -1,6 +1,7 @@
 import { defineCommand } from './definition.js';
 import { enqueueForRequest } from './enqueue.js';
 import { parseClusterOnly } from './parse-args.js';
+import { diagnoseActions } from './diagnose-actions.js';
 
 const usage = '/kube diagnose NAME';
 
@@ -17,4 +18,5 @@ export const diagnose = defineCommand({
   async handle(ctx) {
     await enqueueForRequest(ctx, 'cluster-diagnose', { cluster: ctx.args.cluster, reason: 'manual' });
   },
+  actions: diagnoseActions,
 });

@@ -1,3 +1,4 @@
+import { jobIdFor } from '../src/core/job-id.js';
 import type { CommandContext } from './definition.js';
 
 /** The fields every job started from a slash command carries: ids only, never secrets. */
@@ -19,9 +20,4 @@ export async function enqueueForRequest<A>(ctx: CommandContext<A>, jobName: stri
   const { created } = await ctx.queue.enqueue(jobName, { ...origin, ...data }, { jobId });
   ctx.log.info({ jobId, jobName, created }, 'job enqueued');
   return created;
-}
-
-/** BullMQ job ids may not contain `:`; Slack ids never do, but trigger ids are opaque. */
-export function jobIdFor(jobName: string, ...parts: string[]): string {
-  return [jobName, ...parts].map((p) => p.replace(/[^A-Za-z0-9._-]/g, '_')).join('-');
 }

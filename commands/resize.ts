@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand } from './definition.js';
 import { enqueueForRequest } from './enqueue.js';
 import { ClusterName, noExtra, parseFlags, validate } from './parse-args.js';
+import { resizeActions } from './resize-actions.js';
 
 const usage = '/kube resize NAME --nodes N [--nodegroup G]';
 
@@ -35,4 +36,5 @@ export const resize = defineCommand({
     const { cluster, nodes, nodegroup } = ctx.args;
     await enqueueForRequest(ctx, 'cluster-resize', { cluster, nodes, ...(nodegroup === undefined ? {} : { nodegroup }) });
   },
+  actions: resizeActions,
 });

@@ -4,6 +4,7 @@ import { defineCommand } from './definition.js';
 import { enqueueForRequest } from './enqueue.js';
 import { Namespace, ObjectName, splitRef } from './kube-names.js';
 import { ClusterName, noExtra, parseFlags, validate } from './parse-args.js';
+import { scaleActions } from './scale-actions.js';
 
 const usage = '/kube scale NAME NAMESPACE/KIND/OBJECT --replicas N';
 
@@ -53,4 +54,5 @@ export const scale = defineCommand({
   async handle(ctx) {
     await enqueueForRequest(ctx, 'workload-scale', { ...ctx.args });
   },
+  actions: scaleActions,
 });

@@ -1,6 +1,7 @@
 import { defineCommand } from './definition.js';
 import { enqueueForRequest } from './enqueue.js';
 import { parseClusterOnly } from './parse-args.js';
+import { ticketActions } from './ticket-actions.js';
 
 const usage = '/kube ticket NAME';
 
@@ -16,4 +17,5 @@ export const ticket = defineCommand({
   async handle(ctx) {
     await enqueueForRequest(ctx, 'ticket-attach', { cluster: ctx.args.cluster });
   },
+  actions: ticketActions,
 });

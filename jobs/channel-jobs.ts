@@ -3,7 +3,7 @@ import { summarizeAuditJobs } from '../src/security/audit-jobs.js';
 import { renderJobsList, type AuditJobSummaryView } from '../src/render/jobs-list.js';
 import { defineJob, type JobContext } from './definition.js';
 import { Origin } from './origin.js';
-import { lifecycleOf, type QueuedJobView } from './tracking/lifecycle.js';
+import type { QueuedJobView } from './definition.js';
 import { readOperations } from './tracking/operation.js';
 
 const SHOWN = 15;
@@ -26,10 +26,9 @@ export const channelJobs = defineJob({
   name: 'channel-jobs',
   data: Origin,
   async process(data, ctx) {
-    const lifecycle = lifecycleOf(ctx);
-    const records = await lifecycle.audit.recent({ channelId: data.channel, limit: SCANNED });
+    const records = await ctx.audit.recent({ channelId: data.channel, limit: SCANNED });
     const live = new Map(
-      readOperations(await lifecycle.operations.list(data.cloud))
+      readOperations(await ctx.operations.list(data.cloud))
         .filter((op) => op.channel === data.channel)
         .map((op) => [op.id, op.lastStatus ?? 'tracking']),
     );
@@ -38,7 +37,7 @@ export const channelJobs = defineJob({
       return status === undefined ? job : { ...job, liveStatus: status };
     });
     const seen = new Set(audited.map((j) => j.jobId));
-    const queued = (await queueJobs(ctx, lifecycle.recentJobs))
+    const queued = (await queueJobs(ctx))
       .filter((j) => !seen.has(j.id) && j.id !== ctx.runtime.jobId)
       .flatMap((j) => view(j, data.channel));
     const jobs = [...audited, ...queued].sort((a, b) => Date.parse(b.requestedAt ?? b.at) - Date.parse(a.requestedAt ?? a.at));
@@ -47,10 +46,9 @@ export const channelJobs = defineJob({
   },
 });
 
-async function queueJobs(ctx: JobContext, recent: (() => Promise<QueuedJobView[]>) | undefined): Promise<QueuedJobView[]> {
-  if (!recent) return [];
+async function queueJobs(ctx: JobContext): Promise<QueuedJobView[]> {
   try {
-    return await recent();
+    return await ctx.recentJobs();
   } catch (error) {
     ctx.log.warn({ err: error }, 'could not list the queue; showing audited operations only');
     return [];

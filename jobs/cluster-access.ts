@@ -8,7 +8,6 @@ import { collectSnapshot } from '../src/collect/collect-snapshot.js';
 import { runDiagnosis } from '../src/diagnostics/run-diagnosis.js';
 import type { JobContext } from './definition.js';
 import type { Origin } from './origin.js';
-import { audit } from './tracking/lifecycle.js';
 
 /** Job data fields for answering once: the ts of the job's main message, kept across retries. */
 export const AnswerState = z.object({ answerTs: z.string().optional() });
@@ -87,18 +86,4 @@ export async function postAnswer<D extends Origin & { answerTs?: string }>(
   if (!data.threadTs) data.threadTs = ref.ts;
   await ctx.runtime.updateData(data);
   return { threadTs: data.threadTs, ts: ref.ts };
-}
-
-/** Audits a mutation (scale, restart) when the worker has the audit log wired; a failed write is only logged. */
-export async function auditMutation(
-  ctx: JobContext,
-  data: Origin,
-  fields: { action: string; target: string; decision: 'requested' | 'denied' | 'started' | 'finished' | 'failed'; outcome?: string },
-): Promise<void> {
-  if (!ctx.lifecycle) return;
-  await audit(
-    ctx,
-    { channel: data.channel, user: data.user, cloud: data.cloud, threadTs: data.threadTs },
-    { ...fields, jobId: ctx.runtime.jobId },
-  );
 }

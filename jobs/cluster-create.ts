@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CREATE_JOB, CreateSpec, OPERATION_LABEL, type CreateConfirmation } from '../src/core/requests/create-request.js';
 import type { ClusterTemplate } from '../src/core/cluster.js';
 import { ConflictError, NotFoundError, UsageError } from '../src/core/errors.js';
 import type { Finding } from '../src/core/finding.js';
@@ -10,32 +11,15 @@ import { checkCreateResources, quote } from './create-resources.js';
 import { sameWithoutVolume, templateVolumeOnOverlay2, withoutVolumeChoice } from './create-volume.js';
 import { defineJob, type JobContext } from './definition.js';
 import { Origin, ensureThread } from './origin.js';
-import { audit, isFinal, lifecycleOf, recheck } from './tracking/lifecycle.js';
+import { audit, runMutation } from './mutation.js';
 import { USUAL_WINDOW_MIN } from './tracking/operation.js';
 import { track } from './tracking/poller.js';
-import { classifyRefusal } from './tracking/refusals.js';
 
-/** The label holding the operation id on clusters the bot creates (a retry adopts its own cluster). */
-export const OPERATION_LABEL = 'kube_chatops_op';
-const ACTION = 'cluster-create';
+const ACTION = CREATE_JOB;
 const NAME_RESERVATION_MS = 3 * 3600_000;
 
-export const CreateSpecData = z.object({
-  cluster: z.string().min(1),
-  template: z.string().optional(),
-  nodes: z.number().int().min(1).optional(),
-  masters: z.number().int().min(1).optional(),
-  flavor: z.string().optional(),
-  masterFlavor: z.string().optional(),
-  keypair: z.string().optional(),
-  labels: z.record(z.string(), z.string()).default({}),
-  dockerVolumeSize: z.number().int().min(1).optional(),
-  timeout: z.number().int().min(1).optional(),
-});
-export type CreateSpecData = z.infer<typeof CreateSpecData>;
-
 const CreateData = Origin.extend({
-  spec: CreateSpecData,
+  spec: CreateSpec,
   /** The pre-flight was answered (or the request came from a confirmation button). */
   confirmed: z.boolean().default(false),
   audited: z.boolean().default(false),
@@ -53,38 +37,26 @@ export const clusterCreate = defineJob({
   name: ACTION,
   data: CreateData,
   async process(data, ctx) {
-    const opId = ctx.runtime.jobId;
-    const origin = { channel: data.channel, user: data.user, cloud: data.cloud, threadTs: data.threadTs };
-    await recheck(ctx, origin, ACTION, data.spec.cluster, opId);
-    const threadTs = await ensureThread(data, ctx, () => renderCreateRequested(data.spec, data.user));
-    const where = { ...origin, threadTs };
-    if (!data.audited) {
-      await audit(ctx, where, {
-        action: ACTION,
-        target: data.spec.cluster,
-        decision: 'requested',
-        jobId: opId,
-        outcome: createCommandLine(data.spec),
-      });
-      await save(ctx, data, { audited: true });
-    }
-    try {
-      return await createAndTrack(data, threadTs, ctx);
-    } catch (thrown) {
-      const error = classifyRefusal(thrown, `create ${data.spec.cluster}`);
-      if (isFinal(error, ctx)) {
-        await lifecycleOf(ctx).operations.releaseName(data.cloud, data.spec.cluster, opId);
-        const outcome = error instanceof Error ? error.message : 'failed';
-        await audit(ctx, where, { action: ACTION, target: data.spec.cluster, decision: 'failed', jobId: opId, outcome });
+    const mutation = {
+      action: ACTION,
+      target: data.spec.cluster,
+      origin: data,
+      refusal: `create ${data.spec.cluster}`,
+      onFinalFailure: () => ctx.operations.releaseName(data.cloud, data.spec.cluster, ctx.runtime.jobId),
+    };
+    return runMutation(ctx, mutation, async () => {
+      const threadTs = await ensureThread(data, ctx, () => renderCreateRequested(data.spec, data.user));
+      if (!data.audited) {
+        await audit(ctx, mutation, 'requested', createCommandLine(data.spec));
+        await save(ctx, data, { audited: true });
       }
-      throw error;
-    }
+      return createAndTrack(data, threadTs, ctx);
+    });
   },
 });
 
 async function createAndTrack(data: CreateData, threadTs: string, ctx: JobContext): Promise<unknown> {
   const opId = ctx.runtime.jobId;
-  const lifecycle = lifecycleOf(ctx);
   if (data.uuid === undefined) {
     let template = await resolveTemplate(ctx, data);
     // Everything the cloud can check is checked before the name is reserved: a refusal leaves nothing behind.
@@ -93,7 +65,7 @@ async function createAndTrack(data: CreateData, threadTs: string, ctx: JobContex
     if (finding && !data.confirmed) return askAboutVolume(ctx, data, template, finding, threadTs);
     // Confirmed with no size of its own while the template carries one: "without the volume" was chosen.
     if (finding && data.spec.dockerVolumeSize === undefined) template = await twinWithoutVolume(ctx, data, template, threadTs);
-    const holder = await lifecycle.operations.reserveName(data.cloud, data.spec.cluster, opId, NAME_RESERVATION_MS);
+    const holder = await ctx.operations.reserveName(data.cloud, data.spec.cluster, opId, NAME_RESERVATION_MS);
     if (holder !== opId) throw new ConflictError(`Another create of \`${data.spec.cluster}\` is already under way (operation ${holder}).`);
     const uuid = (await adoptOwn(ctx, data, opId)) ?? (await create(ctx, data, template, opId));
     await save(ctx, data, { uuid });
@@ -134,11 +106,7 @@ async function createAndTrack(data: CreateData, threadTs: string, ctx: JobContex
     lastStatus: 'CREATE_IN_PROGRESS',
     lastRenderedAt: startedAt,
   });
-  await audit(
-    ctx,
-    { channel: data.channel, user: data.user, cloud: data.cloud, threadTs },
-    { action: ACTION, target: spec.cluster, decision: 'started', jobId: opId, outcome: `uuid ${uuid}` },
-  );
+  await audit(ctx, { action: ACTION, target: spec.cluster, origin: data }, 'started', `uuid ${uuid}`);
   return { uuid, threadTs };
 }
 
@@ -186,21 +154,15 @@ async function askAboutVolume(
   finding: Finding,
   threadTs: string,
 ): Promise<unknown> {
-  const lifecycle = lifecycleOf(ctx);
   const templateVolume = templateVolumeOnOverlay2(template);
   const without = withoutVolumeChoice(template, templateVolume === null ? [] : await listTemplates(ctx, data));
-  const params: Record<string, string | number> = { ...flatten(data.spec), template: template.uuid, threadTs };
   // "With the volume anyway" then names the size, which tells the confirmed job the two choices apart.
-  if (templateVolume !== null && data.spec.dockerVolumeSize === undefined) params['dockerVolumeSize'] = templateVolume;
-  const { token } = lifecycle.confirmations.issueWithClaim({
-    action: 'cluster-create',
-    params,
-    requester: data.user,
-    channelId: data.channel,
-    ttlMs: lifecycle.confirmTtlMs,
-  });
+  const size = templateVolume !== null && data.spec.dockerVolumeSize === undefined ? { dockerVolumeSize: templateVolume } : {};
+  const params: CreateConfirmation = { spec: { ...data.spec, template: template.uuid, ...size }, threadTs };
+  const ttlMs = ctx.settings.confirmTtlMs;
+  const { token } = ctx.confirmations.issueWithClaim({ action: ACTION, params, requester: data.user, channelId: data.channel, ttlMs });
   await ctx.slack.post(data.channel, renderCreatePreflight(data.spec.cluster, finding), threadTs);
-  const choice = renderCreatePreflightChoice(data.spec.cluster, { user: data.user, token, expiresInMs: lifecycle.confirmTtlMs, without });
+  const choice = renderCreatePreflightChoice(data.spec.cluster, { user: data.user, token, expiresInMs: ttlMs, without });
   await ctx.slack.post(data.channel, choice, threadTs);
   return { awaiting: 'preflight-confirmation' };
 }
@@ -244,20 +206,6 @@ async function resolveTemplate(ctx: JobContext, data: CreateData): Promise<Clust
   throw new UsageError(
     `Choose a template with \`--template\`: ${templates.map((t) => `\`${t.name}\``).join(', ') || 'the project has none'}.`,
   );
-}
-
-/** The spec as confirmation parameters (ids and small values only). */
-function flatten(spec: CreateSpecData): Record<string, string | number> {
-  const out: Record<string, string | number> = { cluster: spec.cluster };
-  for (const key of ['nodes', 'masters', 'flavor', 'masterFlavor', 'keypair', 'dockerVolumeSize', 'timeout'] as const) {
-    const value = spec[key];
-    if (value !== undefined) out[key] = value;
-  }
-  const labels = Object.entries(spec.labels)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
-  if (labels) out['labels'] = labels;
-  return out;
 }
 
 async function save(ctx: JobContext, data: CreateData, patch: Partial<CreateData>): Promise<void> {

@@ -6,30 +6,31 @@ import { renderDeletePreview } from '../src/render/delete-preview.js';
 import { defineJob } from './definition.js';
 import { Origin } from './origin.js';
 import { allHeatResources } from './tracking/heat-progress.js';
-import { audit, lifecycleOf, recheck } from './tracking/lifecycle.js';
+import { jobIdFor } from '../src/core/job-id.js';
+import { DELETE_JOB, DELETE_PREVIEW_JOB, type DeleteConfirmation } from '../src/core/requests/delete-request.js';
+import { audit, recheck } from './mutation.js';
 
 const PreviewData = Origin.extend({ cluster: z.string().min(1), previewTs: z.string().optional() });
 
 /** `/kube delete NAME`, first half: the preview with the exact target and a single-use Confirm button. */
 export const clusterDeletePreview = defineJob({
-  name: 'cluster-delete-preview',
+  name: DELETE_PREVIEW_JOB,
   data: PreviewData,
   async process(data, ctx) {
-    const jobId = ctx.runtime.jobId;
-    const origin = { channel: data.channel, user: data.user, cloud: data.cloud };
-    await recheck(ctx, origin, 'cluster-delete', data.cluster, jobId);
+    await recheck(ctx, { action: DELETE_JOB, target: data.cluster, origin: data });
     if (data.previewTs) return { previewTs: data.previewTs };
     const openstack = ctx.openstack(data.cloud);
     const cluster = await openstack.magnum.getCluster(data.cluster);
     const projectId = cluster.projectId ?? (await openstack.projectId());
     const loadBalancers = await loadBalancersOnSubnet(openstack, cluster);
-    const lifecycle = lifecycleOf(ctx);
-    const { token, claim } = lifecycle.confirmations.issueWithClaim({
-      action: 'cluster-delete',
-      params: { cluster: cluster.name, uuid: cluster.uuid },
+    const ttlMs = ctx.settings.confirmTtlMs;
+    const params: DeleteConfirmation = { cluster: cluster.name, uuid: cluster.uuid };
+    const { token, claim } = ctx.confirmations.issueWithClaim({
+      action: DELETE_JOB,
+      params,
       requester: data.user,
       channelId: data.channel,
-      ttlMs: lifecycle.confirmTtlMs,
+      ttlMs,
     });
     const ref = await ctx.slack.post(
       data.channel,
@@ -39,21 +40,18 @@ export const clusterDeletePreview = defineJob({
         cloud: data.cloud,
         loadBalancers,
         token,
-        expiresInMs: lifecycle.confirmTtlMs,
+        expiresInMs: ttlMs,
       }),
     );
     data.previewTs = ref.ts;
     await ctx.runtime.updateData(data);
+    const where = { ...data, threadTs: ref.ts };
     await audit(
       ctx,
-      { ...origin, threadTs: ref.ts },
-      {
-        action: 'cluster-delete',
-        target: cluster.name,
-        decision: 'requested',
-        jobId: `cluster-delete-${claim.id}`,
-        outcome: `preview of ${cluster.uuid}`,
-      },
+      { action: DELETE_JOB, target: cluster.name, origin: where },
+      'requested',
+      `preview of ${cluster.uuid}`,
+      jobIdFor(DELETE_JOB, claim.id),
     );
     return { previewTs: ref.ts };
   },

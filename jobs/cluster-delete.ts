@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { NotFoundError } from '../src/core/errors.js';
+import { DELETE_JOB } from '../src/core/requests/delete-request.js';
 import { renderProgress } from '../src/render/progress.js';
 import { defineJob, type JobContext } from './definition.js';
 import { Origin } from './origin.js';
-import { audit, isFinal, recheck } from './tracking/lifecycle.js';
+import { audit, runMutation } from './mutation.js';
 import { track, trackedElsewhere } from './tracking/poller.js';
-import { classifyRefusal } from './tracking/refusals.js';
 
-const ACTION = 'cluster-delete';
+const ACTION = DELETE_JOB;
 
 export const DeleteData = Origin.extend({
   cluster: z.string().min(1),
@@ -25,31 +25,16 @@ export const clusterDelete = defineJob({
   name: ACTION,
   data: DeleteData,
   async process(data, ctx) {
-    const jobId = ctx.runtime.jobId;
-    const origin = { channel: data.channel, user: data.user, cloud: data.cloud, threadTs: data.threadTs };
-    await recheck(ctx, origin, ACTION, data.cluster, jobId);
-    try {
-      return await deleteAndTrack(data, ctx);
-    } catch (thrown) {
-      const error = classifyRefusal(thrown, `delete ${data.cluster}`);
-      if (isFinal(error, ctx)) {
-        await audit(ctx, origin, {
-          action: ACTION,
-          target: data.cluster,
-          decision: 'failed',
-          jobId,
-          outcome: error instanceof Error ? error.message : 'failed',
-        });
-      }
-      throw error;
-    }
+    return runMutation(ctx, { action: ACTION, target: data.cluster, origin: data, refusal: `delete ${data.cluster}` }, () =>
+      deleteAndTrack(data, ctx),
+    );
   },
 });
 
 async function deleteAndTrack(data: DeleteData, ctx: JobContext): Promise<unknown> {
   const jobId = ctx.runtime.jobId;
   const magnum = ctx.openstack(data.cloud).magnum;
-  const origin = { channel: data.channel, user: data.user, cloud: data.cloud, threadTs: data.threadTs };
+  const mutation = { action: ACTION, target: data.cluster, origin: data };
   if (!data.requested) {
     let status: string;
     try {
@@ -57,16 +42,10 @@ async function deleteAndTrack(data: DeleteData, ctx: JobContext): Promise<unknow
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
       await ctx.slack.post(data.channel, { text: `${data.cluster} (${data.uuid}) is already gone: nothing to delete.` }, data.threadTs);
-      await audit(ctx, origin, { action: ACTION, target: data.cluster, decision: 'finished', jobId, outcome: 'already gone' });
+      await audit(ctx, mutation, 'finished', 'already gone');
       return { gone: true };
     }
-    await audit(ctx, origin, {
-      action: ACTION,
-      target: data.cluster,
-      decision: 'started',
-      jobId,
-      outcome: `uuid ${data.uuid}, was ${status}`,
-    });
+    await audit(ctx, mutation, 'started', `uuid ${data.uuid}, was ${status}`);
     if (status !== 'DELETE_IN_PROGRESS') await magnum.deleteCluster(data.uuid);
     Object.assign(data, { requested: true, initialStatus: status });
     await ctx.runtime.updateData(data);

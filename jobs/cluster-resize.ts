@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import type { ClusterDetail, Nodegroup } from '../src/core/cluster.js';
 import { ConflictError, UpstreamError, UsageError } from '../src/core/errors.js';
+import { RESIZE_JOB } from '../src/core/requests/resize-request.js';
 import { renderRequested } from '../src/render/create-request.js';
 import { renderProgress } from '../src/render/progress.js';
 import { defineJob, type JobContext } from './definition.js';
 import { Origin, ensureThread } from './origin.js';
 import { previewShrink } from './resize-shrink-preview.js';
-import { audit, isFinal, recheck } from './tracking/lifecycle.js';
+import { audit, runMutation } from './mutation.js';
 import { track } from './tracking/poller.js';
-import { classifyRefusal } from './tracking/refusals.js';
 
-const ACTION = 'cluster-resize';
+const ACTION = RESIZE_JOB;
 
 const ResizeData = Origin.extend({
   cluster: z.string().min(1),
@@ -35,33 +35,17 @@ export const clusterResize = defineJob({
   name: ACTION,
   data: ResizeData,
   async process(data, ctx) {
-    const jobId = ctx.runtime.jobId;
-    const origin = { channel: data.channel, user: data.user, cloud: data.cloud, threadTs: data.threadTs };
-    await recheck(ctx, origin, ACTION, data.cluster, jobId);
-    const threadTs = await ensureThread(data, ctx, () => renderRequested('Resize', data.cluster, data.user, `to ${data.nodes} nodes`));
-    const where = { ...origin, threadTs };
-    try {
-      return await resizeAndTrack(data, threadTs, ctx);
-    } catch (thrown) {
-      const error = classifyRefusal(thrown, `resize ${data.cluster}`);
-      if (isFinal(error, ctx)) {
-        await audit(ctx, where, {
-          action: ACTION,
-          target: data.cluster,
-          decision: 'failed',
-          jobId,
-          outcome: error instanceof Error ? error.message : 'failed',
-        });
-      }
-      throw error;
-    }
+    return runMutation(ctx, { action: ACTION, target: data.cluster, origin: data, refusal: `resize ${data.cluster}` }, async () => {
+      const threadTs = await ensureThread(data, ctx, () => renderRequested('Resize', data.cluster, data.user, `to ${data.nodes} nodes`));
+      return resizeAndTrack(data, threadTs, ctx);
+    });
   },
 });
 
 async function resizeAndTrack(data: ResizeData, threadTs: string, ctx: JobContext): Promise<unknown> {
-  const jobId = ctx.runtime.jobId;
   const magnum = ctx.openstack(data.cloud).magnum;
-  const where = { channel: data.channel, user: data.user, cloud: data.cloud, threadTs };
+  const where = { ...data, threadTs };
+  const mutation = { action: ACTION, target: data.cluster, origin: where };
   if (data.previewTs !== undefined) return { awaiting: 'confirmation', previewTs: data.previewTs };
   if (!data.requested) {
     const cluster = await magnum.getCluster(data.uuid ?? data.cluster);
@@ -84,13 +68,7 @@ async function resizeAndTrack(data: ResizeData, threadTs: string, ctx: JobContex
     }
     // A confirmed shrink's request was recorded with its preview, under this job's id.
     if (data.confirmedFrom === undefined) {
-      await audit(ctx, where, {
-        action: ACTION,
-        target: data.cluster,
-        decision: 'requested',
-        jobId,
-        outcome: `${groupName} to ${data.nodes} nodes`,
-      });
+      await audit(ctx, mutation, 'requested', `${groupName} to ${data.nodes} nodes`);
     }
     // A retry after a crash finds its own resize under way: adopt it instead of asking again.
     const ownUnderWay = cluster.status === 'UPDATE_IN_PROGRESS' && current === data.nodes;
@@ -100,10 +78,10 @@ async function resizeAndTrack(data: ResizeData, threadTs: string, ctx: JobContex
         { text: `${data.cluster} already has ${data.nodes} nodes in ${group?.name ?? 'its worker group'}: nothing to do.` },
         threadTs,
       );
-      await audit(ctx, where, { action: ACTION, target: data.cluster, decision: 'finished', jobId, outcome: 'no change' });
+      await audit(ctx, mutation, 'finished', 'no change');
       return { unchanged: true };
     }
-    await audit(ctx, where, { action: ACTION, target: data.cluster, decision: 'started', jobId, outcome: `uuid ${cluster.uuid}` });
+    await audit(ctx, mutation, 'started', `uuid ${cluster.uuid}`);
     if (!ownUnderWay) await magnum.resizeCluster(cluster.uuid, data.nodes, data.nodegroup);
     Object.assign(data, { uuid: cluster.uuid, requested: true, initialStatus: cluster.status });
     await ctx.runtime.updateData(data);
@@ -124,7 +102,7 @@ async function resizeAndTrack(data: ResizeData, threadTs: string, ctx: JobContex
     await ctx.runtime.updateData(data);
   }
   await track(ctx, {
-    id: jobId,
+    id: ctx.runtime.jobId,
     kind: 'resize',
     cloud: data.cloud,
     teamId: data.teamId,

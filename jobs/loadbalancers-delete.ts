@@ -5,10 +5,12 @@ import { code, mentionUser } from '../src/render/mrkdwn.js';
 import { loadBalancersOnSubnet } from './cluster-delete-preview.js';
 import { defineJob, type JobContext } from './definition.js';
 import { Origin } from './origin.js';
-import { lifecycleJobId } from './tracking/job-ids.js';
-import { audit, isFinal, recheck, rescheduleIn } from './tracking/lifecycle.js';
+import { rescheduleIn } from '../src/core/job.js';
+import { jobIdFor } from '../src/core/job-id.js';
+import { DELETE_JOB, LOADBALANCERS_DELETE_JOB } from '../src/core/requests/delete-request.js';
+import { audit, runMutation } from './mutation.js';
 
-const ACTION = 'loadbalancers-delete';
+const ACTION = LOADBALANCERS_DELETE_JOB;
 /** Octavia usually tears a load balancer down in a minute or two; give up after this. */
 const WAIT_LIMIT_MS = 20 * 60_000;
 
@@ -32,23 +34,7 @@ export const loadbalancersDelete = defineJob({
   name: ACTION,
   data: LbDeleteData,
   async process(data, ctx) {
-    const jobId = ctx.runtime.jobId;
-    const origin = { channel: data.channel, user: data.user, cloud: data.cloud, threadTs: data.threadTs };
-    await recheck(ctx, origin, ACTION, data.cluster, jobId);
-    try {
-      return await step(data, ctx);
-    } catch (error) {
-      if (isFinal(error, ctx)) {
-        await audit(ctx, origin, {
-          action: ACTION,
-          target: data.cluster,
-          decision: 'failed',
-          jobId,
-          outcome: error instanceof Error ? error.message : 'failed',
-        });
-      }
-      throw error;
-    }
+    return runMutation(ctx, { action: ACTION, target: data.cluster, origin: data }, () => step(data, ctx));
   },
 });
 
@@ -77,13 +63,12 @@ async function checkStillBlocked(data: LbDeleteData, ctx: JobContext): Promise<v
 }
 
 async function step(data: LbDeleteData, ctx: JobContext): Promise<unknown> {
-  const jobId = ctx.runtime.jobId;
   const octavia = ctx.openstack(data.cloud).octavia;
-  const origin = { channel: data.channel, user: data.user, cloud: data.cloud, threadTs: data.threadTs };
+  const mutation = { action: ACTION, target: data.cluster, origin: data };
   const ids = data.loadBalancerIds;
   if (data.step === 'delete') {
     await checkStillBlocked(data, ctx);
-    await audit(ctx, origin, { action: ACTION, target: data.cluster, decision: 'started', jobId, outcome: `deleting ${ids.join(', ')}` });
+    await audit(ctx, mutation, 'started', `deleting ${ids.join(', ')}`);
     for (const id of ids) {
       try {
         await octavia.deleteLoadBalancer(id, { cascade: true });
@@ -118,15 +103,9 @@ async function step(data: LbDeleteData, ctx: JobContext): Promise<unknown> {
     cluster: data.cluster,
     uuid: data.uuid,
   };
-  await ctx.queue.enqueue('cluster-delete', deleteData, { jobId: lifecycleJobId('cluster-delete', 'retry', jobId) });
+  await ctx.queue.enqueue(DELETE_JOB, deleteData, { jobId: jobIdFor(DELETE_JOB, 'retry', ctx.runtime.jobId) });
   const text = `${mentionUser(data.user)} the load balancers are gone; deleting ${code(data.cluster)} again.`;
   await ctx.slack.post(data.channel, { text, blocks: [section(text)] }, data.threadTs);
-  await audit(ctx, origin, {
-    action: ACTION,
-    target: data.cluster,
-    decision: 'finished',
-    jobId,
-    outcome: `${ids.length} deleted; cluster delete retried`,
-  });
+  await audit(ctx, mutation, 'finished', `${ids.length} deleted; cluster delete retried`);
   return { retried: true };
 }

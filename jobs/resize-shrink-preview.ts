@@ -1,7 +1,10 @@
 import type { ClusterDetail } from '../src/core/cluster.js';
 import { renderResizePreview } from '../src/render/resize-preview.js';
 import type { JobContext } from './definition.js';
-import { audit, lifecycleOf, type AuditFields } from './tracking/lifecycle.js';
+import { jobIdFor } from '../src/core/job-id.js';
+import { RESIZE_JOB, type ResizeConfirmation } from '../src/core/requests/resize-request.js';
+import type { Origin } from './origin.js';
+import { audit } from './mutation.js';
 
 export interface ShrinkRequest {
   cluster: ClusterDetail;
@@ -20,27 +23,28 @@ export interface ShrinkRequest {
  */
 export async function previewShrink(
   ctx: JobContext,
-  where: AuditFields & { threadTs: string },
+  where: Origin & { threadTs: string },
   shrink: ShrinkRequest,
   /** Persists the preview's ts before anything else, so a retry posts no second one. */
   remember: (previewTs: string) => Promise<void>,
 ): Promise<{ awaiting: 'confirmation'; previewTs: string }> {
-  const lifecycle = lifecycleOf(ctx);
   const { cluster, from, to } = shrink;
-  const { token, claim } = lifecycle.confirmations.issueWithClaim({
-    action: 'cluster-resize',
-    params: {
-      cluster: cluster.name,
-      uuid: cluster.uuid,
-      group: shrink.groupName,
-      nodes: to,
-      from,
-      threadTs: where.threadTs,
-      ...(shrink.nodegroup === undefined ? {} : { nodegroup: shrink.nodegroup }),
-    },
+  const params: ResizeConfirmation = {
+    cluster: cluster.name,
+    uuid: cluster.uuid,
+    group: shrink.groupName,
+    nodes: to,
+    from,
+    threadTs: where.threadTs,
+    ...(shrink.nodegroup === undefined ? {} : { nodegroup: shrink.nodegroup }),
+  };
+  const ttlMs = ctx.settings.confirmTtlMs;
+  const { token, claim } = ctx.confirmations.issueWithClaim({
+    action: RESIZE_JOB,
+    params,
     requester: where.user,
     channelId: where.channel,
-    ttlMs: lifecycle.confirmTtlMs,
+    ttlMs,
   });
   const preview = renderResizePreview({
     cluster: cluster.name,
@@ -51,16 +55,11 @@ export async function previewShrink(
     user: where.user,
     cloud: where.cloud,
     token,
-    expiresInMs: lifecycle.confirmTtlMs,
+    expiresInMs: ttlMs,
   });
   const ref = await ctx.slack.post(where.channel, preview, where.threadTs);
   await remember(ref.ts);
-  await audit(ctx, where, {
-    action: 'cluster-resize',
-    target: cluster.name,
-    decision: 'requested',
-    jobId: `cluster-resize-${claim.id}`,
-    outcome: `${shrink.groupName} from ${from} to ${to} nodes: preview of ${cluster.uuid}`,
-  });
+  const outcome = `${shrink.groupName} from ${from} to ${to} nodes: preview of ${cluster.uuid}`;
+  await audit(ctx, { action: RESIZE_JOB, target: cluster.name, origin: where }, 'requested', outcome, jobIdFor(RESIZE_JOB, claim.id));
   return { awaiting: 'confirmation', previewTs: ref.ts };
 }

@@ -4,7 +4,9 @@ import { renderScaleDownPreview } from '../src/render/scale-preview.js';
 import { openKube, postAnswer } from './cluster-access.js';
 import type { JobContext } from './definition.js';
 import type { Origin } from './origin.js';
-import { audit, lifecycleOf } from './tracking/lifecycle.js';
+import { jobIdFor } from '../src/core/job-id.js';
+import { SCALE_JOB, type ScaleConfirmation } from '../src/core/requests/scale-request.js';
+import { audit } from './mutation.js';
 
 export interface ScaleDownRequest extends Origin {
   cluster: string;
@@ -34,13 +36,14 @@ export async function previewScaleDown(
   // Not listed although the lists failed: ask anyway rather than guess.
   if (!workload && problems.length === 0) throw new NotFoundError(`${shown} was not found on ${data.cluster}: nothing was scaled.`);
   if (workload?.desired === 0) return null;
-  const lifecycle = lifecycleOf(ctx);
-  const { token, claim } = lifecycle.confirmations.issueWithClaim({
-    action: 'workload-scale',
-    params: { cluster: data.cluster, namespace: data.namespace, kind: data.kind, name: data.name },
+  const ttlMs = ctx.settings.confirmTtlMs;
+  const params: ScaleConfirmation = { cluster: data.cluster, namespace: data.namespace, kind: data.kind, name: data.name };
+  const { token, claim } = ctx.confirmations.issueWithClaim({
+    action: SCALE_JOB,
+    params,
     requester: data.user,
     channelId: data.channel,
-    ttlMs: lifecycle.confirmTtlMs,
+    ttlMs,
   });
   const preview = renderScaleDownPreview({
     cluster: data.cluster,
@@ -49,22 +52,19 @@ export async function previewScaleDown(
     pods: workload ? podsOf(state, workload) : [],
     user: data.user,
     token,
-    expiresInMs: lifecycle.confirmTtlMs,
+    expiresInMs: ttlMs,
   });
   const { ts, threadTs } = await postAnswer(data, ctx, preview);
   data.previewTs = ts;
   await ctx.runtime.updateData(data);
   const from = workload ? String(workload.desired) : 'unknown';
+  const where = { ...data, threadTs };
   await audit(
     ctx,
-    { channel: data.channel, user: data.user, cloud: data.cloud, threadTs },
-    {
-      action: 'workload-scale',
-      target,
-      decision: 'requested',
-      jobId: `workload-scale-${claim.id}`,
-      outcome: `replicas ${from} to 0: preview`,
-    },
+    { action: SCALE_JOB, target, origin: where },
+    'requested',
+    `replicas ${from} to 0: preview`,
+    jobIdFor(SCALE_JOB, claim.id),
   );
   return { awaiting: 'confirmation', previewTs: ts };
 }

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { ConflictError, NotFoundError } from '../src/core/errors.js';
 import type { KubeApi } from '../src/core/ports.js';
 import { renderWorkloadActionMessage } from '../src/render/workload-action.js';
-import { AnswerState, auditMutation, openKube, postAnswer } from './cluster-access.js';
+import { AnswerState, openKube, postAnswer } from './cluster-access.js';
 import { defineJob } from './definition.js';
 import { Origin } from './origin.js';
-import { isFinal } from './tracking/lifecycle.js';
+import { audit, runMutation } from './mutation.js';
+
+const RESTART_JOB = 'workload-restart';
 
 export const RestartData = Origin.extend({
   cluster: z.string().min(1),
@@ -20,42 +22,31 @@ export const RestartData = Origin.extend({
  * without a controller is not deleted: nothing would recreate it, so that is not a restart.
  */
 export const workloadRestart = defineJob({
-  name: 'workload-restart',
+  name: RESTART_JOB,
   data: RestartData,
   async process(data, ctx) {
-    const decision = await ctx.access.authorize({ userId: data.user, channelId: data.channel }, 'operator', 'restart');
-    const audited = `${data.cluster}:${data.namespace}/${data.kind.toLowerCase()}/${data.name}`;
-    if (!decision.allowed) {
-      await auditMutation(ctx, data, { action: 'workload-restart', target: audited, decision: 'denied', outcome: 'role' });
-      await ctx.slack.postEphemeral(data.channel, data.user, { text: decision.message }, data.threadTs);
-      return { denied: true };
-    }
-    let target: string;
-    let detail: string;
-    try {
+    const mutation = {
+      action: RESTART_JOB,
+      target: `${data.cluster}:${data.namespace}/${data.kind.toLowerCase()}/${data.name}`,
+      origin: data,
+    };
+    const { target, detail } = await runMutation(ctx, mutation, async () => {
       const { api } = await openKube(ctx, data.cloud, data.cluster);
       const owner = data.kind === 'Pod' ? await controllerOf(api, data.namespace, data.name, data.cluster) : null;
-      await auditMutation(ctx, data, { action: 'workload-restart', target: audited, decision: 'started' });
-      if (owner !== null) {
-        await api.deletePod(data.namespace, data.name);
-        target = `${data.namespace}/${data.name}`;
-        detail = `The pod was deleted; its ${owner.kind} ${owner.name} creates a new one.`;
-      } else {
-        await api.restartDeployment(data.namespace, data.name);
-        target = `${data.namespace}/deployment/${data.name}`;
-        detail = 'Rollout restart started: pods are replaced one by one.';
-      }
-    } catch (error) {
-      if (isFinal(error, ctx))
-        await auditMutation(ctx, data, {
-          action: 'workload-restart',
-          target: audited,
-          decision: 'failed',
-          outcome: error instanceof Error ? error.message : 'failed',
-        });
-      throw error;
-    }
-    await auditMutation(ctx, data, { action: 'workload-restart', target: audited, decision: 'finished' });
+      await audit(ctx, mutation, 'started');
+      const done =
+        owner !== null
+          ? await api.deletePod(data.namespace, data.name).then(() => ({
+              target: `${data.namespace}/${data.name}`,
+              detail: `The pod was deleted; its ${owner.kind} ${owner.name} creates a new one.`,
+            }))
+          : await api.restartDeployment(data.namespace, data.name).then(() => ({
+              target: `${data.namespace}/deployment/${data.name}`,
+              detail: 'Rollout restart started: pods are replaced one by one.',
+            }));
+      await audit(ctx, mutation, 'finished');
+      return done;
+    });
     const verb = data.kind === 'Pod' ? 'recreated' : 'restarted';
     const { threadTs } = await postAnswer(
       data,

@@ -8,11 +8,22 @@ import { renderProgress } from '../../src/render/progress.js';
 import { renderResizeComplete } from '../../src/render/resize-result.js';
 import type { JobContext } from '../definition.js';
 import { allHeatResources, failedHeatResources } from './heat-progress.js';
-import { DIAGNOSE_JOB, lifecycleJobId, type DiagnoseReason } from './job-ids.js';
-import { audit, lifecycleOf } from './lifecycle.js';
+import { jobIdFor } from '../../src/core/job-id.js';
+import { LOADBALANCERS_DELETE_JOB, type LoadBalancersConfirmation } from '../../src/core/requests/delete-request.js';
+import { audit } from '../mutation.js';
 import { USUAL_WINDOW_MIN, type TrackedOperation } from './operation.js';
 
 const ACTION = { create: 'cluster-create', delete: 'cluster-delete', resize: 'cluster-resize' } as const;
+
+/** The diagnosis job, and why it runs. */
+const DIAGNOSE_JOB = 'cluster-diagnose';
+type DiagnoseReason = 'create-failed' | 'post-create' | 'delete-failed' | 'manual';
+
+/** Writes one audit record of the tracked operation, under the operation's id. */
+function recordOf(ctx: JobContext, op: TrackedOperation) {
+  const mutation = { action: ACTION[op.kind], target: op.cluster, origin: op };
+  return (decision: 'finished' | 'failed', outcome: string) => audit(ctx, mutation, decision, outcome, op.id);
+}
 const VERB = { create: 'creating', delete: 'deleting', resize: 'resizing' } as const;
 const SUBNET_IN_REASON = /subnet ([0-9a-f-]{36})/i;
 
@@ -22,36 +33,29 @@ export async function finalizeOperation(op: TrackedOperation, status: string, ct
   const elapsedMs = now - op.startedAt;
   const anchor = { channel: op.channel, ts: op.anchorTs };
   await ctx.slack.update(anchor, renderProgress({ ...progressOf(op, status, now), finished: true }));
-  const origin = { channel: op.channel, user: op.user, cloud: op.cloud, threadTs: op.threadTs };
-  const action = ACTION[op.kind];
+  const record = recordOf(ctx, op);
   // The name is free again for a later create (a failed one must be deleted first anyway).
-  if (op.kind === 'create') await lifecycleOf(ctx).operations.releaseName(op.cloud, op.cluster, op.id);
+  if (op.kind === 'create') await ctx.operations.releaseName(op.cloud, op.cluster, op.id);
 
   if (status === 'DELETE_COMPLETE') {
-    await audit(ctx, origin, { action, target: op.cluster, decision: 'finished', jobId: op.id, outcome: 'DELETE_COMPLETE' });
+    await record('finished', 'DELETE_COMPLETE');
     await ctx.slack.post(op.channel, renderDeleteComplete(op.cluster, { user: op.user, elapsedMs }), op.threadTs);
     return;
   }
   const cluster = await detailOrNull(ctx, op);
   if (cluster === null) {
-    await audit(ctx, origin, { action, target: op.cluster, decision: 'failed', jobId: op.id, outcome: 'cluster disappeared' });
+    await record('failed', 'cluster disappeared');
     await ctx.slack.post(op.channel, { text: `${op.cluster} is gone: it was deleted while the bot tracked it.` }, op.threadTs);
     return;
   }
   if (status === 'CREATE_COMPLETE') {
-    await audit(ctx, origin, { action, target: op.cluster, decision: 'finished', jobId: op.id, outcome: 'CREATE_COMPLETE' });
+    await record('finished', 'CREATE_COMPLETE');
     await enqueueDiagnosis(ctx, op, 'post-create');
     await ctx.slack.post(op.channel, renderCreateComplete(cluster, { user: op.user, elapsedMs }), op.threadTs);
     return;
   }
   if (status === 'UPDATE_COMPLETE') {
-    await audit(ctx, origin, {
-      action,
-      target: op.cluster,
-      decision: 'finished',
-      jobId: op.id,
-      outcome: `UPDATE_COMPLETE, ${cluster.nodeCount} nodes`,
-    });
+    await record('finished', `UPDATE_COMPLETE, ${cluster.nodeCount} nodes`);
     await ctx.slack.post(op.channel, renderResizeComplete(op.cluster, { user: op.user, nodes: cluster.nodeCount, elapsedMs }), op.threadTs);
     return;
   }
@@ -60,13 +64,7 @@ export async function finalizeOperation(op: TrackedOperation, status: string, ct
   const failedResources = await failedHeatResources(openstack.heat, cluster.stackId);
   const reason: DiagnoseReason = op.kind === 'create' ? 'create-failed' : op.kind === 'delete' ? 'delete-failed' : 'manual';
   const diagnosisQueued = await enqueueDiagnosis(ctx, op, reason);
-  await audit(ctx, origin, {
-    action,
-    target: op.cluster,
-    decision: 'failed',
-    jobId: op.id,
-    outcome: `${status}: ${cluster.statusReason ?? ''}`,
-  });
+  await record('failed', `${status}: ${cluster.statusReason ?? ''}`);
   await ctx.slack.post(
     op.channel,
     renderOperationFailed(cluster, { user: op.user, verb: capitalize(VERB[op.kind]), elapsedMs, failedResources, diagnosisQueued }),
@@ -111,7 +109,7 @@ async function enqueueDiagnosis(ctx: JobContext, op: TrackedOperation, reason: D
     reason,
   };
   try {
-    await ctx.queue.enqueue(DIAGNOSE_JOB, data, { jobId: lifecycleJobId(DIAGNOSE_JOB, reason, op.id) });
+    await ctx.queue.enqueue(DIAGNOSE_JOB, data, { jobId: jobIdFor(DIAGNOSE_JOB, reason, op.id) });
     return true;
   } catch (error) {
     ctx.log.warn({ err: error, reason }, 'could not enqueue the diagnosis');
@@ -133,43 +131,25 @@ async function offerLoadBalancerCleanup(ctx: JobContext, op: TrackedOperation, c
     cluster.fixedSubnet ?? SUBNET_IN_REASON.exec(reason)?.[1] ?? heatResources.find((r) => r.name === 'private_subnet')?.physicalId ?? null;
   const loadBalancers = subnetId === null ? [] : await openstack.octavia.listLoadBalancers({ vipSubnetId: subnetId });
   const blocking = blockingObjects({ ...snapshot, subnetId, loadBalancers }).loadBalancers;
-  const lifecycle = lifecycleOf(ctx);
   const ids = fitIds(blocking.map((lb) => lb.id));
   const shown = blocking.filter((lb) => ids.includes(lb.id));
+  const ttlMs = ctx.settings.confirmTtlMs;
+  const params: LoadBalancersConfirmation = { cluster: cluster.name, uuid: cluster.uuid, loadBalancerIds: ids, threadTs: op.threadTs };
   const token =
     shown.length === 0
       ? null
-      : lifecycle.confirmations.issueWithClaim({
-          action: 'loadbalancers-delete',
-          params: {
-            cluster: cluster.name,
-            uuid: cluster.uuid,
-            lbs: ids.join(','),
-            threadTs: op.threadTs,
-            anchorTs: op.anchorTs,
-            op: op.id,
-          },
-          requester: op.user,
-          channelId: op.channel,
-          ttlMs: lifecycle.confirmTtlMs,
-        }).token;
-  const origin = { channel: op.channel, user: op.user, cloud: op.cloud, threadTs: op.threadTs };
-  await audit(ctx, origin, {
-    action: 'cluster-delete',
-    target: op.cluster,
-    decision: 'failed',
-    jobId: op.id,
-    outcome: `DELETE_FAILED: blocked by ${blocking.length} load balancer(s) on subnet ${subnetId ?? '?'}`,
-  });
+      : ctx.confirmations.issueWithClaim({ action: LOADBALANCERS_DELETE_JOB, params, requester: op.user, channelId: op.channel, ttlMs })
+          .token;
+  await recordOf(ctx, op)('failed', `DELETE_FAILED: blocked by ${blocking.length} load balancer(s) on subnet ${subnetId ?? '?'}`);
   await ctx.slack.post(op.channel, renderDeleteBlocked(cluster, { user: op.user, reason, loadBalancers: blocking }), op.threadTs);
   if (token !== null) {
-    const offer = renderLoadBalancerOffer(cluster, { user: op.user, count: shown.length, token, expiresInMs: lifecycle.confirmTtlMs });
+    const offer = renderLoadBalancerOffer(cluster, { user: op.user, count: shown.length, token, expiresInMs: ttlMs });
     await ctx.slack.post(op.channel, offer, op.threadTs);
   }
   return true;
 }
 
-/** Load balancer ids that fit in one confirmation parameter (256 characters). */
+/** Load balancer ids that fit a confirmation button (256 characters of ids; Slack caps a button's value at 2,000). */
 function fitIds(ids: readonly string[]): string[] {
   const kept: string[] = [];
   for (const id of ids) {

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { ClusterSummary } from '../../src/core/cluster.js';
 import { defineJob, type JobContext } from '../definition.js';
 import { advanceOperation } from './advance.js';
-import { lifecycleJobId } from './job-ids.js';
-import { lifecycleOf, rescheduleIn } from './lifecycle.js';
+import { rescheduleIn } from '../../src/core/job.js';
+import { jobIdFor } from '../../src/core/job-id.js';
 import { readOperations, type TrackedOperation } from './operation.js';
 
 export const POLL_JOB = 'operations-poll';
@@ -19,11 +19,11 @@ function leaseMs(ctx: JobContext): number {
 
 /** Makes sure a poller runs for the cloud (one chain per cloud, however many operations ask). */
 export async function kickPoller(ctx: JobContext, cloud: string): Promise<void> {
-  const { session } = await lifecycleOf(ctx).operations.pollerSession(cloud, leaseMs(ctx));
+  const { session } = await ctx.operations.pollerSession(cloud, leaseMs(ctx));
   await ctx.queue.enqueue(
     POLL_JOB,
     { cloud, session },
-    { jobId: lifecycleJobId(POLL_JOB, cloud, String(session)), delayMs: ctx.settings.pollIntervalMs },
+    { jobId: jobIdFor(POLL_JOB, cloud, String(session)), delayMs: ctx.settings.pollIntervalMs },
   );
 }
 
@@ -32,7 +32,7 @@ export async function kickPoller(ctx: JobContext, cloud: string): Promise<void> 
  * Returns how many operations are still tracked.
  */
 export async function pollCloud(cloud: string, ctx: JobContext): Promise<number> {
-  const store = lifecycleOf(ctx).operations;
+  const store = ctx.operations;
   const ops = readOperations(await store.list(cloud));
   if (ops.length === 0) return 0;
   const clusters = await ctx.openstack(cloud).magnum.listClusters();
@@ -60,7 +60,7 @@ export const operationsPoll = defineJob({
   name: POLL_JOB,
   data: PollData,
   async process(data, ctx) {
-    const store = lifecycleOf(ctx).operations;
+    const store = ctx.operations;
     if (!(await store.refreshPoller(data.cloud, data.session, leaseMs(ctx)))) {
       ctx.log.info({ cloud: data.cloud, session: data.session }, 'poller superseded by a newer session');
       return { stopped: 'superseded' };
@@ -91,7 +91,7 @@ async function forEachLimited<T>(items: readonly T[], limit: number, run: (item:
 
 /** Starts tracking an operation (idempotent by id) and makes sure the cloud's poller runs. */
 export async function track(ctx: JobContext, op: TrackedOperation): Promise<void> {
-  const store = lifecycleOf(ctx).operations;
+  const store = ctx.operations;
   const existing = await store.get(op.cloud, op.id);
   if (existing === undefined) await store.put(op.cloud, op.id, op);
   await kickPoller(ctx, op.cloud);
@@ -105,6 +105,6 @@ export async function trackedElsewhere(
   kind: TrackedOperation['kind'],
   id: string,
 ): Promise<TrackedOperation | undefined> {
-  const ops = readOperations(await lifecycleOf(ctx).operations.list(cloud));
+  const ops = readOperations(await ctx.operations.list(cloud));
   return ops.find((op) => op.clusterUuid === clusterUuid && op.kind === kind && op.id !== id);
 }

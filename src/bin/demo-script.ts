@@ -1,9 +1,8 @@
 import type { DemoStage } from './demo.js';
 import { DEMO_OPERATOR } from './demo-world.js';
-import { CREATE_WITHOUT_VOLUME_ACTION } from '../render/create-preflight.js';
-import { DELETE_CONFIRM_ACTION } from '../render/delete-preview.js';
-import { LB_DELETE_ACTION } from '../render/delete-result.js';
-import { TICKET_ACTION_ID } from '../render/cluster-summary.js';
+import { CREATE_ACTIONS } from '../core/requests/create-request.js';
+import { DELETE_ACTIONS, LOADBALANCERS_ACTIONS } from '../core/requests/delete-request.js';
+import { TICKET_ACTION_ID } from '../core/requests/ticket-request.js';
 
 /** The scripted conversation of `npm run demo`, scene by scene. */
 export async function playDemoScript(stage: DemoStage): Promise<void> {
@@ -22,7 +21,7 @@ export async function playDemoScript(stage: DemoStage): Promise<void> {
   );
   await world.say('create demo-a --template k8s-1.27-overlay2 --nodes 2 --docker-volume-size 20');
   const choice = await world.waitForMessage(/^Create demo-a without the docker volume/);
-  await world.click(choice, CREATE_WITHOUT_VOLUME_ACTION);
+  await world.click(choice, CREATE_ACTIONS.withoutVolume);
   const ready = await world.waitForMessage(/demo-a is ready/, 120_000);
   await stage.printThread(ready, /no problems|finding|Health check|health check/i);
 
@@ -51,9 +50,9 @@ export async function playDemoScript(stage: DemoStage): Promise<void> {
     'A load balancer added after creation blocks the delete (Catalyst known issue 1): the bot finds it and offers the fix.',
   );
   const preview = await stage.command('delete lb-blocks-delete', /^Delete lb-blocks-delete/);
-  await world.click(preview, DELETE_CONFIRM_ACTION);
+  await world.click(preview, DELETE_ACTIONS.confirm);
   const offer = await world.waitForMessage(/^Delete (this|these \d+) load balancers? and retry/, 120_000);
-  await world.click(offer, LB_DELETE_ACTION);
+  await world.click(offer, LOADBALANCERS_ACTIONS.confirm);
   await world.waitForMessage(/lb-blocks-delete is deleted/, 120_000);
   await stage.printThread(preview, /lb-blocks-delete is deleted/);
 

@@ -3,8 +3,11 @@
  * risky request, the button's action redeems it once. security/confirmation.ts implements it.
  */
 
-/** Ids and small values only: a confirmation is visible to anyone who can read the message payload. */
-export type ConfirmationParams = Readonly<Record<string, string | number | boolean>>;
+/**
+ * What the confirmed request needs, as JSON; each request type's schema in src/core/requests/
+ * reads it back. It rides in the button's value: keep it small.
+ */
+export type ConfirmationParams = Readonly<Record<string, unknown>>;
 
 export interface ConfirmationRequest {
   action: string;
@@ -49,4 +52,3 @@ export interface Confirmations {
   /** verify, then consume: a second redeem of the same token answers `already_used`. */
   redeem(token: string, clicker: ConfirmationClicker): Promise<RedeemResult>;
 }
-

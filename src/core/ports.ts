@@ -137,3 +137,19 @@ export interface KubeConnector {
   forKubeconfigCluster(name: string): Promise<KubeApi | null>;
   listKubeconfigClusters(): Promise<string[]>;
 }
+
+/** How a slash command, button or form ended, as counted in `kube_chatops_commands_total`. */
+export type CommandOutcome = 'ok' | 'usage' | 'denied' | 'error';
+
+/** Counts what the registry routes (src/metrics implements it over prom-client). */
+export interface CommandMetrics {
+  handled(subcommand: string, outcome: CommandOutcome): void;
+}
+
+/** How a job run ended: done, failed for good (not retryable), or an error that BullMQ retries. */
+export type JobOutcome = 'done' | 'failed' | 'error';
+
+/** Counts job runs and their durations (src/metrics implements it over prom-client). */
+export interface JobMetrics {
+  finished(job: string, outcome: JobOutcome, durationMs: number): void;
+}

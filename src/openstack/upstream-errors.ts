@@ -120,9 +120,13 @@ export function errorForResponse(response: FailedResponse): BotError {
     return new UpstreamError('magnum_mid_delete', text, { ...details, retryable: true });
   }
   const userMessage = `${label}: ${what} (${reference})`;
-  const upstream = new UpstreamError(codeFor(status, body, service), userMessage, { ...details, ...(body.code ? { upstreamCode: body.code } : {}) });
+  const upstream = new UpstreamError(codeFor(status, body, service), userMessage, {
+    ...details,
+    ...(body.code ? { upstreamCode: body.code } : {}),
+  });
   if (status === 404) return new NotFoundError(userMessage, { cause: upstream });
-  if (status === 409) return new ConflictError(userMessage, upstream.code === 'quota_exceeded' ? 'quota_exceeded' : 'conflict', { cause: upstream });
+  if (status === 409)
+    return new ConflictError(userMessage, upstream.code === 'quota_exceeded' ? 'quota_exceeded' : 'conflict', { cause: upstream });
   return upstream;
 }
 

@@ -4,8 +4,7 @@ import { actions, button, context, fields, section, type Block } from './blocks.
 import { formatAge } from './duration.js';
 import { code, escapeMrkdwn, mentionUser } from './mrkdwn.js';
 import { statusEmoji } from './status.js';
-
-export const TICKET_ACTION_ID = 'ticket-attach';
+import { TICKET_ACTION_ID } from '../core/requests/ticket-request.js';
 
 /** The "Attach to support ticket" button, carrying only the cluster's uuid. */
 export function ticketButton(clusterRef: string): Block {

@@ -1,20 +1,5 @@
-/** The `/kube create` form: opened by the web process when the command has no arguments. */
-export const CREATE_MODAL_CALLBACK = 'lifecycle-create';
-
-/** block_id of each input; action_id is `value` everywhere. */
-export const CREATE_FIELDS = {
-  cluster: 'name',
-  template: 'template',
-  nodes: 'nodes',
-  masters: 'masters',
-  flavor: 'flavor',
-  masterFlavor: 'master_flavor',
-  keypair: 'keypair',
-  labels: 'labels',
-  dockerVolumeSize: 'docker_volume_size',
-  timeout: 'timeout',
-} as const;
-export type CreateField = keyof typeof CREATE_FIELDS;
+import { CREATE_FORM, type CreateField } from '../core/requests/create-request.js';
+const CREATE_FIELDS = CREATE_FORM.fields;
 
 function input(
   field: CreateField,
@@ -40,7 +25,7 @@ function input(
 export function renderCreateModal(opts: { channel: string }): object {
   return {
     type: 'modal',
-    callback_id: CREATE_MODAL_CALLBACK,
+    callback_id: CREATE_FORM.callbackId,
     private_metadata: JSON.stringify({ channel: opts.channel }),
     title: { type: 'plain_text', text: 'Create a cluster' },
     submit: { type: 'plain_text', text: 'Create' },

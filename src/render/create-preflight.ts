@@ -3,10 +3,7 @@ import type { Message } from '../core/ports.js';
 import { actions, button, context, section } from './blocks.js';
 import { formatDuration } from './duration.js';
 import { code, escapeMrkdwn, mentionUser } from './mrkdwn.js';
-
-export const CREATE_WITHOUT_VOLUME_ACTION = 'lifecycle-create-without-volume';
-export const CREATE_WITH_VOLUME_ACTION = 'lifecycle-create-with-volume';
-export const CREATE_CANCEL_ACTION = 'lifecycle-create-cancel';
+import { CREATE_ACTIONS } from '../core/requests/create-request.js';
 
 /** The pre-flight warning (seed 000: docker volume size on an overlay2 template): what and why. */
 export function renderCreatePreflight(cluster: string, finding: Finding): Message {
@@ -35,7 +32,7 @@ const WITHOUT_VOLUME_BUTTON = 'Create without the volume';
 
 function withVolumeButton(token: string) {
   return button({
-    actionId: CREATE_WITH_VOLUME_ACTION,
+    actionId: CREATE_ACTIONS.withVolume,
     text: 'Create with the volume anyway',
     value: token,
     style: 'danger',
@@ -81,7 +78,7 @@ export function renderCreatePreflightChoice(
         ),
         section(templateNote(cluster, without)),
         actions('lifecycle-create-preflight', [
-          button({ actionId: CREATE_CANCEL_ACTION, text: 'Cancel', value: opts.token, style: 'primary' }),
+          button({ actionId: CREATE_ACTIONS.cancel, text: 'Cancel', value: opts.token, style: 'primary' }),
           withVolumeButton(opts.token),
         ]),
         who,
@@ -99,9 +96,9 @@ export function renderCreatePreflightChoice(
     blocks: [
       ...blocks,
       actions('lifecycle-create-preflight', [
-        button({ actionId: CREATE_WITHOUT_VOLUME_ACTION, text: WITHOUT_VOLUME_BUTTON, value: opts.token, style: 'primary' }),
+        button({ actionId: CREATE_ACTIONS.withoutVolume, text: WITHOUT_VOLUME_BUTTON, value: opts.token, style: 'primary' }),
         withVolumeButton(opts.token),
-        button({ actionId: CREATE_CANCEL_ACTION, text: 'Cancel', value: opts.token }),
+        button({ actionId: CREATE_ACTIONS.cancel, text: 'Cancel', value: opts.token }),
       ]),
       who,
     ],

@@ -4,9 +4,7 @@ import type { Message } from '../core/ports.js';
 import { actions, button, context, fields, section } from './blocks.js';
 import { formatDuration } from './duration.js';
 import { code, escapeMrkdwn, mentionUser } from './mrkdwn.js';
-
-export const DELETE_CONFIRM_ACTION = 'lifecycle-delete-confirm';
-export const DELETE_CANCEL_ACTION = 'lifecycle-delete-cancel';
+import { DELETE_ACTIONS } from '../core/requests/delete-request.js';
 
 /** The delete preview: the exact target and its effect; Confirm and Cancel share one single-use token. */
 export function renderDeletePreview(
@@ -42,7 +40,7 @@ export function renderDeletePreview(
         : []),
       actions('lifecycle-delete', [
         button({
-          actionId: DELETE_CONFIRM_ACTION,
+          actionId: DELETE_ACTIONS.confirm,
           text: 'Delete cluster',
           value: opts.token,
           style: 'danger',
@@ -53,7 +51,7 @@ export function renderDeletePreview(
             deny: 'Keep it',
           },
         }),
-        button({ actionId: DELETE_CANCEL_ACTION, text: 'Cancel', value: opts.token }),
+        button({ actionId: DELETE_ACTIONS.cancel, text: 'Cancel', value: opts.token }),
       ]),
       context(`Only ${mentionUser(opts.user)} or an admin can confirm; the button expires in ${formatDuration(opts.expiresInMs)}.`),
     ],

@@ -3,9 +3,7 @@ import type { Message } from '../core/ports.js';
 import { actions, button, context, section } from './blocks.js';
 import { formatDuration } from './duration.js';
 import { code, codeBlock, escapeMrkdwn, mentionUser } from './mrkdwn.js';
-
-export const LB_DELETE_ACTION = 'lifecycle-lb-delete-confirm';
-export const LB_CANCEL_ACTION = 'lifecycle-lb-delete-cancel';
+import { LOADBALANCERS_ACTIONS } from '../core/requests/delete-request.js';
 
 /** The final message of a finished delete. */
 export function renderDeleteComplete(cluster: string, opts: { user: string; elapsedMs: number }): Message {
@@ -63,7 +61,7 @@ export function renderLoadBalancerOffer(
       section(escapeMrkdwn(text)),
       actions('lifecycle-lb-delete', [
         button({
-          actionId: LB_DELETE_ACTION,
+          actionId: LOADBALANCERS_ACTIONS.confirm,
           text: label,
           value: opts.token,
           style: 'danger',
@@ -74,7 +72,7 @@ export function renderLoadBalancerOffer(
             deny: 'Cancel',
           },
         }),
-        button({ actionId: LB_CANCEL_ACTION, text: 'Cancel', value: opts.token }),
+        button({ actionId: LOADBALANCERS_ACTIONS.cancel, text: 'Cancel', value: opts.token }),
       ]),
       context(`Only ${mentionUser(opts.user)} or an admin can confirm; the button expires in ${formatDuration(opts.expiresInMs)}.`),
     ],

@@ -1,11 +1,9 @@
 import type { Finding, Severity } from '../core/finding.js';
 import type { Message } from '../core/ports.js';
 import { actions, button, capBlocks, context, section, type Block } from './blocks.js';
-import { TICKET_ACTION_ID } from './cluster-summary.js';
+import { TICKET_ACTION_ID } from '../core/requests/ticket-request.js';
 import { code, escapeMrkdwn, mentionUser } from './mrkdwn.js';
-
-/** Buttons of a finding's remedy carry `remedy-<action.id>`; `src/main/actions/remedy-action.ts` routes them. */
-export const REMEDY_ACTION_PREFIX = 'remedy-';
+import { remedyActionId } from '../core/requests/remedy-request.js';
 
 export const SEVERITY_EMOJI: Readonly<Record<Severity, string>> = {
   critical: ':red_circle:',
@@ -62,7 +60,7 @@ export function remedyButton(finding: Finding): Block | null {
   let value = JSON.stringify(action.params);
   if (value.length > 2000) value = JSON.stringify({ cluster: action.params['cluster'] ?? null, truncated: true });
   return button({
-    actionId: `${REMEDY_ACTION_PREFIX}${action.id}`,
+    actionId: remedyActionId(action.id),
     text: action.label,
     value,
     style: 'danger',

@@ -1,10 +1,10 @@
-import { BotError, UpstreamError, UsageError } from '../core/errors.js';
+import { BotError, UpstreamError, UsageError, type ErrorCode } from '../core/errors.js';
 import type { Message } from '../core/ports.js';
 import { context, section } from './blocks.js';
 import { codeBlock, escapeMrkdwn } from './mrkdwn.js';
 
 /** Actionable hints for known error codes (the one place errors become user text). */
-export const ERROR_HINTS: Readonly<Record<string, string>> = {
+export const ERROR_HINTS: Readonly<Partial<Record<ErrorCode, string>>> = {
   auth_failed: 'Check the bot’s OpenStack credentials (OS_* settings or clouds.yaml).',
   unauthorized: 'The cloud refused the bot’s token twice; check its OpenStack credentials.',
   quota_exceeded: 'The project is out of quota: delete unused clusters or ask for a quota increase.',
@@ -22,7 +22,19 @@ export const ERROR_HINTS: Readonly<Record<string, string>> = {
   queue_unavailable: 'The job queue (Redis) is not answering. Nothing was started.',
   not_found: 'Check the name with `/kube list`.',
   kube_unreachable: 'The cluster’s Kubernetes API did not answer (private cluster, or the masters are down).',
+  slack_rate_limited: 'Slack is rate-limiting the bot; the message is sent again when Slack allows.',
+  ticket_attach_busy: 'Another attach of this thread is running; its ticket reference will appear here.',
+  tickets_not_configured: 'No ticket sink is configured (TICKET_SINK); the bundle goes into the thread instead.',
 };
+
+/**
+ * The plain text of any error, for an audit outcome or a log line that a person reads: a
+ * BotError's safe message, never the raw text of an unexpected error (it may hold anything).
+ */
+export function errorText(error: unknown): string {
+  if (error instanceof BotError) return error.userMessage;
+  return `unexpected error (${error instanceof Error ? error.name : typeof error}); the details are in the bot's log`;
+}
 
 /**
  * Turns any error into a short, safe Slack message. Unknown errors show only a correlation id.

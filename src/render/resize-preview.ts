@@ -2,9 +2,7 @@ import type { Message } from '../core/ports.js';
 import { actions, button, context, fields, section } from './blocks.js';
 import { formatDuration } from './duration.js';
 import { code, mentionUser } from './mrkdwn.js';
-
-export const RESIZE_CONFIRM_ACTION = 'lifecycle-resize-confirm';
-export const RESIZE_CANCEL_ACTION = 'lifecycle-resize-cancel';
+import { RESIZE_ACTIONS } from '../core/requests/resize-request.js';
 
 export interface ResizePreviewInput {
   cluster: string;
@@ -40,8 +38,8 @@ export function renderResizePreview(input: ResizePreviewInput): Message {
         'Magnum picks which nodes go (the request names none). Their pods are evicted and rescheduled on the remaining nodes where they fit; data in emptyDir volumes is lost.',
       ),
       actions('lifecycle-resize', [
-        button({ actionId: RESIZE_CONFIRM_ACTION, text: `Remove ${nodes(removed)}`, value: input.token, style: 'danger' }),
-        button({ actionId: RESIZE_CANCEL_ACTION, text: 'Cancel', value: input.token }),
+        button({ actionId: RESIZE_ACTIONS.confirm, text: `Remove ${nodes(removed)}`, value: input.token, style: 'danger' }),
+        button({ actionId: RESIZE_ACTIONS.cancel, text: 'Cancel', value: input.token }),
       ]),
       context(
         `Only ${mentionUser(input.user)} or an admin can confirm; the button expires in ${formatDuration(input.expiresInMs)}. Growing a nodegroup needs no confirmation.`,

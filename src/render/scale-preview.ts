@@ -2,9 +2,7 @@ import type { Message } from '../core/ports.js';
 import { actions, button, context, fields, section } from './blocks.js';
 import { formatDuration } from './duration.js';
 import { code, mentionUser } from './mrkdwn.js';
-
-export const SCALE_CONFIRM_ACTION = 'workload-scale-confirm';
-export const SCALE_CANCEL_ACTION = 'workload-scale-cancel';
+import { SCALE_ACTIONS } from '../core/requests/scale-request.js';
 
 const PODS_SHOWN = 10;
 
@@ -38,8 +36,8 @@ export function renderScaleDownPreview(input: ScaleDownPreviewInput): Message {
         [`Pods deleted (${input.pods.length})`, input.pods.length === 0 ? 'none found' : `${shown}${more}`],
       ]),
       actions('workload-scale', [
-        button({ actionId: SCALE_CONFIRM_ACTION, text: 'Scale to 0', value: input.token, style: 'danger' }),
-        button({ actionId: SCALE_CANCEL_ACTION, text: 'Cancel', value: input.token }),
+        button({ actionId: SCALE_ACTIONS.confirm, text: 'Scale to 0', value: input.token, style: 'danger' }),
+        button({ actionId: SCALE_ACTIONS.cancel, text: 'Cancel', value: input.token }),
       ]),
       context(
         `Only ${mentionUser(input.user)} or an admin can confirm; the button expires in ${formatDuration(input.expiresInMs)}. Scaling to 1 or more needs no confirmation.`,

@@ -1,5 +1,5 @@
 import type { Message } from '../core/ports.js';
-import { TICKET_ACTION_ID } from './cluster-summary.js';
+import { TICKET_ACTION_ID } from '../core/requests/ticket-request.js';
 
 /**
  * The same message with every "Attach to support ticket" button replaced by `link` (the

@@ -1,7 +1,7 @@
 import type { Finding } from '../core/finding.js';
 import type { Message } from '../core/ports.js';
 import { actions, button, context, section } from './blocks.js';
-import { TICKET_ACTION_ID } from './cluster-summary.js';
+import { TICKET_ACTION_ID, ticketButtonValue } from '../core/requests/ticket-request.js';
 import { findingSection } from './diagnosis.js';
 import { formatDuration } from './duration.js';
 import { code, mentionUser } from './mrkdwn.js';
@@ -17,21 +17,13 @@ export function renderWatchToggled(cluster: string, on: boolean, requester: stri
   };
 }
 
-/**
- * The ticket button's value on an incident: the cluster's ref, then `watch` and the rule, so the
- * ticket job can re-render this alert (not a cluster summary) with the ticket's link.
- */
-export function watchTicketValue(clusterRef: string, rule: string): string {
-  return `${clusterRef} watch ${rule}`;
-}
-
 /** One incident: a finding that appeared on a watched cluster, with the ticket button when the cluster has a ref. */
 export function renderWatchAlert(cluster: string, finding: Finding, ticketRef?: string): Message {
   const blocks = [section(`:rotating_light: Incident on ${code(cluster)}`), section(findingSection(finding))];
   if (ticketRef !== undefined)
     blocks.push(
       actions('watch-actions', [
-        button({ actionId: TICKET_ACTION_ID, text: 'Attach to support ticket', value: watchTicketValue(ticketRef, finding.rule) }),
+        button({ actionId: TICKET_ACTION_ID, text: 'Attach to support ticket', value: ticketButtonValue(ticketRef, finding.rule) }),
       ]),
     );
   blocks.push(context(`\`/kube diagnose ${cluster}\` for the full picture`));

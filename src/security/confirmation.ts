@@ -32,7 +32,7 @@ export interface ConfirmationOptions {
 const Payload = z.object({
   i: z.string().min(1),
   a: z.string().regex(ACTION),
-  p: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  p: z.record(z.string(), z.unknown()),
   r: z.string().min(1),
   c: z.string().min(1),
   t: z.number(),

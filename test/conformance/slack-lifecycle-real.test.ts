@@ -1,3 +1,4 @@
+import { DELETE_ACTIONS } from '../../src/core/requests/delete-request.js';
 /**
  * The create → CREATE_COMPLETE → resize → delete flow driven through signed Slack requests, with
  * the bot (web + worker) talking to the real Keystone 22 + Magnum 15 (Zed) peers, not the sim.
@@ -5,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PEERS_RC_ENV, peersRcPath } from '../../src/config/peers-env.js';
-import { DELETE_CONFIRM_ACTION } from '../../src/render/delete-preview.js';
 import type { StandInMessage } from '../../src/sim/slack/slack-stand-in.js';
 import { startRealSlackHarness, type RealSlackHarness } from './slack-real-harness.js';
 
@@ -77,7 +77,7 @@ describeReal('/kube create, resize and delete through Slack against real Keyston
 
     await h.command(`delete ${cluster}`);
     const preview = await expectMessage(new RegExp(`^Delete ${cluster}`), new RegExp(`no cluster ${cluster}|could not`));
-    await h.click(preview, DELETE_CONFIRM_ACTION);
+    await h.click(preview, DELETE_ACTIONS.confirm);
     const deleted = await expectMessage(new RegExp(`${cluster} is deleted`), /DELETE_FAILED|delet\w* \S+ failed/);
     expect(deleted.threadTs).toBe(preview.ts);
     expect(await h.clusterStatus(cluster)).toBe(404);

@@ -1,4 +1,4 @@
-import { SCALE_CONFIRM_ACTION } from '../../../src/render/scale-preview.js';
+import { SCALE_ACTIONS } from '../../../src/core/requests/scale-request.js';
 import { startBotHarness, type BotHarness } from './bot-harness.js';
 
 describe('/kube watch through signed Slack requests', () => {
@@ -26,7 +26,7 @@ describe('/kube watch through signed Slack requests', () => {
     await h.command('scale crash-loop default/deployment/orders-api --replicas 0');
     // Scaling to 0 takes the workload down: it waits for the requester's Confirm.
     const preview = await h.waitForMessage(/^Scale default\/deployment\/orders-api on crash-loop to 0 replicas\?/);
-    await h.click(preview, SCALE_CONFIRM_ACTION);
+    await h.click(preview, SCALE_ACTIONS.confirm);
     const resolved = await h.slack.waitFor(
       () => h.allMessages().find((m) => m.ts === crash.ts && m.text.startsWith('Resolved on crash-loop')),
       30_000,

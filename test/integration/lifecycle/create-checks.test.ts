@@ -1,4 +1,4 @@
-import { CREATE_WITHOUT_VOLUME_ACTION } from '../../../src/render/create-preflight.js';
+import { CREATE_ACTIONS } from '../../../src/core/requests/create-request.js';
 import { simClustersNamed, startLifecycleHarness, type LifecycleHarness } from './harness.js';
 
 describe('/kube create checks what the cloud can tell before asking Magnum', () => {
@@ -48,7 +48,7 @@ describe('/kube create checks what the cloud can tell before asking Magnum', () 
     const choice = await h.waitForMessage(/^Create zeta without the docker volume \(recommended: from template k8s-1\.27-no-volume/);
     expect(simClustersNamed(h.sim, 'zeta')).toBe(0);
 
-    await h.click(choice, CREATE_WITHOUT_VOLUME_ACTION);
+    await h.click(choice, CREATE_ACTIONS.withoutVolume);
     await h.waitForMessage(/^Creating zeta: CREATE_IN_PROGRESS/);
 
     const noVolume = h.sim.state.templates.find((t) => t.name === 'k8s-1.27-no-volume');

@@ -1,4 +1,4 @@
-import { CREATE_WITHOUT_VOLUME_ACTION } from '../../../src/render/create-preflight.js';
+import { CREATE_ACTIONS } from '../../../src/core/requests/create-request.js';
 import { MINUTE, simClustersNamed, startLifecycleHarness, type LifecycleHarness } from './harness.js';
 
 describe('/kube create, tracked to the end', () => {
@@ -67,7 +67,7 @@ describe('/kube create, tracked to the end', () => {
     expect(choice.threadTs).toBe(warning.threadTs);
     expect(simClustersNamed(h.sim, 'gamma')).toBe(0);
 
-    await h.click(choice, CREATE_WITHOUT_VOLUME_ACTION);
+    await h.click(choice, CREATE_ACTIONS.withoutVolume);
     await h.waitForMessage(/^Creating gamma: CREATE_IN_PROGRESS/);
 
     const created = h.sim.state.clusters.filter((c) => c.name === 'gamma');

@@ -1,5 +1,4 @@
-import { DELETE_CONFIRM_ACTION } from '../../../src/render/delete-preview.js';
-import { LB_DELETE_ACTION } from '../../../src/render/delete-result.js';
+import { DELETE_ACTIONS, LOADBALANCERS_ACTIONS } from '../../../src/core/requests/delete-request.js';
 import { ADMIN, MINUTE, OTHER_OPERATOR, hasButton, simClustersNamed, startLifecycleHarness, type LifecycleHarness } from './harness.js';
 
 describe('/kube delete, confirmed and tracked', () => {
@@ -23,7 +22,7 @@ describe('/kube delete, confirmed and tracked', () => {
     expect(shown).toContain('1 master, 2 worker');
     expect(simClustersNamed(h.sim, 'healthy')).toBe(1);
 
-    await h.click(preview, DELETE_CONFIRM_ACTION);
+    await h.click(preview, DELETE_ACTIONS.confirm);
     await h.waitForMessage(/^Deleting healthy: DELETE_IN_PROGRESS/);
     h.advance(3 * MINUTE);
     const done = await h.waitForMessage(/healthy is deleted/);
@@ -31,7 +30,7 @@ describe('/kube delete, confirmed and tracked', () => {
     expect(done.threadTs).toBe(preview.ts);
     expect(simClustersNamed(h.sim, 'healthy')).toBe(0);
     const current = h.slack.messages('C1OPS').find((m) => m.ts === preview.ts);
-    expect(current && hasButton(current, DELETE_CONFIRM_ACTION)).toBe(false);
+    expect(current && hasButton(current, DELETE_ACTIONS.confirm)).toBe(false);
     const decisions = (await h.audit())
       .filter((r) => r.target === 'healthy')
       .map((r) => r.decision)
@@ -43,22 +42,22 @@ describe('/kube delete, confirmed and tracked', () => {
     await h.command('delete healthy');
     const preview = await h.waitForMessage(/^Delete healthy/);
 
-    await h.click(preview, DELETE_CONFIRM_ACTION, OTHER_OPERATOR);
+    await h.click(preview, DELETE_ACTIONS.confirm, OTHER_OPERATOR);
     await h.waitForEphemeral(/Only the person who asked/);
-    await h.click(preview, DELETE_CONFIRM_ACTION);
+    await h.click(preview, DELETE_ACTIONS.confirm);
     await h.waitForMessage(/^Deleting healthy: DELETE_IN_PROGRESS/);
-    await h.click(preview, DELETE_CONFIRM_ACTION);
+    await h.click(preview, DELETE_ACTIONS.confirm);
     await h.waitForEphemeral(/already used/);
 
     await h.command('delete image-pull');
     const byAdmin = await h.waitForMessage(/^Delete image-pull/);
-    await h.click(byAdmin, DELETE_CONFIRM_ACTION, ADMIN);
+    await h.click(byAdmin, DELETE_ACTIONS.confirm, ADMIN);
     await h.waitForMessage(/^Deleting image-pull: DELETE_IN_PROGRESS/);
 
     await h.command('delete crash-loop');
     const second = await h.waitForMessage(/^Delete crash-loop/);
     h.advance(6 * MINUTE);
-    await h.click(second, DELETE_CONFIRM_ACTION);
+    await h.click(second, DELETE_ACTIONS.confirm);
     await h.waitForEphemeral(/expired/);
 
     const deletes = (await h.jobs()).filter((j) => j.name === 'cluster-delete');
@@ -71,7 +70,7 @@ describe('/kube delete, confirmed and tracked', () => {
   it('recognizes the delete blocked by a load balancer, deletes it on confirmation and retries to the end', async () => {
     await h.command('delete lb-blocks-delete');
     const preview = await h.waitForMessage(/^Delete lb-blocks-delete/);
-    await h.click(preview, DELETE_CONFIRM_ACTION);
+    await h.click(preview, DELETE_ACTIONS.confirm);
     await h.waitForMessage(/^Deleting lb-blocks-delete: DELETE_IN_PROGRESS/);
     h.advance(3 * MINUTE);
     const blocked = await h.waitForMessage(/DELETE_FAILED \(blocked by 1 load balancer/);
@@ -79,7 +78,7 @@ describe('/kube delete, confirmed and tracked', () => {
     expect(JSON.stringify(blocked.blocks)).toContain(lbId);
     const offer = await h.waitForMessage(/^Delete this load balancer and retry/);
 
-    await h.click(offer, LB_DELETE_ACTION);
+    await h.click(offer, LOADBALANCERS_ACTIONS.confirm);
     await h.waitForMessage(/^:wastebasket: Deleting 1 load balancer/);
     h.advance(5 * MINUTE);
     await h.waitForMessage(/load balancers are gone; deleting/);

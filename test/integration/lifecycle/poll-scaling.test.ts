@@ -16,6 +16,7 @@ import type { JobContext } from '../../../jobs/definition.js';
 import { pollCloud } from '../../../jobs/tracking/poller.js';
 import type { TrackedOperation } from '../../../jobs/tracking/operation.js';
 import { MINUTE, REDIS_URL } from './harness.js';
+import { TEST_SETTINGS, fakeJobContext } from '../../helpers/job-deps.js';
 
 const CLOUD = 'default';
 
@@ -42,31 +43,20 @@ async function startRig(): Promise<Rig> {
   if (connection.client.status !== 'ready') await new Promise((resolve) => connection.client.once('ready', resolve));
   const queue = createJobQueue({ connection, prefix, logger });
   const operations = createOperationStore(connection.client, prefix);
-  const ctx = {
-    slack: createSlackPoster(createSlackWebClient(config.slack, logger)),
-    openstack: () => openstack,
-    kube: {} as JobContext['kube'],
-    queue,
-    access: { authorize: async () => ({ allowed: true, role: 'admin' }), cloudFor: () => CLOUD },
-    clock: sim.clock,
-    settings: { pollIntervalMs: 100, diagnostics: config.diagnostics },
-    lifecycle: {
+  const ctx = fakeJobContext(
+    {
+      slack: createSlackPoster(createSlackWebClient(config.slack, logger)),
+      openstack: () => openstack,
+      queue,
+      access: { authorize: async () => ({ allowed: true, role: 'admin' }), cloudFor: () => CLOUD },
+      clock: sim.clock,
+      settings: { ...TEST_SETTINGS, pollIntervalMs: 100, diagnostics: config.diagnostics },
       audit: createMemoryAuditLog(),
-      authorizer: { require: async () => 'operator' as const },
       operations,
-      confirmations: { issueWithClaim: () => ({ token: 't', claim: {} as never }) },
-      confirmTtlMs: 60_000,
     },
-    runtime: {
-      jobId: 'poll',
-      name: 'operations-poll',
-      attemptsMade: 0,
-      isFinalAttempt: false,
-      log: logger,
-      updateData: async () => undefined,
-    },
-    log: logger,
-  } as JobContext;
+    logger,
+    { jobId: 'poll', name: 'operations-poll', updateData: async () => undefined },
+  );
   return { sim, slack, openstack, connection, queue, prefix, listCalls: counter.count, ctx };
 }
 
@@ -119,7 +109,7 @@ async function trackCreates(rig: Rig, n: number): Promise<void> {
       // No per-operation Heat calls: this test is about the list call (Heat progress is covered in create.test.ts).
       driver: 'other',
     };
-    if (i < n) await rig.ctx.lifecycle?.operations.put(CLOUD, op.id, op);
+    if (i < n) await rig.ctx.operations.put(CLOUD, op.id, op);
   }
 }
 

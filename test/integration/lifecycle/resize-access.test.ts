@@ -1,5 +1,5 @@
+import { CREATE_FORM } from '../../../src/core/requests/create-request.js';
 import { sendViewSubmission } from '../../../src/sim/slack/slack-signer.js';
-import { CREATE_FIELDS } from '../../../src/render/create-modal.js';
 import { CHANNEL, MINUTE, SECRET, VIEWER, eventually, simClustersNamed, startLifecycleHarness, type LifecycleHarness } from './harness.js';
 
 describe('/kube resize, access and /kube jobs', () => {
@@ -61,16 +61,16 @@ describe('/kube resize, access and /kube jobs', () => {
       private_metadata: String(view.view['private_metadata']),
       view_id: view.id,
       values: {
-        [CREATE_FIELDS.cluster]: { value: 'from-form' },
-        [CREATE_FIELDS.template]: { value: 'k8s-1.27-no-volume' },
-        [CREATE_FIELDS.nodes]: { value: '2' },
+        [CREATE_FORM.fields.cluster]: { value: 'from-form' },
+        [CREATE_FORM.fields.template]: { value: 'k8s-1.27-no-volume' },
+        [CREATE_FORM.fields.nodes]: { value: '2' },
       },
     };
     const bad = await sendViewSubmission(h.botUrl ?? '', SECRET, {
       ...submission,
-      values: { ...submission.values, [CREATE_FIELDS.nodes]: { value: 'two' } },
+      values: { ...submission.values, [CREATE_FORM.fields.nodes]: { value: 'two' } },
     });
-    expect(bad.body).toEqual({ response_action: 'errors', errors: { [CREATE_FIELDS.nodes]: '`--nodes` must be a whole number.' } });
+    expect(bad.body).toEqual({ response_action: 'errors', errors: { [CREATE_FORM.fields.nodes]: '`--nodes` must be a whole number.' } });
     await sendViewSubmission(h.botUrl ?? '', SECRET, submission);
     await sendViewSubmission(h.botUrl ?? '', SECRET, submission);
     await h.waitForMessage(/^Creating from-form: CREATE_IN_PROGRESS/);

@@ -1,5 +1,5 @@
-import { RESIZE_CANCEL_ACTION, RESIZE_CONFIRM_ACTION } from '../../../src/render/resize-preview.js';
-import { SCALE_CONFIRM_ACTION } from '../../../src/render/scale-preview.js';
+import { RESIZE_ACTIONS } from '../../../src/core/requests/resize-request.js';
+import { SCALE_ACTIONS } from '../../../src/core/requests/scale-request.js';
 import { MINUTE, OTHER_OPERATOR, hasButton, startLifecycleHarness, type LifecycleHarness } from './harness.js';
 
 describe('resizes that remove nodes and scales to 0 wait for a confirmation', () => {
@@ -22,9 +22,9 @@ describe('resizes that remove nodes and scales to 0 wait for a confirmation', ()
     expect(JSON.stringify(preview.blocks)).toContain('2 → 1 (1 removed)');
     expect(healthy()?.ops.length).toBe(opsBefore);
 
-    await h.click(preview, RESIZE_CONFIRM_ACTION, OTHER_OPERATOR);
+    await h.click(preview, RESIZE_ACTIONS.confirm, OTHER_OPERATOR);
     await h.waitForEphemeral(/Only the person who asked/);
-    await h.click(preview, RESIZE_CONFIRM_ACTION);
+    await h.click(preview, RESIZE_ACTIONS.confirm);
     const progress = await h.waitForMessage(/^Resizing healthy to 1 nodes: UPDATE_IN_PROGRESS/);
     h.advance(4 * MINUTE);
     await h.waitForMessage(/healthy now has 1 worker nodes/);
@@ -32,7 +32,7 @@ describe('resizes that remove nodes and scales to 0 wait for a confirmation', ()
     expect(progress.threadTs).toBe(preview.threadTs);
     expect(healthy()?.nodeCount).toBe(1);
     const current = h.allMessages().find((m) => m.ts === preview.ts);
-    expect(current && hasButton(current, RESIZE_CONFIRM_ACTION)).toBe(false);
+    expect(current && hasButton(current, RESIZE_ACTIONS.confirm)).toBe(false);
     const records = (await h.audit()).filter((r) => r.action === 'cluster-resize' && r.jobId !== undefined).reverse();
     expect(records.map((r) => r.decision)).toEqual(['requested', 'confirmed', 'started', 'finished']);
     expect(new Set(records.map((r) => r.jobId)).size).toBe(1);
@@ -42,9 +42,9 @@ describe('resizes that remove nodes and scales to 0 wait for a confirmation', ()
     await h.command('resize healthy --nodes 1');
     const preview = await h.waitForMessage(/^Shrink healthy from 2 nodes to 1\?/);
 
-    await h.click(preview, RESIZE_CANCEL_ACTION);
+    await h.click(preview, RESIZE_ACTIONS.cancel);
     await h.waitForMessage(/Cancelled by <@U1ALICE>/);
-    await h.click(preview, RESIZE_CONFIRM_ACTION);
+    await h.click(preview, RESIZE_ACTIONS.confirm);
     await h.waitForEphemeral(/already used/);
 
     expect((await h.jobs()).filter((j) => j.name === 'cluster-resize')).toHaveLength(1);
@@ -57,7 +57,7 @@ describe('resizes that remove nodes and scales to 0 wait for a confirmation', ()
     expect(JSON.stringify(preview.blocks)).toMatch(/orders-api-[a-z0-9]+-[a-z0-9]+/);
     expect((await h.jobs()).filter((j) => j.name === 'workload-scale')).toHaveLength(1);
 
-    await h.click(preview, SCALE_CONFIRM_ACTION);
+    await h.click(preview, SCALE_ACTIONS.confirm);
     const done = await h.waitForMessage(/^default\/deployment\/orders-api on crash-loop: scaled$/);
 
     expect(done.threadTs).toBe(preview.ts);

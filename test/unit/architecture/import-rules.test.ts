@@ -36,8 +36,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   'src/collect': ['src/core'],
   'src/tickets': ['src/core', 'src/config', 'src/render', 'src/security'],
   'src/sim': ['src/core'],
+  'src/metrics': ['src/core'],
+  // Commands reach the world through ports of src/core only (queue, access, audit, confirmations).
   commands: ['src/core', 'src/render'],
   jobs: ['src/core', 'src/render', 'src/diagnostics', 'src/collect', 'src/security'],
+  // The composition root builds adapters and starts roles: no rendering, rules or collection of its own.
   'src/main': [
     'src/core',
     'src/config',
@@ -47,10 +50,8 @@ const ALLOWED: Record<string, readonly string[]> = {
     'src/kube',
     'src/queue',
     'src/slack',
-    'src/render',
-    'src/diagnostics',
-    'src/collect',
     'src/tickets',
+    'src/metrics',
     'commands',
     'jobs',
   ],
@@ -66,7 +67,13 @@ const LIBRARY_OWNERS: Record<string, readonly string[]> = {
   ioredis: ['src/queue'],
   '@kubernetes/client-node': ['src/kube'],
   undici: ['src/openstack', 'src/tickets'],
+  'prom-client': ['src/metrics'],
 };
+
+/** The only files of `commands/` and `jobs/` that the composition root may import: their registries. */
+const MAIN_ENTRY_POINTS = ['commands/index.ts', 'commands/registry.ts', 'jobs/index.ts', 'jobs/job-processors.ts'];
+/** The composition root stays a handful of files. */
+const MAX_MAIN_FILES = 5;
 
 const PURE_LAYERS = ['src/core', 'src/render', 'src/diagnostics'];
 
@@ -169,6 +176,17 @@ describe('architecture', () => {
       .map((edge) => relative(root, edge.from));
 
     expect(violations).toEqual([]);
+  });
+
+  it('keeps src/main to composition: a handful of files, reaching commands and jobs only through their registries', () => {
+    const mainFiles = files.filter((file) => layerOf(file) === 'src/main');
+    const reachedInto = internal
+      .filter((edge) => layerOf(edge.from) === 'src/main' && ['commands', 'jobs'].includes(layerOf(resolveInternal(edge))))
+      .map((edge) => relative(root, resolveInternal(edge)))
+      .filter((target) => !MAIN_ENTRY_POINTS.includes(target));
+
+    expect(mainFiles.length).toBeLessThanOrEqual(MAX_MAIN_FILES);
+    expect(reachedInto).toEqual([]);
   });
 
   it('reads process.env only in src/config', () => {

@@ -1,15 +1,6 @@
 import { create } from '../../../commands/create.js';
-import { createCommandRouter } from '../../../commands/router.js';
-import type { Logger } from '../../../src/core/ports.js';
-import { ORIGIN, runSlash } from './command-kit.js';
-
-const silent: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  child: () => silent,
-};
+import { createRegistry } from '../../../commands/registry.js';
+import { ORIGIN, recordingDeps, runSlash } from './command-kit.js';
 
 describe('/kube create', () => {
   it('enqueues cluster-create with every flag validated, labels as a map', async () => {
@@ -65,13 +56,10 @@ describe('/kube create', () => {
 
   it('opens the form, with the channel in its metadata, when given no arguments', async () => {
     const opened: Array<{ trigger: string; view: object }> = [];
-    const router = createCommandRouter([create], {
-      queue: { enqueue: async () => ({ jobId: 'x', created: true }) },
-      access: { authorize: async () => ({ allowed: true, role: 'operator' }), cloudFor: () => 'sim' },
+    const { deps } = recordingDeps();
+    const { commands: router } = createRegistry([create], {
+      ...deps,
       modals: { open: async (trigger, view) => void opened.push({ trigger, view }) },
-      clock: { now: () => 0 },
-      logger: silent,
-      audit: { write: async () => undefined },
     });
     const plan = router.plan({ text: 'create', userId: 'U1', teamId: 'T1', channelId: 'C1', triggerId: 'trig-1' });
     if (plan.kind !== 'run') throw new Error('expected a run plan');

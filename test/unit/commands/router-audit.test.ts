@@ -1,8 +1,9 @@
-import type { CommandAuditRecord } from '../../../commands/command-audit.js';
 import { COMMANDS } from '../../../commands/index.js';
-import { createCommandRouter } from '../../../commands/router.js';
+import { createRegistry } from '../../../commands/registry.js';
 import type { Role } from '../../../src/core/access.js';
+import type { AuditRecord } from '../../../src/core/audit.js';
 import type { JobQueue, Logger, Message } from '../../../src/core/ports.js';
+import { unexpectedPort } from '../../helpers/job-deps.js';
 
 const silent: Logger = {
   debug: () => undefined,
@@ -15,7 +16,7 @@ const AT = Date.parse('2026-11-21T12:00:00Z');
 
 /** The real router over every command, a user of the given role, and a queue that knows job ids already used. */
 function kit(role: Role, options: { auditFails?: boolean } = {}) {
-  const records: CommandAuditRecord[] = [];
+  const records: AuditRecord[] = [];
   const replies: Message[] = [];
   const enqueued: string[] = [];
   const queue: JobQueue = {
@@ -25,7 +26,7 @@ function kit(role: Role, options: { auditFails?: boolean } = {}) {
       return { jobId, created };
     },
   };
-  const router = createCommandRouter(COMMANDS, {
+  const { commands: router } = createRegistry(COMMANDS, {
     queue,
     access: {
       authorize: async (_actor, needed) =>
@@ -42,7 +43,11 @@ function kit(role: Role, options: { auditFails?: boolean } = {}) {
         if (options.auditFails) throw new Error('redis down');
         records.push(record);
       },
+      recent: async () => [],
     },
+    confirmations: unexpectedPort('confirmations'),
+    messages: unexpectedPort('messages'),
+    metrics: { handled: () => undefined },
   });
   const slash = async (text: string, triggerId = 'trig.1') => {
     const plan = router.plan({ text, userId: 'U2VIEWER', teamId: 'T1', channelId: 'C1OPS', triggerId });

@@ -53,9 +53,7 @@ function kitWith(templates: ClusterTemplate[], jobId = 'op-7') {
   kit.cloud.templates = templates;
   if (kit.cloud.nova) kit.cloud.nova.flavors = CATALYST.map((name) => ({ id: `id-${name}`, name }));
   const issued: ConfirmationRequest[] = [];
-  const lifecycle = kit.ctx.lifecycle;
-  if (lifecycle)
-    lifecycle.confirmations = { issueWithClaim: (request) => (issued.push(request), { token: 'kc1.token', claim: {} as never }) };
+  kit.ctx.confirmations = { issueWithClaim: (request) => (issued.push(request), { token: 'kc1.token', claim: {} as never }) };
   const logs: Array<{ level: string; msg: string; meta: object }> = [];
   const logger: Logger = {
     debug: (meta, msg) => void logs.push({ level: 'debug', msg, meta }),

@@ -1,6 +1,6 @@
+import { RESIZE_ACTIONS } from '../../../src/core/requests/resize-request.js';
 import { clusterResize } from '../../../jobs/cluster-resize.js';
 import type { Nodegroup } from '../../../src/core/cluster.js';
-import { RESIZE_CONFIRM_ACTION } from '../../../src/render/resize-preview.js';
 import { createConfirmation } from '../../../src/security/confirmation.js';
 import { createMemorySingleUse } from '../../../src/security/confirmation-memory.js';
 import { run } from './job-kit.js';
@@ -48,8 +48,7 @@ function resizeKit(workers = 3) {
     clock: kit.ctx.clock,
     singleUse: createMemorySingleUse(kit.ctx.clock),
   });
-  if (!kit.ctx.lifecycle) throw new Error('lifecycle kit without lifecycle');
-  kit.ctx.lifecycle.confirmations = confirmations;
+  kit.ctx.confirmations = confirmations;
   const posts = () => kit.slack.flatMap((c) => (c.kind === 'post' ? [c] : []));
   return { ...kit, resized, confirmations, posts };
 }
@@ -75,7 +74,7 @@ describe('cluster-resize', () => {
     expect(preview?.message.text).toBe('Shrink prod-b from 3 nodes to 1? Waiting for confirmation from U1ALICE.');
     expect(JSON.stringify(preview?.message.blocks)).toContain('3 → 1 (2 removed)');
     expect(result).toEqual({ awaiting: 'confirmation', previewTs: preview?.ts });
-    const verified = kit.confirmations.verify(buttonValue(preview?.message.blocks, RESIZE_CONFIRM_ACTION), {
+    const verified = kit.confirmations.verify(buttonValue(preview?.message.blocks, RESIZE_ACTIONS.confirm), {
       userId: 'U1ALICE',
       isAdmin: false,
     });

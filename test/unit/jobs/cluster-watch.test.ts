@@ -1,5 +1,5 @@
 import { clusterWatch, watchKey } from '../../../jobs/cluster-watch.js';
-import type { WatchStore } from '../../../jobs/watch-store.js';
+import type { WatchStore } from '../../../src/core/watch-store.js';
 import type { KubeState } from '../../../src/core/kube-state.js';
 import type { KubeApi } from '../../../src/core/ports.js';
 import { fakeKubeApi } from '../collect/fakes.js';

@@ -1,7 +1,10 @@
 import type { Access } from '../../../src/core/access.js';
+import type { AuditLog } from '../../../src/core/audit.js';
+import { createMemoryAuditLog } from '../../../src/security/audit-memory.js';
+import { fakeJobContext } from '../../helpers/job-deps.js';
 import type { KubeApi, KubeConnector, Message, MessageRef, SlackPoster } from '../../../src/core/ports.js';
 import type { JobContext, JobDefinition } from '../../../jobs/definition.js';
-import type { TicketPort } from '../../../jobs/ticket-port.js';
+import type { TicketPort } from '../../../src/core/ticket-port.js';
 import { fakeConnector, fakeKubeApi, fakeLogger, fakeOpenStack, type CallLog } from '../collect/fakes.js';
 import { NOW, aKubeState } from '../../helpers/snapshot-builders.js';
 
@@ -34,6 +37,7 @@ export interface KitOptions {
   role?: 'viewer' | 'operator';
   tickets?: TicketPort;
   connector?: Partial<KubeConnector>;
+  audit?: AuditLog;
 }
 
 /** A JobContext over fakes: OpenStack from the collect fakes, a recording Slack, a fixed clock. */
@@ -49,25 +53,21 @@ export function jobKit(options: KitOptions = {}) {
     cloudFor: () => 'sim',
   };
   const api = options.api ?? fakeKubeApi(aKubeState());
-  const ctx: JobContext = {
-    slack: recordingSlack(slack),
-    openstack: () => fakeOpenStack(calls),
-    kube: fakeConnector(calls, api, { listKubeconfigClusters: async () => options.kubeconfigClusters ?? [], ...options.connector }),
-    queue: { enqueue: async (_n, _d, o) => ({ jobId: o.jobId, created: true }) },
-    access,
-    clock: { now: () => NOW },
-    settings: { pollIntervalMs: 1000, diagnostics: { containerCreatingMinutes: 10, slowCreateMinutes: 25, stuckCreateMinutes: 60 } },
-    ...(options.tickets ? { tickets: options.tickets } : {}),
-    runtime: {
-      jobId: 'job-1',
-      name: 'test',
-      attemptsMade: 0,
-      isFinalAttempt: false,
-      log: fakeLogger(),
-      updateData: async (d) => void updates.push(structuredClone(d)),
+  const ctx: JobContext = fakeJobContext(
+    {
+      slack: recordingSlack(slack),
+      openstack: () => fakeOpenStack(calls),
+      kube: fakeConnector(calls, api, { listKubeconfigClusters: async () => options.kubeconfigClusters ?? [], ...options.connector }),
+      queue: { enqueue: async (_n, _d, o) => ({ jobId: o.jobId, created: true }) },
+      access,
+      clock: { now: () => NOW },
+      audit: options.audit ?? createMemoryAuditLog(),
+      ...(options.tickets ? { tickets: options.tickets } : {}),
     },
-    log: fakeLogger(),
-  };
+    fakeLogger(),
+    {},
+    updates,
+  );
   return { ctx, slack, calls, updates };
 }
 

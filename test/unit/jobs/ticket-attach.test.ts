@@ -1,5 +1,5 @@
 import { ticketAttach } from '../../../jobs/ticket-attach.js';
-import type { TicketAttachRequest, TicketPort } from '../../../jobs/ticket-port.js';
+import type { TicketAttachRequest, TicketPort } from '../../../src/core/ticket-port.js';
 import { fakeKubeApi } from '../collect/fakes.js';
 import { aContainer, aKubeState, aPod, anEvent } from '../../helpers/snapshot-builders.js';
 import { ORIGIN, jobKit, run } from './job-kit.js';

@@ -2,7 +2,6 @@ import { workloadRestart } from '../../../jobs/workload-restart.js';
 import { workloadScale } from '../../../jobs/workload-scale.js';
 import type { KubeApi } from '../../../src/core/ports.js';
 import type { AuditRecord } from '../../../src/core/audit.js';
-import type { LifecycleDeps } from '../../../jobs/tracking/lifecycle.js';
 import { aKubeState, aPod } from '../../helpers/snapshot-builders.js';
 import { fakeKubeApi } from '../collect/fakes.js';
 import { ORIGIN, jobKit, run } from './job-kit.js';
@@ -35,9 +34,7 @@ describe('workload-scale job', () => {
     const calls: string[] = [];
     const records: AuditRecord[] = [];
     const { ctx } = jobKit({ api: recordingApi(calls) });
-    ctx.lifecycle = {
-      audit: { write: async (r: AuditRecord) => void records.push(r), recent: async () => [] },
-    } as unknown as LifecycleDeps;
+    ctx.audit = { write: async (r: AuditRecord) => void records.push(r), recent: async () => [] };
 
     await run(
       workloadScale,
@@ -93,9 +90,7 @@ describe('workload-restart job', () => {
     const calls: string[] = [];
     const records: AuditRecord[] = [];
     const { ctx } = jobKit({ api: { ...recordingApi(calls), readState: async () => ({ state: pods, problems: [] }) } });
-    ctx.lifecycle = {
-      audit: { write: async (r: AuditRecord) => void records.push(r), recent: async () => [] },
-    } as unknown as LifecycleDeps;
+    ctx.audit = { write: async (r: AuditRecord) => void records.push(r), recent: async () => [] };
 
     const error = await run(workloadRestart, { ...ORIGIN, cluster: 'dev-a', namespace: 'kube-system', kind: 'Pod', name }, ctx).catch(
       (e: unknown) => e,

@@ -1,9 +1,8 @@
+import { SCALE_ACTIONS } from '../../../src/core/requests/scale-request.js';
 import { workloadScale } from '../../../jobs/workload-scale.js';
-import type { LifecycleDeps } from '../../../jobs/tracking/lifecycle.js';
 import { NotFoundError } from '../../../src/core/errors.js';
 import type { KubeApi } from '../../../src/core/ports.js';
 import type { CollectionProblem } from '../../../src/core/snapshot.js';
-import { SCALE_CONFIRM_ACTION } from '../../../src/render/scale-preview.js';
 import { createMemoryAuditLog } from '../../../src/security/audit-memory.js';
 import { createConfirmation } from '../../../src/security/confirmation.js';
 import { createMemorySingleUse } from '../../../src/security/confirmation-memory.js';
@@ -45,7 +44,8 @@ function scaleKit(options: { problems?: CollectionProblem[]; scaleError?: unknow
     clock: kit.ctx.clock,
     singleUse: createMemorySingleUse(kit.ctx.clock),
   });
-  kit.ctx.lifecycle = { audit, confirmations, confirmTtlMs: 600_000 } as unknown as LifecycleDeps;
+  kit.ctx.audit = audit;
+  kit.ctx.confirmations = confirmations;
   const posts = () => kit.slack.flatMap((c) => (c.kind === 'post' ? [c] : []));
   return { ...kit, calls, audit, confirmations, posts };
 }
@@ -72,7 +72,10 @@ describe('workload-scale to 0 replicas', () => {
     expect(shown).toContain('Pods deleted (2)*\\n`api-7d9-a`\\n`api-7d9-b`');
     expect(shown).not.toContain('other-5c1-a');
     expect(result).toEqual({ awaiting: 'confirmation', previewTs: preview?.ts });
-    const verified = kit.confirmations.verify(buttonValue(preview?.message.blocks, SCALE_CONFIRM_ACTION), { userId: 'U1', isAdmin: false });
+    const verified = kit.confirmations.verify(buttonValue(preview?.message.blocks, SCALE_ACTIONS.confirm), {
+      userId: 'U1',
+      isAdmin: false,
+    });
     if (!verified.ok) throw new Error(`token refused: ${verified.reason}`);
     expect(verified.claim).toMatchObject({
       action: 'workload-scale',

@@ -1,9 +1,5 @@
 import { BotError } from '../../../src/core/errors.js';
-import {
-  createConfirmation,
-  deriveConfirmationSecret,
-  MAX_BUTTON_VALUE_LENGTH,
-} from '../../../src/security/confirmation.js';
+import { createConfirmation, deriveConfirmationSecret, MAX_BUTTON_VALUE_LENGTH } from '../../../src/security/confirmation.js';
 import type { ConfirmationRequest } from '../../../src/core/confirmation.js';
 import { createMemorySingleUse } from '../../../src/security/confirmation-memory.js';
 import { fakeClock } from './fakes.js';

@@ -1,6 +1,7 @@
 /** A JobContext for the lifecycle jobs: in-memory store, audit and Magnum, a recording Slack and queue. */
 import type { ClusterDetail, ClusterSummary, ClusterTemplate } from '../../../../src/core/cluster.js';
-import { ConflictError, NotFoundError, UpstreamError } from '../../../../src/core/errors.js';
+import { NotFoundError, UpstreamError } from '../../../../src/core/errors.js';
+import { TEST_SETTINGS, fakeJobContext } from '../../../helpers/job-deps.js';
 import type { ClusterCreateSpec } from '../../../../src/core/cluster.js';
 import type { Flavor, NovaApi, OpenStackApi } from '../../../../src/core/ports.js';
 import { createMemoryAuditLog } from '../../../../src/security/audit-memory.js';
@@ -239,36 +240,26 @@ export function lifecycleKit(options: { jobId?: string; denied?: boolean } = {})
   const operations = memoryStore();
   let now = NOW;
   const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silent };
-  const ctx: JobContext = {
-    slack: recordingSlack(slack),
-    openstack: () => fakeOpenStack(cloud),
-    kube: {} as JobContext['kube'],
-    queue: { enqueue: async (name, data, o) => (enqueued.push({ name, data, jobId: o.jobId }), { jobId: o.jobId, created: true }) },
-    access: { authorize: async () => ({ allowed: true, role: 'operator' }), cloudFor: () => 'sim' },
-    clock: { now: () => now },
-    settings: { pollIntervalMs: 1000, diagnostics: { containerCreatingMinutes: 10, slowCreateMinutes: 25, stuckCreateMinutes: 60 } },
-    lifecycle: {
-      audit,
-      authorizer: {
-        require: async () => {
-          if (options.denied) throw new ConflictError('denied', 'permission_denied');
-          return 'operator';
-        },
+  const confirmations = { issueWithClaim: () => ({ token: 'kc1.token', claim: { id: 'claim-1' } as never }) };
+  const ctx: JobContext = fakeJobContext(
+    {
+      slack: recordingSlack(slack),
+      openstack: () => fakeOpenStack(cloud),
+      queue: { enqueue: async (name, data, o) => (enqueued.push({ name, data, jobId: o.jobId }), { jobId: o.jobId, created: true }) },
+      access: {
+        authorize: async () =>
+          options.denied ? { allowed: false, role: 'viewer', message: 'denied' } : { allowed: true, role: 'operator' },
+        cloudFor: () => 'sim',
       },
+      clock: { now: () => now },
+      settings: { ...TEST_SETTINGS, confirmTtlMs: 600_000 },
+      audit,
       operations,
-      confirmations: { issueWithClaim: () => ({ token: 'kc1.token', claim: {} as never }) },
-      confirmTtlMs: 600_000,
+      confirmations,
     },
-    runtime: {
-      jobId: options.jobId ?? 'cluster-create-C1-t1',
-      name: 'test',
-      attemptsMade: 0,
-      isFinalAttempt: false,
-      log: silent,
-      updateData: async () => undefined,
-    },
-    log: silent,
-  };
+    silent,
+    { jobId: options.jobId ?? 'cluster-create-C1-t1', updateData: async () => undefined },
+  );
   return { ctx, cloud, slack, enqueued, audit, operations, advance: (ms: number) => void (now += ms) };
 }
 

@@ -1,4 +1,4 @@
-import type { Policy } from '../security/policy.js';
+import type { Policy } from './policy.js';
 
 /** Every Slack user group id the policy grants a role to (the only groups worth looking up). */
 export function policyUsergroups(policy: Policy): string[] {

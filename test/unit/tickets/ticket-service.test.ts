@@ -1,4 +1,4 @@
-import { threadHistory } from '../../../src/main/actions/ticket-service.js';
+import { threadHistory } from '../../../src/tickets/ticket-service.js';
 import type { Logger } from '../../../src/core/ports.js';
 import type { AuditRecord } from '../../../src/core/audit.js';
 

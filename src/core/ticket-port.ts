@@ -1,9 +1,9 @@
-import type { ClusterDetail, ClusterTemplate } from '../src/core/cluster.js';
-import type { Finding } from '../src/core/finding.js';
-import type { KEvent } from '../src/core/kube-state.js';
-import type { HeatResource } from '../src/core/openstack-state.js';
+import type { ClusterDetail, ClusterTemplate } from './cluster.js';
+import type { Finding } from './finding.js';
+import type { KEvent } from './kube-state.js';
+import type { HeatResource } from './openstack-state.js';
 
-/** Everything the support bundle is built from (src/main/actions/ticket-service.ts builds and sends it). */
+/** Everything the support bundle is built from (src/tickets/ticket-service.ts builds and sends it). */
 export interface TicketAttachRequest {
   channel: string;
   threadTs: string;
@@ -28,7 +28,7 @@ export interface TicketAttachOutcome {
   linkButton: object | null;
 }
 
-/** The ticket side as jobs see it: `jobs/` may not import `src/tickets/`, so main adapts it. */
+/** The ticket side as jobs see it (src/tickets/ implements it). */
 export interface TicketPort {
   attach(request: TicketAttachRequest): Promise<TicketAttachOutcome>;
 }

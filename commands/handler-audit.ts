@@ -1,52 +1,14 @@
-import type { Role } from '../src/core/access.js';
+import { auditRecord, type AuditDecision, type AuditLog, type AuditRecord } from '../src/core/audit.js';
 import type { Clock, JobQueue, Logger } from '../src/core/ports.js';
 import type { SlashRequest } from '../src/core/slack-request.js';
-import type { CommandDefinition } from './definition.js';
-
-/** An audit record as the router writes it: the fields of security/'s AuditRecord it needs. */
-export interface CommandAuditRecord {
-  at: string;
-  actor: string;
-  channelId: string;
-  cloud: string;
-  action: string;
-  target: string;
-  decision: 'requested' | 'denied';
-  outcome: string;
-  /** The requester's role, on a denial. */
-  role?: Role;
-  jobId?: string;
-}
-
-/** The audit log the router writes to (security/'s AuditLog fits; commands/ may not import it). */
-export interface CommandAudit {
-  write(record: CommandAuditRecord): Promise<void>;
-}
+import type { ActionContext, CommandDefinition } from './definition.js';
 
 export interface CommandAuditDeps {
-  audit: CommandAudit;
+  audit: AuditLog;
   clock: Clock;
 }
 
 const MAX_OUTCOME = 300;
-
-/** The denial of a slash command: who, where, which command on what, the role it needs and the one the user has. */
-export function deniedRecord(
-  deps: CommandAuditDeps,
-  where: { request: SlashRequest; cloud: string },
-  definition: CommandDefinition,
-  args: unknown,
-  role: Role,
-): CommandAuditRecord {
-  return {
-    ...base(deps, where.request, where.cloud),
-    action: definition.name,
-    target: targetOf(args) ?? '-',
-    decision: 'denied',
-    outcome: `needs the ${definition.role} role; the user has ${role}`,
-    role,
-  };
-}
 
 /** One `requested` record per job a mutation enqueued for the first time (a Slack retry adds none). */
 export function requestedRecords(
@@ -54,7 +16,7 @@ export function requestedRecords(
   where: { request: SlashRequest; cloud: string },
   definition: CommandDefinition,
   jobs: readonly EnqueuedJob[],
-): CommandAuditRecord[] {
+): AuditRecord[] {
   const line = cut(`/kube ${where.request.text.trim().replace(/\s+/g, ' ')}`);
   return jobs
     .filter((job) => job.created)
@@ -93,7 +55,7 @@ export function noteEnqueued(queue: JobQueue, into: EnqueuedJob[]): JobQueue {
 }
 
 /** Writes records; a failed write is logged and never changes the answer to the user. */
-export async function writeAudit(audit: CommandAudit, records: readonly CommandAuditRecord[], log: Logger): Promise<void> {
+export async function writeAudit(audit: AuditLog, records: readonly AuditRecord[], log: Logger): Promise<void> {
   for (const record of records) {
     try {
       await audit.write(record);
@@ -108,7 +70,7 @@ function base(deps: CommandAuditDeps, request: SlashRequest, cloud: string) {
 }
 
 /** The cluster the parsed arguments name (`cluster`, or the create spec's). */
-function targetOf(args: unknown): string | undefined {
+export function targetOf(args: unknown): string | undefined {
   if (typeof args !== 'object' || args === null) return undefined;
   const { cluster, spec } = args as { cluster?: unknown; spec?: unknown };
   if (typeof cluster === 'string') return cluster;
@@ -117,4 +79,23 @@ function targetOf(args: unknown): string | undefined {
 
 function cut(text: string): string {
   return text.length <= MAX_OUTCOME ? text : `${text.slice(0, MAX_OUTCOME - 1)}…`;
+}
+
+/** Writes one audit record for a click; a failed write is logged, the click still gets its answer. */
+export async function auditAction(
+  ctx: Pick<ActionContext<unknown>, 'audit' | 'clock' | 'request' | 'cloud' | 'log'>,
+  fields: { action: string; target: string; decision: AuditDecision; outcome: string; jobId?: string; threadTs?: string },
+): Promise<void> {
+  const record = auditRecord(ctx.clock, {
+    actor: ctx.request.userId,
+    channelId: ctx.request.channelId,
+    cloud: ctx.cloud,
+    action: fields.action,
+    target: fields.target,
+    decision: fields.decision,
+    outcome: fields.outcome,
+    ...(fields.jobId === undefined ? {} : { jobId: fields.jobId }),
+    ...(fields.threadTs === undefined ? {} : { threadTs: fields.threadTs }),
+  });
+  await writeAudit(ctx.audit, [record], ctx.log);
 }

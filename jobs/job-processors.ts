@@ -1,24 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import type { JobProcessor } from '../core/job.js';
-import { isBotError } from '../core/errors.js';
-import type { SlackPoster } from '../core/ports.js';
-import { renderErrorMessage } from '../render/error-message.js';
-import type { JobDefinition, JobDeps } from '../../jobs/definition.js';
-import type { BotMetrics } from './metrics.js';
+import { isBotError } from '../src/core/errors.js';
+import type { JobProcessor } from '../src/core/job.js';
+import type { Clock, JobMetrics, SlackPoster } from '../src/core/ports.js';
+import { renderErrorMessage } from '../src/render/error-message.js';
+import type { JobDefinition, JobDeps } from './definition.js';
 
-/** Adapts job definitions to the queue's processors: validate data, add the ports, count. */
-export function toProcessors(definitions: readonly JobDefinition[], deps: JobDeps, metrics: BotMetrics): Record<string, JobProcessor> {
+/** Adapts job definitions to the queue's processors: validate the data, add the ports, count. */
+export function toProcessors(
+  definitions: readonly JobDefinition[],
+  deps: JobDeps,
+  metrics: JobMetrics,
+  clock: Clock = deps.clock,
+): Record<string, JobProcessor> {
   return Object.fromEntries(
     definitions.map((definition) => [
       definition.name,
       async (raw: unknown, runtime) => {
         const data = definition.data.parse(raw);
+        const started = clock.now();
         try {
           const result = await definition.process(data, { ...deps, runtime, log: runtime.log });
-          metrics.jobs.inc({ job: definition.name, outcome: 'done' });
+          metrics.finished(definition.name, 'done', clock.now() - started);
           return result;
         } catch (error) {
-          metrics.jobs.inc({ job: definition.name, outcome: isBotError(error) && !error.retryable ? 'failed' : 'error' });
+          metrics.finished(definition.name, isBotError(error) && !error.retryable ? 'failed' : 'error', clock.now() - started);
           throw error;
         }
       },

@@ -1,7 +1,7 @@
 import type { Config } from '../config/load-config.js';
 import { ConfigError } from '../core/errors.js';
 import type { Clock, Logger, OpenStackApi } from '../core/ports.js';
-import { createOpenStackApi, type ClosableOpenStackApi } from '../openstack/create-openstack-api.js';
+import { createOpenStackApi, type ClosableOpenStackApi } from './create-openstack-api.js';
 
 export interface OpenStackRegistry {
   /** The client for a cloud name: the configured default, or another entry of clouds.yaml. */

@@ -1,37 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type { Access } from '../src/core/access.js';
 import { UsageError, isBotError } from '../src/core/errors.js';
-import type { Clock, JobQueue, Logger } from '../src/core/ports.js';
-import type { CommandPlan, ModalOpener, Reply, SlashCommandHandler, SlashRequest } from '../src/core/slack-request.js';
+import type { CommandMetrics, Logger } from '../src/core/ports.js';
+import type { CommandPlan, Reply, SlashCommandHandler, SlashRequest } from '../src/core/slack-request.js';
 import { renderErrorMessage } from '../src/render/error-message.js';
 import { renderCommandHelp, renderHelp } from '../src/render/help.js';
-import {
-  deniedRecord,
-  noteEnqueued,
-  requestedRecords,
-  routerAuditsRequest,
-  writeAudit,
-  type CommandAudit,
-  type EnqueuedJob,
-} from './command-audit.js';
-import type { CommandDefinition } from './definition.js';
+import { authorizeStep } from './access-step.js';
+import type { CommandDefinition, HandlerDeps } from './definition.js';
+import { noteEnqueued, requestedRecords, routerAuditsRequest, targetOf, writeAudit, type EnqueuedJob } from './handler-audit.js';
 import { tokenize } from './parse-args.js';
 
-export interface RouterDeps {
-  queue: JobQueue;
-  access: Access;
-  modals: ModalOpener;
-  clock: Clock;
+export interface RegistryDeps extends HandlerDeps {
   logger: Logger;
-  /** Every denied command, and the request of a mutation whose job does not record it. */
-  audit: CommandAudit;
+  metrics: CommandMetrics;
 }
 
 /**
  * Turns `/kube ...` text into a plan: help and usage errors are answered in the ack, the
- * rest (authorize, enqueue) runs after it. Synchronous on purpose: nothing remote before the ack.
+ * rest (authorize, handle, audit) runs after it. Synchronous on purpose: nothing remote before the ack.
  */
-export function createCommandRouter(definitions: readonly CommandDefinition[], deps: RouterDeps): SlashCommandHandler {
+export function createCommandRouter(definitions: readonly CommandDefinition[], deps: RegistryDeps): SlashCommandHandler {
   const byName = new Map(definitions.map((d) => [d.name, d]));
   return {
     plan(request: SlashRequest): CommandPlan {
@@ -39,13 +26,17 @@ export function createCommandRouter(definitions: readonly CommandDefinition[], d
       const name = sub.toLowerCase();
       if (name === 'help' || name === '--help' || name === '-h') return helpPlan(definitions, byName, argv[0]);
       const definition = byName.get(name);
-      if (!definition) return { kind: 'reply', message: unknownSubcommand(sub, [...byName.keys()]) };
+      if (!definition) {
+        deps.metrics.handled('unknown', 'usage');
+        return { kind: 'reply', message: unknownSubcommand(sub, [...byName.keys()]) };
+      }
       try {
         const args = definition.parse(argv);
         return { kind: 'run', run: (reply) => runCommand(definition, args, request, reply, deps) };
       } catch (error) {
-        if (error instanceof UsageError) return { kind: 'reply', message: renderErrorMessage(error, 'usage', definition.usage) };
-        throw error;
+        if (!(error instanceof UsageError)) throw error;
+        deps.metrics.handled(definition.name, 'usage');
+        return { kind: 'reply', message: renderErrorMessage(error, 'usage', definition.usage) };
       }
     },
   };
@@ -56,32 +47,29 @@ async function runCommand(
   args: unknown,
   request: SlashRequest,
   reply: Reply,
-  deps: RouterDeps,
+  deps: RegistryDeps,
 ): Promise<void> {
   const correlationId = randomUUID().slice(0, 8);
   const log = deps.logger.child({ command: definition.name, channel: request.channelId, user: request.userId, correlationId });
+  const actor = { userId: request.userId, channelId: request.channelId };
   try {
-    const decision = await deps.access.authorize(
-      { userId: request.userId, channelId: request.channelId },
-      definition.role,
-      definition.name,
-    );
-    const cloud = deps.access.cloudFor(request.channelId);
-    if (!decision.allowed) {
-      log.info({ needed: definition.role, role: decision.role }, 'command denied');
-      await writeAudit(deps.audit, [deniedRecord(deps, { request, cloud }, definition, args, decision.role)], log);
-      await reply({ text: decision.message });
+    const step = await authorizeStep(deps, actor, definition.role, { action: definition.name, target: targetOf(args) ?? '-' }, log);
+    if (!step.allowed) {
+      deps.metrics.handled(definition.name, 'denied');
+      await reply({ text: step.message });
       return;
     }
     const enqueued: EnqueuedJob[] = [];
     const queue = routerAuditsRequest(definition) ? noteEnqueued(deps.queue, enqueued) : deps.queue;
     try {
-      await definition.handle({ request, args, cloud, queue, access: deps.access, modals: deps.modals, reply, clock: deps.clock, log });
+      await definition.handle({ ...deps, request, args, cloud: step.cloud, queue, reply, log });
     } finally {
       // Written even when the handler failed after enqueueing: the job runs either way.
-      await writeAudit(deps.audit, requestedRecords(deps, { request, cloud }, definition, enqueued), log);
+      await writeAudit(deps.audit, requestedRecords(deps, { request, cloud: step.cloud }, definition, enqueued), log);
     }
+    deps.metrics.handled(definition.name, 'ok');
   } catch (error) {
+    deps.metrics.handled(definition.name, 'error');
     if (isBotError(error)) log.warn({ code: error.code, err: error }, 'command failed');
     else log.error({ err: error }, 'command crashed');
     await reply(renderErrorMessage(error, correlationId, definition.usage));

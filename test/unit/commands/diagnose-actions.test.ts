@@ -1,7 +1,6 @@
-import { handleRemedyAction } from '../../../src/main/actions/remedy-action.js';
+import { COMMANDS } from '../../../commands/index.js';
+import { createRegistry } from '../../../commands/registry.js';
 import { recordingQueue } from '../../helpers/recording-queue.js';
-import { handleTicketAction } from '../../../src/main/actions/ticket-action.js';
-import type { ActionDeps } from '../../../src/main/actions/redeem.js';
 import type { Access } from '../../../src/core/access.js';
 import type { EnqueueOptions, Logger, Message } from '../../../src/core/ports.js';
 import type { ActionRequest } from '../../../src/core/slack-request.js';
@@ -26,7 +25,7 @@ function kit(role: 'viewer' | 'operator' = 'operator') {
         : { allowed: false, role, message: 'You need the operator role.' },
     cloudFor: () => 'sim',
   };
-  const deps: ActionDeps = {
+  const { interactions } = createRegistry(COMMANDS, {
     queue: recordingQueue(enqueued),
     access,
     clock: { now: () => Date.parse('2026-11-21T12:00:00Z') },
@@ -34,9 +33,11 @@ function kit(role: 'viewer' | 'operator' = 'operator') {
     confirmations: { redeem: async () => ({ ok: false, reason: 'forged' }) },
     audit: { write: async (r) => void audit.push(r), recent: async () => [] },
     messages: { update: async () => undefined },
-  };
-  const reply = async (m: Message) => void replies.push(m);
-  return { deps, enqueued, replies, audit, reply };
+    modals: { open: async () => undefined },
+    metrics: { handled: () => undefined },
+  });
+  const handle = (request: ActionRequest) => interactions.onAction(request, async (m: Message) => void replies.push(m));
+  return { handle, enqueued, replies, audit };
 }
 
 function click(over: Partial<ActionRequest>): ActionRequest {
@@ -55,9 +56,9 @@ function click(over: Partial<ActionRequest>): ActionRequest {
 
 describe('ticket-attach button', () => {
   it('enqueues the ticket job for the thread, remembering the clicked message', async () => {
-    const { deps, enqueued, reply, replies } = kit('viewer');
+    const { handle, enqueued, replies } = kit('viewer');
 
-    await handleTicketAction(click({ value: 'c0ffee00-0000-4000-8000-000000000001' }), deps, reply);
+    await handle(click({ value: 'c0ffee00-0000-4000-8000-000000000001' }));
 
     expect(enqueued).toEqual([
       {
@@ -78,34 +79,34 @@ describe('ticket-attach button', () => {
   });
 
   it('uses the message as the thread when the button is on a thread root', async () => {
-    const { deps, enqueued, reply } = kit();
+    const { handle, enqueued } = kit();
 
-    await handleTicketAction(click({ value: 'dev-a', threadTs: undefined, messageTs: '300.1' }), deps, reply);
+    await handle(click({ value: 'dev-a', threadTs: undefined, messageTs: '300.1' }));
 
     expect(enqueued[0]?.data).toMatchObject({ threadTs: '300.1', messageTs: '300.1' });
   });
 
   it("reads a watch incident's button: the cluster, then the rule to re-render", async () => {
-    const { deps, enqueued, reply } = kit('viewer');
+    const { handle, enqueued } = kit('viewer');
 
-    await handleTicketAction(click({ value: 'c0ffee00-0000-4000-8000-000000000001 watch pod-crash-loop' }), deps, reply);
+    await handle(click({ value: 'c0ffee00-0000-4000-8000-000000000001 watch pod-crash-loop' }));
 
     expect(enqueued[0]?.data).toMatchObject({ cluster: 'c0ffee00-0000-4000-8000-000000000001', watchRule: 'pod-crash-loop' });
   });
 
   it.each(['dev-a watch <!channel>', 'dev-a watch', 'dev-a crash pod-crash-loop'])('refuses the malformed value %s', async (value) => {
-    const { deps, enqueued, reply, replies } = kit();
+    const { handle, enqueued, replies } = kit();
 
-    await handleTicketAction(click({ value }), deps, reply);
+    await handle(click({ value }));
 
     expect(enqueued).toEqual([]);
     expect(replies.map((r) => r.text)).toEqual(['This button is not valid.']);
   });
 
   it('refuses a forged value', async () => {
-    const { deps, enqueued, reply, replies } = kit();
+    const { handle, enqueued, replies } = kit();
 
-    await handleTicketAction(click({ value: '<!channel>' }), deps, reply);
+    await handle(click({ value: '<!channel>' }));
 
     expect(enqueued).toEqual([]);
     expect(replies.map((r) => r.text)).toEqual(['This button is not valid.']);
@@ -113,12 +114,21 @@ describe('ticket-attach button', () => {
 });
 
 describe('remedy buttons', () => {
+  it('answers a remedy the bot does not know as a button it no longer handles', async () => {
+    const { handle, enqueued, replies } = kit();
+
+    await handle(click({ actionId: 'remedy-format-disk', value: '{}' }));
+
+    expect(enqueued).toEqual([]);
+    expect(replies[0]?.text).toMatch(/^This button is no longer handled/);
+  });
+
   const value = JSON.stringify({ cluster: 'dev-a', uuid: 'uuid-1', loadBalancerIds: ['lb-1', 'lb-2'] });
 
   it('turns delete-loadbalancers into the lifecycle job, audited, for an operator', async () => {
-    const { deps, enqueued, audit, reply } = kit();
+    const { handle, enqueued, audit } = kit();
 
-    await handleRemedyAction(click({ actionId: 'remedy-delete-loadbalancers', value }), deps, reply);
+    await handle(click({ actionId: 'remedy-delete-loadbalancers', value }));
 
     expect(enqueued).toEqual([
       {
@@ -140,10 +150,10 @@ describe('remedy buttons', () => {
   });
 
   it('starts one job per message however often it is clicked', async () => {
-    const { deps, enqueued, audit, reply, replies } = kit();
+    const { handle, enqueued, audit, replies } = kit();
 
-    await handleRemedyAction(click({ actionId: 'remedy-delete-loadbalancers', value, triggerId: 'trig-1' }), deps, reply);
-    await handleRemedyAction(click({ actionId: 'remedy-delete-loadbalancers', value, triggerId: 'trig-2', userId: 'U2' }), deps, reply);
+    await handle(click({ actionId: 'remedy-delete-loadbalancers', value, triggerId: 'trig-1' }));
+    await handle(click({ actionId: 'remedy-delete-loadbalancers', value, triggerId: 'trig-2', userId: 'U2' }));
 
     expect(enqueued).toHaveLength(1);
     expect(audit.map((r) => [r.actor, r.decision])).toEqual([['U1', 'confirmed']]);
@@ -151,21 +161,19 @@ describe('remedy buttons', () => {
   });
 
   it('still reads the buttons of older messages, which carried only the UUID', async () => {
-    const { deps, enqueued, reply } = kit();
+    const { handle, enqueued } = kit();
 
-    await handleRemedyAction(
+    await handle(
       click({ actionId: 'remedy-delete-loadbalancers', value: JSON.stringify({ cluster: 'uuid-1', loadBalancerIds: ['lb-1'] }) }),
-      deps,
-      reply,
     );
 
     expect(enqueued[0]?.data).toMatchObject({ cluster: 'uuid-1', uuid: 'uuid-1', loadBalancerIds: ['lb-1'] });
   });
 
   it('refuses a viewer and enqueues nothing', async () => {
-    const { deps, enqueued, audit, reply, replies } = kit('viewer');
+    const { handle, enqueued, audit, replies } = kit('viewer');
 
-    await handleRemedyAction(click({ actionId: 'remedy-delete-loadbalancers', value }), deps, reply);
+    await handle(click({ actionId: 'remedy-delete-loadbalancers', value }));
 
     expect(enqueued).toEqual([]);
     expect(replies.map((r) => r.text)).toEqual(['You need the operator role.']);
@@ -175,11 +183,10 @@ describe('remedy buttons', () => {
   it.each([
     ['remedy-delete-loadbalancers', '{"cluster":"uuid-1"}'],
     ['remedy-delete-loadbalancers', 'not json'],
-    ['remedy-format-disk', value],
   ])('refuses %s with value %s', async (actionId, bad) => {
-    const { deps, enqueued, reply, replies } = kit();
+    const { handle, enqueued, replies } = kit();
 
-    await handleRemedyAction(click({ actionId, value: bad }), deps, reply);
+    await handle(click({ actionId, value: bad }));
 
     expect(enqueued).toEqual([]);
     expect(replies.map((r) => r.text)).toEqual(['This button is not valid.']);

@@ -1,10 +1,10 @@
-import type { Clock, Logger, SlackPoster } from '../../core/ports.js';
-import type { AuditLog } from '../../core/audit.js';
-import { attachTicket } from '../../tickets/attach-ticket.js';
-import { buildBundle } from '../../tickets/bundle.js';
-import { ticketLinkButton } from '../../tickets/ticket-message.js';
-import type { HistoryEntry, TicketSink, TicketStore } from '../../tickets/types.js';
-import type { TicketPort } from '../../../jobs/ticket-port.js';
+import type { Clock, Logger, SlackPoster } from '../core/ports.js';
+import type { AuditLog } from '../core/audit.js';
+import { attachTicket } from './attach-ticket.js';
+import { buildBundle } from './bundle.js';
+import { ticketLinkButton } from './ticket-message.js';
+import type { HistoryEntry, TicketSink, TicketStore } from './types.js';
+import type { TicketPort } from '../core/ticket-port.js';
 
 /** A job the queue knows, as far as the history needs it. */
 export interface KnownJob {

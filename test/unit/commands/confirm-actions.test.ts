@@ -1,10 +1,11 @@
-import { createInteractionRouter } from '../../../src/main/interactions.js';
+import { RESIZE_ACTIONS } from '../../../src/core/requests/resize-request.js';
+import { SCALE_ACTIONS } from '../../../src/core/requests/scale-request.js';
+import { COMMANDS } from '../../../commands/index.js';
+import { createRegistry } from '../../../commands/registry.js';
 import { recordingQueue } from '../../helpers/recording-queue.js';
 import type { Access } from '../../../src/core/access.js';
 import type { EnqueueOptions, Logger, Message, MessageRef } from '../../../src/core/ports.js';
 import type { ActionRequest } from '../../../src/core/slack-request.js';
-import { RESIZE_CANCEL_ACTION, RESIZE_CONFIRM_ACTION } from '../../../src/render/resize-preview.js';
-import { SCALE_CANCEL_ACTION, SCALE_CONFIRM_ACTION } from '../../../src/render/scale-preview.js';
 import type { AuditRecord } from '../../../src/core/audit.js';
 import { createConfirmation } from '../../../src/security/confirmation.js';
 import { createMemorySingleUse } from '../../../src/security/confirmation-memory.js';
@@ -38,7 +39,7 @@ function kit() {
     cloudFor: () => 'sim',
   };
   const confirmations = createConfirmation({ secret: 'actions-test-secret-0123456789', clock, singleUse: createMemorySingleUse(clock) });
-  const router = createInteractionRouter({
+  const { interactions: router } = createRegistry(COMMANDS, {
     queue: recordingQueue(enqueued),
     access,
     clock,
@@ -46,13 +47,15 @@ function kit() {
     confirmations,
     audit: { write: async (r) => void audit.push(r), recent: async () => [] },
     messages: { update: async (ref, message) => void updated.push({ ref, message }) },
+    modals: { open: async () => undefined },
+    metrics: { handled: () => undefined },
   });
   const click = (actionId: string, value: string, over: Partial<ActionRequest> = {}) =>
     router.onAction(
       { actionId, value, userId: 'U1', teamId: 'T1', channelId: 'C1', messageTs: '300.2', threadTs: '300.1', triggerId: 'trig', ...over },
       async (m) => void replies.push(m),
     );
-  const resizeToken = (params: Record<string, string | number> = {}) =>
+  const resizeToken = (params: Record<string, unknown> = {}) =>
     confirmations.issueWithClaim({
       action: 'cluster-resize',
       params: { cluster: 'prod-a', uuid: 'uuid-a', group: 'default-worker', nodes: 1, from: 3, threadTs: '300.1', ...params },
@@ -76,7 +79,7 @@ describe('Confirm and Cancel of a shrinking resize', () => {
     const k = kit();
     const { token, claim } = k.resizeToken({ nodegroup: 'gpu', group: 'gpu' });
 
-    await k.click(RESIZE_CONFIRM_ACTION, token);
+    await k.click(RESIZE_ACTIONS.confirm, token);
 
     expect(k.enqueued).toEqual([
       {
@@ -108,8 +111,8 @@ describe('Confirm and Cancel of a shrinking resize', () => {
     const k = kit();
     const { token } = k.resizeToken();
 
-    await k.click(RESIZE_CONFIRM_ACTION, token);
-    await k.click(RESIZE_CONFIRM_ACTION, token);
+    await k.click(RESIZE_ACTIONS.confirm, token);
+    await k.click(RESIZE_ACTIONS.confirm, token);
 
     expect(k.enqueued).toHaveLength(1);
     expect(k.enqueued[0]?.data).not.toHaveProperty('nodegroup');
@@ -120,10 +123,10 @@ describe('Confirm and Cancel of a shrinking resize', () => {
     const k = kit();
     const { token } = k.resizeToken();
 
-    await k.click(RESIZE_CONFIRM_ACTION, token, { userId: 'U2' });
-    await k.click(RESIZE_CONFIRM_ACTION, token, { userId: 'U3' });
+    await k.click(RESIZE_ACTIONS.confirm, token, { userId: 'U2' });
+    await k.click(RESIZE_ACTIONS.confirm, token, { userId: 'U3' });
     expect(k.enqueued).toEqual([]);
-    await k.click(RESIZE_CONFIRM_ACTION, token, { userId: 'U9' });
+    await k.click(RESIZE_ACTIONS.confirm, token, { userId: 'U9' });
 
     expect(k.replies.map((r) => r.text)).toEqual([
       'Only the person who asked (or an admin) can confirm this.',
@@ -142,7 +145,7 @@ describe('Confirm and Cancel of a shrinking resize', () => {
     const { token } = k.resizeToken();
     k.advance(TTL + 1);
 
-    await k.click(RESIZE_CONFIRM_ACTION, token);
+    await k.click(RESIZE_ACTIONS.confirm, token);
 
     expect(k.enqueued).toEqual([]);
     expect(k.replies.map((r) => r.text)).toEqual(['This confirmation has expired: run the command again for a fresh one.']);
@@ -152,8 +155,8 @@ describe('Confirm and Cancel of a shrinking resize', () => {
     const k = kit();
     const { token, claim } = k.resizeToken();
 
-    await k.click(RESIZE_CANCEL_ACTION, token);
-    await k.click(RESIZE_CONFIRM_ACTION, token);
+    await k.click(RESIZE_ACTIONS.cancel, token);
+    await k.click(RESIZE_ACTIONS.confirm, token);
 
     expect(k.enqueued).toEqual([]);
     expect(k.audit.map((r) => [r.decision, r.outcome, r.jobId])).toEqual([
@@ -166,7 +169,7 @@ describe('Confirm and Cancel of a shrinking resize', () => {
   it('refuses a scale confirmation on the resize button', async () => {
     const k = kit();
 
-    await k.click(RESIZE_CONFIRM_ACTION, k.scaleToken().token);
+    await k.click(RESIZE_ACTIONS.confirm, k.scaleToken().token);
 
     expect(k.enqueued).toEqual([]);
     expect(k.replies.map((r) => r.text)).toEqual(['This button does not belong here.']);
@@ -178,7 +181,7 @@ describe('Confirm and Cancel of a scale to 0', () => {
     const k = kit();
     const { token, claim } = k.scaleToken();
 
-    await k.click(SCALE_CONFIRM_ACTION, token, { messageTs: '400.1', threadTs: undefined });
+    await k.click(SCALE_ACTIONS.confirm, token, { messageTs: '400.1', threadTs: undefined });
 
     expect(k.enqueued).toEqual([
       {
@@ -211,8 +214,8 @@ describe('Confirm and Cancel of a scale to 0', () => {
     const k = kit();
     const { token } = k.scaleToken();
 
-    await k.click(SCALE_CANCEL_ACTION, token);
-    await k.click(SCALE_CONFIRM_ACTION, token);
+    await k.click(SCALE_ACTIONS.cancel, token);
+    await k.click(SCALE_ACTIONS.confirm, token);
 
     expect(k.enqueued).toEqual([]);
     expect(k.audit.map((r) => [r.target, r.decision, r.outcome])).toEqual([

@@ -1,0 +1,62 @@
+import type { Config } from '../config/load-config.js';
+import type { Access } from '../core/access.js';
+import type { AuditLog } from '../core/audit.js';
+import type { Confirmations, SingleUse } from '../core/confirmation.js';
+import type { Clock, Logger } from '../core/ports.js';
+import { createMetrics, type BotMetrics } from '../metrics/bot-metrics.js';
+import { createOpenStackRegistry, type OpenStackRegistry } from '../openstack/openstack-registry.js';
+import { createRedisConnection, type RedisConnection } from '../queue/connection.js';
+import { createJobQueue, type BullJobQueue } from '../queue/job-queue.js';
+import { createRedisAuditLog } from '../queue/redis-audit-log.js';
+import { createRedisSingleUse } from '../queue/redis-single-use.js';
+import { createAuthorizer } from '../security/authorize.js';
+import { createConfirmation, deriveConfirmationSecret } from '../security/confirmation.js';
+import { channelBinding } from '../security/policy.js';
+import { policyUsergroups } from '../security/policy-groups.js';
+import { createPolicySource, type PolicySource } from '../security/policy-source.js';
+import { createSlackDirectory } from '../slack/slack-directory.js';
+
+/** The adapters both roles share, built once from config. */
+export interface SharedPorts {
+  clock: Clock;
+  metrics: BotMetrics;
+  producer: RedisConnection;
+  queue: BullJobQueue;
+  policy: PolicySource;
+  access: Access;
+  openstack: OpenStackRegistry;
+  singleUse: SingleUse;
+  confirmations: Confirmations;
+  audit: AuditLog;
+}
+
+/** Builds the shared adapters: the queue and its Redis, access (policy, Slack user groups, guests), audit, confirmations. */
+export function buildSharedPorts(config: Config, logger: Logger, clock: Clock): SharedPorts {
+  const producer = createRedisConnection(config.redis.url, 'producer', logger);
+  const queue = createJobQueue({ connection: producer, prefix: config.redis.prefix, logger });
+  const policy = createPolicySource({ ...config.access, logger });
+  const directory = createSlackDirectory({ slack: config.slack, logger }, { groups: () => policyUsergroups(policy.current()) });
+  const authorizer = createAuthorizer({
+    policy,
+    userGroups: (user) => directory.userGroups(user),
+    isGuest: (user) => directory.isGuest(user),
+    logger,
+  });
+  const access: Access = {
+    authorize: (actor, needed, action) => authorizer.authorize(actor, needed, action),
+    cloudFor: (channelId) => channelBinding(policy.current(), channelId).cloud ?? config.openstack.cloud,
+  };
+  const singleUse = createRedisSingleUse(producer.client, config.redis.prefix);
+  return {
+    clock,
+    metrics: createMetrics(),
+    producer,
+    queue,
+    policy,
+    access,
+    openstack: createOpenStackRegistry(config.openstack, logger, clock),
+    singleUse,
+    confirmations: createConfirmation({ secret: deriveConfirmationSecret(config.slack.signingSecret), clock, singleUse }),
+    audit: createRedisAuditLog(producer.client, config.redis.prefix, logger),
+  };
+}

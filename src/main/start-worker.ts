@@ -1,0 +1,63 @@
+import { createFinalFailureReporter, toProcessors } from '../../jobs/job-processors.js';
+import { JOBS } from '../../jobs/index.js';
+import type { Config } from '../config/load-config.js';
+import type { Logger, SlackPoster } from '../core/ports.js';
+import { createKubeConnector } from '../kube/kube-connector.js';
+import { createOperationStore } from '../queue/operation-store.js';
+import { startWorkers, type RunningWorkers } from '../queue/run-workers.js';
+import { createRedisTicketKv } from '../queue/ticket-kv.js';
+import { createKvTicketStore } from '../tickets/kv-ticket-store.js';
+import { createTicketSink } from '../tickets/sinks/create-ticket-sink.js';
+import { createTicketService } from '../tickets/ticket-service.js';
+import type { SharedPorts } from './build-ports.js';
+import type { StartBotOptions } from './start-bot.js';
+
+const RECENT_JOBS = 200;
+
+/**
+ * The worker role: every port a job uses, and the BullMQ workers that run them. Loaded only
+ * when the role runs, so the web role never imports client-node.
+ */
+export async function startWorker(
+  config: Config,
+  logger: Logger,
+  ports: SharedPorts,
+  slack: SlackPoster,
+  options: Pick<StartBotOptions, 'worker' | 'confirmTtlMs'>,
+): Promise<RunningWorkers> {
+  const { queue, producer, clock } = ports;
+  const recentJobs = () => queue.getJobs(['active', 'waiting', 'delayed', 'prioritized', 'completed', 'failed'], RECENT_JOBS);
+  const deps = {
+    slack,
+    openstack: (cloud: string) => ports.openstack.get(cloud),
+    kube: createKubeConnector({ kubeconfigDir: config.kubeconfigDir, clock, logger }),
+    queue,
+    access: ports.access,
+    clock,
+    settings: { pollIntervalMs: config.pollIntervalMs, confirmTtlMs: options.confirmTtlMs ?? 10 * 60_000, diagnostics: config.diagnostics },
+    audit: ports.audit,
+    operations: createOperationStore(producer.client, config.redis.prefix),
+    confirmations: ports.confirmations,
+    recentJobs,
+    // Support bundles: the configured sink, one ticket per thread kept in Redis, history from the audit log and the queue.
+    tickets: createTicketService({
+      sink: createTicketSink(config.tickets, { slack, wallClock: { now: () => Date.now() } }),
+      store: createKvTicketStore(createRedisTicketKv(producer.client), `${config.redis.prefix}:tickets`),
+      slack,
+      clock,
+      logger,
+      audit: ports.audit,
+      jobs: recentJobs,
+    }),
+    watches: createRedisTicketKv(producer.client, `${config.redis.prefix}:`),
+  };
+  return startWorkers({
+    url: config.redis.url,
+    prefix: config.redis.prefix,
+    processors: toProcessors(JOBS, deps, ports.metrics.jobs),
+    concurrency: config.redis.workerConcurrency,
+    logger,
+    onFinalFailure: createFinalFailureReporter(slack),
+    ...options.worker,
+  });
+}
