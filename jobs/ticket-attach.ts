@@ -40,8 +40,6 @@ export const ticketAttach = defineJob({
   name: 'ticket-attach',
   data: TicketData,
   async process(data, ctx) {
-    const tickets = ctx.tickets;
-    if (!tickets) throw new BotError('tickets_not_configured', 'Support tickets are not configured on this bot.');
     const { snapshot, findings, checked, ticketRef } = await diagnoseCluster(ctx, data.cloud, data.cluster);
     const cluster = snapshot.cluster;
     if (ticketRef === undefined)
@@ -60,7 +58,7 @@ export const ticketAttach = defineJob({
       await ctx.runtime.updateData(data);
     }
     const threadTs = data.threadTs as string;
-    const outcome = await tickets.attach({
+    const outcome = await ctx.tickets.attach({
       channel: data.channel,
       threadTs,
       requester: data.user,

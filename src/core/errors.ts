@@ -69,7 +69,6 @@ export const ERROR_CODES = [
   'slack_unreachable',
   'slack_replayed_request',
   // Ticket sinks.
-  'tickets_not_configured',
   'ticket_attach_busy',
   'ticket_sink_auth',
   'ticket_sink_bad_answer',

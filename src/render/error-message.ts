@@ -24,7 +24,6 @@ export const ERROR_HINTS: Readonly<Partial<Record<ErrorCode, string>>> = {
   kube_unreachable: 'The cluster’s Kubernetes API did not answer (private cluster, or the masters are down).',
   slack_rate_limited: 'Slack is rate-limiting the bot; the message is sent again when Slack allows.',
   ticket_attach_busy: 'Another attach of this thread is running; its ticket reference will appear here.',
-  tickets_not_configured: 'No ticket sink is configured (TICKET_SINK); the bundle goes into the thread instead.',
 };
 
 /**

@@ -227,7 +227,7 @@ describe('cluster-create: the overlay2 pre-flight against the template’s own d
     expect(JSON.stringify(kit.posts()[1]?.blocks)).toContain('docker_volume_size: 20 GB (set on the template)');
     // "With the volume anyway" must come back with a size, "without" without one.
     expect(kit.issued.map((r) => r.params)).toEqual([
-      { cluster: 'prod-b', template: 'uuid-k8s-overlay2', dockerVolumeSize: 20, threadTs: '100.000001' },
+      { spec: { cluster: 'prod-b', template: 'uuid-k8s-overlay2', dockerVolumeSize: 20, labels: {} }, threadTs: '100.000001' },
     ]);
   });
 
@@ -294,7 +294,7 @@ describe('cluster-create: the overlay2 pre-flight against the template’s own d
     await run(clusterCreate, { ...DATA, spec: { ...spec, dockerVolumeSize: 10 } }, kit.ctx);
 
     expect(kit.posts()[2]?.text).toMatch(/^Create prod-b without the docker volume \(recommended: from template k8s-no-volume/);
-    expect(kit.issued.map((r) => r.params['dockerVolumeSize'])).toEqual([10]);
+    expect(kit.issued.map((r) => (r.params['spec'] as { dockerVolumeSize?: number }).dockerVolumeSize)).toEqual([10]);
   });
 
   it('leaves out only the requested size when the template has no volume of its own', async () => {

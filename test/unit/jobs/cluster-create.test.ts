@@ -1,5 +1,5 @@
 import { clusterCreate } from '../../../jobs/cluster-create.js';
-import { UpstreamError } from '../../../src/core/errors.js';
+import { errorForResponse } from '../../../src/openstack/upstream-errors.js';
 import { aCluster, lifecycleKit } from './tracking/lifecycle-kit.js';
 import { run } from './job-kit.js';
 
@@ -73,7 +73,8 @@ describe('cluster-create', () => {
     [403, "Policy doesn't allow cluster:create to be performed.", 'forbidden'],
   ])('names the known refusal (%i %s)', async (status, message, code) => {
     const kit = lifecycleKit();
-    kit.cloud.createError = new UpstreamError('forbidden', `Magnum: ${message}`, { service: 'magnum', status, upstreamMessage: message });
+    const bodyText = JSON.stringify({ errors: [{ status, code: 'client', title: message }] });
+    kit.cloud.createError = errorForResponse({ service: 'magnum', method: 'POST', url: 'http://magnum/v1/clusters', status, bodyText });
 
     await expect(run(clusterCreate, DATA, kit.ctx)).rejects.toMatchObject({ code });
     expect(kit.operations.names.size).toBe(0);

@@ -49,19 +49,18 @@ describe('workload-scale job', () => {
     ]);
   });
 
-  it('re-checks the role in the worker: a viewer gets an ephemeral refusal and nothing changes', async () => {
+  it('re-checks the role in the worker: a viewer is refused for good, audited, and nothing changes', async () => {
     const calls: string[] = [];
+    const records: AuditRecord[] = [];
     const { ctx, slack } = jobKit({ api: recordingApi(calls), role: 'viewer' });
+    ctx.audit = { write: async (r: AuditRecord) => void records.push(r), recent: async () => [] };
 
-    const result = await run(
-      workloadScale,
-      { ...ORIGIN, cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api', replicas: 0 },
-      ctx,
-    );
+    const refused = run(workloadScale, { ...ORIGIN, cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api', replicas: 0 }, ctx);
 
-    expect(result).toEqual({ denied: true });
+    await expect(refused).rejects.toMatchObject({ code: 'permission_denied', retryable: false });
     expect(calls).toEqual([]);
-    expect(slack.map((c) => c.kind)).toEqual(['ephemeral']);
+    expect(slack).toEqual([]);
+    expect(records.map((r) => [r.action, r.decision])).toEqual([['workload-scale', 'denied']]);
   });
 });
 
@@ -114,8 +113,9 @@ describe('workload-restart job', () => {
     const calls: string[] = [];
     const { ctx } = jobKit({ api: recordingApi(calls), role: 'viewer' });
 
-    await run(workloadRestart, { ...ORIGIN, cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api' }, ctx);
+    const refused = run(workloadRestart, { ...ORIGIN, cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api' }, ctx);
 
+    await expect(refused).rejects.toMatchObject({ code: 'permission_denied' });
     expect(calls).toEqual([]);
   });
 });

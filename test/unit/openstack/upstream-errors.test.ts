@@ -80,16 +80,14 @@ describe('errorForResponse', () => {
     expect(error.code).toEqual(code);
   });
 
-  test('adds a quota hint only to a 403 whose text names a quota', () => {
+  test('classifies a 403 whose text names a quota as quota_exceeded, once, at the edge', () => {
     const quota = errorForResponse({
       ...base,
       status: 403,
       bodyText: '{"errors": [{"title": "Resource Limit Exceeded: too many clusters"}]}',
     });
     const policy = errorForResponse({ ...base, status: 403, bodyText: '{"errors": [{"title": "Policy does not allow this"}]}' });
-    expect(quota.userMessage).toContain('quota limit');
-    expect(policy.userMessage).not.toContain('quota');
-    expect([quota.code, policy.code]).toEqual(['forbidden', 'forbidden']);
+    expect([quota.code, policy.code]).toEqual(['quota_exceeded', 'forbidden']);
   });
 
   test('marks 5xx retryable and 4xx not', () => {
