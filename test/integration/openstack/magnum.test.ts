@@ -239,13 +239,13 @@ describe('MagnumApi over HTTP', () => {
     });
   });
 
-  test('maps a 403 with a quota phrase to forbidden with a quota hint', async () => {
+  test('maps a 403 with a quota phrase to quota_exceeded', async () => {
     cloud.on('POST', `${V1}/clusters`, (_req, res) =>
       json(res, 403, { errors: [{ status: 403, code: 'client', title: 'Resource Limit Exceeded: Cluster limit exceeded' }] }),
     );
     const error = (await api.magnum.createCluster({ name: 'x', clusterTemplateId: 't' }).catch((e: unknown) => e)) as UpstreamError;
-    expect(error.code).toEqual('forbidden');
-    expect(error.userMessage).toContain('quota');
+    expect(error.code).toEqual('quota_exceeded');
+    expect(error.userMessage).toContain('Resource Limit Exceeded');
   });
 
   test('resizes with microversion 1.7', async () => {

@@ -87,7 +87,7 @@ describe('worker failures, retries and reschedules on real Redis', () => {
       { onFinalFailure },
     );
 
-    await h.queue.enqueue('upstream_unavailable', {}, { jobId: 'flaky-1', attempts: 3 });
+    await h.queue.enqueue('flaky', {}, { jobId: 'flaky-1', attempts: 3 });
     await done.promise;
     await eventually(async () => (await h.queue.getJobs(['completed'], 10)).length === 1);
 

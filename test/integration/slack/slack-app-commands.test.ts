@@ -107,7 +107,7 @@ describe('the /kube command over HTTP', () => {
     await sendSlashCommand(botUrl, SECRET, COMMAND);
     const [text] = await slack.waitFor(() => slack.ephemerals('C1OPS').length > 0 && slack.ephemerals('C1OPS').map((e) => e.text));
 
-    expect(text).toMatch(/^Something went wrong on our side \(ref `[0-9a-f]{8}`\)/);
+    expect(text).toMatch(/^Something went wrong on the bot’s side \(ref [0-9a-f]{8}\)/);
     expect(text).not.toContain('undefined');
   });
 

@@ -79,7 +79,18 @@ describe('buttons and modals over HTTP', () => {
 
     expect(response.body).toMatchObject({
       response_action: 'update',
-      view: { type: 'modal', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'The project has no quota left for 3 nodes.' } }] },
+      view: {
+        type: 'modal',
+        blocks: [
+          {
+            type: 'section',
+            text: {
+              type: 'mrkdwn',
+              text: 'The project has no quota left for 3 nodes. The project is out of quota: delete unused clusters or ask for a quota increase.',
+            },
+          },
+        ],
+      },
     });
   });
 

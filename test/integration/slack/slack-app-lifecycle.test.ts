@@ -122,7 +122,7 @@ describe('the Slack app process', () => {
       readiness: async () => true,
     });
 
-    await expect(app.start()).rejects.toMatchObject({ code: 'slack_invalid_auth', service: 'slack' });
+    await expect(app.start()).rejects.toMatchObject({ code: 'slack_refused', upstreamCode: 'invalid_auth', service: 'slack' });
     await slack.close();
   });
 });

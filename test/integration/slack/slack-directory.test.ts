@@ -50,7 +50,11 @@ describe('the Slack directory against the stand-in', () => {
   it('throws a slack UpstreamError when the lookup fails, so callers fail closed', async () => {
     slack.failNext('usergroups.users.list', { error: 'missing_scope' });
 
-    await expect(directory(['S1OPS']).userGroups('U1ALICE')).rejects.toMatchObject({ code: 'slack_missing_scope', service: 'slack' });
+    await expect(directory(['S1OPS']).userGroups('U1ALICE')).rejects.toMatchObject({
+      code: 'slack_refused',
+      upstreamCode: 'missing_scope',
+      service: 'slack',
+    });
   });
 
   it('tells guests from members', async () => {
