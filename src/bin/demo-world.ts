@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../config/load-config.js';
 import { createLogger } from '../logging/logger.js';
 import { startBot, type RunningBot } from '../main/start-bot.js';
-import { startSim, type Sim } from '../sim/start-sim.js';
+import { startSim, type Sim } from '../sim/cloud/start-sim.js';
 import { sendBlockAction, sendSlashCommand, type SignedResponse } from '../sim/slack/slack-signer.js';
 import { startSlackStandIn, type SlackStandIn, type StandInMessage } from '../sim/slack/slack-stand-in.js';
 import { startZendeskStandIn, type ZendeskStandIn } from '../sim/tickets/zendesk-stand-in.js';

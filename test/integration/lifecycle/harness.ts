@@ -1,4 +1,4 @@
-import { createMagnumListCounter } from '../../../src/sim/magnum-list-counter.js';
+import { createMagnumListCounter } from '../../../src/sim/cloud/magnum-list-counter.js';
 import { deleteKeysWithPrefix } from '../../../src/queue/delete-prefix.js';
 /**
  * The whole bot against the simulated cloud and the Slack stand-in: real Redis under a unique
@@ -15,7 +15,7 @@ import { createJobQueue, type BullJobQueue } from '../../../src/queue/job-queue.
 import type { JobSummary } from '../../../src/queue/list-jobs.js';
 import { createRedisAuditLog } from '../../../src/queue/redis-audit-log.js';
 import type { AuditRecord } from '../../../src/security/audit.js';
-import { startSim, type Sim } from '../../../src/sim/start-sim.js';
+import { startSim, type Sim } from '../../../src/sim/cloud/start-sim.js';
 import { sendBlockAction, sendSlashCommand, type SignedResponse } from '../../../src/sim/slack/slack-signer.js';
 import { startSlackStandIn, type SlackStandIn, type StandInMessage } from '../../../src/sim/slack/slack-stand-in.js';
 

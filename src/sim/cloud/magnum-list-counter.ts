@@ -1,4 +1,4 @@
-import type { Logger } from '../core/ports.js';
+import type { Logger } from '../../core/ports.js';
 
 const LIST_PATH = /^\/container-infra\/v1\/clusters(\/detail)?$/;
 

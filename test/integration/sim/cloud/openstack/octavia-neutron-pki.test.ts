@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { webcrypto } from 'node:crypto';
-import { createCertAuthority } from '../../../../src/sim/kube/pki.js';
-import { loadX509 } from '../../../../src/sim/kube/x509-lib.js';
-import { startSim, type Sim } from '../../../../src/sim/start-sim.js';
+import { createCertAuthority } from '../../../../../src/sim/cloud/kube/pki.js';
+import { loadX509 } from '../../../../../src/sim/cloud/kube/x509-lib.js';
+import { startSim, type Sim } from '../../../../../src/sim/cloud/start-sim.js';
 import { client } from './sim-client.js';
 import { stubKube } from './stub-kube.js';
 
@@ -10,7 +10,7 @@ let sim: Sim;
 
 beforeAll(async () => {
   const { backend } = stubKube();
-  // The real PKI from src/sim/kube, so certificate signing is real; no API servers start.
+  // The real PKI from src/sim/cloud/kube, so certificate signing is real; no API servers start.
   sim = await startSim({ seed: true, kube: { ...backend, createCertAuthority } });
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createSilentLogger } from '../../../../src/logging/logger.js';
-import { createOpenStackApi, type ClosableOpenStackApi } from '../../../../src/openstack/create-openstack-api.js';
-import { startSim, type Sim } from '../../../../src/sim/start-sim.js';
+import { createSilentLogger } from '../../../../../src/logging/logger.js';
+import { createOpenStackApi, type ClosableOpenStackApi } from '../../../../../src/openstack/create-openstack-api.js';
+import { startSim, type Sim } from '../../../../../src/sim/cloud/start-sim.js';
 import { client } from './sim-client.js';
 import { stubKube } from './stub-kube.js';
 

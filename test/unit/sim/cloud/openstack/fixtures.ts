@@ -1,8 +1,8 @@
-import { SimClock } from '../../../../src/sim/clock.js';
-import { addCluster } from '../../../../src/sim/openstack/cluster-factory.js';
-import type { KubeBackend } from '../../../../src/sim/openstack/kube-backend.js';
-import { seedState } from '../../../../src/sim/openstack/seed.js';
-import { createSimState, type SimCluster, type SimState } from '../../../../src/sim/openstack/sim-state.js';
+import { SimClock } from '../../../../../src/sim/cloud/clock.js';
+import { addCluster } from '../../../../../src/sim/cloud/openstack/cluster-factory.js';
+import type { KubeBackend } from '../../../../../src/sim/cloud/openstack/kube-backend.js';
+import { seedState } from '../../../../../src/sim/cloud/openstack/seed.js';
+import { createSimState, type SimCluster, type SimState } from '../../../../../src/sim/cloud/openstack/sim-state.js';
 
 const unusedKube: KubeBackend = {
   createCertAuthority: () => Promise.reject(new Error('not in unit tests')),

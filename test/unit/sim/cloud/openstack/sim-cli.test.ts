@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { SCENARIO_NAMES } from '../../../../src/sim/scenarios.js';
-import { runSimCli } from '../../../../src/sim/sim-cli.js';
+import { SCENARIO_NAMES } from '../../../../../src/sim/cloud/scenarios.js';
+import { runSimCli } from '../../../../../src/sim/cloud/sim-cli.js';
 
 describe('npm run sim', () => {
   it('lists every scenario with its description and starts nothing', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { NODEGROUPS_GONE_MS } from '../../../../src/sim/openstack/cluster-lifecycle.js';
-import { startSim, type Sim } from '../../../../src/sim/start-sim.js';
+import { NODEGROUPS_GONE_MS } from '../../../../../src/sim/cloud/openstack/cluster-lifecycle.js';
+import { startSim, type Sim } from '../../../../../src/sim/cloud/start-sim.js';
 import { client } from './sim-client.js';
 import { stubKube, type StubKubeLog } from './stub-kube.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { faultsFor, healthFor, magnumStatusReason, phaseAt } from '../../../../src/sim/openstack/cluster-lifecycle.js';
-import { addCluster, startDelete, serviceLoadBalancer, type ClusterSpec } from '../../../../src/sim/openstack/cluster-factory.js';
-import type { SimCluster, SimTemplate } from '../../../../src/sim/openstack/sim-state.js';
+import { faultsFor, healthFor, magnumStatusReason, phaseAt } from '../../../../../src/sim/cloud/openstack/cluster-lifecycle.js';
+import { addCluster, startDelete, serviceLoadBalancer, type ClusterSpec } from '../../../../../src/sim/cloud/openstack/cluster-factory.js';
+import type { SimCluster, SimTemplate } from '../../../../../src/sim/cloud/openstack/sim-state.js';
 import { freshCluster, MINUTE, seededState } from './fixtures.js';
 
 describe('cluster phase as a function of the clock', () => {

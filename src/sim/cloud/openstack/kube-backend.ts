@@ -2,7 +2,7 @@ import type { SimClock } from '../clock.js';
 import type { ScenarioName } from '../scenarios.js';
 
 /**
- * The contract of `src/sim/kube/` as this folder uses it, declared locally so the cloud can be
+ * The contract of `src/sim/cloud/kube/` as this folder uses it, declared locally so the cloud can be
  * started with a stand-in (tests) or the real per-cluster Kubernetes API servers.
  */
 export interface SimCertAuthority {
@@ -34,7 +34,7 @@ export interface KubeBackend {
   startKubeCluster(options: KubeStartOptions): Promise<SimKubeHandle>;
 }
 
-/** The real backend: the PKI and Kubernetes API servers from `src/sim/kube/`. */
+/** The real backend: the PKI and Kubernetes API servers from `src/sim/cloud/kube/`. */
 export async function loadKubeBackend(): Promise<KubeBackend> {
   const pki = await import('../kube/pki.js');
   const kube = await import('../kube/kube-cluster.js');

@@ -1,4 +1,4 @@
-import type { Sim } from '../../../../src/sim/start-sim.js';
+import type { Sim } from '../../../../../src/sim/cloud/start-sim.js';
 
 /** Password-auth request body for the seeded demo user, project-scoped by name. */
 export const passwordAuth = (password = 'demo-password') => ({

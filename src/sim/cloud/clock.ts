@@ -1,4 +1,4 @@
-import type { Clock } from '../core/ports.js';
+import type { Clock } from '../../core/ports.js';
 
 /**
  * The simulated cloud's clock. Tests step it explicitly (`advance`); the demo runs it

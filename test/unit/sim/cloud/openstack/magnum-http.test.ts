@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { applyFilters } from '../../../../src/sim/openstack/neutron-routes.js';
-import { requestedMinor } from '../../../../src/sim/openstack/magnum-http.js';
-import { pyJson } from '../../../../src/sim/openstack/py-json.js';
+import { applyFilters } from '../../../../../src/sim/cloud/openstack/neutron-routes.js';
+import { requestedMinor } from '../../../../../src/sim/cloud/openstack/magnum-http.js';
+import { pyJson } from '../../../../../src/sim/cloud/openstack/py-json.js';
 
 describe('magnum microversions', () => {
   it('defaults to 1.1, resolves latest to 1.11 and refuses versions outside the range', () => {

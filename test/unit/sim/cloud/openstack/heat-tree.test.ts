@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { startDelete, serviceLoadBalancer } from '../../../../src/sim/openstack/cluster-factory.js';
-import { heatPath } from '../../../../src/sim/openstack/heat-layout.js';
-import { allStacks, stackTree } from '../../../../src/sim/openstack/heat-tree.js';
+import { startDelete, serviceLoadBalancer } from '../../../../../src/sim/cloud/openstack/cluster-factory.js';
+import { heatPath } from '../../../../../src/sim/cloud/openstack/heat-layout.js';
+import { allStacks, stackTree } from '../../../../../src/sim/cloud/openstack/heat-tree.js';
 import { freshCluster, MINUTE, seededState } from './fixtures.js';
 
 describe('the Heat stack tree of a cluster', () => {

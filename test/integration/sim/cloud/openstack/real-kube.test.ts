@@ -1,16 +1,11 @@
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { runSimCli } from '../../../../src/sim/sim-cli.js';
-import { startSim } from '../../../../src/sim/start-sim.js';
+import { runSimCli } from '../../../../../src/sim/cloud/sim-cli.js';
+import { startSim } from '../../../../../src/sim/cloud/start-sim.js';
 import { client } from './sim-client.js';
 
-// The Kubernetes side is built by another part of the team; until src/sim/kube/kube-cluster.ts
-// exists this end-to-end check is skipped (the other suites use a stand-in).
-const kubeReady = existsSync(new URL('../../../../src/sim/kube/kube-cluster.ts', import.meta.url));
-const maybe = kubeReady ? it : it.skip;
-
+// End to end with the real simulated Kubernetes API servers (the other suites use a stand-in).
 describe('with the real simulated Kubernetes API', () => {
-  maybe('starts the cluster API at CREATE_COMPLETE, serves it as api_address, and stops it on delete', async () => {
+  it('starts the cluster API at CREATE_COMPLETE, serves it as api_address, and stops it on delete', async () => {
     const sim = await startSim({ seed: true });
     try {
       const c = await client(sim);
@@ -30,7 +25,7 @@ describe('with the real simulated Kubernetes API', () => {
 });
 
 describe('npm run sim', () => {
-  maybe('starts the seeded cloud and prints the OS_* exports for the openstack CLI', async () => {
+  it('starts the seeded cloud and prints the OS_* exports for the openstack CLI', async () => {
     const lines: string[] = [];
     const running = await runSimCli(['--speed', '0'], (l) => lines.push(l));
     try {

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Logger } from '../../core/ports.js';
+import type { Logger } from '../../../core/ports.js';
 import { tokenRejected } from './auth-guard.js';
 import { reconcile } from './cluster-reconcile.js';
 import { heatRoutes } from './heat-routes.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Logger } from '../../core/ports.js';
+import type { Logger } from '../../../core/ports.js';
 import { UPDATE_DURATION_MS } from './cluster-lifecycle.js';
 import { addCluster, startDelete } from './cluster-factory.js';
 import { json, type Reply, type RouteContext } from './http-router.js';

@@ -1,7 +1,7 @@
-import { paginate } from '../../../../src/sim/kube/kube-paging.js';
-import { parseFieldSelector, parseLabelSelector } from '../../../../src/sim/kube/kube-selectors.js';
-import type { SimObject } from '../../../../src/sim/kube/kube-types.js';
-import { humanDuration } from '../../../../src/sim/kube/pod-printer.js';
+import { paginate } from '../../../../../src/sim/cloud/kube/kube-paging.js';
+import { parseFieldSelector, parseLabelSelector } from '../../../../../src/sim/cloud/kube/kube-selectors.js';
+import type { SimObject } from '../../../../../src/sim/cloud/kube/kube-types.js';
+import { humanDuration } from '../../../../../src/sim/cloud/kube/pod-printer.js';
 
 const obj = (name: string, labels: Record<string, string>, nodeName?: string): SimObject => ({
   apiVersion: 'v1',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Logger } from '../../core/ports.js';
+import type { Logger } from '../../../core/ports.js';
 import { tokenRejected } from './auth-guard.js';
 import { json, type Reply, type RouteContext, type Router } from './http-router.js';
 import { newUuid } from './ids.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '../../core/ports.js';
+import type { Logger } from '../../../core/ports.js';
 import { isRunning, lastOp, phaseAt } from './cluster-lifecycle.js';
 import { serviceLoadBalancer } from './cluster-factory.js';
 import { kubeVersion } from './magnum-views.js';

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
-import { generateKeyAndCsr } from '../../../../src/kube/csr.js';
-import { createCertAuthority } from '../../../../src/sim/kube/pki.js';
+import { generateKeyAndCsr } from '../../../../../src/kube/csr.js';
+import { createCertAuthority } from '../../../../../src/sim/cloud/kube/pki.js';
 
 describe('the simulated cluster CA', () => {
   it('signs a client CSR into a clientAuth certificate that chains to the CA and keeps the subject', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startSim, type Sim } from '../../../../src/sim/start-sim.js';
+import { startSim, type Sim } from '../../../../../src/sim/cloud/start-sim.js';
 import { client, issueToken, passwordAuth } from './sim-client.js';
 import { stubKube } from './stub-kube.js';
 

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { Logger } from '../core/ports.js';
+import type { Logger } from '../../core/ports.js';
 import { SimClock } from './clock.js';
 import { reconcile } from './openstack/cluster-reconcile.js';
 import { loadKubeBackend, type KubeBackend } from './openstack/kube-backend.js';
@@ -18,7 +18,7 @@ export interface StartSimOptions {
   seed?: boolean;
   tokenTtlSeconds?: number;
   logger?: Logger;
-  /** The Kubernetes side; defaults to `src/sim/kube/`. Tests may pass a stand-in. */
+  /** The Kubernetes side; defaults to `src/sim/cloud/kube/`. Tests may pass a stand-in. */
   kube?: KubeBackend;
 }
 

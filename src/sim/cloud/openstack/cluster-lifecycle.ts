@@ -1,4 +1,4 @@
-import type { ClusterStatus as CoreClusterStatus } from '../../core/cluster.js';
+import type { ClusterStatus as CoreClusterStatus } from '../../../core/cluster.js';
 import type { ScenarioName } from '../scenarios.js';
 import type { ClusterOp, SimCluster, SimState } from './sim-state.js';
 

@@ -1,4 +1,4 @@
-import type { KubeBackend, SimKubeHandle } from '../../../../src/sim/openstack/kube-backend.js';
+import type { KubeBackend, SimKubeHandle } from '../../../../../src/sim/cloud/openstack/kube-backend.js';
 
 /** What the stand-in Kubernetes side was asked to do, so tests can check the calls. */
 export interface StubKubeLog {
@@ -9,7 +9,7 @@ export interface StubKubeLog {
 }
 
 /**
- * A stand-in for `src/sim/kube/` that starts no servers: the cloud's tests only need to see
+ * A stand-in for `src/sim/cloud/kube/` that starts no servers: the cloud's tests only need to see
  * that the calls happen. Certificates are not signed (the pki test uses the real PKI).
  */
 export function stubKube(): { backend: KubeBackend; log: StubKubeLog } {
