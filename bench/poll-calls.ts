@@ -1,4 +1,3 @@
-import { createMagnumListCounter } from '../src/sim/cloud/magnum-list-counter.js';
 /**
  * Poll cost against tracked operations: one poll of a cloud with 1,000 clusters while N of
  * them are tracked creates. Counts Magnum list requests at the simulated cloud (the design
@@ -13,8 +12,7 @@ import type { SlackPoster } from '../src/core/ports.js';
 import { createSilentLogger } from '../src/logging/logger.js';
 import { createOpenStackApi } from '../src/openstack/create-openstack-api.js';
 import { createMemoryAuditLog } from '../src/security/audit-memory.js';
-import { addCluster } from '../src/sim/cloud/openstack/cluster-factory.js';
-import { startSim } from '../src/sim/cloud/start-sim.js';
+import { addCluster, createMagnumListCounter, startSim } from '../src/sim/index.js';
 
 const CLUSTERS = 1_000;
 const TRACKED = [1, 10, 100, 1_000];

@@ -1,4 +1,3 @@
-import { createMagnumListCounter } from '../../../src/sim/cloud/magnum-list-counter.js';
 import { deleteKeysWithPrefix } from '../../../src/queue/delete-prefix.js';
 /**
  * The whole bot against the simulated cloud and the Slack stand-in: real Redis under a unique
@@ -15,9 +14,17 @@ import { createJobQueue, type BullJobQueue } from '../../../src/queue/job-queue.
 import type { JobSummary } from '../../../src/queue/list-jobs.js';
 import { createRedisAuditLog } from '../../../src/queue/redis-audit-log.js';
 import type { AuditRecord } from '../../../src/security/audit.js';
-import { startSim, type Sim } from '../../../src/sim/cloud/start-sim.js';
-import { sendBlockAction, sendSlashCommand, type SignedResponse } from '../../../src/sim/slack/slack-signer.js';
-import { startSlackStandIn, type SlackStandIn, type StandInMessage } from '../../../src/sim/slack/slack-stand-in.js';
+import {
+  createMagnumListCounter,
+  sendBlockAction,
+  sendSlashCommand,
+  startSim,
+  startSlackStandIn,
+  type SignedResponse,
+  type Sim,
+  type SlackStandIn,
+  type StandInMessage,
+} from '../../../src/sim/index.js';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379';
 export const SECRET = 'lifecycle-signing-secret';

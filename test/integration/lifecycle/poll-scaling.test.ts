@@ -1,4 +1,3 @@
-import { createMagnumListCounter } from '../../../src/sim/cloud/magnum-list-counter.js';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { createSilentLogger } from '../../../src/logging/logger.js';
@@ -9,9 +8,7 @@ import { createOperationStore } from '../../../src/queue/operation-store.js';
 import { createMemoryAuditLog } from '../../../src/security/audit-memory.js';
 import { createSlackPoster } from '../../../src/slack/slack-poster.js';
 import { createSlackWebClient } from '../../../src/slack/web-client.js';
-import { addCluster } from '../../../src/sim/cloud/openstack/cluster-factory.js';
-import { startSim, type Sim } from '../../../src/sim/cloud/start-sim.js';
-import { startSlackStandIn, type SlackStandIn } from '../../../src/sim/slack/slack-stand-in.js';
+import { addCluster, createMagnumListCounter, startSim, startSlackStandIn, type Sim, type SlackStandIn } from '../../../src/sim/index.js';
 import type { JobContext } from '../../../jobs/definition.js';
 import { pollCloud } from '../../../jobs/tracking/poller.js';
 import type { TrackedOperation } from '../../../jobs/tracking/operation.js';

@@ -1,4 +1,4 @@
-import { sendViewSubmission } from '../../../src/sim/slack/slack-signer.js';
+import { sendViewSubmission } from '../../../src/sim/index.js';
 import { CREATE_FIELDS } from '../../../src/render/create-modal.js';
 import { CHANNEL, MINUTE, SECRET, VIEWER, eventually, simClustersNamed, startLifecycleHarness, type LifecycleHarness } from './harness.js';
 

@@ -1,4 +1,4 @@
-import { startZendeskStandIn, type ZendeskStandIn } from '../../../src/sim/tickets/zendesk-stand-in.js';
+import { startZendeskStandIn, type ZendeskStandIn } from '../../../src/sim/index.js';
 import { attachTicket } from '../../../src/tickets/attach-ticket.js';
 import { buildBundle } from '../../../src/tickets/bundle.js';
 import { MemoryTicketStore } from '../../../src/tickets/memory-ticket-store.js';

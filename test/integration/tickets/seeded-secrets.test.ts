@@ -1,5 +1,4 @@
-import { startWebhookReceiver } from '../../../src/sim/tickets/webhook-receiver.js';
-import { startZendeskStandIn } from '../../../src/sim/tickets/zendesk-stand-in.js';
+import { startWebhookReceiver, startZendeskStandIn } from '../../../src/sim/index.js';
 import { attachTicket } from '../../../src/tickets/attach-ticket.js';
 import { buildBundle } from '../../../src/tickets/bundle.js';
 import { MemoryTicketStore } from '../../../src/tickets/memory-ticket-store.js';
