@@ -47,9 +47,9 @@ export {
   loadX509,
 } from './cloud/kube/x509-lib.js';
 export {
-  /** Counts the Magnum cluster-list requests a logger passed to `startSim` sees. */
-  createMagnumListCounter,
-} from './cloud/magnum-list-counter.js';
+  /** Magnum's cluster lists (plain and detailed), the call the poller makes once per cloud and interval. */
+  MAGNUM_CLUSTER_LISTS,
+} from './cloud/openstack/request-tally.js';
 
 // Slack: the Web API and Socket Mode stand-in, and signed requests to the bot.
 export {

@@ -5,6 +5,7 @@ import { reconcile } from './openstack/cluster-reconcile.js';
 import { loadKubeBackend, type KubeBackend } from './openstack/kube-backend.js';
 import { REGION } from './openstack/keystone-views.js';
 import { startOpenStackServer } from './openstack/openstack-server.js';
+import type { RequestTally } from './openstack/request-tally.js';
 import { seedState } from './openstack/seed.js';
 import { createSimState, type SimState } from './openstack/sim-state.js';
 
@@ -31,6 +32,8 @@ export interface Sim {
   osEnv: Record<string, string>;
   appCredential: { id: string; secret: string };
   state: SimState;
+  /** Every request served so far, by service, method and route pattern. */
+  requests: RequestTally;
   close(): Promise<void>;
 }
 
@@ -50,7 +53,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<Sim> {
   const state = createSimState(clock, kube, options.tokenTtlSeconds ?? 3600);
   if (options.seed ?? true) seedState(state);
   await reconcile(state, logger);
-  const { server, url } = await startOpenStackServer(state, logger, options.port ?? 0);
+  const { server, url, requests } = await startOpenStackServer(state, logger, options.port ?? 0);
   const user = state.users[0];
   const project = state.projects[0];
   const cred = state.appCredentials[0];
@@ -72,6 +75,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<Sim> {
     },
     appCredential: { id: cred?.id ?? '', secret: cred?.secret ?? '' },
     state,
+    requests,
     close: () => closeAll(server, state),
   };
 }

@@ -15,7 +15,7 @@ import type { JobSummary } from '../../../src/queue/list-jobs.js';
 import { createRedisAuditLog } from '../../../src/queue/redis-audit-log.js';
 import type { AuditRecord } from '../../../src/security/audit.js';
 import {
-  createMagnumListCounter,
+  MAGNUM_CLUSTER_LISTS,
   sendBlockAction,
   sendSlashCommand,
   startSim,
@@ -45,7 +45,7 @@ export interface LifecycleHarness {
   queue: BullJobQueue;
   botUrl: string | null;
   config: Config;
-  /** Magnum `GET /v1/clusters` requests the sim has served. */
+  /** Magnum cluster-list requests (`GET /v1/clusters`, `/v1/clusters/detail`) the sim has served. */
   magnumListCalls(): number;
   command(text: string, user?: string): Promise<SignedResponse>;
   /** Clicks a button (by action id) in a bot message. */
@@ -76,8 +76,7 @@ export interface HarnessOptions {
 
 /** Starts the sim, the stand-in and the bot (web + worker unless told otherwise). */
 export async function startLifecycleHarness(options: HarnessOptions = {}): Promise<LifecycleHarness> {
-  const counter = createMagnumListCounter();
-  const sim = await startSim({ logger: counter.logger });
+  const sim = await startSim();
   const users = [OPERATOR, OTHER_OPERATOR, ADMIN, VIEWER].map((id) => ({ id, name: id.slice(2).toLowerCase() }));
   const slack = await startSlackStandIn({ channels: [{ id: CHANNEL, name: 'ops' }], users });
   const prefix = `test-lifecycle-${randomUUID()}`;
@@ -116,7 +115,7 @@ export async function startLifecycleHarness(options: HarnessOptions = {}): Promi
     queue,
     botUrl,
     config,
-    magnumListCalls: counter.count,
+    magnumListCalls: () => sim.requests.count(MAGNUM_CLUSTER_LISTS),
     command(text, user = OPERATOR) {
       if (!botUrl) throw new Error('no web role running');
       return sendSlashCommand(botUrl, SECRET, { text, user_id: user, channel_id: CHANNEL, team_id: TEAM });

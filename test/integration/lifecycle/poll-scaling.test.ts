@@ -8,7 +8,7 @@ import { createOperationStore } from '../../../src/queue/operation-store.js';
 import { createMemoryAuditLog } from '../../../src/security/audit-memory.js';
 import { createSlackPoster } from '../../../src/slack/slack-poster.js';
 import { createSlackWebClient } from '../../../src/slack/web-client.js';
-import { addCluster, createMagnumListCounter, startSim, startSlackStandIn, type Sim, type SlackStandIn } from '../../../src/sim/index.js';
+import { addCluster, MAGNUM_CLUSTER_LISTS, startSim, startSlackStandIn, type Sim, type SlackStandIn } from '../../../src/sim/index.js';
 import type { JobContext } from '../../../jobs/definition.js';
 import { pollCloud } from '../../../jobs/tracking/poller.js';
 import type { TrackedOperation } from '../../../jobs/tracking/operation.js';
@@ -28,9 +28,8 @@ interface Rig {
 }
 
 async function startRig(): Promise<Rig> {
-  const counter = createMagnumListCounter();
   const logger = createSilentLogger();
-  const sim = await startSim({ logger: counter.logger, seed: true });
+  const sim = await startSim({ seed: true });
   const slack = await startSlackStandIn({ channels: [{ id: 'C1OPS', name: 'ops' }] });
   const config = loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: slack.botToken, SLACK_API_URL: slack.apiUrl, ...sim.osEnv });
   const openstack = createOpenStackApi({ credentials: config.openstack, logger, clock: sim.clock });
@@ -64,7 +63,7 @@ async function startRig(): Promise<Rig> {
     },
     log: logger,
   } as JobContext;
-  return { sim, slack, openstack, connection, queue, prefix, listCalls: counter.count, ctx };
+  return { sim, slack, openstack, connection, queue, prefix, listCalls: () => sim.requests.count(MAGNUM_CLUSTER_LISTS), ctx };
 }
 
 /** Adds 1,000 clusters in CREATE_IN_PROGRESS to the sim and tracks the first `n` as creates. */

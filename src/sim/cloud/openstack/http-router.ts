@@ -26,6 +26,7 @@ export type Handler = (ctx: RouteContext) => Reply | Promise<Reply>;
 
 interface Route {
   method: string;
+  pattern: string;
   segments: string[];
   handler: Handler;
 }
@@ -35,12 +36,15 @@ export class Router {
   private readonly routes: Route[] = [];
 
   on(method: string, pattern: string, handler: Handler): this {
-    this.routes.push({ method, segments: split(pattern), handler });
+    this.routes.push({ method, pattern, segments: split(pattern), handler });
     return this;
   }
 
-  /** The matching handler and its params; `methodMismatch` when only the method differs. */
-  match(method: string, path: string): { handler: Handler; params: Record<string, string> } | 'not_found' | 'method_not_allowed' {
+  /** The matching handler, its params and its pattern; `method_not_allowed` when only the method differs. */
+  match(
+    method: string,
+    path: string,
+  ): { handler: Handler; params: Record<string, string>; pattern: string } | 'not_found' | 'method_not_allowed' {
     const parts = split(path);
     let pathMatched = false;
     for (const route of this.routes) {
@@ -50,7 +54,7 @@ export class Router {
         pathMatched = true;
         continue;
       }
-      return { handler: route.handler, params };
+      return { handler: route.handler, params, pattern: route.pattern };
     }
     return pathMatched ? 'method_not_allowed' : 'not_found';
   }

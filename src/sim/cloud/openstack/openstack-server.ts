@@ -10,9 +10,12 @@ import { magnumRoutes } from './magnum-routes.js';
 import { neutronRoutes } from './neutron-routes.js';
 import { novaRoutes } from './nova-routes.js';
 import { octaviaRoutes } from './octavia-routes.js';
+import { RequestTally } from './request-tally.js';
 import type { SimState } from './sim-state.js';
 
 interface Service {
+  /** The service's type in the Keystone catalog, as the request tally names it. */
+  type: string;
   prefix: RegExp;
   router: Router;
   /** Services behind keystonemiddleware (Magnum checks tokens itself, before microversions). */
@@ -21,17 +24,22 @@ interface Service {
 
 function services(state: SimState, logger: Logger): Service[] {
   return [
-    { prefix: /^\/identity(?=\/|$)/, router: keystoneRoutes(new Router(), state), guarded: false },
-    { prefix: /^\/container-infra(?=\/|$)/, router: magnumRoutes(new Router(), state, logger), guarded: false },
-    { prefix: /^\/orchestration\/v1\/(?<project>[^/]+)(?=\/|$)/, router: heatRoutes(new Router(), state), guarded: true },
-    { prefix: /^\/load-balancer(?=\/|$)/, router: octaviaRoutes(new Router(), state), guarded: true },
-    { prefix: /^\/network(?=\/|$)/, router: neutronRoutes(new Router(), state), guarded: true },
+    { type: 'identity', prefix: /^\/identity(?=\/|$)/, router: keystoneRoutes(new Router(), state), guarded: false },
+    { type: 'container-infra', prefix: /^\/container-infra(?=\/|$)/, router: magnumRoutes(new Router(), state, logger), guarded: false },
+    {
+      type: 'orchestration',
+      prefix: /^\/orchestration\/v1\/(?<project>[^/]+)(?=\/|$)/,
+      router: heatRoutes(new Router(), state),
+      guarded: true,
+    },
+    { type: 'load-balancer', prefix: /^\/load-balancer(?=\/|$)/, router: octaviaRoutes(new Router(), state), guarded: true },
+    { type: 'network', prefix: /^\/network(?=\/|$)/, router: neutronRoutes(new Router(), state), guarded: true },
     // Nova's version documents answer without a token; its API routes check it themselves.
-    { prefix: /^\/compute(?=\/|$)/, router: novaRoutes(new Router(), state), guarded: false },
+    { type: 'compute', prefix: /^\/compute(?=\/|$)/, router: novaRoutes(new Router(), state), guarded: false },
   ];
 }
 
-async function route(all: Service[], state: SimState, req: IncomingMessage): Promise<Reply> {
+async function route(all: Service[], state: SimState, tally: RequestTally, req: IncomingMessage): Promise<Reply> {
   const url = new URL(req.url ?? '/', 'http://sim');
   const service = all.find((s) => s.prefix.test(url.pathname));
   if (!service) return json(404, { error: { code: 404, message: 'The resource could not be found.', title: 'Not Found' } });
@@ -39,6 +47,8 @@ async function route(all: Service[], state: SimState, req: IncomingMessage): Pro
   const path = url.pathname.slice(match?.[0].length ?? 0) || '/';
   const method = req.method ?? 'GET';
   const found = service.router.match(method, path);
+  // Counted before the reply is sent, so a client that has its answer also sees it counted.
+  tally.record({ service: service.type, method, route: typeof found === 'string' ? null : found.pattern });
   const ctx: RouteContext = {
     method,
     path,
@@ -67,16 +77,21 @@ function send(res: ServerResponse, reply: Reply): void {
   res.end(text);
 }
 
-/** The one HTTP server behind every simulated OpenStack service, listening on 127.0.0.1. */
-export async function startOpenStackServer(state: SimState, logger: Logger, port = 0): Promise<{ server: Server; url: string }> {
+/** The one HTTP server behind every simulated OpenStack service, listening on 127.0.0.1, and the tally of what it served. */
+export async function startOpenStackServer(
+  state: SimState,
+  logger: Logger,
+  port = 0,
+): Promise<{ server: Server; url: string; requests: RequestTally }> {
   const all = services(state, logger);
+  const requests = new RequestTally();
   // Serialise the clock-driven side effects so concurrent requests never race them.
   let settled: Promise<void> = Promise.resolve();
   const server = createServer((req, res) => {
     const run = settled.then(() => reconcile(state, logger));
     settled = run.catch(() => undefined);
     run
-      .then(() => route(all, state, req))
+      .then(() => route(all, state, requests, req))
       .then((reply) => {
         logger.debug({ method: req.method, path: req.url?.split('?')[0], status: reply.status }, 'simulated OpenStack request');
         send(res, reply);
@@ -92,5 +107,5 @@ export async function startOpenStackServer(state: SimState, logger: Logger, port
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  return { server, url: `http://127.0.0.1:${actualPort}` };
+  return { server, url: `http://127.0.0.1:${actualPort}`, requests };
 }
