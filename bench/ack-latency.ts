@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import bolt from '@slack/bolt';
 import { createSilentLogger } from '../src/logging/logger.js';
-import { createMemoryAuditLog } from '../src/security/audit-memory.js';
+import { createMemoryAuditLog } from '../test/helpers/memory-audit-log.js';
 import { createJobQueue } from '../src/queue/job-queue.js';
 import { createRedisConnection } from '../src/queue/connection.js';
 import { createRedisSingleUse } from '../src/queue/redis-single-use.js';

@@ -11,7 +11,7 @@ import { loadConfig } from '../src/config/load-config.js';
 import type { SlackPoster } from '../src/core/ports.js';
 import { createSilentLogger } from '../src/logging/logger.js';
 import { createOpenStackApi } from '../src/openstack/create-openstack-api.js';
-import { createMemoryAuditLog } from '../src/security/audit-memory.js';
+import { createMemoryAuditLog } from '../test/helpers/memory-audit-log.js';
 import { addCluster, MAGNUM_CLUSTER_LISTS, startSim } from '../src/sim/index.js';
 
 const CLUSTERS = 1_000;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PEERS_RC_ENV, peersRcPath } from '../../src/config/peers-env.js';
+import { PEERS_RC_ENV, peersRcPath } from '../helpers/peers-env.js';
 import { DELETE_CONFIRM_ACTION } from '../../src/render/delete-preview.js';
 import type { StandInMessage } from '../../src/sim/index.js';
 import { startRealSlackHarness, type RealSlackHarness } from './slack-real-harness.js';

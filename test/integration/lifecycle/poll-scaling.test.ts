@@ -5,7 +5,7 @@ import { createOpenStackApi, type ClosableOpenStackApi } from '../../../src/open
 import { createRedisConnection, type RedisConnection } from '../../../src/queue/connection.js';
 import { createJobQueue, type BullJobQueue } from '../../../src/queue/job-queue.js';
 import { createOperationStore } from '../../../src/queue/operation-store.js';
-import { createMemoryAuditLog } from '../../../src/security/audit-memory.js';
+import { createMemoryAuditLog } from '../../helpers/memory-audit-log.js';
 import { createSlackPoster } from '../../../src/slack/slack-poster.js';
 import { createSlackWebClient } from '../../../src/slack/web-client.js';
 import { addCluster, MAGNUM_CLUSTER_LISTS, startSim, startSlackStandIn, type Sim, type SlackStandIn } from '../../../src/sim/index.js';

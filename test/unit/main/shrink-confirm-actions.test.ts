@@ -7,7 +7,7 @@ import { RESIZE_CANCEL_ACTION, RESIZE_CONFIRM_ACTION } from '../../../src/render
 import { SCALE_CANCEL_ACTION, SCALE_CONFIRM_ACTION } from '../../../src/render/scale-preview.js';
 import type { AuditRecord } from '../../../src/security/audit.js';
 import { createConfirmation } from '../../../src/security/confirmation.js';
-import { createMemorySingleUse } from '../../../src/security/confirmation-memory.js';
+import { createMemorySingleUse } from '../../helpers/memory-single-use.js';
 
 const silent: Logger = {
   debug: () => undefined,

@@ -5,7 +5,7 @@ import {
   MAX_BUTTON_VALUE_LENGTH,
   type ConfirmationRequest,
 } from '../../../src/security/confirmation.js';
-import { createMemorySingleUse } from '../../../src/security/confirmation-memory.js';
+import { createMemorySingleUse } from '../../helpers/memory-single-use.js';
 import { fakeClock } from './fakes.js';
 
 const SECRET = 'test-confirmation-secret-0123456789';

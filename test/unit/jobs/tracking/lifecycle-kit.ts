@@ -3,7 +3,7 @@ import type { ClusterDetail, ClusterSummary, ClusterTemplate } from '../../../..
 import { ConflictError, NotFoundError, UpstreamError } from '../../../../src/core/errors.js';
 import type { ClusterCreateSpec } from '../../../../src/core/cluster.js';
 import type { Flavor, NovaApi, OpenStackApi } from '../../../../src/core/ports.js';
-import { createMemoryAuditLog } from '../../../../src/security/audit-memory.js';
+import { createMemoryAuditLog } from '../../../helpers/memory-audit-log.js';
 import type { JobContext } from '../../../../jobs/definition.js';
 import type { OperationStore } from '../../../../jobs/tracking/operation.js';
 import { recordingSlack, type SlackCall } from '../job-kit.js';

@@ -1,7 +1,7 @@
-import type { Clock } from '../core/ports.js';
-import type { SingleUse } from './confirmation.js';
+import type { Clock } from '../../src/core/ports.js';
+import type { SingleUse } from '../../src/security/confirmation.js';
 
-/** A SingleUse held in memory (unit tests, single-process demo); entries expire by the given clock. */
+/** A SingleUse held in memory, for tests; entries expire by the given clock. */
 export function createMemorySingleUse(clock: Clock): SingleUse {
   const expiries = new Map<string, number>();
   return {

@@ -1,7 +1,7 @@
-import type { Clock } from '../core/ports.js';
-import type { StoredTicket, TicketStore } from './types.js';
+import type { Clock } from '../../src/core/ports.js';
+import type { StoredTicket, TicketStore } from '../../src/tickets/types.js';
 
-/** A TicketStore in process memory: tests, the demo, and single-process runs. */
+/** A TicketStore in process memory, for tests. */
 export class MemoryTicketStore implements TicketStore {
   private readonly refs = new Map<string, StoredTicket>();
   private readonly locks = new Map<string, number>();

@@ -1,6 +1,6 @@
-import { matchesAuditFilter, type AuditLog, type AuditRecord } from './audit.js';
+import { matchesAuditFilter, type AuditLog, type AuditRecord } from '../../src/security/audit.js';
 
-/** An AuditLog held in memory (unit tests, single-process demo); keeps the newest `max` records. */
+/** An AuditLog held in memory, for tests and benchmarks; keeps the newest `max` records. */
 export function createMemoryAuditLog(max = 10_000): AuditLog & { readonly records: readonly AuditRecord[] } {
   const records: AuditRecord[] = [];
   return {
