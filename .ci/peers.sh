@@ -6,7 +6,7 @@
 # SOURCE it from .ci/run (exports must reach `npm test`), then make sure the peers stop:
 #   . .ci/peers.sh
 #   trap peers_down EXIT
-# It exports KUBE_CHATOPS_PEERS_RC=<temp dir>/admin.rc (read by src/config/peers-env.ts).
+# It exports KUBE_CHATOPS_PEERS_RC=<temp dir>/admin.rc (read by test/helpers/peers-env.ts).
 # Without ../shared/peers (or with SKIP_PEERS=1) it says so and returns at once; the suite then
 # skips its real half. Cost on this kind of machine: install ~75-140 s once, start-up ~105-200 s.
 

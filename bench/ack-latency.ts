@@ -6,13 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import bolt from '@slack/bolt';
 import { createSilentLogger } from '../src/logging/logger.js';
-import { createMemoryAuditLog } from '../src/security/audit-memory.js';
+import { createMemoryAuditLog } from '../test/helpers/memory-audit-log.js';
 import { createJobQueue } from '../src/queue/job-queue.js';
 import { createRedisConnection } from '../src/queue/connection.js';
 import { createRedisSingleUse } from '../src/queue/redis-single-use.js';
 import { createSlackApp } from '../src/slack/create-slack-app.js';
-import { sendSlashCommand } from '../src/sim/slack/slack-signer.js';
-import { startSlackStandIn } from '../src/sim/slack/slack-stand-in.js';
+import { sendSlashCommand, startSlackStandIn } from '../src/sim/index.js';
 import { COMMANDS } from '../commands/index.js';
 import { createRegistry } from '../commands/registry.js';
 import { median, percentile, ratioLine } from './stats.js';

@@ -2,10 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../config/load-config.js';
 import { createLogger } from '../logging/logger.js';
 import { startBot, type RunningBot } from '../main/start-bot.js';
-import { startSim, type Sim } from '../sim/start-sim.js';
-import { sendBlockAction, sendSlashCommand, type SignedResponse } from '../sim/slack/slack-signer.js';
-import { startSlackStandIn, type SlackStandIn, type StandInMessage } from '../sim/slack/slack-stand-in.js';
-import { startZendeskStandIn, type ZendeskStandIn } from '../sim/tickets/zendesk-stand-in.js';
+import {
+  sendBlockAction,
+  sendSlashCommand,
+  startSim,
+  startSlackStandIn,
+  startZendeskStandIn,
+  type SignedResponse,
+  type Sim,
+  type SlackStandIn,
+  type StandInMessage,
+  type ZendeskStandIn,
+} from '../sim/index.js';
 import { createSilentLogger } from '../logging/logger.js';
 import { createRedisConnection } from '../queue/connection.js';
 import { deleteKeysWithPrefix } from '../queue/delete-prefix.js';

@@ -1,7 +1,5 @@
 import { demoEnv } from '../config/demo-env.js';
-import { renderEphemerals, renderTranscript } from '../sim/slack/transcript.js';
-import type { SignedResponse } from '../sim/slack/slack-signer.js';
-import type { StandInMessage } from '../sim/slack/slack-stand-in.js';
+import { renderEphemerals, renderTranscript, type SignedResponse, type StandInMessage } from '../sim/index.js';
 import { DEMO_CHANNEL, startDemoWorld, type DemoWorld } from './demo-world.js';
 import { playDemoScript } from './demo-script.js';
 

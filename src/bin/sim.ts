@@ -1,4 +1,4 @@
-import { runSimCli } from '../sim/sim-cli.js';
+import { runSimCli } from '../sim/index.js';
 
 /** `kube-chatops sim`: the simulated cloud alone, until Ctrl-C. */
 export async function runSim(argv: string[]): Promise<number> {

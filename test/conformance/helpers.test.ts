@@ -1,6 +1,6 @@
 /** The conformance suite's own helpers: shapes, masking of allowed differences, the rc file, the env variable. */
 import { describe, expect, it } from '@jest/globals';
-import { PEERS_RC_ENV, peersRcPath } from '../../src/config/peers-env.js';
+import { PEERS_RC_ENV, peersRcPath } from '../helpers/peers-env.js';
 import { comparable } from './allowed-differences.js';
 import { keyOrder, maskPath, shapeOf } from './shape.js';
 import { parseRc } from './targets.js';

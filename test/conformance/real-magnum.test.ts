@@ -4,11 +4,11 @@
  * (documented deviations aside), and the bot's client and `cluster show` dump must work on both.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PEERS_RC_ENV, peersRcPath } from '../../src/config/peers-env.js';
+import { PEERS_RC_ENV, peersRcPath } from '../helpers/peers-env.js';
 import type { Clock } from '../../src/core/ports.js';
 import { createSilentLogger } from '../../src/logging/logger.js';
 import { createOpenStackApi } from '../../src/openstack/create-openstack-api.js';
-import { startSim, type Sim } from '../../src/sim/start-sim.js';
+import { startSim, type Sim } from '../../src/sim/index.js';
 import { hasCommand, runCli } from '../fidelity/cli.js';
 import { ALLOWED_DIFFERENCES, comparable } from './allowed-differences.js';
 import { runSequence, type SequenceRun } from './sequence.js';

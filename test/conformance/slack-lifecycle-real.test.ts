@@ -5,8 +5,8 @@ import { DELETE_ACTIONS } from '../../src/core/requests/delete-request.js';
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PEERS_RC_ENV, peersRcPath } from '../../src/config/peers-env.js';
-import type { StandInMessage } from '../../src/sim/slack/slack-stand-in.js';
+import { PEERS_RC_ENV, peersRcPath } from '../helpers/peers-env.js';
+import type { StandInMessage } from '../../src/sim/index.js';
 import { startRealSlackHarness, type RealSlackHarness } from './slack-real-harness.js';
 
 /** The keypair the peers' stand-in Nova knows. */

@@ -9,8 +9,14 @@ import { loadConfig, type Config } from '../../src/config/load-config.js';
 import { createSilentLogger } from '../../src/logging/logger.js';
 import { startBot, type RunningBot } from '../../src/main/start-bot.js';
 import { createRedisConnection } from '../../src/queue/connection.js';
-import { sendBlockAction, sendSlashCommand, type SignedResponse } from '../../src/sim/slack/slack-signer.js';
-import { startSlackStandIn, type SlackStandIn, type StandInMessage } from '../../src/sim/slack/slack-stand-in.js';
+import {
+  sendBlockAction,
+  sendSlashCommand,
+  startSlackStandIn,
+  type SignedResponse,
+  type SlackStandIn,
+  type StandInMessage,
+} from '../../src/sim/index.js';
 import { cliTemplateBody } from './sequence.js';
 import { parseRc } from './targets.js';
 import { magnum, openSession, type WireSession } from './wire.js';

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { OpenStackCredentials } from '../../src/config/load-config.js';
-import type { Sim } from '../../src/sim/start-sim.js';
+import type { Sim } from '../../src/sim/index.js';
 import type { PasswordLogin } from './wire.js';
 
 export interface Target {

@@ -9,7 +9,7 @@ import { createSilentLogger } from '../../src/logging/logger.js';
 import { buildKubeConfig } from '../../src/kube/kubeconfig.js';
 import { MagnumCredentialCache } from '../../src/kube/magnum-credentials.js';
 import { createOpenStackApi, type ClosableOpenStackApi } from '../../src/openstack/create-openstack-api.js';
-import { startSim, type Sim } from '../../src/sim/start-sim.js';
+import { startSim, type Sim } from '../../src/sim/index.js';
 import { hasCommand, runCli } from './cli.js';
 
 const installed = await hasCommand('kubectl');

@@ -7,7 +7,7 @@ import { createOpenStackApi, type ClosableOpenStackApi } from '../../src/opensta
 import { renderClusterList } from '../../src/render/cluster-list-table.js';
 import { renderClusterShow } from '../../src/render/cluster-show-table.js';
 import { redactClusterShowDump } from '../../src/security/redact-cluster.js';
-import { startSim, type Sim } from '../../src/sim/start-sim.js';
+import { startSim, type Sim } from '../../src/sim/index.js';
 import { hasCommand, runCli } from './cli.js';
 
 const installed = await hasCommand('openstack');

@@ -9,9 +9,16 @@ import { loadConfig } from '../../../src/config/load-config.js';
 import { createSilentLogger } from '../../../src/logging/logger.js';
 import { startBot, type RunningBot } from '../../../src/main/start-bot.js';
 import { createRedisConnection } from '../../../src/queue/connection.js';
-import { startSim, type Sim } from '../../../src/sim/start-sim.js';
-import { sendBlockAction, sendSlashCommand, type SignedResponse } from '../../../src/sim/slack/slack-signer.js';
-import { startSlackStandIn, type SlackStandIn, type StandInMessage } from '../../../src/sim/slack/slack-stand-in.js';
+import {
+  sendBlockAction,
+  sendSlashCommand,
+  startSim,
+  startSlackStandIn,
+  type SignedResponse,
+  type Sim,
+  type SlackStandIn,
+  type StandInMessage,
+} from '../../../src/sim/index.js';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const SECRET = 'diagnostics-signing-secret';

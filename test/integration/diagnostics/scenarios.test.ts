@@ -5,8 +5,7 @@ import { collectSnapshot } from '../../../src/collect/collect-snapshot.js';
 import type { ClosableOpenStackApi } from '../../../src/openstack/create-openstack-api.js';
 import { runDiagnosis } from '../../../src/diagnostics/run-diagnosis.js';
 import { createKubeConnector } from '../../../src/kube/kube-connector.js';
-import { SCENARIO_NAMES, type ScenarioName } from '../../../src/sim/scenarios.js';
-import { startSim, type Sim } from '../../../src/sim/start-sim.js';
+import { SCENARIO_NAMES, startSim, type ScenarioName, type Sim } from '../../../src/sim/index.js';
 import { silent, simOpenStack, writeMagnumKubeconfig } from './sim-kit.js';
 
 /** What the bot must report for each seeded cluster, as `severity:rule`. */

@@ -4,7 +4,7 @@ import type { Logger } from '../../../src/core/ports.js';
 import { generateKeyAndCsr } from '../../../src/kube/csr.js';
 import { createOpenStackApi, type ClosableOpenStackApi } from '../../../src/openstack/create-openstack-api.js';
 import type { OpenStackCredentials } from '../../../src/config/load-config.js';
-import type { Sim } from '../../../src/sim/start-sim.js';
+import type { Sim } from '../../../src/sim/index.js';
 
 export const silent: Logger = {
   debug: () => undefined,

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { DEMO_CHANNEL, DEMO_OPERATOR, DEMO_TEAM, startDemoWorld, type DemoWorld } from '../../../src/bin/demo-world.js';
 import { ensureRedis } from '../../../src/bin/ensure-redis.js';
 import { renderClusterShow } from '../../../src/render/cluster-show-table.js';
-import { sendSlashCommand } from '../../../src/sim/slack/slack-signer.js';
+import { sendSlashCommand } from '../../../src/sim/index.js';
 
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 

@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NotFoundError, UpstreamError } from '../../../src/core/errors.js';
 import type { KubeApi } from '../../../src/core/ports.js';
-import type { SimClock } from '../../../src/sim/clock.js';
-import type { SimKubeCluster } from '../../../src/sim/kube/kube-cluster.js';
-import { createCertAuthority, type CertAuthority } from '../../../src/sim/kube/pki.js';
+import { createCertAuthority, type CertAuthority, type SimClock, type SimKubeCluster } from '../../../src/sim/index.js';
 import { apiFor, kubeConfigFor, startScenario } from './sim-kube-helpers.js';
 
 describe('KubeApi operations against the simulated API server', () => {

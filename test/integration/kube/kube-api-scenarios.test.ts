@@ -1,7 +1,5 @@
 import type { KubeState } from '../../../src/core/kube-state.js';
-import { createCertAuthority, type CertAuthority } from '../../../src/sim/kube/pki.js';
-import type { SimKubeCluster } from '../../../src/sim/kube/kube-cluster.js';
-import type { ScenarioName } from '../../../src/sim/scenarios.js';
+import { createCertAuthority, type CertAuthority, type ScenarioName, type SimKubeCluster } from '../../../src/sim/index.js';
 import { apiFor, CREATED_AT, kubeConfigFor, MIN, startScenario } from './sim-kube-helpers.js';
 
 const SCENARIOS: ScenarioName[] = [

@@ -1,6 +1,6 @@
 import { request } from 'node:https';
 import { generateKeyAndCsr } from '../../../src/kube/csr.js';
-import { createCertAuthority } from '../../../src/sim/kube/pki.js';
+import { createCertAuthority } from '../../../src/sim/index.js';
 import { startScenario } from './sim-kube-helpers.js';
 
 const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';

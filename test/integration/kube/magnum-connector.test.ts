@@ -2,7 +2,7 @@ import type { ClusterDetail } from '../../../src/core/cluster.js';
 import type { MagnumApi, OpenStackApi } from '../../../src/core/ports.js';
 import { createKubeConnector } from '../../../src/kube/kube-connector.js';
 import { createSilentLogger } from '../../../src/logging/logger.js';
-import { createCertAuthority, type CertAuthority } from '../../../src/sim/kube/pki.js';
+import { createCertAuthority, loadX509, type CertAuthority } from '../../../src/sim/index.js';
 import { startScenario } from './sim-kube-helpers.js';
 
 /** Magnum's certificate API over the cluster CA, counting calls; other ports unused here. */
@@ -33,7 +33,6 @@ describe('KubeConnector for Magnum clusters', () => {
       expect((await api.readState()).problems).toEqual([]);
       await connector.forMagnumCluster(openstack, clusterDetail(cluster.url));
       expect(csrs).toHaveLength(1);
-      const { loadX509 } = await import('../../../src/sim/kube/x509-lib.js');
       const x509 = await loadX509();
       expect(new x509.Pkcs10CertificateRequest(csrs[0] ?? '').subject).toBe('O=system:masters, CN=admin');
     } finally {

@@ -4,10 +4,7 @@ import { createSilentLogger } from '../../../src/logging/logger.js';
 import { generateKeyAndCsr } from '../../../src/kube/csr.js';
 import { createKubeApi, type KubeApiOptions } from '../../../src/kube/kube-api.js';
 import { buildKubeConfig } from '../../../src/kube/kubeconfig.js';
-import { SimClock } from '../../../src/sim/clock.js';
-import { startKubeCluster, type SimKubeCluster } from '../../../src/sim/kube/kube-cluster.js';
-import type { CertAuthority } from '../../../src/sim/kube/pki.js';
-import type { ScenarioName } from '../../../src/sim/scenarios.js';
+import { SimClock, startKubeCluster, type CertAuthority, type ScenarioName, type SimKubeCluster } from '../../../src/sim/index.js';
 
 export const MIN = 60_000;
 export const CREATED_AT = Date.parse('2026-05-02T09:00:00Z');

@@ -1,4 +1,3 @@
-import { createMagnumListCounter } from '../../../src/sim/magnum-list-counter.js';
 import { deleteKeysWithPrefix } from '../../../src/queue/delete-prefix.js';
 /**
  * The whole bot against the simulated cloud and the Slack stand-in: real Redis under a unique
@@ -15,9 +14,17 @@ import { createJobQueue, type BullJobQueue } from '../../../src/queue/job-queue.
 import type { JobSummary } from '../../../src/queue/list-jobs.js';
 import { createRedisAuditLog } from '../../../src/queue/redis-audit-log.js';
 import type { AuditRecord } from '../../../src/core/audit.js';
-import { startSim, type Sim } from '../../../src/sim/start-sim.js';
-import { sendBlockAction, sendSlashCommand, type SignedResponse } from '../../../src/sim/slack/slack-signer.js';
-import { startSlackStandIn, type SlackStandIn, type StandInMessage } from '../../../src/sim/slack/slack-stand-in.js';
+import {
+  MAGNUM_CLUSTER_LISTS,
+  sendBlockAction,
+  sendSlashCommand,
+  startSim,
+  startSlackStandIn,
+  type SignedResponse,
+  type Sim,
+  type SlackStandIn,
+  type StandInMessage,
+} from '../../../src/sim/index.js';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379';
 export const SECRET = 'lifecycle-signing-secret';
@@ -38,7 +45,7 @@ export interface LifecycleHarness {
   queue: BullJobQueue;
   botUrl: string | null;
   config: Config;
-  /** Magnum `GET /v1/clusters` requests the sim has served. */
+  /** Magnum cluster-list requests (`GET /v1/clusters`, `/v1/clusters/detail`) the sim has served. */
   magnumListCalls(): number;
   command(text: string, user?: string): Promise<SignedResponse>;
   /** Clicks a button (by action id) in a bot message. */
@@ -69,8 +76,7 @@ export interface HarnessOptions {
 
 /** Starts the sim, the stand-in and the bot (web + worker unless told otherwise). */
 export async function startLifecycleHarness(options: HarnessOptions = {}): Promise<LifecycleHarness> {
-  const counter = createMagnumListCounter();
-  const sim = await startSim({ logger: counter.logger });
+  const sim = await startSim();
   const users = [OPERATOR, OTHER_OPERATOR, ADMIN, VIEWER].map((id) => ({ id, name: id.slice(2).toLowerCase() }));
   const slack = await startSlackStandIn({ channels: [{ id: CHANNEL, name: 'ops' }], users });
   const prefix = `test-lifecycle-${randomUUID()}`;
@@ -109,7 +115,7 @@ export async function startLifecycleHarness(options: HarnessOptions = {}): Promi
     queue,
     botUrl,
     config,
-    magnumListCalls: counter.count,
+    magnumListCalls: () => sim.requests.count(MAGNUM_CLUSTER_LISTS),
     command(text, user = OPERATOR) {
       if (!botUrl) throw new Error('no web role running');
       return sendSlashCommand(botUrl, SECRET, { text, user_id: user, channel_id: CHANNEL, team_id: TEAM });

@@ -1,4 +1,3 @@
-import { createMagnumListCounter } from '../../../src/sim/magnum-list-counter.js';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { createSilentLogger } from '../../../src/logging/logger.js';
@@ -6,12 +5,10 @@ import { createOpenStackApi, type ClosableOpenStackApi } from '../../../src/open
 import { createRedisConnection, type RedisConnection } from '../../../src/queue/connection.js';
 import { createJobQueue, type BullJobQueue } from '../../../src/queue/job-queue.js';
 import { createOperationStore } from '../../../src/queue/operation-store.js';
-import { createMemoryAuditLog } from '../../../src/security/audit-memory.js';
+import { createMemoryAuditLog } from '../../helpers/memory-audit-log.js';
 import { createSlackPoster } from '../../../src/slack/slack-poster.js';
 import { createSlackWebClient } from '../../../src/slack/web-client.js';
-import { addCluster } from '../../../src/sim/openstack/cluster-factory.js';
-import { startSim, type Sim } from '../../../src/sim/start-sim.js';
-import { startSlackStandIn, type SlackStandIn } from '../../../src/sim/slack/slack-stand-in.js';
+import { addCluster, MAGNUM_CLUSTER_LISTS, startSim, startSlackStandIn, type Sim, type SlackStandIn } from '../../../src/sim/index.js';
 import type { JobContext } from '../../../jobs/definition.js';
 import { pollCloud } from '../../../jobs/tracking/poller.js';
 import type { TrackedOperation } from '../../../jobs/tracking/operation.js';
@@ -32,9 +29,8 @@ interface Rig {
 }
 
 async function startRig(): Promise<Rig> {
-  const counter = createMagnumListCounter();
   const logger = createSilentLogger();
-  const sim = await startSim({ logger: counter.logger, seed: true });
+  const sim = await startSim({ seed: true });
   const slack = await startSlackStandIn({ channels: [{ id: 'C1OPS', name: 'ops' }] });
   const config = loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: slack.botToken, SLACK_API_URL: slack.apiUrl, ...sim.osEnv });
   const openstack = createOpenStackApi({ credentials: config.openstack, logger, clock: sim.clock });
@@ -57,7 +53,7 @@ async function startRig(): Promise<Rig> {
     logger,
     { jobId: 'poll', name: 'operations-poll', updateData: async () => undefined },
   );
-  return { sim, slack, openstack, connection, queue, prefix, listCalls: counter.count, ctx };
+  return { sim, slack, openstack, connection, queue, prefix, listCalls: () => sim.requests.count(MAGNUM_CLUSTER_LISTS), ctx };
 }
 
 /** Adds 1,000 clusters in CREATE_IN_PROGRESS to the sim and tracks the first `n` as creates. */

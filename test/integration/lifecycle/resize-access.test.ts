@@ -1,5 +1,5 @@
 import { CREATE_FORM } from '../../../src/core/requests/create-request.js';
-import { sendViewSubmission } from '../../../src/sim/slack/slack-signer.js';
+import { sendViewSubmission } from '../../../src/sim/index.js';
 import { CHANNEL, MINUTE, SECRET, VIEWER, eventually, simClustersNamed, startLifecycleHarness, type LifecycleHarness } from './harness.js';
 
 describe('/kube resize, access and /kube jobs', () => {

@@ -2,7 +2,7 @@ import { NotFoundError } from '../../../src/core/errors.js';
 import { createOpenStackApi, type ClosableOpenStackApi } from '../../../src/openstack/create-openstack-api.js';
 import { CLUSTER_ATTRIBUTES, renderClusterShow } from '../../../src/render/cluster-show-table.js';
 import { renderClusterList } from '../../../src/render/cluster-list-table.js';
-import { startSim, type Sim } from '../../../src/sim/start-sim.js';
+import { startSim, type Sim } from '../../../src/sim/index.js';
 import { recordingLogger } from './fake-cloud.js';
 
 describe('the OpenStack client against the simulated cloud', () => {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOpenStackApi } from '../../../src/openstack/create-openstack-api.js';
-import { loadX509 } from '../../../src/sim/kube/x509-lib.js';
+import { loadX509 } from '../../../src/sim/index.js';
 import { ManualClock, PROJECT_ID, recordingLogger } from './fake-cloud.js';
 
 /** A self-signed certificate for 127.0.0.1, standing in for a private cloud CA. */

@@ -1,6 +1,5 @@
 import { BotError } from '../../../src/core/errors.js';
-import { sendSlashCommand } from '../../../src/sim/slack/slack-signer.js';
-import type { SlackStandIn } from '../../../src/sim/slack/slack-stand-in.js';
+import { sendSlashCommand, type SlackStandIn } from '../../../src/sim/index.js';
 import { COMMAND, SECRET, startHarness, type FakeCommands, type Harness } from './slack-app-harness.js';
 
 describe('the /kube command over HTTP', () => {

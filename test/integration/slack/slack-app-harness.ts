@@ -11,7 +11,7 @@ import type {
 import { createSilentLogger } from '../../../src/logging/logger.js';
 import { createSlackApp, type SlackApp } from '../../../src/slack/create-slack-app.js';
 import type { ReplayGuard } from '../../../src/slack/replay-guard.js';
-import { startSlackStandIn, type SlackStandIn } from '../../../src/sim/slack/slack-stand-in.js';
+import { startSlackStandIn, type SlackStandIn } from '../../../src/sim/index.js';
 
 export const SECRET = 'test-signing-secret';
 export const COMMAND = { text: 'cluster list', user_id: 'U1ALICE', channel_id: 'C1OPS', team_id: 'T0STANDIN' };

@@ -1,6 +1,5 @@
 import { BotError } from '../../../src/core/errors.js';
-import { sendBlockAction, sendViewSubmission } from '../../../src/sim/slack/slack-signer.js';
-import type { SlackStandIn } from '../../../src/sim/slack/slack-stand-in.js';
+import { sendBlockAction, sendViewSubmission, type SlackStandIn } from '../../../src/sim/index.js';
 import { SECRET, startHarness, type FakeInteractions, type Harness } from './slack-app-harness.js';
 
 describe('buttons and modals over HTTP', () => {

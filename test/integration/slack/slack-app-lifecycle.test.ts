@@ -1,7 +1,6 @@
 import { createLogger, createSilentLogger } from '../../../src/logging/logger.js';
 import { createSlackApp } from '../../../src/slack/create-slack-app.js';
-import { sendSlashCommand } from '../../../src/sim/slack/slack-signer.js';
-import { startSlackStandIn } from '../../../src/sim/slack/slack-stand-in.js';
+import { sendSlashCommand, startSlackStandIn } from '../../../src/sim/index.js';
 import { COMMAND, FakeCommands, FakeInteractions, SECRET, startHarness } from './slack-app-harness.js';
 
 describe('the Slack app process', () => {

@@ -1,6 +1,5 @@
 import type { ReplayGuard } from '../../../src/slack/replay-guard.js';
-import { sendSigned, sendSlashCommand } from '../../../src/sim/slack/slack-signer.js';
-import { blockActionPayload } from '../../../src/sim/slack/slack-wire-payloads.js';
+import { blockActionPayload, sendSigned, sendSlashCommand } from '../../../src/sim/index.js';
 import { COMMAND, SECRET, startHarness, type Harness } from './slack-app-harness.js';
 
 /** A guard with the semantics of the Redis one (first caller wins), recording the windows asked for. */

@@ -1,6 +1,6 @@
 import { createSilentLogger } from '../../../src/logging/logger.js';
 import { createSlackApp, type SlackApp } from '../../../src/slack/create-slack-app.js';
-import { startSlackStandIn, type SlackStandIn } from '../../../src/sim/slack/slack-stand-in.js';
+import { startSlackStandIn, type SlackStandIn } from '../../../src/sim/index.js';
 import { COMMAND, FakeCommands, FakeInteractions, SECRET } from './slack-app-harness.js';
 
 describe('the Slack app in Socket Mode', () => {

@@ -1,6 +1,6 @@
 import { createSilentLogger } from '../../../src/logging/logger.js';
 import { createSlackDirectory } from '../../../src/slack/slack-directory.js';
-import { startSlackStandIn, type SlackStandIn } from '../../../src/sim/slack/slack-stand-in.js';
+import { startSlackStandIn, type SlackStandIn } from '../../../src/sim/index.js';
 
 describe('the Slack directory against the stand-in', () => {
   let slack: SlackStandIn;

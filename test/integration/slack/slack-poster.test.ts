@@ -3,8 +3,7 @@ import { createSilentLogger } from '../../../src/logging/logger.js';
 import { createModalOpener } from '../../../src/slack/modal-opener.js';
 import { createSlackPoster } from '../../../src/slack/slack-poster.js';
 import { createSlackWebClient } from '../../../src/slack/web-client.js';
-import { renderTranscript } from '../../../src/sim/slack/transcript.js';
-import { startSlackStandIn, type SlackStandIn } from '../../../src/sim/slack/slack-stand-in.js';
+import { renderTranscript, startSlackStandIn, type SlackStandIn } from '../../../src/sim/index.js';
 
 describe('the Slack poster against the stand-in', () => {
   let slack: SlackStandIn;

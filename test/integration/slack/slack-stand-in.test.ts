@@ -1,4 +1,4 @@
-import { startSlackStandIn, type SlackStandIn } from '../../../src/sim/slack/slack-stand-in.js';
+import { startSlackStandIn, type SlackStandIn } from '../../../src/sim/index.js';
 
 describe('the Slack stand-in', () => {
   let slack: SlackStandIn;

@@ -1,4 +1,4 @@
-import { startWebhookReceiver, type WebhookReceiver } from '../../../src/sim/tickets/webhook-receiver.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../../../src/sim/index.js';
 import { buttons, startBotHarness, type BotHarness } from '../diagnostics/bot-harness.js';
 
 const SECRET = 'webhook-flow-secret';

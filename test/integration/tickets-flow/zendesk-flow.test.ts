@@ -1,4 +1,4 @@
-import { startZendeskStandIn, type ZendeskStandIn } from '../../../src/sim/tickets/zendesk-stand-in.js';
+import { startZendeskStandIn, type ZendeskStandIn } from '../../../src/sim/index.js';
 import { buttons, startBotHarness, type BotHarness } from '../diagnostics/bot-harness.js';
 
 const EMAIL = 'bot@example.test';

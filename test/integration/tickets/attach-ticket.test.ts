@@ -1,7 +1,7 @@
-import { startZendeskStandIn, type ZendeskStandIn } from '../../../src/sim/tickets/zendesk-stand-in.js';
+import { startZendeskStandIn, type ZendeskStandIn } from '../../../src/sim/index.js';
 import { attachTicket } from '../../../src/tickets/attach-ticket.js';
 import { buildBundle } from '../../../src/tickets/bundle.js';
-import { MemoryTicketStore } from '../../../src/tickets/memory-ticket-store.js';
+import { MemoryTicketStore } from '../../helpers/memory-ticket-store.js';
 import { createTicketSink } from '../../../src/tickets/sinks/create-ticket-sink.js';
 import type { StoredTicket, TicketStore } from '../../../src/tickets/types.js';
 import { bundleInput } from '../../unit/tickets/bundle-fixtures.js';

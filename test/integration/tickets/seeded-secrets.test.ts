@@ -1,8 +1,7 @@
-import { startWebhookReceiver } from '../../../src/sim/tickets/webhook-receiver.js';
-import { startZendeskStandIn } from '../../../src/sim/tickets/zendesk-stand-in.js';
+import { startWebhookReceiver, startZendeskStandIn } from '../../../src/sim/index.js';
 import { attachTicket } from '../../../src/tickets/attach-ticket.js';
 import { buildBundle } from '../../../src/tickets/bundle.js';
-import { MemoryTicketStore } from '../../../src/tickets/memory-ticket-store.js';
+import { MemoryTicketStore } from '../../helpers/memory-ticket-store.js';
 import { createTicketSink } from '../../../src/tickets/sinks/create-ticket-sink.js';
 import type { TicketSink } from '../../../src/tickets/types.js';
 import { fixedClock, RecordingLogger, RecordingSlack, recordingRetry } from '../../unit/tickets/fakes.js';

@@ -1,5 +1,5 @@
 import { isBotError, UpstreamError } from '../../../src/core/errors.js';
-import { startWebhookReceiver, verify, type WebhookReceiver } from '../../../src/sim/tickets/webhook-receiver.js';
+import { startWebhookReceiver, verifyWebhookSignature, type WebhookReceiver } from '../../../src/sim/index.js';
 import { buildBundle } from '../../../src/tickets/bundle.js';
 import { createWebhookSink } from '../../../src/tickets/sinks/webhook-sink.js';
 import { ticketThreadKey, type SinkContext } from '../../../src/tickets/types.js';
@@ -43,9 +43,9 @@ describe('webhook sink', () => {
     const request = receiver.requests[0];
     const timestamp = request?.headers['x-kubechatops-timestamp'] ?? '';
     const signature = request?.headers['x-kubechatops-signature'] ?? '';
-    expect(verify(SECRET, timestamp, request?.body ?? '', signature)).toBe(true);
-    expect(verify(SECRET, timestamp, `${request?.body ?? ''} `, signature)).toBe(false);
-    expect(verify('other-secret', timestamp, request?.body ?? '', signature)).toBe(false);
+    expect(verifyWebhookSignature(SECRET, timestamp, request?.body ?? '', signature)).toBe(true);
+    expect(verifyWebhookSignature(SECRET, timestamp, `${request?.body ?? ''} `, signature)).toBe(false);
+    expect(verifyWebhookSignature('other-secret', timestamp, request?.body ?? '', signature)).toBe(false);
   });
 
   it('is refused, without retries, when the secret is wrong', async () => {

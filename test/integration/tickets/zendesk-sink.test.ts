@@ -1,4 +1,4 @@
-import { startZendeskStandIn, type ZendeskStandIn } from '../../../src/sim/tickets/zendesk-stand-in.js';
+import { startZendeskStandIn, type ZendeskStandIn } from '../../../src/sim/index.js';
 import { buildBundle } from '../../../src/tickets/bundle.js';
 import { createZendeskSink } from '../../../src/tickets/sinks/zendesk-sink.js';
 import { ticketThreadKey, type SinkContext } from '../../../src/tickets/types.js';

@@ -130,6 +130,13 @@ const edges = files.flatMap(importsOf);
 const internal = edges.filter((e) => e.specifier.startsWith('.'));
 const external = edges.filter((e) => !e.specifier.startsWith('.') && !e.specifier.startsWith('node:'));
 
+/** The simulator's one public entry, and the tests of its own parts, which may import those parts. */
+const SIM_ENTRY = join(root, 'src/sim/index.ts');
+const SIM_OWN_TESTS = ['test/unit/sim/', 'test/integration/sim/'];
+const simEdges = [...internal, ...['bench', 'test'].flatMap((dir) => sourceFiles(join(root, dir))).flatMap(importsOf)].filter(
+  (edge) => edge.specifier.startsWith('.') && relative(root, resolveInternal(edge)).startsWith('src/sim/'),
+);
+
 describe('architecture', () => {
   it('finds the code it checks', () => {
     expect(files.length).toBeGreaterThan(10);
@@ -170,7 +177,7 @@ describe('architecture', () => {
     expect(violations).toEqual([]);
   });
 
-  it('lets only src/bin and tests reach the simulated cloud', () => {
+  it('lets nothing in src/, commands/ or jobs/ import the simulator but src/bin/', () => {
     const violations = internal
       .filter((edge) => layerOf(resolveInternal(edge)) === 'src/sim' && !['src/sim', 'src/bin'].includes(layerOf(edge.from)))
       .map((edge) => relative(root, edge.from));
@@ -187,6 +194,19 @@ describe('architecture', () => {
 
     expect(mainFiles.length).toBeLessThanOrEqual(MAX_MAIN_FILES);
     expect(reachedInto).toEqual([]);
+  });
+
+  it('lets src/bin/, bench/ and test/ reach the simulator only through src/sim/index.ts (its own tests excepted)', () => {
+    const fromEntry = simEdges.filter((edge) => resolveInternal(edge) === SIM_ENTRY).map((edge) => relative(root, edge.from).split('/')[0]);
+    expect(new Set(fromEntry)).toEqual(new Set(['src', 'bench', 'test']));
+
+    const violations = simEdges.flatMap((edge) => {
+      const from = relative(root, edge.from);
+      if (from.startsWith('src/sim/') || SIM_OWN_TESTS.some((dir) => from.startsWith(dir))) return [];
+      return resolveInternal(edge) === SIM_ENTRY ? [] : [`${from} imports ${edge.specifier}`];
+    });
+
+    expect(violations).toEqual([]);
   });
 
   it('reads process.env only in src/config', () => {

@@ -8,7 +8,7 @@ import type { EnqueueOptions, Logger, Message, MessageRef } from '../../../src/c
 import type { ActionRequest } from '../../../src/core/slack-request.js';
 import type { AuditRecord } from '../../../src/core/audit.js';
 import { createConfirmation } from '../../../src/security/confirmation.js';
-import { createMemorySingleUse } from '../../../src/security/confirmation-memory.js';
+import { createMemorySingleUse } from '../../helpers/memory-single-use.js';
 
 const silent: Logger = {
   debug: () => undefined,

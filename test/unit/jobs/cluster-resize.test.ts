@@ -2,7 +2,7 @@ import { RESIZE_ACTIONS } from '../../../src/core/requests/resize-request.js';
 import { clusterResize } from '../../../jobs/cluster-resize.js';
 import type { Nodegroup } from '../../../src/core/cluster.js';
 import { createConfirmation } from '../../../src/security/confirmation.js';
-import { createMemorySingleUse } from '../../../src/security/confirmation-memory.js';
+import { createMemorySingleUse } from '../../helpers/memory-single-use.js';
 import { run } from './job-kit.js';
 import { aCluster, fakeOpenStack, lifecycleKit } from './tracking/lifecycle-kit.js';
 

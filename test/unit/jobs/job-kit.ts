@@ -1,6 +1,6 @@
 import type { Access } from '../../../src/core/access.js';
 import type { AuditLog } from '../../../src/core/audit.js';
-import { createMemoryAuditLog } from '../../../src/security/audit-memory.js';
+import { createMemoryAuditLog } from '../../helpers/memory-audit-log.js';
 import { fakeJobContext } from '../../helpers/job-deps.js';
 import type { KubeApi, KubeConnector, Message, MessageRef, SlackPoster } from '../../../src/core/ports.js';
 import type { JobContext, JobDefinition } from '../../../jobs/definition.js';

@@ -55,7 +55,11 @@ describe('workload-scale job', () => {
     const { ctx, slack } = jobKit({ api: recordingApi(calls), role: 'viewer' });
     ctx.audit = { write: async (r: AuditRecord) => void records.push(r), recent: async () => [] };
 
-    const refused = run(workloadScale, { ...ORIGIN, cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api', replicas: 0 }, ctx);
+    const refused = run(
+      workloadScale,
+      { ...ORIGIN, cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api', replicas: 0 },
+      ctx,
+    );
 
     await expect(refused).rejects.toMatchObject({ code: 'permission_denied', retryable: false });
     expect(calls).toEqual([]);

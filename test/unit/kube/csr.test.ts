@@ -1,5 +1,5 @@
 import { generateKeyAndCsr } from '../../../src/kube/csr.js';
-import { loadX509 } from '../../../src/sim/kube/x509-lib.js';
+import { loadX509 } from '../../../src/sim/index.js';
 
 describe('generateKeyAndCsr', () => {
   it('makes a self-consistent PKCS#10 request with the subject magnumclient uses', async () => {

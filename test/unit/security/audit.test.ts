@@ -1,5 +1,5 @@
 import { auditRecord, type AuditRecord } from '../../../src/core/audit.js';
-import { createMemoryAuditLog } from '../../../src/security/audit-memory.js';
+import { createMemoryAuditLog } from '../../helpers/memory-audit-log.js';
 import { fakeClock } from './fakes.js';
 
 const base = { actor: 'U0ALICE', channelId: 'C0TEAMA', action: 'cluster-delete', target: 'dev-a' } as const;

@@ -1,7 +1,7 @@
 import { BotError } from '../../../src/core/errors.js';
 import { createConfirmation, deriveConfirmationSecret, MAX_BUTTON_VALUE_LENGTH } from '../../../src/security/confirmation.js';
 import type { ConfirmationRequest } from '../../../src/core/confirmation.js';
-import { createMemorySingleUse } from '../../../src/security/confirmation-memory.js';
+import { createMemorySingleUse } from '../../helpers/memory-single-use.js';
 import { fakeClock } from './fakes.js';
 
 const SECRET = 'test-confirmation-secret-0123456789';

@@ -1,7 +1,7 @@
 import { UpstreamError } from '../../../src/core/errors.js';
 import { attachTicket } from '../../../src/tickets/attach-ticket.js';
 import { buildBundle } from '../../../src/tickets/bundle.js';
-import { MemoryTicketStore } from '../../../src/tickets/memory-ticket-store.js';
+import { MemoryTicketStore } from '../../helpers/memory-ticket-store.js';
 import { createSlackSink } from '../../../src/tickets/sinks/slack-sink.js';
 import { ticketThreadKey, type SinkContext, type TicketBundle, type TicketRef, type TicketSink } from '../../../src/tickets/types.js';
 import { bundleInput } from './bundle-fixtures.js';

@@ -4,7 +4,7 @@ import { NotFoundError, UpstreamError } from '../../../../src/core/errors.js';
 import { TEST_SETTINGS, fakeJobContext } from '../../../helpers/job-deps.js';
 import type { ClusterCreateSpec } from '../../../../src/core/cluster.js';
 import type { Flavor, NovaApi, OpenStackApi } from '../../../../src/core/ports.js';
-import { createMemoryAuditLog } from '../../../../src/security/audit-memory.js';
+import { createMemoryAuditLog } from '../../../helpers/memory-audit-log.js';
 import type { JobContext } from '../../../../jobs/definition.js';
 import type { OperationStore } from '../../../../jobs/tracking/operation.js';
 import { recordingSlack, type SlackCall } from '../job-kit.js';

@@ -1,0 +1,111 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Logger } from '../../../core/ports.js';
+import { tokenRejected } from './auth-guard.js';
+import { reconcile } from './cluster-reconcile.js';
+import { heatRoutes } from './heat-routes.js';
+import { newUuid } from './ids.js';
+import { json, readJsonBody, Router, serialiseBody, type Reply, type RouteContext } from './http-router.js';
+import { keystoneRoutes, lookupToken } from './keystone-routes.js';
+import { magnumRoutes } from './magnum-routes.js';
+import { neutronRoutes } from './neutron-routes.js';
+import { novaRoutes } from './nova-routes.js';
+import { octaviaRoutes } from './octavia-routes.js';
+import { RequestTally } from './request-tally.js';
+import type { SimState } from './sim-state.js';
+
+interface Service {
+  /** The service's type in the Keystone catalog, as the request tally names it. */
+  type: string;
+  prefix: RegExp;
+  router: Router;
+  /** Services behind keystonemiddleware (Magnum checks tokens itself, before microversions). */
+  guarded: boolean;
+}
+
+function services(state: SimState, logger: Logger): Service[] {
+  return [
+    { type: 'identity', prefix: /^\/identity(?=\/|$)/, router: keystoneRoutes(new Router(), state), guarded: false },
+    { type: 'container-infra', prefix: /^\/container-infra(?=\/|$)/, router: magnumRoutes(new Router(), state, logger), guarded: false },
+    {
+      type: 'orchestration',
+      prefix: /^\/orchestration\/v1\/(?<project>[^/]+)(?=\/|$)/,
+      router: heatRoutes(new Router(), state),
+      guarded: true,
+    },
+    { type: 'load-balancer', prefix: /^\/load-balancer(?=\/|$)/, router: octaviaRoutes(new Router(), state), guarded: true },
+    { type: 'network', prefix: /^\/network(?=\/|$)/, router: neutronRoutes(new Router(), state), guarded: true },
+    // Nova's version documents answer without a token; its API routes check it themselves.
+    { type: 'compute', prefix: /^\/compute(?=\/|$)/, router: novaRoutes(new Router(), state), guarded: false },
+  ];
+}
+
+async function route(all: Service[], state: SimState, tally: RequestTally, req: IncomingMessage): Promise<Reply> {
+  const url = new URL(req.url ?? '/', 'http://sim');
+  const service = all.find((s) => s.prefix.test(url.pathname));
+  if (!service) return json(404, { error: { code: 404, message: 'The resource could not be found.', title: 'Not Found' } });
+  const match = service.prefix.exec(url.pathname);
+  const path = url.pathname.slice(match?.[0].length ?? 0) || '/';
+  const method = req.method ?? 'GET';
+  const found = service.router.match(method, path);
+  // Counted before the reply is sent, so a client that has its answer also sees it counted.
+  tally.record({ service: service.type, method, route: typeof found === 'string' ? null : found.pattern });
+  const ctx: RouteContext = {
+    method,
+    path,
+    params: { ...(match?.groups ?? {}) },
+    query: url.searchParams,
+    headers: req.headers,
+    body: await readJsonBody(req),
+    origin: `http://${req.headers.host ?? '127.0.0.1'}`,
+  };
+  if (service.guarded && path !== '/' && !lookupToken(state, req.headers['x-auth-token'])) return tokenRejected(ctx);
+  if (found === 'not_found') return json(404, { error: { code: 404, message: 'The resource could not be found.', title: 'Not Found' } });
+  if (found === 'method_not_allowed')
+    return json(405, { error: { code: 405, message: 'The method is not allowed for the requested URL.', title: 'Method Not Allowed' } });
+  Object.assign(ctx.params, found.params);
+  return found.handler(ctx);
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const hasBody = reply.body !== undefined && reply.status !== 204;
+  const text = hasBody ? serialiseBody(reply.body) : '';
+  // Every OpenStack service stamps a request id; clients print it in their errors.
+  const headers: Record<string, string> = { 'x-openstack-request-id': `req-${newUuid()}`, ...reply.headers };
+  if (hasBody) headers['Content-Type'] = 'application/json';
+  headers['Content-Length'] = String(Buffer.byteLength(text));
+  res.writeHead(reply.status, headers);
+  res.end(text);
+}
+
+/** The one HTTP server behind every simulated OpenStack service, listening on 127.0.0.1, and the tally of what it served. */
+export async function startOpenStackServer(
+  state: SimState,
+  logger: Logger,
+  port = 0,
+): Promise<{ server: Server; url: string; requests: RequestTally }> {
+  const all = services(state, logger);
+  const requests = new RequestTally();
+  // Serialise the clock-driven side effects so concurrent requests never race them.
+  let settled: Promise<void> = Promise.resolve();
+  const server = createServer((req, res) => {
+    const run = settled.then(() => reconcile(state, logger));
+    settled = run.catch(() => undefined);
+    run
+      .then(() => route(all, state, requests, req))
+      .then((reply) => {
+        logger.debug({ method: req.method, path: req.url?.split('?')[0], status: reply.status }, 'simulated OpenStack request');
+        send(res, reply);
+      })
+      .catch((err: unknown) => {
+        logger.error({ err, method: req.method, path: req.url?.split('?')[0] }, 'simulated OpenStack request failed');
+        if (!res.headersSent) send(res, json(500, { error: { code: 500, message: 'Internal error', title: 'Internal Server Error' } }));
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return { server, url: `http://127.0.0.1:${actualPort}`, requests };
+}
