@@ -21,10 +21,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 # No scripts: `prepare` would build before the sources are here; the build runs below.
 RUN npm ci --ignore-scripts --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
-COPY src ./src
-COPY commands ./commands
-COPY jobs ./jobs
+# The sources (.dockerignore keeps the context to what the build needs).
+COPY . .
 RUN npm run build && rm -f dist/.tsbuildinfo
 
 FROM ${NODE_IMAGE} AS runtime

@@ -66,8 +66,9 @@ if [ -n "$cafile" ] && [ "$cafile" != null ] && [ -f "$cafile" ]; then
   mounts=(--volume "$cafile:/run/build-ca.pem:ro" --volume "$work/npmrc:/root/.npmrc:ro")
 fi
 
+# Without --layers buildah commits once per stage, not per instruction (vfs copies every layer whole).
 log "buildah bud (Dockerfile, base $base)"
-timeout 2400 "${BH[@]}" bud --layers "${mounts[@]}" --build-arg "NODE_IMAGE=$base" -t localhost/kube-chatops:ci .
+timeout 2400 "${BH[@]}" bud "${mounts[@]}" --build-arg "NODE_IMAGE=$base" -t localhost/kube-chatops:ci .
 
 log "smoke test of localhost/kube-chatops:ci"
 user=$(bh inspect --type image --format '{{.OCIv1.Config.User}}' localhost/kube-chatops:ci)

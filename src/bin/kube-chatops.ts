@@ -21,15 +21,14 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   show: async (argv) => (await import('./show-cli.js')).runShowCli(argv),
 };
 
-/** The oldest supported Node line (package.json `engines`): older lines lack APIs undici and client-node use. */
+/** The oldest supported Node line (package.json `engines`); older ones are end-of-life and untested. */
 const MIN_NODE_MAJOR = 22;
 
 const [name, ...argv] = process.argv.slice(2);
 if (Number(process.versions.node.split('.')[0]) < MIN_NODE_MAJOR) {
   console.error(
-    `kube-chatops needs Node.js ${MIN_NODE_MAJOR} or newer; this is ${process.version} (https://nodejs.org/en/about/previous-releases).`,
+    `warning: kube-chatops supports Node.js ${MIN_NODE_MAJOR} and newer; this is ${process.version}, which is end-of-life and untested (https://nodejs.org/en/about/previous-releases).`,
   );
-  process.exit(1);
 }
 const command = name ? commands[name] : undefined;
 if (!command) {
