@@ -20,7 +20,8 @@ import { deleteKeysWithPrefix } from '../queue/delete-prefix.js';
 import { ensureRedis, type RedisHandle } from './ensure-redis.js';
 import { localBotEnv } from './local-bot-env.js';
 
-export const DEMO_TEAM = 'T0DEMO';
+/** The Slack stand-in's workspace: the bot serves only its own (SLACK_ALLOWED_TEAMS). */
+export const DEMO_TEAM = 'T0STANDIN';
 export const DEMO_CHANNEL = 'C0DEMO';
 export const DEMO_OPERATOR = 'U0OPERATOR';
 export const DEMO_VIEWER = 'U0VIEWER';

@@ -24,7 +24,14 @@ export interface Config {
   role: EnvValues['ROLE'];
   port: number;
   logLevel: EnvValues['LOG_LEVEL'];
-  slack: { signingSecret: string; botToken: string; appToken?: string; apiUrl: string };
+  slack: {
+    signingSecret: string;
+    botToken: string;
+    appToken?: string;
+    apiUrl: string;
+    /** Workspaces (team ids) or Enterprise Grid orgs besides the bot's own whose requests are served. */
+    allowedTeams?: readonly string[];
+  };
   redis: { url: string; prefix: string; workerConcurrency: number };
   pollIntervalMs: number;
   openstack: OpenStackCredentials;
@@ -111,7 +118,13 @@ function toConfig(e: EnvValues): Config {
     role: e.ROLE,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
-    slack: { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL },
+    slack: {
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      botToken: e.SLACK_BOT_TOKEN,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+      allowedTeams: e.SLACK_ALLOWED_TEAMS,
+    },
     redis: { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX, workerConcurrency: e.WORKER_CONCURRENCY },
     pollIntervalMs: e.POLL_INTERVAL_SECONDS * 1000,
     openstack: toOpenStackCredentials(e),

@@ -29,6 +29,7 @@ export const Env = z.object({
     .regex(/^xapp-/, 'must be an app-level token (xapp-...)')
     .optional(),
   SLACK_API_URL: url.default('https://slack.com/api/'),
+  SLACK_ALLOWED_TEAMS: csv,
 
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, type CustomRoute } from '@slack/bolt';
+import { App, HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, type AuthorizeResult, type CustomRoute } from '@slack/bolt';
 import type { Config } from '../config/load-config.js';
 import type { Logger, SlackPoster } from '../core/ports.js';
 import type { InteractionHandler, ModalOpener, SlashCommandHandler } from '../core/slack-request.js';
@@ -11,7 +11,8 @@ import { createProbeServer, probeHandlers, type ProbeHandler } from './probe-rou
 import { isReplayed, REPLAY_WINDOW_MS, ReplayedRequestError, signatureOf, type ReplayGuard } from './replay-guard.js';
 import { toSlackError } from './slack-errors.js';
 import { createSlackPoster } from './slack-poster.js';
-import { slackClientOptions } from './web-client.js';
+import { teamGate } from './team-gate.js';
+import { createSlackWebClient, slackClientOptions } from './web-client.js';
 
 export interface SlackAppOptions {
   config: Config['slack'];
@@ -32,7 +33,7 @@ export interface SlackAppOptions {
 export interface SlackApp {
   poster: SlackPoster;
   modals: ModalOpener;
-  /** Calls auth.test once, then listens (and connects the socket in Socket Mode). */
+  /** Calls auth.test (the bot's ids, its workspace for the allow-list), then listens (and connects the socket in Socket Mode). */
   start(): Promise<{ port: number }>;
   /** Stops taking requests, then waits up to 10 s for acked work still running. */
   stop(): Promise<void>;
@@ -60,9 +61,9 @@ function listen(server: Server, port: number): Promise<void> {
 /**
  * The web process's Slack side. HTTP mode uses Bolt's HTTPReceiver (faster than Express)
  * with the probes as custom routes; Socket Mode (when `appToken` is set) serves the probes
- * from a small server of its own. Construction calls nothing remote: `deferInitialization`
- * postpones the one `auth.test` to start(), and Bolt then caches the bot ids, so no request
- * pays for an `auth.test`.
+ * from a small server of its own. Construction calls nothing remote: the one `auth.test` is
+ * made by start() and its answer kept, so no request pays for one. Requests from workspaces
+ * other than the bot's own and SLACK_ALLOWED_TEAMS are refused first (team-gate.ts).
  */
 export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp> {
   const { config, logger } = options;
@@ -103,14 +104,31 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
             return true;
           },
         });
+  // One auth.test, made by start(): the bot's ids for Bolt (which then asks for them no more) and
+  // its workspace for the allow-list, which Bolt's own auth.test would not keep.
+  const client = createSlackWebClient(config, log);
+  let identity: Promise<AuthorizeResult> | undefined;
+  const whoAmI = (): Promise<AuthorizeResult> => {
+    identity ??= client.auth.test().then(
+      (r) => ({ botToken: config.botToken, botId: r.bot_id, botUserId: r.user_id, teamId: r.team_id }),
+      (error: unknown) => {
+        identity = undefined;
+        throw error;
+      },
+    );
+    return identity;
+  };
   const app = new App({
-    token: config.botToken,
+    authorize: whoAmI,
     deferInitialization: true,
     logger: boltLogger,
     clientOptions,
     processBeforeResponse: false,
     ...(socketReceiver !== undefined ? { socketMode: true, receiver: socketReceiver } : { receiver: httpReceiver }),
   });
+  // Filled by start() from auth.test: until then (and if it fails) no workspace is served.
+  let allowedTeams: ReadonlySet<string> = new Set();
+  app.use(teamGate({ allowed: () => allowedTeams, apiUrl: config.apiUrl, logger: log }));
   const replayGuard = options.replayGuard;
   if (replayGuard !== undefined && !socketMode) {
     app.use(async ({ context, next }) => {
@@ -138,7 +156,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     }
   }
 
-  const poster = createSlackPoster(app.client);
+  const poster = createSlackPoster(client);
   const listeners = registerListeners(app, {
     commands: options.commands,
     interactions: options.interactions,
@@ -152,11 +170,13 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
 
   return {
     poster,
-    modals: createModalOpener(app.client),
+    modals: createModalOpener(client),
 
     async start() {
       try {
         await app.init();
+        const { teamId } = await whoAmI();
+        allowedTeams = new Set([...(teamId ? [teamId] : []), ...(config.allowedTeams ?? [])]);
       } catch (error) {
         throw toSlackError(error, 'auth.test');
       }

@@ -51,13 +51,20 @@ export interface Harness {
 }
 
 /** The app started on port 0 against a fresh stand-in, with fake handlers. */
-export async function startHarness(options: { logger?: Logger; botToken?: string; replayGuard?: ReplayGuard } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { logger?: Logger; botToken?: string; replayGuard?: ReplayGuard; allowedTeams?: string[] } = {},
+): Promise<Harness> {
   const slack = await startSlackStandIn();
   const commands = new FakeCommands();
   const interactions = new FakeInteractions();
   let ready = true;
   const app = await createSlackApp({
-    config: { signingSecret: SECRET, botToken: options.botToken ?? slack.botToken, apiUrl: slack.apiUrl },
+    config: {
+      signingSecret: SECRET,
+      botToken: options.botToken ?? slack.botToken,
+      apiUrl: slack.apiUrl,
+      allowedTeams: options.allowedTeams,
+    },
     port: 0,
     logger: options.logger ?? createSilentLogger(),
     commands,
