@@ -10,7 +10,7 @@ import { cp, mkdtemp, readFile, readdir, rm, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ClosableOpenStackApi } from '../../../src/openstack/create-openstack-api.js';
-import { startSim, type Sim } from '../../../src/sim/start-sim.js';
+import { startSim, type Sim } from '../../../src/sim/index.js';
 import { simOpenStack, writeMagnumKubeconfig } from '../diagnostics/sim-kit.js';
 
 const root = resolve(new URL('../../..', import.meta.url).pathname);

@@ -1,6 +1,5 @@
 import { createLogger } from '../../../src/logging/logger.js';
-import { sendSigned, sendSlashCommand, sendViewSubmission } from '../../../src/sim/slack/slack-signer.js';
-import { blockActionPayload } from '../../../src/sim/slack/slack-wire-payloads.js';
+import { blockActionPayload, sendSigned, sendSlashCommand, sendViewSubmission } from '../../../src/sim/index.js';
 import { REFUSED_TEXT } from '../../../src/slack/team-allow-list.js';
 import { COMMAND, SECRET, startHarness, type Harness } from './slack-app-harness.js';
 
