@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { UsageError } from '../src/core/errors.js';
+import { ClusterName } from '../src/core/requests/names.js';
 
 /** Splits command text into words, honouring "double" and 'single' quotes. */
 export function tokenize(text: string): string[] {
@@ -70,14 +71,7 @@ export function validate<T>(schema: z.ZodType<T>, value: unknown, usage: string)
   throw new UsageError(problems.join(' '), usage);
 }
 
-/** Magnum's cluster name rule (NameType): a letter, then letters, digits, `_`, `.` or `-`. */
-export const ClusterName = z
-  .string({ error: 'The cluster name is missing.' })
-  .max(242, { error: 'The cluster name is longer than 242 characters.' })
-  .regex(/^[a-zA-Z][a-zA-Z0-9_.-]*$/, {
-    error: (issue) =>
-      `\`${String(issue.input)}\` is not a valid cluster name: start with a letter, then letters, digits, \`_\`, \`.\` or \`-\`.`,
-  });
+export { ClusterName };
 
 /** Rejects words after the ones a command takes. */
 export function noExtra(positionals: readonly string[], count: number, usage: string): void {

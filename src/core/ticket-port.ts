@@ -4,10 +4,8 @@ import type { KEvent } from './kube-state.js';
 import type { HeatResource } from './openstack-state.js';
 
 /** Everything the support bundle is built from (src/tickets/ticket-service.ts builds and sends it). */
-export interface TicketAttachRequest {
-  channel: string;
-  threadTs: string;
-  requester: string;
+/** What a support bundle is built from, as the job gathers it. */
+export interface TicketEvidence {
   /** Null for a cluster registered by kubeconfig (Kolla-Kubernetes, Murano). */
   cluster: ClusterDetail | null;
   clusterName: string;
@@ -17,6 +15,13 @@ export interface TicketAttachRequest {
   findings: Finding[];
   failedHeatResources: HeatResource[];
   warningEvents: KEvent[];
+}
+
+/** A request to attach the thread's bundle to its ticket. */
+export interface TicketAttachRequest extends TicketEvidence {
+  channel: string;
+  threadTs: string;
+  requester: string;
 }
 
 export interface TicketAttachOutcome {

@@ -1,23 +1,16 @@
-import type { ClusterDetail, ClusterTemplate, RawJson } from '../core/cluster.js';
+import type { RawJson } from '../core/cluster.js';
 import type { Finding } from '../core/finding.js';
 import type { KEvent } from '../core/kube-state.js';
 import type { HeatResource } from '../core/openstack-state.js';
+import type { TicketEvidence } from '../core/ticket-port.js';
 import { redactJson, redactText } from '../security/redact.js';
 import { redactClusterRaw, redactClusterShowDump, redactTemplateRaw } from '../security/redact-cluster.js';
 import { renderBundleText } from './bundle-text.js';
 import { clusterRawOf, templateRawOf } from './raw-fallback.js';
 import type { HistoryEntry, TicketBundle } from './types.js';
 
-export interface BundleInput {
-  /** Null for a cluster registered by kubeconfig (Kolla-Kubernetes, Murano): Magnum knows nothing of it. */
-  cluster: ClusterDetail | null;
-  clusterName: string;
-  /** `openstack coe cluster show` table of the cluster (redacted again here, row by row); null without Magnum. */
-  showDump: string | null;
-  template: ClusterTemplate | null;
-  findings: Finding[];
-  failedHeatResources: HeatResource[];
-  warningEvents: KEvent[];
+/** The evidence, the thread's history, and who asked when. */
+export interface BundleInput extends TicketEvidence {
   history: HistoryEntry[];
   /** Epoch milliseconds. */
   generatedAt: number;
