@@ -1,8 +1,13 @@
+import { jest } from '@jest/globals';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { forkTypeScript, killChild as kill } from '../../helpers/child-process.js';
 import { startHoldingProxy, type HoldingProxy } from './holding-proxy.js';
 import { MINUTE, POLL_MS, simClustersNamed, startLifecycleHarness, type LifecycleHarness } from './harness.js';
+
+// A forked worker starts the whole bot under tsx: on a loaded CI machine that alone can take
+// tens of seconds, so these tests get more than jest's default 30 s.
+jest.setTimeout(120_000);
 
 // Jest runs from the repository root.
 const CHILD = join(process.cwd(), 'test/integration/lifecycle/fixtures/worker-child.ts');
