@@ -1,3 +1,5 @@
+import type { SourceRef } from './sources.js';
+
 export const SEVERITIES = ['critical', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -23,8 +25,8 @@ export interface Finding {
   evidence: string[];
   explanation: string;
   remedy: string;
-  /** Known-issue reference (seed document and section), when there is one. */
-  reference?: string;
+  /** The public document (and section) of the known issue, when there is one. */
+  reference?: SourceRef;
   action?: RemedyAction;
 }
 

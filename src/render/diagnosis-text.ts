@@ -1,5 +1,6 @@
 import type { Finding } from '../core/finding.js';
 import { SEVERITIES } from '../core/finding.js';
+import { sourceText, type SourceRef } from '../core/sources.js';
 import { countFindings } from './diagnosis.js';
 
 /** The `--json` shape of the diagnose CLI. */
@@ -12,7 +13,7 @@ export interface DiagnosisJson {
     objects: string[];
     evidence: string[];
     remedy: string;
-    reference: string | null;
+    reference: SourceRef | null;
   }[];
 }
 
@@ -27,7 +28,7 @@ export function diagnosisJson(cluster: string, findings: readonly Finding[]): Di
       objects: [...f.objects],
       evidence: [...f.evidence],
       remedy: f.remedy,
-      reference: f.reference ?? null,
+      reference: f.reference ? { ...f.reference } : null,
     })),
   };
 }
@@ -48,7 +49,7 @@ export function renderDiagnosisText(cluster: string, findings: readonly Finding[
       for (const e of f.evidence) lines.push(`    - ${e}`);
       if (f.explanation) lines.push(`    why: ${f.explanation}`);
       lines.push(`    remedy: ${f.remedy}`);
-      if (f.reference) lines.push(`    reference: ${f.reference}`);
+      if (f.reference) lines.push(`    reference: ${sourceText(f.reference)}`);
     }
   }
   return lines.join('\n') + '\n';

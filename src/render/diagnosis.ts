@@ -2,7 +2,7 @@ import type { Finding, Severity } from '../core/finding.js';
 import type { Message } from '../core/ports.js';
 import { actions, button, capBlocks, context, section, type Block } from './blocks.js';
 import { TICKET_ACTION_ID } from './cluster-summary.js';
-import { code, escapeMrkdwn, mentionUser } from './mrkdwn.js';
+import { code, escapeMrkdwn, link, mentionUser } from './mrkdwn.js';
 
 /** Buttons of a finding's remedy carry `remedy-<action.id>`; `src/main/actions/remedy-action.ts` routes them. */
 export const REMEDY_ACTION_PREFIX = 'remedy-';
@@ -77,7 +77,7 @@ export function findingSection(finding: Finding): string {
   for (const e of evidence) lines.push(`• ${escapeMrkdwn(e)}`);
   if (finding.evidence.length > evidence.length) lines.push(`• … ${finding.evidence.length - evidence.length} more in the snippet`);
   lines.push(`*Remedy:* ${escapeMrkdwn(finding.remedy)}`);
-  if (finding.reference) lines.push(`_Reference:_ ${escapeMrkdwn(finding.reference)}`);
+  if (finding.reference) lines.push(`_Reference:_ ${link(finding.reference.url, finding.reference.title)}`);
   return lines.join('\n');
 }
 

@@ -90,7 +90,7 @@ function findingLines(f: Json, n: number): string[] {
       [
         ['Explanation', str(f['explanation'])],
         ['Remedy', str(f['remedy'])],
-        ...(f['reference'] ? [['Reference', str(f['reference'])] as [string, string]] : []),
+        ...(f['reference'] ? [['Reference', referenceText(f['reference'])] as [string, string]] : []),
       ],
       '   ',
       FINDING_KEY_WIDTH,
@@ -141,6 +141,12 @@ function indent(text: string, continuation: string): string {
 function cliValue(v: unknown): string {
   if (v === null || v === undefined) return '-';
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+/** A finding's public source as `title (url)`. */
+function referenceText(v: unknown): string {
+  const ref = asObject(v);
+  return typeof ref['title'] === 'string' && typeof ref['url'] === 'string' ? `${ref['title']} (${ref['url']})` : str(v);
 }
 
 function str(v: unknown): string {

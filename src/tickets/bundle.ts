@@ -65,7 +65,7 @@ function findingJson(f: Finding): RawJson {
     evidence: f.evidence.map(cap),
     explanation: cap(f.explanation),
     remedy: cap(f.remedy),
-    ...(f.reference ? { reference: cap(f.reference) } : {}),
+    ...(f.reference ? { reference: { title: cap(f.reference.title), url: f.reference.url } } : {}),
   };
 }
 

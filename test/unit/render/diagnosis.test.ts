@@ -24,7 +24,7 @@ describe('renderDiagnosisMessage', () => {
         rule: 'docker-volume-size-overlay2',
         severity: 'critical',
         title: 'overlay2 with a docker volume',
-        reference: 'seeds/000 known issue 2',
+        reference: { title: 'Catalyst known issue "Cluster is created but pods fail"', url: 'https://docs.example/k8s#pods-fail' },
       }),
       aFinding(),
     ];
@@ -36,7 +36,7 @@ describe('renderDiagnosisMessage', () => {
       .map((b) => (b as { text: { text: string } }).text.text);
     expect(sections[0]).toBe(':red_circle: Diagnosis of `prod-a`: *1 critical*, 1 warning, 0 info');
     expect(sections[1]).toBe(
-      ':red_circle: *overlay2 with a docker volume*  `docker-volume-size-overlay2`\n• last exit code 1\n*Remedy:* Read its logs with /kube logs.\n_Reference:_ seeds/000 known issue 2',
+      ':red_circle: *overlay2 with a docker volume*  `docker-volume-size-overlay2`\n• last exit code 1\n*Remedy:* Read its logs with /kube logs.\n_Reference:_ <https://docs.example/k8s#pods-fail|Catalyst known issue "Cluster is created but pods fail">',
     );
     expect(sections[2]).toContain(':warning: *Pod web-1 is crash looping*');
   });
@@ -118,6 +118,14 @@ describe('diagnosis text and JSON', () => {
       '  [a] Pod web-1 is crash looping',
     ]);
     expect(text).toContain('WARNING (1)\n  [b]');
+  });
+
+  it('writes the reference as its title and link in the text and as an object in the JSON', () => {
+    const reference = { title: 'Kolla README, Debugging', url: 'https://docs.example/kolla#debugging' };
+    expect(renderDiagnosisText('prod-a', [aFinding({ reference })])).toContain(
+      '    reference: Kolla README, Debugging (https://docs.example/kolla#debugging)\n',
+    );
+    expect(diagnosisJson('prod-a', [aFinding({ reference })]).findings[0]?.reference).toEqual(reference);
   });
 
   it('gives the CLI JSON fields, reference null when there is none', () => {

@@ -142,7 +142,7 @@ export function finding(): Finding {
     evidence: ['FailedMount: MountVolume.SetUp failed for volume "data"', 'docker_storage_driver=overlay2, docker_volume_size=10'],
     explanation: 'The docker volume is mounted over the containerd state directory.',
     remedy: 'Recreate the cluster without docker_volume_size.',
-    reference: 'seeds/002 section 1',
+    reference: { title: 'Kolla README, Debugging', url: 'https://docs.example/kolla#debugging' },
   };
 }
 

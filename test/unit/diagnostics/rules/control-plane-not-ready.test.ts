@@ -1,6 +1,7 @@
 import { controlPlaneNotReady } from '../../../../src/diagnostics/rules/control-plane-not-ready.js';
 import { aCondition, aKubeconfigSnapshot, aPod, anEvent } from '../../../helpers/snapshot-builders.js';
 import { runRule, severities } from './run-rule.js';
+import { SOURCES } from '../../../../src/core/sources.js';
 
 const pending = (name: string, ageMinutes = 10) => aPod({ name, status: 'Pending', node: null, ageMinutes, containers: [] });
 const scheduler = (status: string) =>
@@ -37,6 +38,6 @@ describe('control-plane-not-ready', () => {
     expect(finding?.title).toBe('Control plane not ready: the scheduler is not scheduling pods (1 pod never scheduled)');
     expect(finding?.evidence).toEqual(['default/Pod/web-0: Pending for 12m, not assigned to a node, no scheduling events']);
     expect(finding?.remedy).toContain('sudo systemctl restart kube-scheduler');
-    expect(finding?.reference).toContain('seeds/002');
+    expect(finding?.reference).toEqual(SOURCES.kollaDebugging);
   });
 });

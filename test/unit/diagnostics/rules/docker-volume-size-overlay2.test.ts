@@ -1,6 +1,7 @@
 import { dockerVolumeSizeOverlay2, preflightDockerVolumeOverlay2 } from '../../../../src/diagnostics/rules/docker-volume-size-overlay2.js';
 import { aCluster, aKubeState, aPod, aSnapshot, aTemplate } from '../../../helpers/snapshot-builders.js';
 import { runRule, severities } from './run-rule.js';
+import { SOURCES } from '../../../../src/core/sources.js';
 
 const stuckPods = [
   aPod({ namespace: 'kube-system', name: 'coredns-78df4bf8ff-kp9pk', status: 'ContainerCreating', ageMinutes: 33 }),
@@ -43,7 +44,7 @@ describe('docker-volume-size-overlay2', () => {
   it('explains the Catalyst known issue with its remedy and lists the stuck pods', () => {
     const snapshot = aSnapshot({ cluster: aCluster({ dockerVolumeSize: 10 }), kube: aKubeState({ pods: [...stuckPods, ...running] }) });
     const [finding] = runRule(dockerVolumeSizeOverlay2, snapshot);
-    expect(finding?.reference).toBe('Catalyst Kubernetes Service known issue: "Cluster is created but pods fail" (seeds/000)');
+    expect(finding?.reference).toEqual(SOURCES.catalystPodsFail);
     expect(finding?.objects).toEqual([
       'openstack/Cluster/dev-a',
       'kube-system/Pod/coredns-78df4bf8ff-kp9pk',
@@ -80,7 +81,7 @@ describe('docker-volume-size-overlay2', () => {
         'docker_volume_size: 10 GB (requested)',
         'docker_storage_driver: overlay2 (template k8s-overlay2)',
       ]);
-      expect(finding?.reference).toContain('seeds/000');
+      expect(finding?.reference).toEqual(SOURCES.catalystPodsFail);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { kollaBootstrapHoldsVolume } from '../../../../src/diagnostics/rules/kolla-bootstrap-holds-volume.js';
 import { aJob, aPod, anEvent, aKubeconfigSnapshot } from '../../../helpers/snapshot-builders.js';
 import { runRule, severities } from './run-rule.js';
+import { SOURCES } from '../../../../src/core/sources.js';
 
 const ns = 'kolla';
 const volume = { name: 'mariadb', pvcClaimName: 'mariadb', kind: 'persistentVolumeClaim' };
@@ -71,6 +72,6 @@ describe('kolla-bootstrap-holds-volume', () => {
       'kolla/Pod/mariadb-bootstrap-x7k2p (job mariadb-bootstrap): Completed, still mounts PVC mariadb on k8s-minion-1',
     ]);
     expect(finding?.remedy).toContain('kubectl delete job -n kolla mariadb-bootstrap');
-    expect(finding?.reference).toContain('Kolla-Kubernetes known issue #1 (seeds/003)');
+    expect(finding?.reference).toEqual(SOURCES.kollaK8sBootstrapVolume);
   });
 });

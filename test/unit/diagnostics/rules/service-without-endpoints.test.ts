@@ -1,6 +1,7 @@
 import { serviceWithoutEndpoints } from '../../../../src/diagnostics/rules/service-without-endpoints.js';
 import { aKubeconfigSnapshot, aPod, aService, anEndpoints } from '../../../helpers/snapshot-builders.js';
 import { runRule, severities } from './run-rule.js';
+import { SOURCES } from '../../../../src/core/sources.js';
 
 const kubernetesEndpoints = anEndpoints({ name: 'kubernetes' });
 const mariadbSvc = aService({
@@ -43,7 +44,8 @@ describe('service-without-endpoints', () => {
     expect(finding?.evidence).toEqual([
       'kolla/Service/mariadb: selector app=mariadb matches 1 pod, none ready: mariadb-0 ContainerCreating',
     ]);
-    expect(finding?.reference).toContain('telnet minion_ip 3306');
+    expect(finding?.reference).toEqual(SOURCES.kollaDebugging);
+    expect(finding?.explanation).toContain('telnet minion_ip 3306');
   });
 
   it('has no reference for other services', () => {

@@ -54,7 +54,7 @@ describe('slow-create', () => {
       'openstack/Cluster/dev-a',
       'openstack/HeatResource/dev-a-abc123.kube_masters.0.master_config_deployment',
     ]);
-    expect(finding?.reference).toContain('Cluster takes a long time to deploy');
+    expect(finding?.reference?.title).toContain('Cluster takes a long time to deploy');
   });
 
   it('falls back to the stack creation time', () => {
