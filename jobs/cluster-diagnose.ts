@@ -26,7 +26,8 @@ export const clusterDiagnose = defineJob({
   data: DiagnoseData,
   async process(data, ctx) {
     const { snapshot, findings, checked, ticketRef } = await diagnoseCluster(ctx, data.cloud, data.cluster);
-    const now = ctx.clock.now();
+    // Magnum's clock, for the summary's ages.
+    const now = snapshot.openstackNow ?? ctx.clock.now();
     const cluster = snapshot.cluster;
     if (!data.threadTs && cluster && !data.answerTs) {
       await ensureThread(data, ctx, () =>

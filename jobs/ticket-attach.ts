@@ -49,7 +49,8 @@ export const ticketAttach = defineJob({
         retryable: true,
       });
     const name = cluster?.name ?? data.cluster;
-    const now = ctx.clock.now();
+    // Magnum's clock, for the summary's ages.
+    const now = snapshot.openstackNow ?? ctx.clock.now();
     const diagnosis = () => renderDiagnosisMessage({ cluster: name, findings, checked }, { requester: data.user, ticketRef });
     // The thread's root: the cluster summary, or for a cluster registered by kubeconfig (no Magnum data) the diagnosis.
     const root = cluster

@@ -22,9 +22,12 @@ export function capMapped<T>(items: readonly T[], max: number, toLine: (item: T)
   return items.length <= max ? kept : [...kept, `... and ${items.length - max} more`];
 }
 
-/** `3m ago`, for a point in time. */
+/**
+ * `3m ago`, for a point in time. Times written by other clocks than the one `now` comes from
+ * (a kubelet's event times, say) may lie a little ahead of it: they read `0s ago`, never negative.
+ */
 export function ago(time: number, now: number): string {
-  return `${humanDuration(now - time)} ago`;
+  return `${humanDuration(Math.max(0, now - time))} ago`;
 }
 
 /** Minutes since `time`, or null when the time is unknown. */

@@ -29,10 +29,25 @@ export const DEFAULT_THRESHOLDS: Readonly<DiagnosticsThresholds> = Object.freeze
   maxEvidenceLines: 10,
 });
 
+/**
+ * When the snapshot is judged, on each server's own clock (epoch ms): Kubernetes times
+ * (pod creation, events, conditions) against `kubeNow`, Magnum and Heat times against
+ * `openstackNow`. There is deliberately no bot-clock "now": a server whose clock differs from
+ * the bot's would otherwise show negative ages and miss thresholds.
+ */
 export interface RuleContext {
-  /** Epoch milliseconds the snapshot is judged at. */
-  now: number;
+  kubeNow: number;
+  openstackNow: number;
   thresholds: DiagnosticsThresholds;
+}
+
+/** The context of a snapshot: its servers' clocks, or `botNow` where it carries none. */
+export function contextFor(snapshot: ClusterSnapshot, botNow: number, thresholds: Partial<DiagnosticsThresholds> = {}): RuleContext {
+  return {
+    kubeNow: snapshot.kubeNow ?? botNow,
+    openstackNow: snapshot.openstackNow ?? botNow,
+    thresholds: { ...DEFAULT_THRESHOLDS, ...thresholds },
+  };
 }
 
 /**

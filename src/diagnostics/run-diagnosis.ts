@@ -1,7 +1,7 @@
 import type { Finding } from '../core/finding.js';
 import { compareSeverity } from '../core/finding.js';
 import type { ClusterSnapshot } from '../core/snapshot.js';
-import { DEFAULT_THRESHOLDS, type DiagnosticsThresholds, type Rule, type RuleContext } from './rule.js';
+import { contextFor, type DiagnosticsThresholds, type Rule, type RuleContext } from './rule.js';
 import { ALL_RULES } from './rules/index.js';
 import { coveredObjects, withoutObjects } from './suppression.js';
 
@@ -13,6 +13,7 @@ export interface Diagnosis {
 }
 
 export interface DiagnosisOptions {
+  /** The bot's clock: "now" for a snapshot that carries no server clock (`kubeNow`, `openstackNow`). */
   now: number;
   thresholds?: Partial<DiagnosticsThresholds>;
   /** The rules to run; every rule by default. */
@@ -43,7 +44,7 @@ function safeRun(rule: Rule, snapshot: ClusterSnapshot, context: RuleContext): F
  * already explains (see `Rule.suppresses`) are recomputed without those objects.
  */
 export function runDiagnosis(snapshot: ClusterSnapshot, options: DiagnosisOptions): Diagnosis {
-  const context: RuleContext = { now: options.now, thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds } };
+  const context = contextFor(snapshot, options.now, options.thresholds);
   const rules = options.rules ?? ALL_RULES;
   const first = new Map(rules.map((rule) => [rule.id, safeRun(rule, snapshot, context)]));
   const covered = coveredObjects(rules, first, snapshot);

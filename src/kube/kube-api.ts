@@ -23,6 +23,8 @@ import * as convert from './to-kube-state.js';
 
 export interface KubeApiOptions {
   clock: Clock;
+  /** This host's clock, to read the API server's clock from its `Date` headers; Date.now by default. */
+  wallClock?: Clock;
   logger: Logger;
   /** Per request. */
   timeoutMs?: number;
@@ -53,7 +55,7 @@ const STRATEGIC_PATCH = 'application/strategic-merge-patch+json';
 
 /** The KubeApi port over one cluster's KubeConfig (raw requests, JSON.parse, zod per item). */
 export function createKubeApi(kc: KubeConfig, options: KubeApiOptions): KubeApi {
-  const http = new KubeHttp(kc, options.onUnauthorized);
+  const http = new KubeHttp(kc, options.onUnauthorized, options.wallClock);
   const timeoutMs = options.timeoutMs ?? 20_000;
   const seg = encodeURIComponent;
 
@@ -109,6 +111,7 @@ export function createKubeApi(kc: KubeConfig, options: KubeApiOptions): KubeApi 
 
   return {
     readState,
+    clockSkewMs: () => http.clockSkewMs(),
     async readPodLog(namespace: string, pod: string, logOptions: PodLogOptions = {}): Promise<string> {
       const maxBytes = options.maxLogBytes ?? 4 * 1024 * 1024;
       return http.request({

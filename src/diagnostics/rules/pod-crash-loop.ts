@@ -5,7 +5,7 @@ export const podCrashLoop: Rule = {
   id: 'pod-crash-loop',
   description: 'Containers in CrashLoopBackOff or restarting past the threshold, with the last termination reason and exit code.',
   suppresses: ['workload-replicas-short', 'service-without-endpoints'],
-  run(snapshot, { now, thresholds }) {
+  run(snapshot, { kubeNow: now, thresholds }) {
     const kube = snapshot.kube;
     if (kube === null) return [];
     const hits = containerHits(kube.pods, (c) => {

@@ -1,5 +1,5 @@
 import type { KPod, KubeState } from '../../core/kube-state.js';
-import { capLines, clip, latestPodEvent, minutesSince, plural } from '../evidence.js';
+import { capLines, clip, latestPodEvent, plural } from '../evidence.js';
 import { ageSince } from '../human-duration.js';
 import { podRef } from '../object-refs.js';
 import type { Rule } from '../rule.js';
@@ -15,14 +15,13 @@ function schedulerMessage(kube: KubeState, pod: KPod): string | null {
 
 export const podUnschedulable: Rule = {
   id: 'pod-unschedulable',
-  description: "Pending pods the scheduler cannot place, with the scheduler's reason.",
+  description: "Pending pods the scheduler cannot place, with the scheduler's reason (its message is the evidence: no waiting period).",
   suppresses: ['workload-replicas-short', 'service-without-endpoints'],
-  run(snapshot, { now, thresholds }) {
+  run(snapshot, { kubeNow: now, thresholds }) {
     const kube = snapshot.kube;
     if (kube === null) return [];
     const hits = kube.pods
       .filter((p) => p.phase === 'Pending' && p.nodeName === null && p.deletionTimestamp === null)
-      .filter((p) => (minutesSince(p.createdAt, now) ?? 0) >= thresholds.pendingMinutes)
       .map((pod) => ({ pod, message: schedulerMessage(kube, pod) }))
       .filter((h): h is { pod: KPod; message: string } => h.message !== null);
     if (hits.length === 0) return [];

@@ -85,6 +85,39 @@ describe('runDiagnosis', () => {
     expect(diagnosis.findings.map((f) => `${f.severity} ${f.rule}`)).toEqual(['critical docker-volume-size-overlay2']);
   });
 
+  it('reports the seed case on a young cluster at once, from the overlay mount errors in the events', () => {
+    const young = (suffix: string) => ({ ...coredns(suffix), createdAt: minutesAgo(3) });
+    const overlay = (suffix: string) =>
+      anEvent(`kube-system/Pod/coredns-78df4bf8ff-${suffix}`, {
+        reason: 'FailedCreatePodSandBox',
+        message:
+          'Failed create pod sandbox: rpc error: error creating overlay mount to /var/lib/docker/overlay2/ab12-init/merged: invalid argument',
+      });
+    const snapshot = aSnapshot({
+      cluster: aCluster({ dockerVolumeSize: 10 }),
+      kube: aKubeState({
+        pods: [young('kp9pk'), young('zz9ab')],
+        workloads: corednsWorkloads,
+        events: [overlay('kp9pk'), overlay('zz9ab')],
+      }),
+    });
+    const diagnosis = runDiagnosis(snapshot, { now: NOW });
+    expect(diagnosis.findings.map((f) => `${f.severity} ${f.rule}`)).toEqual(['critical docker-volume-size-overlay2']);
+  });
+
+  it("judges Kubernetes ages on the API server's clock and Magnum's on Magnum's, not the bot's", () => {
+    // The API server is 3 h behind the bot (its pod is 3 min old by its clock, 3 h by the bot's);
+    // Magnum is 1 h behind (its create has run 20 min by its clock, 80 min by the bot's).
+    const skew = -3 * 3_600_000;
+    const kube = aKubeState({ pods: [aPod({ status: 'ContainerCreating', createdAt: NOW + skew - 3 * 60_000 })] });
+    const cluster = aCluster({ status: 'CREATE_IN_PROGRESS', createdAt: new Date(NOW - 3_600_000 - 20 * 60_000).toISOString() });
+    const snapshot = aSnapshot({ kube, cluster, kubeNow: NOW + skew, openstackNow: NOW - 3_600_000 });
+    expect(runDiagnosis(snapshot, { now: NOW }).findings).toEqual([]);
+    // Without the servers' clocks the bot's clock is used: a stuck pod and a stuck create.
+    const botClock = runDiagnosis({ ...snapshot, kubeNow: undefined, openstackNow: undefined }, { now: NOW });
+    expect(botClock.findings.map((f) => `${f.severity} ${f.rule}`)).toEqual(['critical slow-create', 'warning container-creating-stuck']);
+  });
+
   it('keeps the generic finding for pods the specific rule does not explain, recomputed without the others', () => {
     const volume = { name: 'data', pvcClaimName: 'mariadb', kind: 'persistentVolumeClaim' };
     const pods = [

@@ -1,32 +1,69 @@
 import { containerCreatingStuck } from '../../../../src/diagnostics/rules/container-creating-stuck.js';
+import type { KEvent, KPod } from '../../../../src/core/kube-state.js';
 import { aKubeState, aPod, aSnapshot, anEvent } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
 
 const stuck = (name: string, ageMinutes = 30) => aPod({ namespace: 'kube-system', name, status: 'ContainerCreating', ageMinutes });
+const sandboxFailed = (name: string) =>
+  anEvent(`kube-system/Pod/${name}`, {
+    reason: 'FailedCreatePodSandBox',
+    message: 'Failed create pod sandbox: rpc error: code = Unknown desc = failed to set up sandbox container network',
+    count: 3,
+  });
+const failedMount = (name: string) =>
+  anEvent(`kube-system/Pod/${name}`, { reason: 'FailedMount', message: 'MountVolume.SetUp failed for volume "data"' });
+const scheduled = (name: string) =>
+  anEvent(`kube-system/Pod/${name}`, { type: 'Normal', reason: 'Scheduled', message: 'Successfully assigned', ageMinutes: 2 });
 
 describe('container-creating-stuck', () => {
-  it.each([
-    ['one pod waiting 30 min', [stuck('coredns-1')], ['warning']],
-    ['five pods, one finding', [1, 2, 3, 4, 5].map((i) => stuck(`p-${i}`)), ['warning']],
-    ['a pod waiting exactly the threshold', [stuck('coredns-1', 10)], ['warning']],
-  ])('fires for %s', (_case, pods, expected) => {
-    expect(severities(runRule(containerCreatingStuck, aSnapshot({ kube: aKubeState({ pods }) })))).toEqual(expected);
+  const firing: [string, KPod[], KEvent[]][] = [
+    ['one pod waiting 30 min with no event', [stuck('coredns-1')], []],
+    ['five pods, one finding', [1, 2, 3, 4, 5].map((i) => stuck(`p-${i}`)), []],
+    ['a pod waiting exactly the threshold', [stuck('coredns-1', 10)], []],
+    ['a pod 2 min old whose sandbox fails (the event is the evidence)', [stuck('coredns-1', 2)], [sandboxFailed('coredns-1')]],
+    ['a pod 1 min old whose volume fails to mount', [stuck('coredns-1', 1)], [failedMount('coredns-1')]],
+  ];
+  it.each(firing)('warns for %s', (_case, pods, events) => {
+    expect(severities(runRule(containerCreatingStuck, aSnapshot({ kube: aKubeState({ pods, events }) })))).toEqual(['warning']);
   });
 
-  it.each([
-    ['all pods Running', [aPod(), aPod({ name: 'web-1' })]],
-    ['a pod creating for 3 min', [stuck('coredns-1', 3)]],
-    ['a pod being deleted', [{ ...stuck('coredns-1'), deletionTimestamp: 1 }]],
-    ['a Completed pod', [aPod({ status: 'Completed' })]],
-  ])('stays quiet for %s', (_case, pods) => {
-    expect(runRule(containerCreatingStuck, aSnapshot({ kube: aKubeState({ pods }) }))).toEqual([]);
+  const quiet: [string, KPod[], KEvent[]][] = [
+    ['all pods Running', [aPod(), aPod({ name: 'web-1' })], []],
+    ['a pod creating for 3 min with no event', [stuck('coredns-1', 3)], []],
+    ['a pod creating for 3 min, only scheduled so far', [stuck('coredns-1', 3)], [scheduled('coredns-1')]],
+    ['a pod being deleted', [{ ...stuck('coredns-1'), deletionTimestamp: 1 }], [sandboxFailed('coredns-1')]],
+    ['a Completed pod', [aPod({ status: 'Completed' })], []],
+  ];
+  it.each(quiet)('stays quiet for %s', (_case, pods, events) => {
+    expect(runRule(containerCreatingStuck, aSnapshot({ kube: aKubeState({ pods, events }) }))).toEqual([]);
+  });
+
+  it.each([...firing, ...quiet])('finds the same under clock skew for %s', (_case, pods, events) => {
+    expectSameUnderSkew(containerCreatingStuck, aSnapshot({ kube: aKubeState({ pods, events }) }));
+  });
+
+  it('names the failure in the title when an event proves it', () => {
+    const kube = aKubeState({ pods: [stuck('coredns-1', 2)], events: [scheduled('coredns-1'), sandboxFailed('coredns-1')] });
+    const [finding] = runRule(containerCreatingStuck, aSnapshot({ kube }));
+    expect(finding?.title).toBe('1 pod stuck in ContainerCreating: FailedCreatePodSandBox');
+    expect(finding?.evidence[0]).toMatch(
+      /^kube-system\/Pod\/coredns-1: ContainerCreating for 2m on k8s-minion-0; FailedCreatePodSandBox \(60s ago, 3 times\)/,
+    );
+    expect(finding?.explanation).toContain('pod sandbox cannot be created');
   });
 
   it('stays quiet without Kubernetes state', () => {
     expect(runRule(containerCreatingStuck, aSnapshot({ kube: null }))).toEqual([]);
   });
 
-  it('lists every pod and shows the latest event of each as evidence', () => {
+  it('says when waiting is the only evidence', () => {
+    const [finding] = runRule(containerCreatingStuck, aSnapshot({ kube: aKubeState({ pods: [stuck('coredns-1', 12)] }) }));
+    expect(finding?.title).toBe('1 pod stuck in ContainerCreating for over 10 min');
+    expect(finding?.evidence).toEqual(['kube-system/Pod/coredns-1: ContainerCreating for 12m on k8s-minion-0; no events']);
+    expect(finding?.explanation).toContain('No event says why');
+  });
+
+  it('lists every pod and shows the failure event of each as evidence', () => {
     const pod = stuck('coredns-1', 33);
     const events = [
       anEvent('kube-system/Pod/coredns-1', { reason: 'Scheduled', type: 'Normal', message: 'assigned', ageMinutes: 33 }),
@@ -38,7 +75,7 @@ describe('container-creating-stuck', () => {
       }),
     ];
     const [finding] = runRule(containerCreatingStuck, aSnapshot({ kube: aKubeState({ pods: [pod], events }) }));
-    expect(finding?.title).toBe('1 pod stuck in ContainerCreating for over 10 min');
+    expect(finding?.title).toBe('1 pod stuck in ContainerCreating: FailedCreatePodSandBox');
     expect(finding?.objects).toEqual(['kube-system/Pod/coredns-1']);
     expect(finding?.evidence).toEqual([
       'kube-system/Pod/coredns-1: ContainerCreating for 33m on k8s-minion-0; FailedCreatePodSandBox (2m ago, 14 times): failed to setup network for sandbox',

@@ -1,6 +1,6 @@
 import { deleteBlockedByLoadbalancers } from '../../../../src/diagnostics/rules/delete-blocked-by-loadbalancers.js';
 import { aCluster, aHeatResource, aLoadBalancer, aPort, aSnapshot } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
 import { SOURCES } from '../../../../src/core/sources.js';
 
 const CONFLICT =
@@ -86,5 +86,14 @@ describe('delete-blocked-by-loadbalancers', () => {
     );
     expect(finding?.action).toBeUndefined();
     expect(finding?.title).toBe("Delete blocked: 1 port still on the cluster's private subnet");
+  });
+});
+
+describe('delete-blocked-by-loadbalancers: no clock involved', () => {
+  it.each([
+    ['the Conflict', aSnapshot({ cluster: failedDelete, loadBalancers: [userLb] })],
+    ['a healthy cluster', aSnapshot({ loadBalancers: [userLb] })],
+  ])('finds the same under clock skew for %s', (_case, snapshot) => {
+    expectSameUnderSkew(deleteBlockedByLoadbalancers, snapshot);
   });
 });

@@ -1,6 +1,6 @@
 import { serviceWithoutEndpoints } from '../../../../src/diagnostics/rules/service-without-endpoints.js';
 import { aKubeconfigSnapshot, aPod, aService, anEndpoints } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
 import { SOURCES } from '../../../../src/core/sources.js';
 
 const kubernetesEndpoints = anEndpoints({ name: 'kubernetes' });
@@ -52,5 +52,14 @@ describe('service-without-endpoints', () => {
     const [finding] = runRule(serviceWithoutEndpoints, aKubeconfigSnapshot({ services: [aService()], endpoints: [kubernetesEndpoints] }));
     expect(finding?.evidence).toEqual(['default/Service/web: selector app=web matches no pods']);
     expect(finding?.reference).toBeUndefined();
+  });
+});
+
+describe('service-without-endpoints: evidence, not age, and the API server clock', () => {
+  it.each([
+    ['a service without ready endpoints', [mariadbSvc], [kubernetesEndpoints]],
+    ['ready endpoints', [aService()], [kubernetesEndpoints, anEndpoints()]],
+  ])('finds the same under clock skew with %s', (_case, services, endpoints) => {
+    expectSameUnderSkew(serviceWithoutEndpoints, aKubeconfigSnapshot({ services, endpoints, pods: [mariadbPod] }));
   });
 });
