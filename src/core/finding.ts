@@ -23,6 +23,11 @@ export interface Finding {
   objects: string[];
   /** Short facts that prove the finding: event messages, field values. */
   evidence: string[];
+  /**
+   * What the root cause breaks, for findings that stand in for generic ones: the Services that
+   * select its pods (with their ports) and the workloads short of replicas, one line each.
+   */
+  impact?: string[];
   explanation: string;
   remedy: string;
   /** The public document (and section) of the known issue, when there is one. */

@@ -12,6 +12,7 @@ export interface DiagnosisJson {
     title: string;
     objects: string[];
     evidence: string[];
+    impact: string[];
     remedy: string;
     reference: SourceRef | null;
   }[];
@@ -27,6 +28,7 @@ export function diagnosisJson(cluster: string, findings: readonly Finding[]): Di
       title: f.title,
       objects: [...f.objects],
       evidence: [...f.evidence],
+      impact: [...(f.impact ?? [])],
       remedy: f.remedy,
       reference: f.reference ? { ...f.reference } : null,
     })),
@@ -47,6 +49,7 @@ export function renderDiagnosisText(cluster: string, findings: readonly Finding[
       lines.push(`  [${f.rule}] ${f.title}`);
       if (f.objects.length > 0) lines.push(`    objects: ${f.objects.join(', ')}`);
       for (const e of f.evidence) lines.push(`    - ${e}`);
+      if (f.impact !== undefined && f.impact.length > 0) lines.push('    impact:', ...f.impact.map((i) => `      - ${i}`));
       if (f.explanation) lines.push(`    why: ${f.explanation}`);
       lines.push(`    remedy: ${f.remedy}`);
       if (f.reference) lines.push(`    reference: ${sourceText(f.reference)}`);

@@ -33,6 +33,7 @@ export interface DiagnosisMessageOptions {
 }
 
 const EVIDENCE_LINES = 6;
+const IMPACT_LINES = 4;
 export const DEFAULT_MAX_FINDINGS = 12;
 
 /** Counts per severity. */
@@ -70,12 +71,17 @@ export function remedyButton(finding: Finding): Block | null {
   });
 }
 
-/** The mrkdwn section of one finding: severity, title, evidence, remedy, reference. */
+/** The mrkdwn section of one finding: severity, title, evidence, impact, remedy, reference. */
 export function findingSection(finding: Finding): string {
   const lines = [`${SEVERITY_EMOJI[finding.severity]} *${escapeMrkdwn(finding.title)}*  ${code(finding.rule)}`];
   const evidence = finding.evidence.slice(0, EVIDENCE_LINES);
   for (const e of evidence) lines.push(`• ${escapeMrkdwn(e)}`);
   if (finding.evidence.length > evidence.length) lines.push(`• … ${finding.evidence.length - evidence.length} more in the snippet`);
+  const impact = finding.impact ?? [];
+  if (impact.length > 0) {
+    lines.push('*Impact:*', ...impact.slice(0, IMPACT_LINES).map((i) => `• ${escapeMrkdwn(i)}`));
+    if (impact.length > IMPACT_LINES) lines.push(`• … ${impact.length - IMPACT_LINES} more in the snippet`);
+  }
   lines.push(`*Remedy:* ${escapeMrkdwn(finding.remedy)}`);
   if (finding.reference) lines.push(`_Reference:_ ${link(finding.reference.url, finding.reference.title)}`);
   return lines.join('\n');

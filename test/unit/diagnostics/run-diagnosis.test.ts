@@ -177,6 +177,54 @@ describe('runDiagnosis', () => {
     expect(diagnosis.findings.map((f) => `${f.severity} ${f.rule}`)).toEqual(['critical kolla-bootstrap-holds-volume']);
   });
 
+  it('names the Service, its port and the workload a crash loop breaks, instead of hiding them', () => {
+    const pod = aPod({
+      namespace: 'shop',
+      name: 'orders-5d7-a',
+      labels: { app: 'orders' },
+      status: 'CrashLoopBackOff',
+      owner: { kind: 'ReplicaSet', name: 'orders-5d7' },
+      containers: [
+        aContainer({
+          ready: false,
+          state: 'waiting',
+          reason: 'CrashLoopBackOff',
+          restartCount: 6,
+          lastTerminated: { reason: 'Error', exitCode: 1, finishedAt: minutesAgo(1) },
+        }),
+      ],
+    });
+    const kube = aKubeState({
+      pods: [pod],
+      workloads: [
+        aWorkload({ namespace: 'shop', kind: 'Deployment', name: 'orders', desired: 1, ready: 0 }),
+        aWorkload({
+          namespace: 'shop',
+          kind: 'ReplicaSet',
+          name: 'orders-5d7',
+          desired: 1,
+          ready: 0,
+          owner: { kind: 'Deployment', name: 'orders' },
+        }),
+      ],
+      services: [
+        aService({
+          namespace: 'shop',
+          name: 'orders',
+          selector: { app: 'orders' },
+          ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
+        }),
+      ],
+      endpoints: [anEndpoints({ name: 'kubernetes' }), anEndpoints({ namespace: 'shop', name: 'orders', readyAddresses: 0 })],
+    });
+    const diagnosis = runDiagnosis(aSnapshot({ kube }), { now: NOW });
+    expect(diagnosis.findings.map((f) => f.rule)).toEqual(['pod-crash-loop']);
+    expect(diagnosis.findings[0]?.impact).toEqual([
+      'shop/Service/orders (port 8080/TCP http): no ready endpoints, connections fail',
+      'shop/Deployment/orders: 0/1 ready',
+    ]);
+  });
+
   it('keeps a Service finding when a pod it selects is not explained by another finding', () => {
     const kube = aKubeState({
       pods: [aPod({ name: 'web-0', labels: { app: 'web' }, containers: [aContainer({ ready: false })] })],

@@ -41,6 +41,18 @@ describe('renderDiagnosisMessage', () => {
     expect(sections[2]).toContain(':warning: *Pod web-1 is crash looping*');
   });
 
+  it('shows what a root finding breaks under Impact, at most four lines inline', () => {
+    const impact = Array.from({ length: 6 }, (_, i) => `shop/Service/s${i} (port 80/TCP): no ready endpoints, connections fail`);
+    const message = renderDiagnosisMessage({ cluster: 'prod-a', findings: [aFinding({ impact })], checked: [] }, { requester: 'U1' });
+    const section = (message.blocks ?? [])
+      .map((b) => (b as { text?: { text: string } }).text?.text ?? '')
+      .find((t) => t.includes('*Impact:*'));
+    expect(section).toContain('*Impact:*\n• shop/Service/s0 (port 80/TCP): no ready endpoints, connections fail\n');
+    expect(section).toContain('• shop/Service/s3');
+    expect(section).not.toContain('s4 (port');
+    expect(section).toContain('• … 2 more in the snippet');
+  });
+
   it('offers the ticket button with the cluster uuid', () => {
     const message = renderDiagnosisMessage(
       { cluster: 'prod-a', findings: [aFinding()], checked: [] },
@@ -120,6 +132,13 @@ describe('diagnosis text and JSON', () => {
     expect(text).toContain('WARNING (1)\n  [b]');
   });
 
+  it('lists the whole impact in the text', () => {
+    const impact = ['shop/Service/orders (port 8080/TCP http): no ready endpoints, connections fail', 'shop/Deployment/orders: 0/2 ready'];
+    expect(renderDiagnosisText('prod-a', [aFinding({ impact })])).toContain(
+      '    impact:\n      - shop/Service/orders (port 8080/TCP http): no ready endpoints, connections fail\n      - shop/Deployment/orders: 0/2 ready\n',
+    );
+  });
+
   it('writes the reference as its title and link in the text and as an object in the JSON', () => {
     const reference = { title: 'Kolla README, Debugging', url: 'https://docs.example/kolla#debugging' };
     expect(renderDiagnosisText('prod-a', [aFinding({ reference })])).toContain(
@@ -138,6 +157,7 @@ describe('diagnosis text and JSON', () => {
           title: 'Pod web-1 is crash looping',
           objects: ['default/Pod/web-1'],
           evidence: ['last exit code 1'],
+          impact: [],
           remedy: 'Read its logs with /kube logs.',
           reference: null,
         },

@@ -41,6 +41,7 @@ export function seededBundleInput(): BundleInput {
     title: s,
     objects: [s],
     evidence: [s, `kubeconfig:\n${kubeconfig}`],
+    impact: [s],
     explanation: s,
     remedy: s,
     reference: { title: s, url: 'https://docs.example/k8s' },
