@@ -59,7 +59,16 @@ describe('kube-chatops diagnose / show (child process against the sim)', () => {
       expect(code).toBe(2);
       expect(json.cluster).toBe('kolla');
       expect(json.findings.map((f) => [f.rule, f.severity])).toEqual([['kolla-bootstrap-holds-volume', 'critical']]);
-      expect(Object.keys(json.findings[0] ?? {})).toEqual(['rule', 'severity', 'title', 'objects', 'evidence', 'impact', 'remedy', 'reference']);
+      expect(Object.keys(json.findings[0] ?? {})).toEqual([
+        'rule',
+        'severity',
+        'title',
+        'objects',
+        'evidence',
+        'impact',
+        'remedy',
+        'reference',
+      ]);
       expect(json.findings[0]?.objects.every((o) => o.split('/').length >= 2)).toBe(true);
       expect(json.findings[0]?.reference?.url).toMatch(/kolla-kubernetes\/blob\/[0-9a-f]{40}\/doc\/source\/multi-node.rst#known-issues$/);
     },
