@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { renderClusterSummary } from '../src/render/cluster-summary.js';
-import { DEFAULT_MAX_FINDINGS, renderDiagnosisMessage } from '../src/render/diagnosis.js';
+import { diagnosisNeedsSnippet, renderDiagnosisMessage } from '../src/render/diagnosis.js';
 import { renderDiagnosisText } from '../src/render/diagnosis-text.js';
 import { AnswerState, diagnoseCluster, postAnswer } from './cluster-access.js';
 import { defineJob } from './definition.js';
@@ -13,9 +13,6 @@ export const DiagnoseData = Origin.extend({
   reason: z.enum(DIAGNOSE_REASONS).optional(),
 }).extend(AnswerState.shape);
 export type DiagnoseData = z.infer<typeof DiagnoseData>;
-
-/** Evidence lines a message shows per finding; more than this goes to the snippet too. */
-const INLINE_EVIDENCE = 6;
 
 /**
  * `/kube diagnose NAME` and the automatic runs: collect once, run every rule, post the
@@ -37,8 +34,7 @@ export const clusterDiagnose = defineJob({
     const view = { cluster: data.cluster, findings, checked };
     const message = renderDiagnosisMessage(view, { requester: data.user, ticketRef, reason: data.reason });
     const { threadTs } = await postAnswer(data, ctx, message);
-    const long = findings.length > DEFAULT_MAX_FINDINGS || findings.some((f) => f.evidence.length > INLINE_EVIDENCE);
-    if (long) {
+    if (diagnosisNeedsSnippet(findings)) {
       await ctx.slack.uploadSnippet(data.channel, threadTs, {
         filename: `diagnosis-${data.cluster}.txt`,
         title: `Diagnosis of ${data.cluster}`,

@@ -21,8 +21,10 @@ export interface Finding {
   title: string;
   /** Objects as `ns/kind/name` (or `openstack/kind/id`). */
   objects: string[];
-  /** Short facts that prove the finding: event messages, field values. */
+  /** Short facts that prove the finding: event messages, field values; identical errors merged into one line. */
   evidence: string[];
+  /** When evidence merged identical errors: the full line of every object, for the snippet and the ticket. */
+  details?: string[];
   /**
    * What the root cause breaks, for findings that stand in for generic ones: the Services that
    * select its pods (with their ports) and the workloads short of replicas, one line each.

@@ -3,7 +3,7 @@ import type { ClusterSnapshot } from '../core/snapshot.js';
 
 /** Time and count limits past which the rules call something a fault. */
 export interface DiagnosticsThresholds {
-  /** A pod waiting in ContainerCreating longer than this is stuck. */
+  /** A pod waiting in ContainerCreating longer than this with no failure event is stuck (a failure event proves it at once). */
   containerCreatingMinutes: number;
   /** A create in progress longer than this is past the usual 15-25 min window. */
   slowCreateMinutes: number;
@@ -17,6 +17,8 @@ export interface DiagnosticsThresholds {
   restartThreshold: number;
   /** Evidence lines per finding before the rest is summarised as "... and N more". */
   maxEvidenceLines: number;
+  /** Per-object detail lines kept for the snippet and the ticket when evidence was merged. */
+  maxDetailLines: number;
 }
 
 export const DEFAULT_THRESHOLDS: Readonly<DiagnosticsThresholds> = Object.freeze({
@@ -27,6 +29,7 @@ export const DEFAULT_THRESHOLDS: Readonly<DiagnosticsThresholds> = Object.freeze
   pendingMinutes: 5,
   restartThreshold: 3,
   maxEvidenceLines: 10,
+  maxDetailLines: 200,
 });
 
 /**

@@ -49,6 +49,7 @@ export function renderDiagnosisText(cluster: string, findings: readonly Finding[
       lines.push(`  [${f.rule}] ${f.title}`);
       if (f.objects.length > 0) lines.push(`    objects: ${f.objects.join(', ')}`);
       for (const e of f.evidence) lines.push(`    - ${e}`);
+      if (f.details !== undefined) lines.push('    every object:', ...f.details.map((d) => `      - ${d}`));
       if (f.impact !== undefined && f.impact.length > 0) lines.push('    impact:', ...f.impact.map((i) => `      - ${i}`));
       if (f.explanation) lines.push(`    why: ${f.explanation}`);
       lines.push(`    remedy: ${f.remedy}`);

@@ -43,6 +43,17 @@ export function countFindings(findings: readonly Finding[]): Record<Severity, nu
   return counts;
 }
 
+/**
+ * Whether the thread also needs the text snippet: findings or evidence beyond what the message
+ * shows, or merged evidence whose per-object list only the snippet carries.
+ */
+export function diagnosisNeedsSnippet(findings: readonly Finding[], maxFindings = DEFAULT_MAX_FINDINGS): boolean {
+  return (
+    findings.length > maxFindings ||
+    findings.some((f) => f.evidence.length > EVIDENCE_LINES || (f.impact?.length ?? 0) > IMPACT_LINES || f.details !== undefined)
+  );
+}
+
 /** A cluster is healthy when nothing is critical or a warning. */
 export function isHealthy(findings: readonly Finding[]): boolean {
   return findings.every((f) => f.severity === 'info');
@@ -77,6 +88,7 @@ export function findingSection(finding: Finding): string {
   const evidence = finding.evidence.slice(0, EVIDENCE_LINES);
   for (const e of evidence) lines.push(`• ${escapeMrkdwn(e)}`);
   if (finding.evidence.length > evidence.length) lines.push(`• … ${finding.evidence.length - evidence.length} more in the snippet`);
+  else if (finding.details !== undefined) lines.push('• the full list is in the snippet');
   const impact = finding.impact ?? [];
   if (impact.length > 0) {
     lines.push('*Impact:*', ...impact.slice(0, IMPACT_LINES).map((i) => `• ${escapeMrkdwn(i)}`));

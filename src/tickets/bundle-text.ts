@@ -85,6 +85,8 @@ function findingLines(f: Json, n: number): string[] {
   );
   const evidence = asArray(f['evidence']).map(str);
   if (evidence.length > 0) lines.push('   Evidence:', ...evidence.map((e) => indent(`     - ${e}`, '       ')));
+  const details = asArray(f['details']).map(str);
+  if (details.length > 0) lines.push('   Every object:', ...details.map((d) => indent(`     - ${d}`, '       ')));
   const impact = asArray(f['impact']).map(str);
   if (impact.length > 0) lines.push('   Impact:', ...impact.map((i) => indent(`     - ${i}`, '       ')));
   lines.push(

@@ -63,6 +63,7 @@ function findingJson(f: Finding): RawJson {
     title: cap(f.title),
     objects: f.objects.map(cap),
     evidence: f.evidence.map(cap),
+    ...(f.details !== undefined ? { details: f.details.map(cap) } : {}),
     ...(f.impact !== undefined && f.impact.length > 0 ? { impact: f.impact.map(cap) } : {}),
     explanation: cap(f.explanation),
     remedy: cap(f.remedy),

@@ -1,17 +1,28 @@
 import type { Finding } from '../../core/finding.js';
-import type { KPod, KubeState } from '../../core/kube-state.js';
-import { capLines, describeEvent, latestPodEvent, plural } from '../evidence.js';
+import type { KEvent, KPod, KubeState } from '../../core/kube-state.js';
+import { capLines, describeEvent, groupObservations, latestPodEvent, normalizeMessage, plural, type Observation } from '../evidence.js';
 import { ageSince } from '../human-duration.js';
 import { podRef } from '../object-refs.js';
 import { startFailureEvent, stuckContainerCreating } from '../pod-facts.js';
 import type { Rule } from '../rule.js';
 
-/** `ns/Pod/name: ContainerCreating for 33m on node; FailedMount (2m ago): ...` (`now`: the API server's clock). */
-export function stuckPodLine(kube: KubeState, pod: KPod, now: number): string {
-  const event = startFailureEvent(kube, pod) ?? latestPodEvent(kube, pod);
+/**
+ * A stuck pod as evidence: its line `ns/Pod/name: ContainerCreating for 33m on node; FailedMount
+ * (2m ago): ...` (`now`: the API server's clock), and the error alone for merging with other pods'.
+ * `event` defaults to its failure event, else its latest event.
+ */
+export function stuckPodObservation(kube: KubeState, pod: KPod, now: number, event?: KEvent | null): Observation {
+  const shown = event ?? startFailureEvent(kube, pod) ?? latestPodEvent(kube, pod);
   const where = pod.nodeName === null ? '' : ` on ${pod.nodeName}`;
-  const why = event === null ? 'no events' : describeEvent(event, now);
-  return `${podRef(pod)}: ContainerCreating for ${ageSince(pod.createdAt, now)}${where}; ${why}`;
+  const why = shown === null ? 'no events' : describeEvent(shown, now);
+  const summary =
+    shown === null ? 'ContainerCreating, no events' : `ContainerCreating; ${shown.reason}: ${normalizeMessage(shown.message, [pod.name])}`;
+  return {
+    name: `${pod.namespace}/${pod.name}`,
+    key: summary,
+    summary,
+    line: `${podRef(pod)}: ContainerCreating for ${ageSince(pod.createdAt, now)}${where}; ${why}`,
+  };
 }
 
 const HINTS: Record<string, string> = {
@@ -34,6 +45,11 @@ export const containerCreatingStuck: Rule = {
     const failures = pods.map((p) => startFailureEvent(kube, p)?.reason).filter((r): r is string => r !== undefined);
     const reasons = [...new Set(failures)];
     const hints = reasons.map((r) => HINTS[r]).filter((h): h is string => h !== undefined);
+    const grouped = groupObservations(
+      pods.map((p) => stuckPodObservation(kube, p, kubeNow)),
+      'pods',
+      thresholds.maxDetailLines,
+    );
     const finding: Finding = {
       rule: 'container-creating-stuck',
       severity: 'warning',
@@ -42,10 +58,8 @@ export const containerCreatingStuck: Rule = {
           ? `${plural(pods.length, 'pod')} stuck in ContainerCreating: ${reasons.join(', ')}`
           : `${plural(pods.length, 'pod')} stuck in ContainerCreating for over ${thresholds.containerCreatingMinutes} min`,
       objects: pods.map(podRef),
-      evidence: capLines(
-        pods.map((p) => stuckPodLine(kube, p, kubeNow)),
-        thresholds.maxEvidenceLines,
-      ),
+      evidence: capLines(grouped.lines, thresholds.maxEvidenceLines),
+      ...(grouped.details ? { details: grouped.details } : {}),
       explanation:
         'The kubelet has not been able to start these pods: a pod stays in ContainerCreating while its sandbox is created and its volumes are mounted.' +
         (hints.length > 0

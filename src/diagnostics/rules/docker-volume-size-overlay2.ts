@@ -1,13 +1,12 @@
 import type { ClusterDetail, ClusterTemplate } from '../../core/cluster.js';
 import type { Finding } from '../../core/finding.js';
 import type { KEvent, KPod, KubeState } from '../../core/kube-state.js';
-import { capLines, describeEvent, podEvents } from '../evidence.js';
-import { ageSince } from '../human-duration.js';
+import { capLines, groupObservations, podEvents } from '../evidence.js';
 import { podRef } from '../object-refs.js';
 import { isContainerCreating, START_FAILURE_REASONS, stuckContainerCreating } from '../pod-facts.js';
 import { CATALYST_PODS_FAIL } from '../references.js';
 import type { Rule } from '../rule.js';
-import { stuckPodLine } from './container-creating-stuck.js';
+import { stuckPodObservation } from './container-creating-stuck.js';
 
 const RULE = 'docker-volume-size-overlay2';
 
@@ -107,13 +106,20 @@ export const dockerVolumeSizeOverlay2: Rule = {
     const setup = combo
       ? comboEvidence(template, size, 'overlay2')
       : ["docker_volume_size and storage driver unknown (no Magnum template): the overlay mount error is the known issue's signature"];
+    // The overlay mount failure is quoted where there is one; merged across pods it reads once.
+    const grouped = groupObservations(
+      pods.map((p) => stuckPodObservation(kube, p, kubeNow, overlayMountEvent(kube, p))),
+      'pods',
+      thresholds.maxDetailLines,
+    );
     return [
       {
         rule: RULE,
         severity: 'critical',
         title: `Pods stuck in ContainerCreating: docker_volume_size with overlay2 (known issue, not recoverable)`,
         objects: [...objects, ...pods.map(podRef)],
-        evidence: capLines([...setup, ...pods.map((p) => overlayPodLine(kube, p, kubeNow))], thresholds.maxEvidenceLines),
+        evidence: capLines([...setup, ...grouped.lines], thresholds.maxEvidenceLines),
+        ...(grouped.details ? { details: grouped.details } : {}),
         explanation: CATALYST_PODS_FAIL.explanation,
         remedy: CATALYST_PODS_FAIL.remedy,
         reference: CATALYST_PODS_FAIL.reference,
@@ -121,11 +127,3 @@ export const dockerVolumeSizeOverlay2: Rule = {
     ];
   },
 };
-
-/** A stuck pod's line, quoting the overlay mount failure when there is one. */
-function overlayPodLine(kube: KubeState, pod: KPod, now: number): string {
-  const event = overlayMountEvent(kube, pod);
-  if (event === null) return stuckPodLine(kube, pod, now);
-  const where = pod.nodeName === null ? '' : ` on ${pod.nodeName}`;
-  return `${podRef(pod)}: ContainerCreating for ${ageSince(pod.createdAt, now)}${where}; ${describeEvent(event, now)}`;
-}

@@ -1,4 +1,4 @@
-import { containerHits, containerLine, lastTermination, podCount, podProblemFinding } from '../pod-problem.js';
+import { containerHits, lastTermination, podCount, podProblemFinding } from '../pod-problem.js';
 import type { Rule } from '../rule.js';
 
 export const podCrashLoop: Rule = {
@@ -17,19 +17,20 @@ export const podCrashLoop: Rule = {
       rule: 'pod-crash-loop',
       severity: 'warning',
       title: (n) => `${podCount(n)} crash looping`,
-      lines: hits.map((h) =>
-        containerLine(
-          h,
-          [`${h.container.reason ?? h.container.state}, ${h.container.restartCount} restarts`, lastTermination(h.container, now)]
-            .filter((s) => s !== '')
-            .join('; '),
-        ),
-      ),
+      detail: (h) =>
+        [`${h.container.reason ?? h.container.state}, ${h.container.restartCount} restarts`, lastTermination(h.container, now)]
+          .filter((s) => s !== '')
+          .join('; '),
+      summary: (h) => {
+        const last = h.container.lastTerminated;
+        return `crash looping${last === null ? '' : `, last terminated ${last.reason ?? 'with'} exit code ${last.exitCode ?? '?'}`}`;
+      },
       explanation:
         'The container starts and exits again and again; Kubernetes waits longer between restarts each time (CrashLoopBackOff). The exit code and the log of the previous run say why.',
       remedy:
         "Read the previous run's log: `/kube logs NAME NS/POD -c CONTAINER --previous`. Exit code 1 is usually the application (configuration, a dependency it cannot reach), 137 a kill (memory limit, liveness probe).",
       maxEvidenceLines: thresholds.maxEvidenceLines,
+      maxDetailLines: thresholds.maxDetailLines,
     });
   },
 };

@@ -1,5 +1,5 @@
 import type { Finding } from '../../../src/core/finding.js';
-import { renderDiagnosisMessage, remedyButton } from '../../../src/render/diagnosis.js';
+import { diagnosisNeedsSnippet, renderDiagnosisMessage, remedyButton } from '../../../src/render/diagnosis.js';
 import { diagnosisJson, renderDiagnosisText } from '../../../src/render/diagnosis-text.js';
 
 function aFinding(over: Partial<Finding> = {}): Finding {
@@ -130,6 +130,29 @@ describe('diagnosis text and JSON', () => {
       '  [a] Pod web-1 is crash looping',
     ]);
     expect(text).toContain('WARNING (1)\n  [b]');
+  });
+
+  it('lists every object of merged evidence in the text', () => {
+    const finding = aFinding({
+      evidence: ['2 pods: CrashLoopBackOff (first: default/web-1, default/web-2)'],
+      details: [
+        'default/Pod/web-1 container app: CrashLoopBackOff, 7 restarts',
+        'default/Pod/web-2 container app: CrashLoopBackOff, 3 restarts',
+      ],
+    });
+    expect(renderDiagnosisText('prod-a', [finding])).toContain(
+      '    every object:\n      - default/Pod/web-1 container app: CrashLoopBackOff, 7 restarts\n      - default/Pod/web-2 container app: CrashLoopBackOff, 3 restarts\n',
+    );
+  });
+
+  it.each([
+    ['a short diagnosis', [aFinding()], false],
+    ['merged evidence whose full list only the snippet has', [aFinding({ details: ['a', 'b'] })], true],
+    ['more evidence than the message shows', [aFinding({ evidence: Array.from({ length: 7 }, (_, i) => `e${i}`) })], true],
+    ['more impact than the message shows', [aFinding({ impact: Array.from({ length: 5 }, (_, i) => `i${i}`) })], true],
+    ['more findings than the message shows', Array.from({ length: 13 }, () => aFinding()), true],
+  ])('needs the snippet for %s: %s', (_case, findings, expected) => {
+    expect(diagnosisNeedsSnippet(findings)).toBe(expected);
   });
 
   it('lists the whole impact in the text', () => {

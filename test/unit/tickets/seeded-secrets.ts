@@ -42,6 +42,7 @@ export function seededBundleInput(): BundleInput {
     objects: [s],
     evidence: [s, `kubeconfig:\n${kubeconfig}`],
     impact: [s],
+    details: [s],
     explanation: s,
     remedy: s,
     reference: { title: s, url: 'https://docs.example/k8s' },

@@ -83,12 +83,33 @@ describe('container-creating-stuck', () => {
     expect(finding?.explanation).toContain('pod sandbox cannot be created');
   });
 
-  it('caps the evidence lines for many pods', () => {
+  it('merges the same error on many pods into one line, and keeps every pod in the details', () => {
+    const pods = Array.from({ length: 20 }, (_, i) => stuck(`coredns-${i}`, 2));
+    const events = pods.map((p) =>
+      anEvent(`kube-system/Pod/${p.name}`, {
+        reason: 'FailedCreatePodSandBox',
+        message: `failed to create a sandbox for pod "${p.name}": error creating overlay mount to /var/lib/docker/overlay2/${String(p.name.length).repeat(16)}-init/merged: invalid argument`,
+      }),
+    );
+    const [finding] = runRule(containerCreatingStuck, aSnapshot({ kube: aKubeState({ pods, events }) }));
+    expect(finding?.objects).toHaveLength(20);
+    expect(finding?.evidence).toEqual([
+      '20 pods: ContainerCreating; FailedCreatePodSandBox: failed to create a sandbox for pod "<name>": error creating overlay mount to /var/lib/docker/overlay2/<id>-init/merged: invalid argument (first: kube-system/coredns-0, kube-system/coredns-1, kube-system/coredns-2, ...)',
+    ]);
+    expect(finding?.details).toHaveLength(20);
+    expect(finding?.details?.[19]).toMatch(
+      /^kube-system\/Pod\/coredns-19: ContainerCreating for 2m on k8s-minion-0; FailedCreatePodSandBox \(60s ago\): /,
+    );
+  });
+
+  it('caps the evidence lines when the errors differ', () => {
     const pods = Array.from({ length: 40 }, (_, i) => stuck(`p-${i}`));
-    const [finding] = runRule(containerCreatingStuck, aSnapshot({ kube: aKubeState({ pods }) }));
+    const events = pods.map((p, i) => anEvent(`kube-system/Pod/${p.name}`, { reason: 'FailedMount', message: `volume "v${i}" not found` }));
+    const [finding] = runRule(containerCreatingStuck, aSnapshot({ kube: aKubeState({ pods, events }) }));
     expect(finding?.objects).toHaveLength(40);
     expect(finding?.evidence).toHaveLength(11);
     expect(finding?.evidence[10]).toBe('... and 30 more');
+    expect(finding?.details).toBeUndefined();
   });
 
   it('honours a custom threshold', () => {

@@ -49,8 +49,14 @@ describe('docker-volume-size-overlay2', () => {
     const [finding] = runRule(dockerVolumeSizeOverlay2, snapshot);
     expect(finding?.severity).toBe('critical');
     expect(finding?.objects.slice(1)).toEqual(youngPods.map((p) => `kube-system/Pod/${p.name}`));
-    expect(finding?.evidence[2]).toContain('ContainerCreating for 3m on k8s-minion-0; FailedCreatePodSandBox (60s ago, 2 times)');
-    expect(finding?.evidence[2]).toContain('error creating overlay mount to');
+    expect(finding?.evidence[2]).toBe(
+      '2 pods: ContainerCreating; FailedCreatePodSandBox: Failed create pod sandbox: rpc error: code = Unknown desc = failed to create a sandbox for pod "<name>": ' +
+        'Error response from daemon: error creating overlay mount to /var/lib/docker/overlay2/<id>-init/merged: invalid argument ' +
+        '(first: kube-system/coredns-78df4bf8ff-kp9pk, kube-system/kube-dns-autoscaler-986c49747-whkmh)',
+    );
+    expect(finding?.details?.[0]).toMatch(
+      /^kube-system\/Pod\/coredns-78df4bf8ff-kp9pk: ContainerCreating for 3m on k8s-minion-0; FailedCreatePodSandBox \(60s ago, 2 times\): .*3f4e9a0c1b2d-init/,
+    );
   });
 
   it('is critical for a cluster registered by kubeconfig whose pods show the overlay mount error', () => {

@@ -39,9 +39,11 @@ describe('pod-unschedulable', () => {
     );
     expect(finding?.title).toBe('2 pods Pending: the scheduler cannot place them');
     expect(finding?.evidence).toEqual([
-      'scheduler: 0/3 nodes are available: 3 Insufficient cpu.',
-      '  default/Pod/web-0: Pending for 12m',
-      '  default/Pod/web-1: Pending for 12m',
+      '2 pods: Pending; scheduler: 0/3 nodes are available: 3 Insufficient cpu. (first: default/web-0, default/web-1)',
+    ]);
+    expect(finding?.details).toEqual([
+      'default/Pod/web-0: Pending for 12m; scheduler: 0/3 nodes are available: 3 Insufficient cpu.',
+      'default/Pod/web-1: Pending for 12m; scheduler: 0/3 nodes are available: 3 Insufficient cpu.',
     ]);
   });
 
