@@ -28,10 +28,16 @@ export const clusterDiagnose = defineJob({
     const cluster = snapshot.cluster;
     if (!data.threadTs && cluster && !data.answerTs) {
       await ensureThread(data, ctx, () =>
-        renderClusterSummary(cluster, { requester: data.user, now, command: `/kube diagnose ${data.cluster}`, follows: 'the diagnosis' }),
+        renderClusterSummary(cluster, {
+          requester: data.user,
+          now,
+          command: `/kube diagnose ${data.cluster}`,
+          follows: 'the diagnosis',
+          verdict: findings,
+        }),
       );
     }
-    const view = { cluster: data.cluster, findings, checked };
+    const view = { cluster: data.cluster, findings, checked, ...(cluster ? { magnumHealth: cluster.healthStatus } : {}) };
     const message = renderDiagnosisMessage(view, { requester: data.user, ticketRef, reason: data.reason });
     const { threadTs } = await postAnswer(data, ctx, message);
     if (diagnosisNeedsSnippet(findings)) {

@@ -18,6 +18,8 @@ export interface DiagnosisView {
   findings: readonly Finding[];
   /** What was looked at, e.g. `3 nodes`, `42 pods`, `Heat stack (57 resources)`. */
   checked: readonly string[];
+  /** Magnum's health_status, shown beside the verdict (undefined: not a Magnum cluster). */
+  magnumHealth?: string | null;
 }
 
 export interface DiagnosisMessageOptions {
@@ -59,12 +61,17 @@ export function isHealthy(findings: readonly Finding[]): boolean {
   return findings.every((f) => f.severity === 'info');
 }
 
-/** The one-line headline: counts, or "no problems found". */
+/** Magnum's own health beside the bot's verdict; empty for clusters Magnum does not know. */
+function magnumHealthNote(view: DiagnosisView): string {
+  return view.magnumHealth === undefined ? '' : ` · Magnum health ${escapeMrkdwn(view.magnumHealth ?? 'not reported')}`;
+}
+
+/** The one-line headline: counts, or "no problems found", with Magnum's health beside it. */
 export function diagnosisHeadline(view: DiagnosisView): string {
   const c = countFindings(view.findings);
-  if (isHealthy(view.findings)) return `:white_check_mark: No problems found on ${code(view.cluster)}`;
+  if (isHealthy(view.findings)) return `:white_check_mark: No problems found on ${code(view.cluster)}${magnumHealthNote(view)}`;
   const top = c.critical > 0 ? SEVERITY_EMOJI.critical : SEVERITY_EMOJI.warning;
-  return `${top} Diagnosis of ${code(view.cluster)}: *${c.critical} critical*, ${c.warning} warning, ${c.info} info`;
+  return `${top} Diagnosis of ${code(view.cluster)}: *${c.critical} critical*, ${c.warning} warning, ${c.info} info${magnumHealthNote(view)}`;
 }
 
 /** A button for a finding's remedy action: value is the action's params as compact JSON (ids only). */
