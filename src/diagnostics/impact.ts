@@ -14,12 +14,6 @@ function ports(service: KService): string {
   return `${service.ports.length === 1 ? 'port' : 'ports'} ${list.join(', ')}`;
 }
 
-/** Ready addresses of a Service: from its Endpoints when they were collected, else from the pods it selects. */
-function readyCount(kube: KubeState, service: KService, selected: readonly KPod[]): number {
-  if (kube.endpoints.length === 0) return selected.filter(podIsReady).length;
-  return kube.endpoints.find((e) => e.namespace === service.namespace && e.name === service.name)?.readyAddresses ?? 0;
-}
-
 function serviceLines(kube: KubeState, pods: ReadonlySet<string>): string[] {
   const lines: string[] = [];
   for (const service of kube.services) {
@@ -27,11 +21,12 @@ function serviceLines(kube: KubeState, pods: ReadonlySet<string>): string[] {
     const hit = selected.filter((p) => pods.has(podRef(p)));
     if (hit.length === 0) continue;
     const ref = `${namespacedRef(service.namespace, 'Service', service.name)} (${ports(service)})`;
-    const ready = readyCount(kube, service, selected);
+    // From the pods themselves: the Endpoints object may lag behind them.
+    const ready = selected.filter(podIsReady).length;
     lines.push(
       ready === 0
-        ? `${ref}: no ready endpoints, connections fail`
-        : `${ref}: ${plural(hit.length, 'pod')} of ${selected.length} not serving, ${ready} ready`,
+        ? `${ref}: no ready pod behind it, connections fail`
+        : `${ref}: ${plural(hit.length, 'pod')} of ${selected.length} failing, ${ready} still serving`,
     );
   }
   return lines;

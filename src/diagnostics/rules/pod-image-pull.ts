@@ -1,6 +1,7 @@
 import { containerHits, podCount, podProblemFinding } from '../pod-problem.js';
 import type { Rule } from '../rule.js';
 
+const PULL_RETRY = new Set(['ErrImagePull', 'ImagePullBackOff']);
 const REASONS = ['ImagePullBackOff', 'ErrImagePull', 'ErrImageNeverPull', 'InvalidImageName', 'ImageInspectError', 'RegistryUnavailable'];
 
 export const podImagePull: Rule = {
@@ -17,7 +18,8 @@ export const podImagePull: Rule = {
       title: (n) => `${podCount(n)} cannot pull ${n === 1 ? 'its image' : 'their images'}`,
       detail: (h) => `${h.container.reason}: ${h.container.image}${h.container.message ? ` (${h.container.message})` : ''}`,
       // ErrImagePull and ImagePullBackOff alternate on the same failure: one error, whichever it shows now.
-      summary: (h) => `cannot pull ${h.container.image}`,
+      summary: (h) =>
+        `${PULL_RETRY.has(h.container.reason ?? '') ? 'ErrImagePull/ImagePullBackOff' : h.container.reason}: ${h.container.image}`,
       explanation:
         'The kubelet cannot pull the image: the name or tag does not exist, the registry needs credentials (imagePullSecrets), or the nodes cannot reach the registry.',
       remedy:

@@ -50,7 +50,7 @@ describe('impactOf', () => {
       endpoints: [anEndpoints({ name: 'kubernetes' }), anEndpoints({ namespace: 'shop', name: 'orders', readyAddresses: 0 })],
     });
     expect(impactOf(finding(['shop/Pod/orders-5d7-a', 'shop/Pod/orders-5d7-b']), kube)).toEqual([
-      'shop/Service/orders (ports 8080/TCP http, 9090/TCP): no ready endpoints, connections fail',
+      'shop/Service/orders (ports 8080/TCP http, 9090/TCP): no ready pod behind it, connections fail',
       'shop/Deployment/orders: 0/2 ready',
     ]);
   });
@@ -71,7 +71,7 @@ describe('impactOf', () => {
       services: [service],
     });
     expect(impactOf(finding(['shop/Pod/orders-5d7-a']), kube)).toEqual([
-      'shop/Service/orders (ports 8080/TCP http, 9090/TCP): 1 pod of 2 not serving, 1 ready',
+      'shop/Service/orders (ports 8080/TCP http, 9090/TCP): 1 pod of 2 failing, 1 still serving',
       'shop/Deployment/orders: 1/2 ready',
     ]);
   });

@@ -220,7 +220,7 @@ describe('runDiagnosis', () => {
     const diagnosis = runDiagnosis(aSnapshot({ kube }), { now: NOW });
     expect(diagnosis.findings.map((f) => f.rule)).toEqual(['pod-crash-loop']);
     expect(diagnosis.findings[0]?.impact).toEqual([
-      'shop/Service/orders (port 8080/TCP http): no ready endpoints, connections fail',
+      'shop/Service/orders (port 8080/TCP http): no ready pod behind it, connections fail',
       'shop/Deployment/orders: 0/1 ready',
     ]);
   });

@@ -42,12 +42,12 @@ describe('renderDiagnosisMessage', () => {
   });
 
   it('shows what a root finding breaks under Impact, at most four lines inline', () => {
-    const impact = Array.from({ length: 6 }, (_, i) => `shop/Service/s${i} (port 80/TCP): no ready endpoints, connections fail`);
+    const impact = Array.from({ length: 6 }, (_, i) => `shop/Service/s${i} (port 80/TCP): no ready pod behind it, connections fail`);
     const message = renderDiagnosisMessage({ cluster: 'prod-a', findings: [aFinding({ impact })], checked: [] }, { requester: 'U1' });
     const section = (message.blocks ?? [])
       .map((b) => (b as { text?: { text: string } }).text?.text ?? '')
       .find((t) => t.includes('*Impact:*'));
-    expect(section).toContain('*Impact:*\n• shop/Service/s0 (port 80/TCP): no ready endpoints, connections fail\n');
+    expect(section).toContain('*Impact:*\n• shop/Service/s0 (port 80/TCP): no ready pod behind it, connections fail\n');
     expect(section).toContain('• shop/Service/s3');
     expect(section).not.toContain('s4 (port');
     expect(section).toContain('• … 2 more in the snippet');
@@ -156,9 +156,9 @@ describe('diagnosis text and JSON', () => {
   });
 
   it('lists the whole impact in the text', () => {
-    const impact = ['shop/Service/orders (port 8080/TCP http): no ready endpoints, connections fail', 'shop/Deployment/orders: 0/2 ready'];
+    const impact = ['shop/Service/orders (port 8080/TCP http): no ready pod behind it, connections fail', 'shop/Deployment/orders: 0/2 ready'];
     expect(renderDiagnosisText('prod-a', [aFinding({ impact })])).toContain(
-      '    impact:\n      - shop/Service/orders (port 8080/TCP http): no ready endpoints, connections fail\n      - shop/Deployment/orders: 0/2 ready\n',
+      '    impact:\n      - shop/Service/orders (port 8080/TCP http): no ready pod behind it, connections fail\n      - shop/Deployment/orders: 0/2 ready\n',
     );
   });
 

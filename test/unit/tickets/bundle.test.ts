@@ -48,7 +48,7 @@ describe('buildBundle', () => {
     expect(bundle.text).toContain('1. [CRITICAL] Pods stuck in ContainerCreating for 25 minutes');
     expect(bundle.text).toContain('     - FailedMount: MountVolume.SetUp failed for volume "data"');
     expect(bundle.text).toContain('   Every object:\n     - default/Pod/web-1: ContainerCreating for 25m on node-1; FailedMount (1m ago)');
-    expect(bundle.text).toContain('   Impact:\n     - default/Service/web (port 80/TCP): no ready endpoints, connections fail\n');
+    expect(bundle.text).toContain('   Impact:\n     - default/Service/web (port 80/TCP): no ready pod behind it, connections fail\n');
     expect(bundle.text).toContain('   Reference:   Kolla README, Debugging (https://docs.example/kolla#debugging)');
     expect(bundle.text).toContain('- network/private_subnet  OS::Neutron::Subnet  DELETE_FAILED');
     expect(bundle.text).toContain('One or more ports have an IP allocation from this subnet.');

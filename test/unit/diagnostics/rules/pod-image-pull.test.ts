@@ -54,3 +54,20 @@ describe('pod-image-pull: evidence, not age, and the API server clock', () => {
     expectSameUnderSkew(podImagePull, aKubeconfigSnapshot({ pods }));
   });
 });
+
+describe('pod-image-pull: one line for pods failing to pull the same image', () => {
+  it('merges ErrImagePull and ImagePullBackOff of the same image, keeping each pod in the details', () => {
+    const pods = [
+      { ...pulling('ErrImagePull'), name: 'web-0' },
+      { ...pulling('ImagePullBackOff'), name: 'web-1' },
+    ];
+    const [finding] = runRule(podImagePull, aKubeconfigSnapshot({ pods }));
+    expect(finding?.evidence).toEqual([
+      '2 pods: container web: ErrImagePull/ImagePullBackOff: nginx:nope (first: default/web-0, default/web-1)',
+    ]);
+    expect(finding?.details).toEqual([
+      'default/Pod/web-0 container web: ErrImagePull: nginx:nope (Back-off pulling image "nginx:nope")',
+      'default/Pod/web-1 container web: ImagePullBackOff: nginx:nope (Back-off pulling image "nginx:nope")',
+    ]);
+  });
+});
