@@ -156,7 +156,10 @@ describe('diagnosis text and JSON', () => {
   });
 
   it('lists the whole impact in the text', () => {
-    const impact = ['shop/Service/orders (port 8080/TCP http): no ready pod behind it, connections fail', 'shop/Deployment/orders: 0/2 ready'];
+    const impact = [
+      'shop/Service/orders (port 8080/TCP http): no ready pod behind it, connections fail',
+      'shop/Deployment/orders: 0/2 ready',
+    ];
     expect(renderDiagnosisText('prod-a', [aFinding({ impact })])).toContain(
       '    impact:\n      - shop/Service/orders (port 8080/TCP http): no ready pod behind it, connections fail\n      - shop/Deployment/orders: 0/2 ready\n',
     );
