@@ -45,6 +45,11 @@ export function countFindings(findings: readonly Finding[]): Record<Severity, nu
   return counts;
 }
 
+/** Merged evidence whose per-object list is longer than a message shows: the snippet carries it. */
+function detailsInSnippet(finding: Finding): boolean {
+  return (finding.details?.length ?? 0) > EVIDENCE_LINES;
+}
+
 /**
  * Whether the thread also needs the text snippet: findings or evidence beyond what the message
  * shows, or merged evidence whose per-object list only the snippet carries.
@@ -52,7 +57,7 @@ export function countFindings(findings: readonly Finding[]): Record<Severity, nu
 export function diagnosisNeedsSnippet(findings: readonly Finding[], maxFindings = DEFAULT_MAX_FINDINGS): boolean {
   return (
     findings.length > maxFindings ||
-    findings.some((f) => f.evidence.length > EVIDENCE_LINES || (f.impact?.length ?? 0) > IMPACT_LINES || f.details !== undefined)
+    findings.some((f) => f.evidence.length > EVIDENCE_LINES || (f.impact?.length ?? 0) > IMPACT_LINES || detailsInSnippet(f))
   );
 }
 
@@ -95,7 +100,7 @@ export function findingSection(finding: Finding): string {
   const evidence = finding.evidence.slice(0, EVIDENCE_LINES);
   for (const e of evidence) lines.push(`• ${escapeMrkdwn(e)}`);
   if (finding.evidence.length > evidence.length) lines.push(`• … ${finding.evidence.length - evidence.length} more in the snippet`);
-  else if (finding.details !== undefined) lines.push('• the full list is in the snippet');
+  else if (detailsInSnippet(finding)) lines.push('• the full list is in the snippet');
   const impact = finding.impact ?? [];
   if (impact.length > 0) {
     lines.push('*Impact:*', ...impact.slice(0, IMPACT_LINES).map((i) => `• ${escapeMrkdwn(i)}`));

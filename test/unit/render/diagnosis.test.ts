@@ -147,7 +147,12 @@ describe('diagnosis text and JSON', () => {
 
   it.each([
     ['a short diagnosis', [aFinding()], false],
-    ['merged evidence whose full list only the snippet has', [aFinding({ details: ['a', 'b'] })], true],
+    [
+      'merged evidence whose full list is longer than the message shows',
+      [aFinding({ details: Array.from({ length: 7 }, (_, i) => `d${i}`) })],
+      true,
+    ],
+    ['merged evidence of a few objects (the ticket and the text carry them)', [aFinding({ details: ['a', 'b'] })], false],
     ['more evidence than the message shows', [aFinding({ evidence: Array.from({ length: 7 }, (_, i) => `e${i}`) })], true],
     ['more impact than the message shows', [aFinding({ impact: Array.from({ length: 5 }, (_, i) => `i${i}`) })], true],
     ['more findings than the message shows', Array.from({ length: 13 }, () => aFinding()), true],
