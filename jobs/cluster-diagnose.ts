@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { renderClusterSummary } from '../src/render/cluster-summary.js';
-import { DEFAULT_MAX_FINDINGS, renderDiagnosisMessage } from '../src/render/diagnosis.js';
+import { diagnosisNeedsSnippet, renderDiagnosisMessage } from '../src/render/diagnosis.js';
 import { renderDiagnosisText } from '../src/render/diagnosis-text.js';
 import { AnswerState, diagnoseCluster, postAnswer } from './cluster-access.js';
 import { defineJob } from './definition.js';
@@ -14,9 +14,6 @@ export const DiagnoseData = Origin.extend({
 }).extend(AnswerState.shape);
 export type DiagnoseData = z.infer<typeof DiagnoseData>;
 
-/** Evidence lines a message shows per finding; more than this goes to the snippet too. */
-const INLINE_EVIDENCE = 6;
-
 /**
  * `/kube diagnose NAME` and the automatic runs: collect once, run every rule, post the
  * findings (into `threadTs` when given, else under a new thread rooted at the cluster summary).
@@ -26,18 +23,24 @@ export const clusterDiagnose = defineJob({
   data: DiagnoseData,
   async process(data, ctx) {
     const { snapshot, findings, checked, ticketRef } = await diagnoseCluster(ctx, data.cloud, data.cluster);
-    const now = ctx.clock.now();
+    // Magnum's clock, for the summary's ages.
+    const now = snapshot.openstackNow ?? ctx.clock.now();
     const cluster = snapshot.cluster;
     if (!data.threadTs && cluster && !data.answerTs) {
       await ensureThread(data, ctx, () =>
-        renderClusterSummary(cluster, { requester: data.user, now, command: `/kube diagnose ${data.cluster}`, follows: 'the diagnosis' }),
+        renderClusterSummary(cluster, {
+          requester: data.user,
+          now,
+          command: `/kube diagnose ${data.cluster}`,
+          follows: 'the diagnosis',
+          verdict: findings,
+        }),
       );
     }
-    const view = { cluster: data.cluster, findings, checked };
+    const view = { cluster: data.cluster, findings, checked, ...(cluster ? { magnumHealth: cluster.healthStatus } : {}) };
     const message = renderDiagnosisMessage(view, { requester: data.user, ticketRef, reason: data.reason });
     const { threadTs } = await postAnswer(data, ctx, message);
-    const long = findings.length > DEFAULT_MAX_FINDINGS || findings.some((f) => f.evidence.length > INLINE_EVIDENCE);
-    if (long) {
+    if (diagnosisNeedsSnippet(findings)) {
       await ctx.slack.uploadSnippet(data.channel, threadTs, {
         filename: `diagnosis-${data.cluster}.txt`,
         title: `Diagnosis of ${data.cluster}`,

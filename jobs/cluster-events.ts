@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serverNow } from '../src/core/server-clock.js';
 import { recentWarnings, renderEventsMessage, renderEventsText } from '../src/render/events-message.js';
 import { AnswerState, openKube, postAnswer } from './cluster-access.js';
 import { defineJob } from './definition.js';
@@ -15,7 +16,8 @@ export const clusterEvents = defineJob({
   async process(data, ctx) {
     const { api } = await openKube(ctx, data.cloud, data.cluster);
     const { state } = await api.readState(data.namespace ? { namespace: data.namespace } : {});
-    const now = ctx.clock.now();
+    // Ages on the API server's clock, not the bot's.
+    const now = serverNow(ctx.clock.now(), api.clockSkewMs?.());
     const events = recentWarnings(state.events, data.namespace ?? null);
     const message = renderEventsMessage({
       cluster: data.cluster,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serverNow } from '../src/core/server-clock.js';
 import { isProblemPod, renderPodsTable } from '../src/diagnostics/pods-view.js';
 import { podsTableIsLong, renderPodsMessage } from '../src/render/pods-message.js';
 import { AnswerState, openKube, postAnswer } from './cluster-access.js';
@@ -18,7 +19,8 @@ export const clusterPods = defineJob({
   async process(data, ctx) {
     const { api } = await openKube(ctx, data.cloud, data.cluster);
     const { state } = await api.readState(data.namespace ? { namespace: data.namespace } : {});
-    const now = ctx.clock.now();
+    // Ages on the API server's clock, not the bot's.
+    const now = serverNow(ctx.clock.now(), api.clockSkewMs?.());
     const all = data.namespace ? state.pods.filter((p) => p.namespace === data.namespace) : state.pods;
     const problems = all.filter(isProblemPod);
     const table = renderPodsTable(data.problemsOnly ? problems : all, now, { problemsFirst: true, wide: true });

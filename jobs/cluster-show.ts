@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serverNow } from '../src/core/server-clock.js';
 import { renderClusterShow } from '../src/render/cluster-show-table.js';
 import { renderClusterSummary } from '../src/render/cluster-summary.js';
 import { redactClusterShowDump } from '../src/security/redact-cluster.js';
@@ -12,8 +13,10 @@ export const clusterShow = defineJob({
   name: 'cluster-show',
   data: ShowData,
   async process(data, ctx) {
-    const cluster = await ctx.openstack(data.cloud).magnum.getCluster(data.cluster);
-    const now = ctx.clock.now();
+    const magnum = ctx.openstack(data.cloud).magnum;
+    const cluster = await magnum.getCluster(data.cluster);
+    // Ages on Magnum's clock, not the bot's.
+    const now = serverNow(ctx.clock.now(), magnum.clockSkewMs?.());
     const threadTs = await ensureThread(data, ctx, () =>
       renderClusterSummary(cluster, { requester: data.user, now, command: `/kube show ${data.cluster}` }),
     );

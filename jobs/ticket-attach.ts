@@ -47,11 +47,21 @@ export const ticketAttach = defineJob({
         retryable: true,
       });
     const name = cluster?.name ?? data.cluster;
-    const now = ctx.clock.now();
-    const diagnosis = () => renderDiagnosisMessage({ cluster: name, findings, checked }, { requester: data.user, ticketRef });
+    // Magnum's clock, for the summary's ages.
+    const now = snapshot.openstackNow ?? ctx.clock.now();
+    const magnumHealth = cluster ? { magnumHealth: cluster.healthStatus } : {};
+    const diagnosis = () =>
+      renderDiagnosisMessage({ cluster: name, findings, checked, ...magnumHealth }, { requester: data.user, ticketRef });
     // The thread's root: the cluster summary, or for a cluster registered by kubeconfig (no Magnum data) the diagnosis.
     const root = cluster
-      ? () => renderClusterSummary(cluster, { requester: data.user, now, command: `/kube ticket ${name}`, follows: 'the support bundle' })
+      ? () =>
+          renderClusterSummary(cluster, {
+            requester: data.user,
+            now,
+            command: `/kube ticket ${name}`,
+            follows: 'the support bundle',
+            verdict: findings,
+          })
       : diagnosis;
     if (!data.threadTs) {
       data.messageTs = await ensureThread(data, ctx, root);

@@ -3,6 +3,7 @@ import { NotFoundError } from '../core/errors.js';
 import type { KubeState } from '../core/kube-state.js';
 import type { HeatResource, HeatStack, LoadBalancer, Port } from '../core/openstack-state.js';
 import type { Clock, KubeApi, KubeConnector, Logger, OpenStackApi } from '../core/ports.js';
+import { serverNow } from '../core/server-clock.js';
 import type { ClusterSnapshot, CollectionProblem } from '../core/snapshot.js';
 import { toProblem } from './collection-problems.js';
 import { withTimeout } from './with-timeout.js';
@@ -36,6 +37,8 @@ interface Collector {
   problems: CollectionProblem[];
   timeoutMs: number;
   report(problem: CollectionProblem): void;
+  /** The clock skews the servers' `Date` headers showed (null: unknown, the bot's clock is used). */
+  skew: { kube: number | null; openstack: number | null };
 }
 
 function makeCollector(logger: Logger, timeoutMs: number): Collector {
@@ -52,7 +55,7 @@ function makeCollector(logger: Logger, timeoutMs: number): Collector {
       return null;
     }
   };
-  return { part, problems, timeoutMs, report };
+  return { part, problems, timeoutMs, report, skew: { kube: null, openstack: null } };
 }
 
 /**
@@ -65,10 +68,11 @@ export async function collectSnapshot(deps: CollectDeps, target: CollectTarget, 
   const openstack = deps.openstack;
   if (target.kubeconfigOnly === true || openstack === undefined) {
     snapshot.kube = await readKubeconfigCluster(deps.kube, target.clusterName, c);
-    return finish(snapshot, c.problems, deps.clock);
+    return finish(snapshot, c, deps.clock);
   }
   const cluster = await getCluster(openstack, target.clusterName, c);
-  if (cluster === null) return finish(snapshot, c.problems, deps.clock);
+  c.skew.openstack = openstack.magnum.clockSkewMs?.() ?? null;
+  if (cluster === null) return finish(snapshot, c, deps.clock);
   snapshot.cluster = cluster;
   const [template, nodegroups, heat, kube] = await Promise.all([
     c.part<ClusterTemplate>('magnum', 'cluster template', () => openstack.magnum.getTemplate(cluster.clusterTemplateId)),
@@ -77,7 +81,8 @@ export async function collectSnapshot(deps: CollectDeps, target: CollectTarget, 
     wantsKube(cluster) ? readMagnumKube(deps.kube, openstack, cluster, c) : Promise.resolve(null),
   ]);
   Object.assign(snapshot, heat, { template, nodegroups: nodegroups ?? [], kube });
-  return finish(snapshot, c.problems, deps.clock);
+  c.skew.openstack = openstack.magnum.clockSkewMs?.() ?? c.skew.openstack;
+  return finish(snapshot, c, deps.clock);
 }
 
 async function getCluster(openstack: OpenStackApi, name: string, c: Collector): Promise<ClusterDetail | null> {
@@ -173,6 +178,7 @@ async function readKube(api: KubeApi, c: Collector): Promise<KubeState | null> {
       return null;
     },
   );
+  c.skew.kube = api.clockSkewMs?.() ?? null;
   if (result === null) return null;
   c.problems.push(...result.problems);
   return result.state;
@@ -195,6 +201,13 @@ function emptySnapshot(name: string): ClusterSnapshot {
   };
 }
 
-function finish(snapshot: ClusterSnapshot, problems: CollectionProblem[], clock: Clock): ClusterSnapshot {
-  return { ...snapshot, problems, collectedAt: clock.now() };
+function finish(snapshot: ClusterSnapshot, c: Collector, clock: Clock): ClusterSnapshot {
+  const now = clock.now();
+  return {
+    ...snapshot,
+    problems: c.problems,
+    collectedAt: now,
+    kubeNow: serverNow(now, c.skew.kube),
+    openstackNow: serverNow(now, c.skew.openstack),
+  };
 }

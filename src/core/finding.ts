@@ -1,3 +1,5 @@
+import type { SourceRef } from './sources.js';
+
 export const SEVERITIES = ['critical', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -19,12 +21,19 @@ export interface Finding {
   title: string;
   /** Objects as `ns/kind/name` (or `openstack/kind/id`). */
   objects: string[];
-  /** Short facts that prove the finding: event messages, field values. */
+  /** Short facts that prove the finding: event messages, field values; identical errors merged into one line. */
   evidence: string[];
+  /** When evidence merged identical errors: the full line of every object, for the snippet and the ticket. */
+  details?: string[];
+  /**
+   * What the root cause breaks, for findings that stand in for generic ones: the Services that
+   * select its pods (with their ports) and the workloads short of replicas, one line each.
+   */
+  impact?: string[];
   explanation: string;
   remedy: string;
-  /** Known-issue reference (seed document and section), when there is one. */
-  reference?: string;
+  /** The public document (and section) of the known issue, when there is one. */
+  reference?: SourceRef;
   action?: RemedyAction;
 }
 

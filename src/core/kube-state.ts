@@ -53,6 +53,11 @@ export interface KPod {
 export interface KNode {
   name: string;
   labels: Record<string, string>;
+  /**
+   * The network plugins' annotations only (`flannel.alpha.coreos.com/*`, `projectcalico.org/*`):
+   * what each node's overlay really is, e.g. `flannel.alpha.coreos.com/backend-type: vxlan`.
+   */
+  networkAnnotations: Record<string, string>;
   roles: string[];
   unschedulable: boolean;
   conditions: KCondition[];
@@ -137,12 +142,31 @@ export interface KWorkload {
   updated: number;
   owner: { kind: string; name: string } | null;
   conditions: KCondition[];
+  /**
+   * DaemonSets only: the pod template's containers, with the network plugins' settings among
+   * their env (`CALICO_*`, `FLANNEL*`, literal values only); other env is not kept.
+   */
+  containers?: { name: string; image: string; env: Record<string, string> }[];
 }
 
 export interface KConfigMap {
   namespace: string;
   name: string;
   keys: string[];
+  /**
+   * Values of the network plugins' settings only (flannel's `net-conf.json`, calico's
+   * `calico_backend`); other values may hold secrets and are never kept.
+   */
+  networkData?: Record<string, string>;
+}
+
+/** A Calico IP pool (crd.projectcalico.org/v1 IPPool): its encapsulation. */
+export interface KIpPool {
+  name: string;
+  cidr: string | null;
+  /** `Always`, `CrossSubnet` or `Never`. */
+  vxlanMode: string | null;
+  ipipMode: string | null;
 }
 
 export interface KubeState {
@@ -159,6 +183,8 @@ export interface KubeState {
   jobs: KJob[];
   workloads: KWorkload[];
   configMaps: KConfigMap[];
+  /** Calico IP pools; empty when Calico's CRDs are absent (or not readable). */
+  ipPools: KIpPool[];
 }
 
 export function emptyKubeState(): KubeState {
@@ -175,5 +201,6 @@ export function emptyKubeState(): KubeState {
     jobs: [],
     workloads: [],
     configMaps: [],
+    ipPools: [],
   };
 }

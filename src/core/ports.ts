@@ -67,6 +67,11 @@ export interface MagnumApi {
   getCaCertificate(clusterUuid: string): Promise<string>;
   /** Signs a client CSR with the cluster CA; returns the certificate, PEM. */
   signCertificate(clusterUuid: string, csrPem: string): Promise<string>;
+  /**
+   * How far Magnum's clock is ahead of this host's, from the `Date` header of its latest
+   * response (see `server-clock.ts`); null before any answer or without the header.
+   */
+  clockSkewMs?(): number | null;
 }
 
 export interface HeatApi {
@@ -128,6 +133,11 @@ export interface KubeApi {
   deletePod(namespace: string, name: string): Promise<void>;
   scale(namespace: string, kind: 'Deployment' | 'StatefulSet' | 'ReplicationController', name: string, replicas: number): Promise<void>;
   restartDeployment(namespace: string, name: string): Promise<void>;
+  /**
+   * How far the API server's clock is ahead of this host's, from the `Date` header of its latest
+   * response (see `server-clock.ts`); null before any answer or without the header.
+   */
+  clockSkewMs?(): number | null;
 }
 
 /** Opens Kubernetes API access to a Magnum cluster or a kubeconfig-registered one. */

@@ -18,7 +18,16 @@ export interface CollectionProblem {
  */
 export interface ClusterSnapshot {
   name: string;
+  /** The bot's clock when the snapshot was complete. */
   collectedAt: number;
+  /**
+   * The same instant on the Kubernetes API server's clock (its `Date` header), against which
+   * pod, event and node ages are measured; the bot's clock when the header was missing.
+   * Absent in snapshots built without collecting (then the rules use the bot's clock).
+   */
+  kubeNow?: number;
+  /** The same instant on Magnum's clock, for Magnum and Heat times (created_at, resource updates). */
+  openstackNow?: number;
   cluster: ClusterDetail | null;
   template: ClusterTemplate | null;
   nodegroups: Nodegroup[];

@@ -22,9 +22,12 @@ export function capMapped<T>(items: readonly T[], max: number, toLine: (item: T)
   return items.length <= max ? kept : [...kept, `... and ${items.length - max} more`];
 }
 
-/** `3m ago`, for a point in time. */
+/**
+ * `3m ago`, for a point in time. Times written by other clocks than the one `now` comes from
+ * (a kubelet's event times, say) may lie a little ahead of it: they read `0s ago`, never negative.
+ */
 export function ago(time: number, now: number): string {
-  return `${humanDuration(now - time)} ago`;
+  return `${humanDuration(Math.max(0, now - time))} ago`;
 }
 
 /** Minutes since `time`, or null when the time is unknown. */
@@ -60,4 +63,65 @@ export function describeEvent(event: KEvent, now: number): string {
 /** `N things` with the right plural. */
 export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : pluralNoun}`;
+}
+
+/** One object's part in a finding: the same `key` means the same error on another object. */
+export interface Observation {
+  /** Short name of the object, for "(first: ...)": `ns/name` for pods. */
+  name: string;
+  key: string;
+  /** The error without what differs between objects (names, ids, ages, counts). */
+  summary: string;
+  /** The full line for this object alone. */
+  line: string;
+}
+
+/**
+ * Evidence lines with identical errors merged: one line per error, with its count and the first
+ * objects (`20 pods: FailedCreatePodSandBox: ... (first: kube-system/coredns-1, ...)`), the
+ * most frequent first; an error seen once keeps its full line. The full per-object lines are
+ * returned as `details` (for the snippet and the ticket) when anything was merged.
+ */
+export function groupObservations(
+  observations: readonly Observation[],
+  pluralNoun: string,
+  maxDetailLines: number,
+): { lines: string[]; details?: string[] } {
+  const groups = new Map<string, Observation[]>();
+  for (const o of observations) {
+    const group = groups.get(o.key);
+    if (group === undefined) groups.set(o.key, [o]);
+    else group.push(o);
+  }
+  const sorted = [...groups.values()].sort((a, b) => b.length - a.length);
+  const lines = sorted.map((g) => {
+    const [first] = g;
+    if (first === undefined || g.length === 1) return first?.line ?? '';
+    const names = g.slice(0, FIRST_NAMES).map((o) => o.name);
+    return `${g.length} ${pluralNoun}: ${first.summary} (first: ${names.join(', ')}${g.length > FIRST_NAMES ? ', ...' : ''})`;
+  });
+  const merged = sorted.some((g) => g.length > 1);
+  return merged
+    ? {
+        lines,
+        details: capLines(
+          observations.map((o) => o.line),
+          maxDetailLines,
+        ),
+      }
+    : { lines };
+}
+
+const FIRST_NAMES = 3;
+
+/**
+ * A message with what differs between objects taken out, so the same error on twenty pods
+ * reads the same: the object's own names, hexadecimal ids (image layers, container ids) and UUIDs.
+ */
+export function normalizeMessage(message: string, names: readonly string[] = []): string {
+  let text = message;
+  for (const name of names) if (name.length > 0) text = text.split(name).join('<name>');
+  return clip(
+    text.replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uid>').replace(/\b[0-9a-f]{12,}\b/gi, '<id>'),
+  );
 }

@@ -1,6 +1,27 @@
-import type { KContainer, KPod, KubeState } from '../core/kube-state.js';
-import { minutesSince } from './evidence.js';
+import type { KContainer, KEvent, KPod, KubeState } from '../core/kube-state.js';
+import { minutesSince, podEvents } from './evidence.js';
 import { indexOf } from './kube-index.js';
+
+/** Event reasons that prove a pod cannot start (sandbox, volumes, cgroups), however young it is. */
+export const START_FAILURE_REASONS: readonly string[] = [
+  'FailedCreatePodSandBox',
+  'FailedMount',
+  'FailedAttachVolume',
+  'FailedMapVolume',
+  'FailedCreatePodContainer',
+];
+
+/** Container waiting reasons that prove a container cannot run, however young its pod is. */
+export const CONTAINER_FAILURE_REASONS: readonly string[] = [
+  'CrashLoopBackOff',
+  'ImagePullBackOff',
+  'ErrImagePull',
+  'ErrImageNeverPull',
+  'InvalidImageName',
+  'CreateContainerConfigError',
+  'CreateContainerError',
+  'RunContainerError',
+];
 
 /** Whether the pod waits in ContainerCreating (sandbox, volumes) and is not being deleted. */
 export function isContainerCreating(pod: KPod): boolean {
@@ -9,9 +30,30 @@ export function isContainerCreating(pod: KPod): boolean {
   return pod.phase === 'Pending' && pod.containers.some((c) => !c.init && c.state === 'waiting' && c.reason === 'ContainerCreating');
 }
 
-/** Pods stuck in ContainerCreating for at least `minutes`. */
+/** The newest event proving that the pod cannot start (see START_FAILURE_REASONS); null when there is none. */
+export function startFailureEvent(kube: KubeState, pod: KPod): KEvent | null {
+  return podEvents(kube, pod).find((e) => START_FAILURE_REASONS.includes(e.reason)) ?? null;
+}
+
+/**
+ * Pods stuck in ContainerCreating: at once when an event proves the sandbox or a volume
+ * failing; with no such event, once they have waited `minutes` (then time is the evidence).
+ * `now` is the API server's clock.
+ */
 export function stuckContainerCreating(kube: KubeState, now: number, minutes: number): KPod[] {
-  return kube.pods.filter((p) => isContainerCreating(p) && (minutesSince(p.createdAt, now) ?? 0) >= minutes);
+  return kube.pods.filter(
+    (p) => isContainerCreating(p) && (startFailureEvent(kube, p) !== null || (minutesSince(p.createdAt, now) ?? 0) >= minutes),
+  );
+}
+
+/**
+ * Whether the pod shows proof of a failure, whatever its age: a container that cannot run,
+ * a sandbox or volume failure, or the scheduler saying it cannot place the pod.
+ */
+export function hasFailureEvidence(kube: KubeState, pod: KPod): boolean {
+  if (pod.containers.some((c) => c.state === 'waiting' && c.reason !== null && CONTAINER_FAILURE_REASONS.includes(c.reason))) return true;
+  if (pod.conditions.some((c) => c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable')) return true;
+  return podEvents(kube, pod).some((e) => e.reason === 'FailedScheduling' || START_FAILURE_REASONS.includes(e.reason));
 }
 
 /** Containers of a pod that wait with one of `reasons`. */

@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../core/finding.js';
 import type { KContainer, KPod } from '../core/kube-state.js';
-import { ago, capLines, clip, plural } from './evidence.js';
+import { ago, capLines, clip, groupObservations, normalizeMessage, plural } from './evidence.js';
 import { podRef } from './object-refs.js';
 
 /** A container of a pod that a generic pod rule reports. */
@@ -29,23 +29,36 @@ export interface PodProblemSpec {
   severity: Severity;
   /** Title when `count` pods are affected. */
   title: (count: number) => string;
-  lines: string[];
+  /** What one container shows, in full (restarts, ages...). */
+  detail: (hit: ContainerHit) => string;
+  /** The same error without what differs between pods, to merge identical errors into one line. */
+  summary: (hit: ContainerHit) => string;
   explanation: string;
   remedy: string;
   maxEvidenceLines: number;
+  maxDetailLines: number;
 }
 
 /** One finding for all affected pods of a generic pod rule; none when no pod is affected. */
 export function podProblemFinding(hits: readonly ContainerHit[], spec: PodProblemSpec): Finding[] {
   if (hits.length === 0) return [];
   const objects = [...new Set(hits.map((h) => podRef(h.pod)))];
+  const grouped = groupObservations(
+    hits.map((hit) => {
+      const summary = `${hit.container.init ? 'init container' : 'container'} ${hit.container.name}: ${normalizeMessage(spec.summary(hit), [hit.pod.name])}`;
+      return { name: `${hit.pod.namespace}/${hit.pod.name}`, key: summary, summary, line: containerLine(hit, spec.detail(hit)) };
+    }),
+    'pods',
+    spec.maxDetailLines,
+  );
   return [
     {
       rule: spec.rule,
       severity: spec.severity,
       title: spec.title(objects.length),
       objects,
-      evidence: capLines(spec.lines, spec.maxEvidenceLines),
+      evidence: capLines(grouped.lines, spec.maxEvidenceLines),
+      ...(grouped.details ? { details: grouped.details } : {}),
       explanation: spec.explanation,
       remedy: spec.remedy,
     },

@@ -1,9 +1,11 @@
+import { SOURCES } from '../core/sources.js';
+
 /**
- * The known issues of the seed documents, quoted where the rules explain them. Keeping the
- * platform's own words makes a finding match what support already knows.
+ * The platform's known issues, quoted where the rules explain them, with the public document
+ * each comes from. Keeping the platform's own words makes a finding match what support already knows.
  */
 export const CATALYST_PODS_FAIL = {
-  reference: 'Catalyst Kubernetes Service known issue: "Cluster is created but pods fail" (seeds/000)',
+  reference: SOURCES.catalystPodsFail,
   explanation:
     'The cluster create completes and appears successful, but pods stay in ContainerCreating. ' +
     'This is a known Kubernetes issue that is due to some incompatibility between overlay2 and docker_volume_size. ' +
@@ -14,7 +16,7 @@ export const CATALYST_PODS_FAIL = {
 } as const;
 
 export const CATALYST_DELETE_FAILS = {
-  reference: 'Catalyst Kubernetes Service known issue: "Cluster fails to delete" (seeds/000)',
+  reference: SOURCES.catalystDeleteFails,
   explanation:
     'When deleting a cluster that has a load balancer added after the cluster was created, the delete fails with a resource conflict: ' +
     "the load balancer's ports hold IP addresses on the cluster's private subnet, so Heat cannot delete private_subnet. " +
@@ -24,12 +26,12 @@ export const CATALYST_DELETE_FAILS = {
 } as const;
 
 export const CATALYST_LONG_DEPLOY = {
-  reference: 'Catalyst Kubernetes Service known issue: "Cluster takes a long time to deploy" (seeds/000, seeds/001)',
+  reference: SOURCES.catalystLongDeploy,
   explanation: 'The time taken to deploy a cluster is in the vicinity of 15-25 minutes.',
 } as const;
 
 export const KOLLA_BOOTSTRAP_VOLUME = {
-  reference: 'Kolla-Kubernetes known issue #1 (seeds/003): the mariadb pod cannot mount the volume mounted by the mariadb-bootstrap job',
+  reference: SOURCES.kollaK8sBootstrapVolume,
   explanation:
     'The pod is unable to mount the network volume that was mounted before by the bootstrap job, until the bootstrap job is deleted. ' +
     'The finished job keeps its pod, and the pod keeps the volume attached to its node.',
@@ -38,29 +40,29 @@ export const KOLLA_BOOTSTRAP_VOLUME = {
 } as const;
 
 export const KOLLA_RBD_LOCK = {
-  reference:
-    'Kolla-Kubernetes known issue #2 (seeds/003): Ceph RBD volumes do not auto-unlock when nodes disappear (kubernetes/kubernetes#26351)',
+  reference: SOURCES.kollaK8sRbdLock,
   explanation:
-    'Ceph RBD volumes will not auto-unlock when Kubernetes nodes disappear: a pod that migrates to a new node cannot map the volume while the old node still holds the lock.',
+    'Ceph RBD volumes will not auto-unlock when Kubernetes nodes disappear: a pod that migrates to a new node cannot map the volume while the old node still holds the lock ' +
+    '(meant to be fixed in Kubernetes 1.3 by https://github.com/kubernetes/kubernetes/pull/26351, which the Kolla team could not verify).',
   remedy:
     'Release the stale lock: find it with `rbd lock list <pool>/<image>` and remove it with `rbd lock remove`, or bring the old node back; ' +
     'force-delete pods left Terminating on the lost node so their volume attachments go away.',
 } as const;
 
 export const KOLLA_RESTART_CONTROL_PLANE = {
-  reference: 'Kolla on Heat debugging note (seeds/002): restart kube-apiserver and kube-scheduler after the stack reaches CREATE_COMPLETE',
+  reference: SOURCES.kollaDebugging,
   remedy:
     'On the master run `sudo systemctl restart kube-apiserver` and `sudo systemctl restart kube-scheduler` (the documented workaround), ' +
     'then read `journalctl -l -xn -u kube-apiserver -u etcd -u kube-scheduler` if pods still do not schedule.',
 } as const;
 
 export const KOLLA_VXLAN_KERNEL = {
-  reference: 'Kolla on Heat debugging note (seeds/002): "Double check that you\'re running kernel 3.16+ because vxlan support is required"',
+  reference: SOURCES.kollaDebugging,
   explanation: 'The vxlan overlay network needs kernel 3.16 or newer; on older kernels pod traffic between nodes fails.',
   remedy:
     'Use a node image with kernel 3.16 or newer. If the kernel version is good, try restarting openvswitch on both nodes: this has usually fixed the connection issues.',
 } as const;
 
 export const KOLLA_MARIADB_CHECK = {
-  reference: 'Kolla on Heat debugging note (seeds/002): `telnet minion_ip 3306` shows that the MariaDB service is running',
+  reference: SOURCES.kollaDebugging,
 } as const;

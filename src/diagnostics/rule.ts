@@ -3,7 +3,7 @@ import type { ClusterSnapshot } from '../core/snapshot.js';
 
 /** Time and count limits past which the rules call something a fault. */
 export interface DiagnosticsThresholds {
-  /** A pod waiting in ContainerCreating longer than this is stuck. */
+  /** A pod waiting in ContainerCreating longer than this with no failure event is stuck (a failure event proves it at once). */
   containerCreatingMinutes: number;
   /** A create in progress longer than this is past the usual 15-25 min window. */
   slowCreateMinutes: number;
@@ -17,6 +17,8 @@ export interface DiagnosticsThresholds {
   restartThreshold: number;
   /** Evidence lines per finding before the rest is summarised as "... and N more". */
   maxEvidenceLines: number;
+  /** Per-object detail lines kept for the snippet and the ticket when evidence was merged. */
+  maxDetailLines: number;
 }
 
 export const DEFAULT_THRESHOLDS: Readonly<DiagnosticsThresholds> = Object.freeze({
@@ -27,12 +29,28 @@ export const DEFAULT_THRESHOLDS: Readonly<DiagnosticsThresholds> = Object.freeze
   pendingMinutes: 5,
   restartThreshold: 3,
   maxEvidenceLines: 10,
+  maxDetailLines: 200,
 });
 
+/**
+ * When the snapshot is judged, on each server's own clock (epoch ms): Kubernetes times
+ * (pod creation, events, conditions) against `kubeNow`, Magnum and Heat times against
+ * `openstackNow`. There is deliberately no bot-clock "now": a server whose clock differs from
+ * the bot's would otherwise show negative ages and miss thresholds.
+ */
 export interface RuleContext {
-  /** Epoch milliseconds the snapshot is judged at. */
-  now: number;
+  kubeNow: number;
+  openstackNow: number;
   thresholds: DiagnosticsThresholds;
+}
+
+/** The context of a snapshot: its servers' clocks, or `botNow` where it carries none. */
+export function contextFor(snapshot: ClusterSnapshot, botNow: number, thresholds: Partial<DiagnosticsThresholds> = {}): RuleContext {
+  return {
+    kubeNow: snapshot.kubeNow ?? botNow,
+    openstackNow: snapshot.openstackNow ?? botNow,
+    thresholds: { ...DEFAULT_THRESHOLDS, ...thresholds },
+  };
 }
 
 /**

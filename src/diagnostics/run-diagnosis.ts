@@ -1,8 +1,9 @@
 import type { Finding } from '../core/finding.js';
 import { compareSeverity } from '../core/finding.js';
 import type { ClusterSnapshot } from '../core/snapshot.js';
-import { DEFAULT_THRESHOLDS, type DiagnosticsThresholds, type Rule, type RuleContext } from './rule.js';
+import { contextFor, type DiagnosticsThresholds, type Rule, type RuleContext } from './rule.js';
 import { ALL_RULES } from './rules/index.js';
+import { impactOf } from './impact.js';
 import { coveredObjects, withoutObjects } from './suppression.js';
 
 export interface Diagnosis {
@@ -13,6 +14,7 @@ export interface Diagnosis {
 }
 
 export interface DiagnosisOptions {
+  /** The bot's clock: "now" for a snapshot that carries no server clock (`kubeNow`, `openstackNow`). */
   now: number;
   thresholds?: Partial<DiagnosticsThresholds>;
   /** The rules to run; every rule by default. */
@@ -40,10 +42,11 @@ function safeRun(rule: Rule, snapshot: ClusterSnapshot, context: RuleContext): F
 
 /**
  * Runs every rule on the snapshot. A rule's findings whose objects a more specific rule
- * already explains (see `Rule.suppresses`) are recomputed without those objects.
+ * already explains (see `Rule.suppresses`) are recomputed without those objects, and the
+ * specific rule's findings name what they break instead (`Finding.impact`).
  */
 export function runDiagnosis(snapshot: ClusterSnapshot, options: DiagnosisOptions): Diagnosis {
-  const context: RuleContext = { now: options.now, thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds } };
+  const context = contextFor(snapshot, options.now, options.thresholds);
   const rules = options.rules ?? ALL_RULES;
   const first = new Map(rules.map((rule) => [rule.id, safeRun(rule, snapshot, context)]));
   const covered = coveredObjects(rules, first, snapshot);
@@ -53,6 +56,13 @@ export function runDiagnosis(snapshot: ClusterSnapshot, options: DiagnosisOption
     if (skip === undefined || !own.some((f) => f.objects.some((o) => skip.has(o)))) return own;
     return safeRun(rule, withoutObjects(snapshot, skip), context);
   });
+  // A rule that stands in for generic findings names what they would have named.
+  const roots = new Set(rules.filter((r) => (r.suppresses ?? []).length > 0).map((r) => r.id));
+  for (const finding of findings) {
+    if (!roots.has(finding.rule)) continue;
+    const impact = impactOf(finding, snapshot.kube);
+    if (impact.length > 0) finding.impact = impact;
+  }
   // Array#sort is stable: a rule's own order of findings is kept.
   findings.sort((a, b) => compareSeverity(a.severity, b.severity) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;

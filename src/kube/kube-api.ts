@@ -5,8 +5,10 @@ import type { CollectionProblem } from '../core/snapshot.js';
 import { KubeHttp } from './kube-http.js';
 import {
   ConfigMapSchema,
+  DaemonSetSchema,
   EndpointsSchema,
   EventSchema,
+  IpPoolSchema,
   JobSchema,
   NamespaceSchema,
   NodeSchema,
@@ -23,6 +25,8 @@ import * as convert from './to-kube-state.js';
 
 export interface KubeApiOptions {
   clock: Clock;
+  /** This host's clock, to read the API server's clock from its `Date` headers; Date.now by default. */
+  wallClock?: Clock;
   logger: Logger;
   /** Per request. */
   timeoutMs?: number;
@@ -38,9 +42,11 @@ const WORKLOADS: [WorkloadKind, string][] = [
   ['Deployment', '/apis/apps/v1/{ns}deployments'],
   ['StatefulSet', '/apis/apps/v1/{ns}statefulsets'],
   ['ReplicaSet', '/apis/apps/v1/{ns}replicasets'],
-  ['DaemonSet', '/apis/apps/v1/{ns}daemonsets'],
   ['ReplicationController', '/api/v1/{ns}replicationcontrollers'],
 ];
+
+/** Problems that only mean an optional resource is not there: Calico's CRDs on a cluster without Calico. */
+const ABSENT = new Set(['not_found', 'forbidden']);
 
 const SCALE_PATHS = {
   Deployment: '/apis/apps/v1/namespaces/{ns}/deployments/{name}/scale',
@@ -53,7 +59,7 @@ const STRATEGIC_PATCH = 'application/strategic-merge-patch+json';
 
 /** The KubeApi port over one cluster's KubeConfig (raw requests, JSON.parse, zod per item). */
 export function createKubeApi(kc: KubeConfig, options: KubeApiOptions): KubeApi {
-  const http = new KubeHttp(kc, options.onUnauthorized);
+  const http = new KubeHttp(kc, options.onUnauthorized, options.wallClock);
   const timeoutMs = options.timeoutMs ?? 20_000;
   const seg = encodeURIComponent;
 
@@ -77,19 +83,23 @@ export function createKubeApi(kc: KubeConfig, options: KubeApiOptions): KubeApi 
     const core = (resource: string) => `/api/v1/${ns}${resource}`;
     const list = <S extends Parameters<typeof collectList>[3]>(what: string, path: string, schema: S) =>
       collectList(http, what, path, schema, limits);
-    const [namespaces, nodes, pods, events, services, endpoints, pvcs, pvs, jobs, configMaps, ...workloads] = await Promise.all([
-      list('namespaces', '/api/v1/namespaces', NamespaceSchema),
-      list('nodes', '/api/v1/nodes', NodeSchema),
-      list('pods', core('pods'), PodSchema),
-      list('events', core('events'), EventSchema),
-      list('services', core('services'), ServiceSchema),
-      list('endpoints', core('endpoints'), EndpointsSchema),
-      list('persistentvolumeclaims', core('persistentvolumeclaims'), PvcSchema),
-      list('persistentvolumes', '/api/v1/persistentvolumes', PvSchema),
-      list('jobs', `/apis/batch/v1/${ns}jobs`, JobSchema),
-      list('configmaps', core('configmaps'), ConfigMapSchema),
-      ...WORKLOADS.map(([kind, path]) => list(`${kind.toLowerCase()}s`, path.replace('{ns}', ns), WorkloadSchema)),
-    ]);
+    const [namespaces, nodes, pods, events, services, endpoints, pvcs, pvs, jobs, configMaps, daemonSets, ipPools, ...workloads] =
+      await Promise.all([
+        list('namespaces', '/api/v1/namespaces', NamespaceSchema),
+        list('nodes', '/api/v1/nodes', NodeSchema),
+        list('pods', core('pods'), PodSchema),
+        list('events', core('events'), EventSchema),
+        list('services', core('services'), ServiceSchema),
+        list('endpoints', core('endpoints'), EndpointsSchema),
+        list('persistentvolumeclaims', core('persistentvolumeclaims'), PvcSchema),
+        list('persistentvolumes', '/api/v1/persistentvolumes', PvSchema),
+        list('jobs', `/apis/batch/v1/${ns}jobs`, JobSchema),
+        list('configmaps', core('configmaps'), ConfigMapSchema),
+        list('daemonsets', `/apis/apps/v1/${ns}daemonsets`, DaemonSetSchema),
+        // Cluster-scoped and small (a pool or two); which overlay Calico runs (vxlanMode, ipipMode).
+        list('calico ip pools', '/apis/crd.projectcalico.org/v1/ippools', IpPoolSchema),
+        ...WORKLOADS.map(([kind, path]) => list(`${kind.toLowerCase()}s`, path.replace('{ns}', ns), WorkloadSchema)),
+      ]);
     state.namespaces = namespaces.items.map((n) => n.metadata.name).sort();
     state.nodes = nodes.items.map(convert.toKNode);
     state.pods = pods.items.map(convert.toKPod);
@@ -100,15 +110,33 @@ export function createKubeApi(kc: KubeConfig, options: KubeApiOptions): KubeApi 
     state.pvs = pvs.items.map(objects.toKPv);
     state.jobs = jobs.items.map(objects.toKJob);
     state.configMaps = configMaps.items.map(objects.toKConfigMap);
-    state.workloads = WORKLOADS.flatMap(([kind], i) => (workloads[i]?.items ?? []).map((w) => objects.toKWorkload(kind, w)));
-    const problems = [namespaces, nodes, pods, events, services, endpoints, pvcs, pvs, jobs, configMaps, ...workloads].flatMap(
-      (c) => c.problems,
-    );
+    state.ipPools = ipPools.items.map(objects.toKIpPool);
+    state.workloads = [
+      ...WORKLOADS.flatMap(([kind], i) => (workloads[i]?.items ?? []).map((w) => objects.toKWorkload(kind, w))),
+      ...daemonSets.items.map(objects.toKDaemonSet),
+    ];
+    const optional = { ...ipPools, problems: ipPools.problems.filter((p) => !ABSENT.has(p.code)) };
+    const problems = [
+      namespaces,
+      nodes,
+      pods,
+      events,
+      services,
+      endpoints,
+      pvcs,
+      pvs,
+      jobs,
+      configMaps,
+      daemonSets,
+      optional,
+      ...workloads,
+    ].flatMap((c) => c.problems);
     return { state, problems };
   }
 
   return {
     readState,
+    clockSkewMs: () => http.clockSkewMs(),
     async readPodLog(namespace: string, pod: string, logOptions: PodLogOptions = {}): Promise<string> {
       const maxBytes = options.maxLogBytes ?? 4 * 1024 * 1024;
       return http.request({

@@ -2,6 +2,8 @@ import { request as httpRequest, type IncomingMessage, type RequestOptions } fro
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { NotFoundError, TimeoutError, UpstreamError } from '../core/errors.js';
+import type { Clock } from '../core/ports.js';
+import { clockSkewFromDate } from '../core/server-clock.js';
 import { StatusSchema } from './kube-schemas.js';
 
 export interface KubeRequest {
@@ -30,11 +32,19 @@ export class ResponseTooLargeError extends Error {
  */
 export class KubeHttp {
   private agent: HttpsAgent | undefined;
+  private skewMs: number | null = null;
 
   constructor(
     private readonly kc: KubeConfig,
     private readonly onUnauthorized?: () => void,
+    /** This host's clock, to read the API server's clock from `Date`; Date.now by default. */
+    private readonly wallClock: Clock = { now: () => Date.now() },
   ) {}
+
+  /** The API server's clock skew seen in the latest response (see `server-clock.ts`). */
+  clockSkewMs(): number | null {
+    return this.skewMs;
+  }
 
   /** Sends the request; resolves with the body of a 2xx, otherwise throws a BotError. */
   async request(req: KubeRequest): Promise<string> {
@@ -62,7 +72,8 @@ export class KubeHttp {
       };
     }
     const safeUrl = `${url.origin}${url.pathname}`;
-    const { status, text } = await send(url, options, payload, req);
+    const { status, text, date, receivedAt } = await send(url, options, payload, req, this.wallClock);
+    this.skewMs = clockSkewFromDate(date, receivedAt) ?? this.skewMs;
     if (status >= 200 && status < 300) return text;
     if (status === 401) this.onUnauthorized?.();
     throw statusError(status, text, req.method, safeUrl);
@@ -94,7 +105,15 @@ export class KubeHttp {
   }
 }
 
-function send(url: URL, options: RequestOptions, payload: string | undefined, req: KubeRequest): Promise<{ status: number; text: string }> {
+interface Received {
+  status: number;
+  text: string;
+  /** The `Date` header, and this host's clock when the headers arrived. */
+  date: string | undefined;
+  receivedAt: number;
+}
+
+function send(url: URL, options: RequestOptions, payload: string | undefined, req: KubeRequest, wallClock: Clock): Promise<Received> {
   const doRequest = url.protocol === 'http:' ? httpRequest : httpsRequest;
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -110,6 +129,7 @@ function send(url: URL, options: RequestOptions, payload: string | undefined, re
       req.timeoutMs,
     );
     const request = doRequest(url, options, (res: IncomingMessage) => {
+      const receivedAt = wallClock.now();
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
@@ -121,7 +141,7 @@ function send(url: URL, options: RequestOptions, payload: string | undefined, re
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), date: res.headers.date, receivedAt });
       });
       res.on('error', (error) => fail(unreachable(error, req.method, url)));
     });

@@ -75,7 +75,8 @@ export const PodSchema = z.object({
 export type WirePod = z.infer<typeof PodSchema>;
 
 export const NodeSchema = z.object({
-  metadata: MetaSchema,
+  // Annotations only here: pods have many, and nodes carry the network plugins' own.
+  metadata: MetaSchema.extend({ annotations: labelsSchema }),
   spec: z.object({ unschedulable: z.boolean().nullish() }).nullish(),
   status: z
     .object({
@@ -172,6 +173,29 @@ export const WorkloadSchema = z.object({
     .nullish(),
 });
 export type WireWorkload = z.infer<typeof WorkloadSchema>;
+
+const TemplateContainerSchema = z.object({
+  name: str,
+  image: optStr,
+  env: z.array(z.object({ name: str, value: optStr })).nullish(),
+});
+
+/** A DaemonSet: a workload plus its pod template's containers (the network plugins run as DaemonSets). */
+export const DaemonSetSchema = WorkloadSchema.extend({
+  spec: z
+    .object({
+      replicas: z.number().nullish(),
+      template: z.object({ spec: z.object({ containers: z.array(TemplateContainerSchema).nullish() }).nullish() }).nullish(),
+    })
+    .nullish(),
+});
+export type WireDaemonSet = z.infer<typeof DaemonSetSchema>;
+
+/** Calico's IPPool (crd.projectcalico.org/v1): its CIDR and encapsulation modes. */
+export const IpPoolSchema = z.object({
+  metadata: MetaSchema,
+  spec: z.object({ cidr: optStr, vxlanMode: optStr, ipipMode: optStr }).nullish(),
+});
 
 export const ConfigMapSchema = z.object({
   metadata: MetaSchema,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type {
   KConfigMap,
+  KIpPool,
   KEndpoints,
   KJob,
   KPersistentVolume,
@@ -9,7 +10,17 @@ import type {
   KWorkload,
   WorkloadKind,
 } from '../core/kube-state.js';
-import type { ConfigMapSchema, EndpointsSchema, JobSchema, PvcSchema, PvSchema, ServiceSchema, WireWorkload } from './kube-schemas.js';
+import type {
+  ConfigMapSchema,
+  EndpointsSchema,
+  IpPoolSchema,
+  JobSchema,
+  PvcSchema,
+  PvSchema,
+  ServiceSchema,
+  WireDaemonSet,
+  WireWorkload,
+} from './kube-schemas.js';
 import { controllerOf, toCondition, toMillis } from './to-kube-state.js';
 
 /** Converters for the objects around pods: services, storage, jobs, workloads, configmaps. */
@@ -104,11 +115,40 @@ export function toKWorkload(kind: WorkloadKind, w: WireWorkload): KWorkload {
   };
 }
 
-/** A ConfigMap reduced to its key names (values may hold secrets). */
+/** The network plugins' settings kept from their ConfigMaps, by ConfigMap name; nothing else is kept. */
+const NETWORK_CONFIG: Record<string, readonly string[]> = {
+  'kube-flannel-cfg': ['net-conf.json'],
+  'canal-config': ['net-conf.json', 'calico_backend'],
+  'calico-config': ['calico_backend'],
+};
+
+/** A ConfigMap reduced to its key names (values may hold secrets), plus the network plugins' settings. */
 export function toKConfigMap(c: z.infer<typeof ConfigMapSchema>): KConfigMap {
+  const kept = NETWORK_CONFIG[c.metadata.name] ?? [];
+  const networkData = Object.fromEntries(kept.flatMap((key) => (c.data?.[key] === undefined ? [] : [[key, c.data[key].slice(0, 4096)]])));
   return {
     namespace: c.metadata.namespace ?? 'default',
     name: c.metadata.name,
     keys: [...Object.keys(c.data ?? {}), ...Object.keys(c.binaryData ?? {})].sort(),
+    ...(Object.keys(networkData).length > 0 ? { networkData } : {}),
   };
+}
+
+const NETWORK_ENV = /^(CALICO_|FLANNEL)/;
+
+/** A DaemonSet: the workload, plus its containers' images and network plugin settings. */
+export function toKDaemonSet(d: WireDaemonSet): KWorkload {
+  const containers = (d.spec?.template?.spec?.containers ?? []).map((c) => ({
+    name: c.name,
+    image: c.image ?? '',
+    env: Object.fromEntries(
+      (c.env ?? []).flatMap((e) => (NETWORK_ENV.test(e.name) && typeof e.value === 'string' ? [[e.name, e.value]] : [])),
+    ),
+  }));
+  return { ...toKWorkload('DaemonSet', d), containers };
+}
+
+/** A Calico IP pool. */
+export function toKIpPool(p: z.infer<typeof IpPoolSchema>): KIpPool {
+  return { name: p.metadata.name, cidr: p.spec?.cidr ?? null, vxlanMode: p.spec?.vxlanMode ?? null, ipipMode: p.spec?.ipipMode ?? null };
 }

@@ -75,6 +75,13 @@ export function toKPod(pod: WirePod): KPod {
   };
 }
 
+const NETWORK_ANNOTATION = /^(flannel\.alpha\.coreos\.com|projectcalico\.org)\//;
+
+/** The network plugins' node annotations (backend type, tunnel addresses), nothing else. */
+function networkEntries(annotations: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(annotations).filter(([key]) => NETWORK_ANNOTATION.test(key)));
+}
+
 /** kubectl's ROLES (node-role.kubernetes.io/*, kubernetes.io/role), else Magnum's role label. */
 export function toKNode(node: WireNode): KNode {
   const labels = node.metadata.labels ?? {};
@@ -92,6 +99,7 @@ export function toKNode(node: WireNode): KNode {
     roles: [...roles].sort(),
     unschedulable: node.spec?.unschedulable ?? false,
     conditions: (node.status?.conditions ?? []).map(toCondition),
+    networkAnnotations: networkEntries(node.metadata.annotations ?? {}),
     kernelVersion: info?.kernelVersion ?? null,
     kubeletVersion: info?.kubeletVersion ?? null,
     osImage: info?.osImage ?? null,

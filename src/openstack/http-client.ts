@@ -29,6 +29,8 @@ export interface HttpResponse {
   text: string;
   /** The URL that answered, after redirects. */
   url: string;
+  /** This host's wall clock when the headers arrived, to read the server's clock from `date`. */
+  receivedAt?: number;
 }
 
 export interface RetryPolicy {
@@ -42,6 +44,8 @@ export interface HttpClientOptions {
   dispatcher: Dispatcher;
   logger: Logger;
   clock: Clock;
+  /** This host's clock, for `receivedAt` (the bot's clock may be a simulated one); Date.now by default. */
+  wallClock?: Clock;
   /** Waits between retries; tests pass one that records and returns at once. */
   sleep?: (ms: number) => Promise<void>;
   timeoutMs?: number;
@@ -55,6 +59,8 @@ const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEO
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/;
 const MAX_REDIRECTS = 3;
 const MAX_RETRY_AFTER_MS = 60_000;
+
+const HOST_CLOCK: Clock = { now: () => Date.now() };
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -134,6 +140,7 @@ export class HttpClient {
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,
     });
+    const receivedAt = (this.options.wallClock ?? HOST_CLOCK).now();
     const text = await res.body.text();
     const responseHeaders = flattenHeaders(res.headers);
     this.options.logger.debug(
@@ -147,7 +154,7 @@ export class HttpClient {
       },
       'openstack request',
     );
-    return { status: res.statusCode, headers: responseHeaders, text, url };
+    return { status: res.statusCode, headers: responseHeaders, text, url, receivedAt };
   }
 
   private delayFor(attempt: number, retryAfter: string | undefined): number {

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { ConflictError, NotFoundError, UpstreamError } from '../core/errors.js';
 import type { ClusterCreateSpec, ClusterDetail, ClusterSummary, ClusterTemplate, Nodegroup, RawJson } from '../core/cluster.js';
 import type { Logger, MagnumApi } from '../core/ports.js';
+import { clockSkewFromDate } from '../core/server-clock.js';
 import type { HttpResponse } from './http-client.js';
 import { toClusterDetail, toClusterSummary, toClusterTemplate, toNodegroup } from './magnum-map.js';
 import {
@@ -35,10 +36,16 @@ export function responseMicroversion(response: HttpResponse): string | undefined
 
 /** MagnumApi through an authorized `container-infra` ServiceClient. */
 export class MagnumClient implements MagnumApi {
+  private skewMs: number | null = null;
+
   constructor(
     private readonly client: ServiceClient,
     private readonly logger: Logger,
   ) {}
+
+  clockSkewMs(): number | null {
+    return this.skewMs;
+  }
 
   async listClusters(): Promise<ClusterSummary[]> {
     const out: ClusterSummary[] = [];
@@ -138,7 +145,7 @@ export class MagnumClient implements MagnumApi {
   ): Promise<{ body: T; response: HttpResponse }> {
     try {
       const result = await this.client.json({ ...req, headers: headersFor(version) }, schema);
-      this.logVersion(result.response);
+      this.observe(result.response);
       return result;
     } catch (error) {
       throw explain(error, what, version);
@@ -148,15 +155,17 @@ export class MagnumClient implements MagnumApi {
   private async send(req: ServiceRequest, what: string, version: string = MICROVERSION.latest): Promise<HttpResponse> {
     try {
       const response = await this.client.request({ ...req, headers: headersFor(version) });
-      this.logVersion(response);
+      this.observe(response);
       return response;
     } catch (error) {
       throw explain(error, what, version);
     }
   }
 
-  private logVersion(response: HttpResponse): void {
+  /** Logs the microversion served and keeps Magnum's clock skew from the response's `Date`. */
+  private observe(response: HttpResponse): void {
     this.logger.debug({ microversion: responseMicroversion(response) }, 'magnum microversion');
+    if (response.receivedAt !== undefined) this.skewMs = clockSkewFromDate(response.headers['date'], response.receivedAt) ?? this.skewMs;
   }
 }
 

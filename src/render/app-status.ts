@@ -1,9 +1,10 @@
 import type { KPod, KubeState } from '../core/kube-state.js';
 import type { Message } from '../core/ports.js';
+import { SOURCES } from '../core/sources.js';
 import { context, section } from './blocks.js';
-import { code, escapeMrkdwn, mentionUser } from './mrkdwn.js';
+import { code, escapeMrkdwn, link, mentionUser } from './mrkdwn.js';
 
-/** Kolla-Kubernetes' resource order (seed 003 "Check Status"): storage, then service, config, bootstrap, pods. */
+/** Kolla-Kubernetes' resource order (its multi-node guide, "Check Status"): storage, then service, config, bootstrap, pods. */
 export const APP_RESOURCE_KINDS = ['pv', 'pvc', 'svc', 'configmap', 'bootstrap', 'pod'] as const;
 export type AppResourceKind = (typeof APP_RESOURCE_KINDS)[number];
 
@@ -139,7 +140,9 @@ export function renderAppStatusMessage(input: {
     blocks: [
       section(headline),
       section(lines.join('\n')),
-      context(`Requested by ${mentionUser(input.requester)} · order: pv, pvc, svc, configmap, bootstrap, pod`),
+      context(
+        `Requested by ${mentionUser(input.requester)} · order: pv, pvc, svc, configmap, bootstrap, pod, as in the ${link(SOURCES.kollaK8sStatus.url, 'Kolla-Kubernetes multi-node guide')}`,
+      ),
     ],
   };
 }

@@ -2,17 +2,19 @@ import type { Finding } from '../core/finding.js';
 import type { Message } from '../core/ports.js';
 import { actions, button, context, section } from './blocks.js';
 import { formatDuration } from './duration.js';
-import { code, escapeMrkdwn, mentionUser } from './mrkdwn.js';
+import { code, escapeMrkdwn, link, mentionUser } from './mrkdwn.js';
 import { CREATE_ACTIONS } from '../core/requests/create-request.js';
 
-/** The pre-flight warning (seed 000: docker volume size on an overlay2 template): what and why. */
+/** The pre-flight warning (the Catalyst known issue: docker volume size on an overlay2 template): what and why. */
 export function renderCreatePreflight(cluster: string, finding: Finding): Message {
   const evidence = finding.evidence.map((e) => `• ${escapeMrkdwn(e)}`).join('\n');
   return {
     text: `Before creating ${cluster}: ${finding.title}`,
     blocks: [
       section(`:warning: *Before creating ${code(cluster)}:* ${escapeMrkdwn(finding.title)}`),
-      section(`${evidence}\n${escapeMrkdwn(finding.explanation)}${finding.reference ? `\n_${escapeMrkdwn(finding.reference)}_` : ''}`),
+      section(
+        `${evidence}\n${escapeMrkdwn(finding.explanation)}${finding.reference ? `\n_Reference:_ ${link(finding.reference.url, finding.reference.title)}` : ''}`,
+      ),
     ],
   };
 }

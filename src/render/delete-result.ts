@@ -1,8 +1,9 @@
 import type { LoadBalancer } from '../core/openstack-state.js';
 import type { Message } from '../core/ports.js';
+import { SOURCES } from '../core/sources.js';
 import { actions, button, context, section } from './blocks.js';
 import { formatDuration } from './duration.js';
-import { code, codeBlock, escapeMrkdwn, mentionUser } from './mrkdwn.js';
+import { code, codeBlock, escapeMrkdwn, link, mentionUser } from './mrkdwn.js';
 import { LOADBALANCERS_ACTIONS } from '../core/requests/delete-request.js';
 
 /** The final message of a finished delete. */
@@ -15,7 +16,7 @@ export function renderDeleteComplete(cluster: string, opts: { user: string; elap
 }
 
 /**
- * The known delete failure (seed 000, known issue 1): load balancers Magnum does not
+ * The known delete failure (Catalyst known issue "Cluster fails to delete"): load balancers Magnum does not
  * cascade-delete hold ports on the private subnet. The workaround button follows in its own message.
  */
 export function renderDeleteBlocked(
@@ -32,7 +33,7 @@ export function renderDeleteBlocked(
     ),
     section(`*status_reason*\n${codeBlock(opts.reason)}`),
     section(
-      'Known issue (Catalyst Kubernetes, “Cluster fails to delete”): load balancers added after the cluster was created hold ports on its private subnet, and Magnum does not delete them.' +
+      `Known issue (${link(SOURCES.catalystDeleteFails.url, 'Catalyst Kubernetes, “Cluster fails to delete”')}): load balancers added after the cluster was created hold ports on its private subnet, and Magnum does not delete them.` +
         (n > 0
           ? `\n*${n} load balancer${n === 1 ? '' : 's'} on the subnet*\n${codeBlock(lbLines.join('\n'))}`
           : '\nNo load balancer is left on the subnet; look for stray ports with `openstack port list --fixed-ip subnet=<subnet>`.'),

@@ -1,5 +1,6 @@
 import type { Finding } from '../core/finding.js';
 import { SEVERITIES } from '../core/finding.js';
+import { sourceText, type SourceRef } from '../core/sources.js';
 import { countFindings } from './diagnosis.js';
 
 /** The `--json` shape of the diagnose CLI. */
@@ -11,8 +12,9 @@ export interface DiagnosisJson {
     title: string;
     objects: string[];
     evidence: string[];
+    impact: string[];
     remedy: string;
-    reference: string | null;
+    reference: SourceRef | null;
   }[];
 }
 
@@ -26,8 +28,9 @@ export function diagnosisJson(cluster: string, findings: readonly Finding[]): Di
       title: f.title,
       objects: [...f.objects],
       evidence: [...f.evidence],
+      impact: [...(f.impact ?? [])],
       remedy: f.remedy,
-      reference: f.reference ?? null,
+      reference: f.reference ? { ...f.reference } : null,
     })),
   };
 }
@@ -46,9 +49,11 @@ export function renderDiagnosisText(cluster: string, findings: readonly Finding[
       lines.push(`  [${f.rule}] ${f.title}`);
       if (f.objects.length > 0) lines.push(`    objects: ${f.objects.join(', ')}`);
       for (const e of f.evidence) lines.push(`    - ${e}`);
+      if (f.details !== undefined) lines.push('    every object:', ...f.details.map((d) => `      - ${d}`));
+      if (f.impact !== undefined && f.impact.length > 0) lines.push('    impact:', ...f.impact.map((i) => `      - ${i}`));
       if (f.explanation) lines.push(`    why: ${f.explanation}`);
       lines.push(`    remedy: ${f.remedy}`);
-      if (f.reference) lines.push(`    reference: ${f.reference}`);
+      if (f.reference) lines.push(`    reference: ${sourceText(f.reference)}`);
     }
   }
   return lines.join('\n') + '\n';

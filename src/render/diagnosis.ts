@@ -2,7 +2,7 @@ import type { Finding, Severity } from '../core/finding.js';
 import type { Message } from '../core/ports.js';
 import { actions, button, capBlocks, context, section, type Block } from './blocks.js';
 import { TICKET_ACTION_ID } from '../core/requests/ticket-request.js';
-import { code, escapeMrkdwn, mentionUser } from './mrkdwn.js';
+import { code, escapeMrkdwn, link, mentionUser } from './mrkdwn.js';
 import { remedyActionId } from '../core/requests/remedy-request.js';
 
 export const SEVERITY_EMOJI: Readonly<Record<Severity, string>> = {
@@ -16,6 +16,8 @@ export interface DiagnosisView {
   findings: readonly Finding[];
   /** What was looked at, e.g. `3 nodes`, `42 pods`, `Heat stack (57 resources)`. */
   checked: readonly string[];
+  /** Magnum's health_status, shown beside the verdict (undefined: not a Magnum cluster). */
+  magnumHealth?: string | null;
 }
 
 export interface DiagnosisMessageOptions {
@@ -31,6 +33,7 @@ export interface DiagnosisMessageOptions {
 }
 
 const EVIDENCE_LINES = 6;
+const IMPACT_LINES = 4;
 export const DEFAULT_MAX_FINDINGS = 12;
 
 /** Counts per severity. */
@@ -40,17 +43,38 @@ export function countFindings(findings: readonly Finding[]): Record<Severity, nu
   return counts;
 }
 
+/** Merged evidence whose per-object list is longer than a message shows: the snippet carries it. */
+function detailsInSnippet(finding: Finding): boolean {
+  return (finding.details?.length ?? 0) > EVIDENCE_LINES;
+}
+
+/**
+ * Whether the thread also needs the text snippet: findings or evidence beyond what the message
+ * shows, or merged evidence whose per-object list only the snippet carries.
+ */
+export function diagnosisNeedsSnippet(findings: readonly Finding[], maxFindings = DEFAULT_MAX_FINDINGS): boolean {
+  return (
+    findings.length > maxFindings ||
+    findings.some((f) => f.evidence.length > EVIDENCE_LINES || (f.impact?.length ?? 0) > IMPACT_LINES || detailsInSnippet(f))
+  );
+}
+
 /** A cluster is healthy when nothing is critical or a warning. */
 export function isHealthy(findings: readonly Finding[]): boolean {
   return findings.every((f) => f.severity === 'info');
 }
 
-/** The one-line headline: counts, or "no problems found". */
+/** Magnum's own health beside the bot's verdict; empty for clusters Magnum does not know. */
+function magnumHealthNote(view: DiagnosisView): string {
+  return view.magnumHealth === undefined ? '' : ` · Magnum health ${escapeMrkdwn(view.magnumHealth ?? 'not reported')}`;
+}
+
+/** The one-line headline: counts, or "no problems found", with Magnum's health beside it. */
 export function diagnosisHeadline(view: DiagnosisView): string {
   const c = countFindings(view.findings);
-  if (isHealthy(view.findings)) return `:white_check_mark: No problems found on ${code(view.cluster)}`;
+  if (isHealthy(view.findings)) return `:white_check_mark: No problems found on ${code(view.cluster)}${magnumHealthNote(view)}`;
   const top = c.critical > 0 ? SEVERITY_EMOJI.critical : SEVERITY_EMOJI.warning;
-  return `${top} Diagnosis of ${code(view.cluster)}: *${c.critical} critical*, ${c.warning} warning, ${c.info} info`;
+  return `${top} Diagnosis of ${code(view.cluster)}: *${c.critical} critical*, ${c.warning} warning, ${c.info} info${magnumHealthNote(view)}`;
 }
 
 /** A button for a finding's remedy action: value is the action's params as compact JSON (ids only). */
@@ -68,14 +92,20 @@ export function remedyButton(finding: Finding): Block | null {
   });
 }
 
-/** The mrkdwn section of one finding: severity, title, evidence, remedy, reference. */
+/** The mrkdwn section of one finding: severity, title, evidence, impact, remedy, reference. */
 export function findingSection(finding: Finding): string {
   const lines = [`${SEVERITY_EMOJI[finding.severity]} *${escapeMrkdwn(finding.title)}*  ${code(finding.rule)}`];
   const evidence = finding.evidence.slice(0, EVIDENCE_LINES);
   for (const e of evidence) lines.push(`• ${escapeMrkdwn(e)}`);
   if (finding.evidence.length > evidence.length) lines.push(`• … ${finding.evidence.length - evidence.length} more in the snippet`);
+  else if (detailsInSnippet(finding)) lines.push('• the full list is in the snippet');
+  const impact = finding.impact ?? [];
+  if (impact.length > 0) {
+    lines.push('*Impact:*', ...impact.slice(0, IMPACT_LINES).map((i) => `• ${escapeMrkdwn(i)}`));
+    if (impact.length > IMPACT_LINES) lines.push(`• … ${impact.length - IMPACT_LINES} more in the snippet`);
+  }
   lines.push(`*Remedy:* ${escapeMrkdwn(finding.remedy)}`);
-  if (finding.reference) lines.push(`_Reference:_ ${escapeMrkdwn(finding.reference)}`);
+  if (finding.reference) lines.push(`_Reference:_ ${link(finding.reference.url, finding.reference.title)}`);
   return lines.join('\n');
 }
 

@@ -25,3 +25,8 @@ export function truncate(text: string, max: number): string {
   const note = `\n… (${text.length - max} more characters)`;
   return text.slice(0, Math.max(0, max - note.length)) + note;
 }
+
+/** A Slack link: `<url|label>`, the label escaped (the url is ours, never user input). */
+export function link(url: string, label: string): string {
+  return `<${url}|${escapeMrkdwn(label)}>`;
+}

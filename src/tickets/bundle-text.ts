@@ -85,12 +85,16 @@ function findingLines(f: Json, n: number): string[] {
   );
   const evidence = asArray(f['evidence']).map(str);
   if (evidence.length > 0) lines.push('   Evidence:', ...evidence.map((e) => indent(`     - ${e}`, '       ')));
+  const details = asArray(f['details']).map(str);
+  if (details.length > 0) lines.push('   Every object:', ...details.map((d) => indent(`     - ${d}`, '       ')));
+  const impact = asArray(f['impact']).map(str);
+  if (impact.length > 0) lines.push('   Impact:', ...impact.map((i) => indent(`     - ${i}`, '       ')));
   lines.push(
     ...keyValues(
       [
         ['Explanation', str(f['explanation'])],
         ['Remedy', str(f['remedy'])],
-        ...(f['reference'] ? [['Reference', str(f['reference'])] as [string, string]] : []),
+        ...(f['reference'] ? [['Reference', referenceText(f['reference'])] as [string, string]] : []),
       ],
       '   ',
       FINDING_KEY_WIDTH,
@@ -141,6 +145,12 @@ function indent(text: string, continuation: string): string {
 function cliValue(v: unknown): string {
   if (v === null || v === undefined) return '-';
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+/** A finding's public source as `title (url)`. */
+function referenceText(v: unknown): string {
+  const ref = asObject(v);
+  return typeof ref['title'] === 'string' && typeof ref['url'] === 'string' ? `${ref['title']} (${ref['url']})` : str(v);
 }
 
 function str(v: unknown): string {

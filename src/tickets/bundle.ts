@@ -56,9 +56,11 @@ function findingJson(f: Finding): RawJson {
     title: cap(f.title),
     objects: f.objects.map(cap),
     evidence: f.evidence.map(cap),
+    ...(f.details !== undefined ? { details: f.details.map(cap) } : {}),
+    ...(f.impact !== undefined && f.impact.length > 0 ? { impact: f.impact.map(cap) } : {}),
     explanation: cap(f.explanation),
     remedy: cap(f.remedy),
-    ...(f.reference ? { reference: cap(f.reference) } : {}),
+    ...(f.reference ? { reference: { title: cap(f.reference.title), url: f.reference.url } } : {}),
   };
 }
 

@@ -89,6 +89,7 @@ export function aNode(over: Partial<KNode> & { ready?: boolean } = {}): KNode {
   return {
     name: 'k8s-minion-0',
     labels: {},
+    networkAnnotations: {},
     roles: [],
     unschedulable: false,
     conditions: [

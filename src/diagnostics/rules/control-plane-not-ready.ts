@@ -20,7 +20,10 @@ function downComponents(kube: KubeState): KPod[] {
   return kube.pods.filter((p) => p.namespace === 'kube-system' && componentOf(p) !== null && !(p.phase === 'Running' && podIsReady(p)));
 }
 
-/** Pending pods nobody has tried to schedule: no Scheduled or FailedScheduling event, no Unschedulable condition. */
+/**
+ * Pending pods nobody has tried to schedule: no Scheduled or FailedScheduling event, no
+ * Unschedulable condition, for `pendingMinutes` (the silence is the evidence, so time counts).
+ */
 export function neverScheduled(kube: KubeState, now: number, pendingMinutes: number): KPod[] {
   return kube.pods.filter((p) => {
     if (p.phase !== 'Pending' || p.nodeName !== null || p.deletionTimestamp !== null) return false;
@@ -35,7 +38,7 @@ export const controlPlaneNotReady: Rule = {
   id: RULE,
   description: 'kube-scheduler or kube-controller-manager not running: pods Pending with no scheduling events.',
   suppresses: ['container-creating-stuck', 'pod-crash-loop', 'pod-unschedulable', 'workload-replicas-short', 'service-without-endpoints'],
-  run(snapshot, { now, thresholds }) {
+  run(snapshot, { kubeNow: now, thresholds }) {
     const kube = snapshot.kube;
     if (kube === null) return [];
     const down = downComponents(kube);

@@ -1,11 +1,12 @@
 import type { ClusterDetail, ClusterTemplate } from '../../core/cluster.js';
 import type { Finding } from '../../core/finding.js';
-import { capLines } from '../evidence.js';
+import type { KEvent, KPod, KubeState } from '../../core/kube-state.js';
+import { capLines, groupObservations, podEvents } from '../evidence.js';
 import { podRef } from '../object-refs.js';
-import { stuckContainerCreating } from '../pod-facts.js';
+import { isContainerCreating, START_FAILURE_REASONS, stuckContainerCreating } from '../pod-facts.js';
 import { CATALYST_PODS_FAIL } from '../references.js';
 import type { Rule } from '../rule.js';
-import { stuckPodLine } from './container-creating-stuck.js';
+import { stuckPodObservation } from './container-creating-stuck.js';
 
 const RULE = 'docker-volume-size-overlay2';
 
@@ -54,25 +55,37 @@ export function preflightDockerVolumeOverlay2(
   };
 }
 
+/** The known issue's own signature: the runtime cannot mount overlay on the docker volume ("invalid argument"). */
+const OVERLAY_MOUNT_FAILED = /overlay.*invalid argument/i;
+
+/** The newest sandbox or mount failure of a pod whose message is the overlay mount signature. */
+export function overlayMountEvent(kube: KubeState, pod: KPod): KEvent | null {
+  return podEvents(kube, pod).find((e) => START_FAILURE_REASONS.includes(e.reason) && OVERLAY_MOUNT_FAILED.test(e.message)) ?? null;
+}
+
+function overlayMountPods(kube: KubeState): KPod[] {
+  return kube.pods.filter((p) => isContainerCreating(p) && overlayMountEvent(kube, p) !== null);
+}
+
 export const dockerVolumeSizeOverlay2: Rule = {
   id: RULE,
-  description: 'docker_volume_size with the overlay2 storage driver and pods stuck in ContainerCreating (Catalyst known issue).',
+  description:
+    'docker_volume_size with the overlay2 storage driver: pods that fail to mount overlay ("invalid argument"), or stay in ContainerCreating (Catalyst known issue).',
   suppresses: ['container-creating-stuck', 'workload-replicas-short', 'service-without-endpoints'],
-  run(snapshot, { now, thresholds }) {
+  run(snapshot, { kubeNow, thresholds }) {
     const { cluster, template, kube } = snapshot;
-    if (template === null) return [];
-    const driver = storageDriverOf(template, cluster?.labels);
-    const size = dockerVolumeSizeOf(cluster, template);
-    if (driver !== 'overlay2' || size === null) return [];
+    const driver = template === null ? null : storageDriverOf(template, cluster?.labels);
+    const size = template === null ? null : dockerVolumeSizeOf(cluster, template);
+    const combo = template !== null && driver === 'overlay2' && size !== null;
     const objects = cluster === null ? [] : [`openstack/Cluster/${cluster.name}`];
-    if (kube === null) {
+    if (combo && kube === null) {
       return [
         {
           rule: RULE,
           severity: 'info',
           title: 'Cluster uses a docker volume size with overlay2, a combination known to leave pods in ContainerCreating',
           objects,
-          evidence: [...comboEvidence(template, size, driver), 'Kubernetes state not collected: pods could not be checked'],
+          evidence: [...comboEvidence(template, size, 'overlay2'), 'Kubernetes state not collected: pods could not be checked'],
           explanation: CATALYST_PODS_FAIL.explanation,
           remedy:
             'Check the pods (`/kube pods NAME --problems`); if they stay in ContainerCreating, recreate the cluster without a docker volume size.',
@@ -80,18 +93,33 @@ export const dockerVolumeSizeOverlay2: Rule = {
         },
       ];
     }
-    const pods = stuckContainerCreating(kube, now, thresholds.containerCreatingMinutes);
+    // A known template without the combination rules the known issue out, whatever the events say.
+    if (kube === null || (template !== null && !combo)) return [];
+    // The overlay mount error proves the issue at once; with the combination known, so does
+    // waiting in ContainerCreating past the threshold.
+    const signature = overlayMountPods(kube);
+    const seen = new Set(signature);
+    const pods = combo
+      ? [...signature, ...stuckContainerCreating(kube, kubeNow, thresholds.containerCreatingMinutes).filter((p) => !seen.has(p))]
+      : signature;
     if (pods.length === 0) return [];
+    const setup = combo
+      ? comboEvidence(template, size, 'overlay2')
+      : ["docker_volume_size and storage driver unknown (no Magnum template): the overlay mount error is the known issue's signature"];
+    // The overlay mount failure is quoted where there is one; merged across pods it reads once.
+    const grouped = groupObservations(
+      pods.map((p) => stuckPodObservation(kube, p, kubeNow, overlayMountEvent(kube, p))),
+      'pods',
+      thresholds.maxDetailLines,
+    );
     return [
       {
         rule: RULE,
         severity: 'critical',
         title: `Pods stuck in ContainerCreating: docker_volume_size with overlay2 (known issue, not recoverable)`,
         objects: [...objects, ...pods.map(podRef)],
-        evidence: capLines(
-          [...comboEvidence(template, size, driver), ...pods.map((p) => stuckPodLine(kube, p, now))],
-          thresholds.maxEvidenceLines,
-        ),
+        evidence: capLines([...setup, ...grouped.lines], thresholds.maxEvidenceLines),
+        ...(grouped.details ? { details: grouped.details } : {}),
         explanation: CATALYST_PODS_FAIL.explanation,
         remedy: CATALYST_PODS_FAIL.remedy,
         reference: CATALYST_PODS_FAIL.reference,

@@ -19,10 +19,10 @@ function jobFinished(job: KJob | undefined, pod: KPod): boolean {
   return job.active === 0 && (job.succeeded > 0 || job.failed > 0 || job.completionTime !== null);
 }
 
-function isBlocked(kube: KubeState, pod: KPod, { now, thresholds }: RuleContext): boolean {
+function isBlocked(kube: KubeState, pod: KPod, { kubeNow, thresholds }: RuleContext): boolean {
   if (pod.owner?.kind === 'Job' || !isContainerCreating(pod)) return false;
   if (latestPodEvent(kube, pod, MOUNT_REASONS) !== null) return true;
-  return (minutesSince(pod.createdAt, now) ?? 0) >= thresholds.containerCreatingMinutes;
+  return (minutesSince(pod.createdAt, kubeNow) ?? 0) >= thresholds.containerCreatingMinutes;
 }
 
 export const kollaBootstrapHoldsVolume: Rule = {
@@ -61,7 +61,7 @@ export const kollaBootstrapHoldsVolume: Rule = {
             namespacedRef(pod.namespace, 'PersistentVolumeClaim', claim),
           ],
           evidence: [
-            `${podRef(pod)}: ${pod.status}${event === null ? '' : `; ${describeEvent(event, context.now)}`}`,
+            `${podRef(pod)}: ${pod.status}${event === null ? '' : `; ${describeEvent(event, context.kubeNow)}`}`,
             `${podRef(holder)} (job ${jobName}): ${holder.status}, still mounts PVC ${claim}${holder.nodeName ? ` on ${holder.nodeName}` : ''}`,
           ],
           explanation: KOLLA_BOOTSTRAP_VOLUME.explanation,

@@ -10,7 +10,7 @@ function readyCondition(node: KNode) {
 export const nodeNotReady: Rule = {
   id: 'node-not-ready',
   description: 'Nodes whose Ready condition is not True.',
-  run(snapshot, { now, thresholds }) {
+  run(snapshot, { kubeNow: now, thresholds }) {
     const kube = snapshot.kube;
     if (kube === null) return [];
     const nodes = kube.nodes.filter((n) => readyCondition(n)?.status !== 'True');

@@ -1,4 +1,4 @@
-import { containerHits, containerLine, podCount, podProblemFinding } from '../pod-problem.js';
+import { containerHits, podCount, podProblemFinding } from '../pod-problem.js';
 import type { Rule } from '../rule.js';
 
 const REASONS = [
@@ -22,11 +22,13 @@ export const podConfigError: Rule = {
       rule: 'pod-config-error',
       severity: 'warning',
       title: (n) => `${podCount(n)} cannot create ${n === 1 ? 'a container' : 'containers'} from the pod spec`,
-      lines: hits.map((h) => containerLine(h, `${h.container.reason}${h.container.message ? `: ${h.container.message}` : ''}`)),
+      detail: (h) => `${h.container.reason}${h.container.message ? `: ${h.container.message}` : ''}`,
+      summary: (h) => `${h.container.reason}${h.container.message ? `: ${h.container.message}` : ''}`,
       explanation:
         'The container cannot be created: something its spec refers to (a Secret, a ConfigMap or a key in one, a volume) is missing or invalid, or a lifecycle hook failed.',
       remedy: 'Create the missing Secret or ConfigMap (the message names it) or fix the pod spec; the kubelet retries on its own.',
       maxEvidenceLines: thresholds.maxEvidenceLines,
+      maxDetailLines: thresholds.maxDetailLines,
     });
   },
 };

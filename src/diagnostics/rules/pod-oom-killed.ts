@@ -1,4 +1,4 @@
-import { containerHits, containerLine, podCount, podProblemFinding } from '../pod-problem.js';
+import { containerHits, podCount, podProblemFinding } from '../pod-problem.js';
 import type { Rule } from '../rule.js';
 
 export const podOomKilled: Rule = {
@@ -16,13 +16,13 @@ export const podOomKilled: Rule = {
       rule: 'pod-oom-killed',
       severity: 'warning',
       title: (n) => `${podCount(n)} killed for running out of memory (OOMKilled)`,
-      lines: hits.map((h) =>
-        containerLine(h, `OOMKilled, ${h.container.restartCount} restarts, now ${h.container.reason ?? h.container.state}`),
-      ),
+      detail: (h) => `OOMKilled, ${h.container.restartCount} restarts, now ${h.container.reason ?? h.container.state}`,
+      summary: () => 'OOMKilled',
       explanation: 'The container used more memory than its limit and the kernel killed it (exit code 137).',
       remedy:
         "Raise the container's memory limit (resources.limits.memory) or reduce what it uses; check the node's memory if the pod has no limit.",
       maxEvidenceLines: thresholds.maxEvidenceLines,
+      maxDetailLines: thresholds.maxDetailLines,
     });
   },
 };

@@ -1,5 +1,5 @@
 import type { KPod, KubeState } from '../../core/kube-state.js';
-import { capLines, clip, latestPodEvent, minutesSince, plural } from '../evidence.js';
+import { capLines, clip, groupObservations, latestPodEvent, normalizeMessage, plural } from '../evidence.js';
 import { ageSince } from '../human-duration.js';
 import { podRef } from '../object-refs.js';
 import type { Rule } from '../rule.js';
@@ -15,23 +15,25 @@ function schedulerMessage(kube: KubeState, pod: KPod): string | null {
 
 export const podUnschedulable: Rule = {
   id: 'pod-unschedulable',
-  description: "Pending pods the scheduler cannot place, with the scheduler's reason.",
+  description: "Pending pods the scheduler cannot place, with the scheduler's reason (its message is the evidence: no waiting period).",
   suppresses: ['workload-replicas-short', 'service-without-endpoints'],
-  run(snapshot, { now, thresholds }) {
+  run(snapshot, { kubeNow: now, thresholds }) {
     const kube = snapshot.kube;
     if (kube === null) return [];
     const hits = kube.pods
       .filter((p) => p.phase === 'Pending' && p.nodeName === null && p.deletionTimestamp === null)
-      .filter((p) => (minutesSince(p.createdAt, now) ?? 0) >= thresholds.pendingMinutes)
       .map((pod) => ({ pod, message: schedulerMessage(kube, pod) }))
       .filter((h): h is { pod: KPod; message: string } => h.message !== null);
     if (hits.length === 0) return [];
-    const byMessage = new Map<string, KPod[]>();
-    for (const { pod, message } of hits) byMessage.set(message, [...(byMessage.get(message) ?? []), pod]);
-    const lines = [...byMessage].flatMap(([message, pods]) => [
-      `scheduler: ${clip(message)}`,
-      ...pods.map((p) => `  ${podRef(p)}: Pending for ${ageSince(p.createdAt, now)}`),
-    ]);
+    const grouped = groupObservations(
+      hits.map(({ pod, message }) => {
+        const summary = `Pending; scheduler: ${normalizeMessage(message, [pod.name])}`;
+        const line = `${podRef(pod)}: Pending for ${ageSince(pod.createdAt, now)}; scheduler: ${clip(message)}`;
+        return { name: `${pod.namespace}/${pod.name}`, key: summary, summary, line };
+      }),
+      'pods',
+      thresholds.maxDetailLines,
+    );
     const uninitialized = hits.some((h) => h.message.includes(UNINITIALIZED_TAINT));
     return [
       {
@@ -39,7 +41,8 @@ export const podUnschedulable: Rule = {
         severity: 'warning',
         title: `${plural(hits.length, 'pod')} Pending: the scheduler cannot place ${hits.length === 1 ? 'it' : 'them'}`,
         objects: hits.map((h) => podRef(h.pod)),
-        evidence: capLines(lines, thresholds.maxEvidenceLines),
+        evidence: capLines(grouped.lines, thresholds.maxEvidenceLines),
+        ...(grouped.details ? { details: grouped.details } : {}),
         explanation: uninitialized
           ? `Nodes still carry the ${UNINITIALIZED_TAINT} taint: the OpenStack cloud controller manager never initialised them (bad cloud config, no route to the OpenStack API, or a CA problem).`
           : 'No node satisfies the pod: not enough free CPU or memory, taints the pod does not tolerate, node selectors or affinity that match no node, or volumes bound to another zone.',

@@ -5,15 +5,20 @@ import type { Rule } from '../rule.js';
 
 export const pvcPending: Rule = {
   id: 'pvc-pending',
-  description: 'PersistentVolumeClaims Pending longer than the threshold, with the provisioner event.',
-  run(snapshot, { now, thresholds }) {
+  description: 'PersistentVolumeClaims Pending: at once when the provisioner reports a failure, otherwise after the threshold.',
+  run(snapshot, { kubeNow: now, thresholds }) {
     const kube = snapshot.kube;
     if (kube === null) return [];
     const pending = kube.pvcs
-      .filter((c) => c.phase === 'Pending' && (minutesSince(c.createdAt, now) ?? 0) >= thresholds.pendingMinutes)
+      .filter((c) => c.phase === 'Pending')
       .map((claim) => ({ claim, event: eventsFor(kube, 'PersistentVolumeClaim', claim.namespace, claim.name)[0] ?? null }))
       // WaitForFirstConsumer is the normal state of a claim no pod uses yet.
-      .filter(({ event }) => event?.reason !== 'WaitForFirstConsumer');
+      .filter(({ event }) => event?.reason !== 'WaitForFirstConsumer')
+      // A provisioning failure proves the problem; a claim merely waiting needs time to be one.
+      .filter(
+        ({ claim, event }) =>
+          event?.reason === 'ProvisioningFailed' || (minutesSince(claim.createdAt, now) ?? 0) >= thresholds.pendingMinutes,
+      );
     if (pending.length === 0) return [];
     const noClass = pending.some(({ claim }) => claim.storageClass === null);
     return [

@@ -38,7 +38,7 @@ export const rbdVolumeLocked: Rule = {
   description:
     'A pod moved to a new node cannot map its Ceph RBD volume (Multi-Attach or "image is locked"): Kolla-Kubernetes known issue 2.',
   suppresses: ['container-creating-stuck', 'workload-replicas-short', 'service-without-endpoints'],
-  run(snapshot, { now, thresholds }) {
+  run(snapshot, { kubeNow: now, thresholds }) {
     const kube = snapshot.kube;
     if (kube === null) return [];
     const hits = kube.pods

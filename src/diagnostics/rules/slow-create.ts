@@ -9,7 +9,7 @@ import type { Rule } from '../rule.js';
 
 const RULE = 'slow-create';
 
-/** When the create started: Magnum's created_at, else the stack's creation time. */
+/** When the create started: Magnum's created_at, else the stack's creation time (both on the cloud's clock). */
 export function createStartedAt(snapshot: ClusterSnapshot): number | null {
   const parsed = snapshot.cluster?.createdAt ? Date.parse(snapshot.cluster.createdAt) : Number.NaN;
   if (!Number.isNaN(parsed)) return parsed;
@@ -19,7 +19,7 @@ export function createStartedAt(snapshot: ClusterSnapshot): number | null {
 export const slowCreate: Rule = {
   id: RULE,
   description: 'CREATE_IN_PROGRESS past the usual 15-25 min: the Heat resources still in progress; slow or stuck.',
-  run(snapshot, { now, thresholds }) {
+  run(snapshot, { openstackNow: now, thresholds }) {
     const cluster = snapshot.cluster;
     if (cluster === null || cluster.status !== 'CREATE_IN_PROGRESS') return [];
     const started = createStartedAt(snapshot);

@@ -1,7 +1,7 @@
 import type { KPod, KubeState } from '../../core/kube-state.js';
 import { capLines, minutesSince, plural } from '../evidence.js';
 import { namespacedRef } from '../object-refs.js';
-import { ownerChain } from '../pod-facts.js';
+import { hasFailureEvidence, ownerChain } from '../pod-facts.js';
 import type { Rule } from '../rule.js';
 
 const KINDS = ['Deployment', 'StatefulSet', 'ReplicationController', 'DaemonSet'];
@@ -22,7 +22,7 @@ function podsByController(kube: KubeState): Map<string, KPod[]> {
 export const workloadReplicasShort: Rule = {
   id: 'workload-replicas-short',
   description: 'Deployments, StatefulSets, ReplicationControllers and DaemonSets with fewer ready replicas than desired.',
-  run(snapshot, { now, thresholds }) {
+  run(snapshot, { kubeNow: now, thresholds }) {
     const kube = snapshot.kube;
     if (kube === null) return [];
     const candidates = kube.workloads.filter((w) => KINDS.includes(w.kind) && w.desired > 0 && w.ready < w.desired);
@@ -30,8 +30,13 @@ export const workloadReplicasShort: Rule = {
     const byController = podsByController(kube);
     const short = candidates
       .map((workload) => ({ workload, pods: byController.get(namespacedRef(workload.namespace, workload.kind, workload.name)) ?? [] }))
-      // A rollout in progress: every pod is younger than the pending threshold.
-      .filter(({ pods }) => pods.length === 0 || pods.some((p) => (minutesSince(p.createdAt, now) ?? 0) >= thresholds.pendingMinutes));
+      // A rollout in progress (every pod younger than the pending threshold) is not short,
+      // unless one of its pods already shows a failure.
+      .filter(
+        ({ pods }) =>
+          pods.length === 0 ||
+          pods.some((p) => (minutesSince(p.createdAt, now) ?? 0) >= thresholds.pendingMinutes || hasFailureEvidence(kube, p)),
+      );
     if (short.length === 0) return [];
     return [
       {

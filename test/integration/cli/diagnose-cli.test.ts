@@ -54,13 +54,23 @@ describe('kube-chatops diagnose / show (child process against the sim)', () => {
 
       const json = JSON.parse(stdout) as {
         cluster: string;
-        findings: { rule: string; severity: string; objects: string[]; reference: string | null }[];
+        findings: { rule: string; severity: string; objects: string[]; reference: { title: string; url: string } | null }[];
       };
       expect(code).toBe(2);
       expect(json.cluster).toBe('kolla');
       expect(json.findings.map((f) => [f.rule, f.severity])).toEqual([['kolla-bootstrap-holds-volume', 'critical']]);
-      expect(Object.keys(json.findings[0] ?? {})).toEqual(['rule', 'severity', 'title', 'objects', 'evidence', 'remedy', 'reference']);
+      expect(Object.keys(json.findings[0] ?? {})).toEqual([
+        'rule',
+        'severity',
+        'title',
+        'objects',
+        'evidence',
+        'impact',
+        'remedy',
+        'reference',
+      ]);
       expect(json.findings[0]?.objects.every((o) => o.split('/').length >= 2)).toBe(true);
+      expect(json.findings[0]?.reference?.url).toMatch(/kolla-kubernetes\/blob\/[0-9a-f]{40}\/doc\/source\/multi-node.rst#known-issues$/);
     },
     SLOW,
   );

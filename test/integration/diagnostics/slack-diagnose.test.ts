@@ -31,7 +31,7 @@ describe('/kube diagnose and friends through signed Slack requests', () => {
     const root = h.allMessages().find((m) => m.ts === diagnosis.threadTs);
     expect(ack.status).toBe(200);
     expect(diagnosis.text).toBe('Diagnosis of crash-loop: 0 critical, 2 warning, 0 info');
-    expect(root?.text).toBe('Cluster crash-loop is CREATE_COMPLETE (health HEALTHY)');
+    expect(root?.text).toBe('Cluster crash-loop is CREATE_COMPLETE (Magnum health HEALTHY; kube-chatops: 0 critical, 2 warning)');
     expect(sectionsOf(diagnosis)).toContain('`pod-crash-loop`');
     expect(sectionsOf(diagnosis)).toContain('`pod-oom-killed`');
     expect(Object.keys(buttons(diagnosis))).toEqual(['ticket-attach']);

@@ -51,7 +51,7 @@ describe('foundation: /kube list and /kube show through the queue into a thread'
       return t.some((m) => m.files.length > 0) ? t : undefined;
     }, 20_000);
 
-    expect(root.text).toBe('Cluster healthy is CREATE_COMPLETE (health HEALTHY)');
+    expect(root.text).toBe('Cluster healthy is CREATE_COMPLETE (Magnum health HEALTHY)');
     expect(JSON.stringify(root.blocks)).toContain('"action_id":"ticket-attach"');
     const dump = thread.flatMap((m) => m.files)[0];
     expect(dump?.filename).toBe('coe-cluster-show-healthy.txt');

@@ -329,3 +329,47 @@ describe('MagnumApi over HTTP', () => {
     expect([error.code, error.service]).toEqual(['upstream_bad_response', 'magnum']);
   });
 });
+
+describe("Magnum's clock, from the Date header of its answers", () => {
+  const HOST_NOW = Date.parse('2026-11-21T12:00:00Z');
+  let cloud: FakeCloud;
+  let api: ClosableOpenStackApi;
+
+  beforeEach(async () => {
+    cloud = await FakeCloud.start();
+    cloud.keystone();
+    api = createOpenStackApi({
+      credentials: {
+        cloud: 'test',
+        authUrl: `${cloud.url}/identity/v3/`,
+        applicationCredential: { id: 'ac', secret: 'ac-secret' },
+        interface: 'public',
+        regionName: 'RegionOne',
+      },
+      logger: recordingLogger([]),
+      clock: new ManualClock(),
+      http: { sleep: async () => undefined, random: () => 0.5, wallClock: { now: () => HOST_NOW } },
+    });
+  });
+
+  afterEach(async () => {
+    await api.close();
+    await cloud.close();
+  });
+
+  const answerWithDate = (date: string | null) =>
+    cloud.on('GET', `${V1}/clusters/demo3-k8s`, (_req, res) =>
+      json(res, 200, fixture('magnum-cluster-demo3-k8s.json'), date === null ? {} : { date }),
+    );
+
+  test.each([
+    ['3 hours behind this host', new Date(HOST_NOW - 3 * 3_600_000).toUTCString(), -3 * 3_600_000 + 500],
+    ['20 minutes ahead', new Date(HOST_NOW + 20 * 60_000).toUTCString(), 20 * 60_000 + 500],
+    ['within the header resolution', new Date(HOST_NOW - 1000).toUTCString(), 0],
+  ])('reads the skew of a Magnum %s', async (_case, date, expected) => {
+    answerWithDate(date);
+    expect(api.magnum.clockSkewMs?.()).toBeNull();
+    await api.magnum.getCluster('demo3-k8s');
+    expect(api.magnum.clockSkewMs?.()).toBe(expected);
+  });
+});

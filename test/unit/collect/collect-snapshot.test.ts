@@ -36,6 +36,8 @@ describe('collectSnapshot', () => {
     expect(snapshot).toEqual({
       name: 'dev-a',
       collectedAt: NOW,
+      kubeNow: NOW,
+      openstackNow: NOW,
       cluster: aCluster(),
       template: aTemplate(),
       nodegroups: [],
@@ -177,5 +179,28 @@ describe('collectSnapshot', () => {
     await expect(
       collectSnapshot({ kube: fakeConnector(calls, null), clock, logger: fakeLogger() }, { clusterName: 'ghost', kubeconfigOnly: true }),
     ).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("collectSnapshot: the servers' clocks", () => {
+  it("records now on the API server's and Magnum's clocks, from the skews their Date headers showed", async () => {
+    const calls: CallLog = [];
+    const api = { ...fakeKubeApi(), clockSkewMs: () => -3 * 3_600_000 };
+    const openstack = fakeOpenStack(calls, { magnum: { clockSkewMs: () => 90_000 } });
+    const snapshot = await collectSnapshot(
+      { openstack, kube: fakeConnector(calls, api), clock, logger: fakeLogger() },
+      { clusterName: 'dev-a' },
+    );
+    expect([snapshot.collectedAt, snapshot.kubeNow, snapshot.openstackNow]).toEqual([NOW, NOW - 3 * 3_600_000, NOW + 90_000]);
+  });
+
+  it("falls back to the bot's clock when a server sent no Date header", async () => {
+    const calls: CallLog = [];
+    const api = { ...fakeKubeApi(), clockSkewMs: () => null };
+    const snapshot = await collectSnapshot(
+      { kube: fakeConnector(calls, api), clock, logger: fakeLogger() },
+      { clusterName: 'kolla', kubeconfigOnly: true },
+    );
+    expect([snapshot.kubeNow, snapshot.openstackNow]).toEqual([NOW, NOW]);
   });
 });

@@ -85,6 +85,39 @@ describe('runDiagnosis', () => {
     expect(diagnosis.findings.map((f) => `${f.severity} ${f.rule}`)).toEqual(['critical docker-volume-size-overlay2']);
   });
 
+  it('reports the seed case on a young cluster at once, from the overlay mount errors in the events', () => {
+    const young = (suffix: string) => ({ ...coredns(suffix), createdAt: minutesAgo(3) });
+    const overlay = (suffix: string) =>
+      anEvent(`kube-system/Pod/coredns-78df4bf8ff-${suffix}`, {
+        reason: 'FailedCreatePodSandBox',
+        message:
+          'Failed create pod sandbox: rpc error: error creating overlay mount to /var/lib/docker/overlay2/ab12-init/merged: invalid argument',
+      });
+    const snapshot = aSnapshot({
+      cluster: aCluster({ dockerVolumeSize: 10 }),
+      kube: aKubeState({
+        pods: [young('kp9pk'), young('zz9ab')],
+        workloads: corednsWorkloads,
+        events: [overlay('kp9pk'), overlay('zz9ab')],
+      }),
+    });
+    const diagnosis = runDiagnosis(snapshot, { now: NOW });
+    expect(diagnosis.findings.map((f) => `${f.severity} ${f.rule}`)).toEqual(['critical docker-volume-size-overlay2']);
+  });
+
+  it("judges Kubernetes ages on the API server's clock and Magnum's on Magnum's, not the bot's", () => {
+    // The API server is 3 h behind the bot (its pod is 3 min old by its clock, 3 h by the bot's);
+    // Magnum is 1 h behind (its create has run 20 min by its clock, 80 min by the bot's).
+    const skew = -3 * 3_600_000;
+    const kube = aKubeState({ pods: [aPod({ status: 'ContainerCreating', createdAt: NOW + skew - 3 * 60_000 })] });
+    const cluster = aCluster({ status: 'CREATE_IN_PROGRESS', createdAt: new Date(NOW - 3_600_000 - 20 * 60_000).toISOString() });
+    const snapshot = aSnapshot({ kube, cluster, kubeNow: NOW + skew, openstackNow: NOW - 3_600_000 });
+    expect(runDiagnosis(snapshot, { now: NOW }).findings).toEqual([]);
+    // Without the servers' clocks the bot's clock is used: a stuck pod and a stuck create.
+    const botClock = runDiagnosis({ ...snapshot, kubeNow: undefined, openstackNow: undefined }, { now: NOW });
+    expect(botClock.findings.map((f) => `${f.severity} ${f.rule}`)).toEqual(['critical slow-create', 'warning container-creating-stuck']);
+  });
+
   it('keeps the generic finding for pods the specific rule does not explain, recomputed without the others', () => {
     const volume = { name: 'data', pvcClaimName: 'mariadb', kind: 'persistentVolumeClaim' };
     const pods = [
@@ -142,6 +175,54 @@ describe('runDiagnosis', () => {
     });
     const diagnosis = runDiagnosis(aSnapshot({ kube }), { now: NOW });
     expect(diagnosis.findings.map((f) => `${f.severity} ${f.rule}`)).toEqual(['critical kolla-bootstrap-holds-volume']);
+  });
+
+  it('names the Service, its port and the workload a crash loop breaks, instead of hiding them', () => {
+    const pod = aPod({
+      namespace: 'shop',
+      name: 'orders-5d7-a',
+      labels: { app: 'orders' },
+      status: 'CrashLoopBackOff',
+      owner: { kind: 'ReplicaSet', name: 'orders-5d7' },
+      containers: [
+        aContainer({
+          ready: false,
+          state: 'waiting',
+          reason: 'CrashLoopBackOff',
+          restartCount: 6,
+          lastTerminated: { reason: 'Error', exitCode: 1, finishedAt: minutesAgo(1) },
+        }),
+      ],
+    });
+    const kube = aKubeState({
+      pods: [pod],
+      workloads: [
+        aWorkload({ namespace: 'shop', kind: 'Deployment', name: 'orders', desired: 1, ready: 0 }),
+        aWorkload({
+          namespace: 'shop',
+          kind: 'ReplicaSet',
+          name: 'orders-5d7',
+          desired: 1,
+          ready: 0,
+          owner: { kind: 'Deployment', name: 'orders' },
+        }),
+      ],
+      services: [
+        aService({
+          namespace: 'shop',
+          name: 'orders',
+          selector: { app: 'orders' },
+          ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
+        }),
+      ],
+      endpoints: [anEndpoints({ name: 'kubernetes' }), anEndpoints({ namespace: 'shop', name: 'orders', readyAddresses: 0 })],
+    });
+    const diagnosis = runDiagnosis(aSnapshot({ kube }), { now: NOW });
+    expect(diagnosis.findings.map((f) => f.rule)).toEqual(['pod-crash-loop']);
+    expect(diagnosis.findings[0]?.impact).toEqual([
+      'shop/Service/orders (port 8080/TCP http): no ready pod behind it, connections fail',
+      'shop/Deployment/orders: 0/1 ready',
+    ]);
   });
 
   it('keeps a Service finding when a pod it selects is not explained by another finding', () => {

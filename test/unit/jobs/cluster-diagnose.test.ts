@@ -30,7 +30,7 @@ describe('cluster-diagnose job', () => {
 
     const posts = slack.filter((c) => c.kind === 'post');
     expect(posts.map((p) => [p.threadTs, p.message.text])).toEqual([
-      [undefined, 'Cluster dev-a is CREATE_COMPLETE (health HEALTHY)'],
+      [undefined, 'Cluster dev-a is CREATE_COMPLETE (Magnum health HEALTHY; kube-chatops: 0 critical, 1 warning)'],
       ['100.000001', 'Diagnosis of dev-a: 0 critical, 1 warning, 0 info'],
     ]);
     expect(result).toEqual({ threadTs: '100.000001', rules: ['pod-crash-loop'] });

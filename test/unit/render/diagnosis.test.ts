@@ -1,5 +1,5 @@
 import type { Finding } from '../../../src/core/finding.js';
-import { renderDiagnosisMessage, remedyButton } from '../../../src/render/diagnosis.js';
+import { diagnosisNeedsSnippet, renderDiagnosisMessage, remedyButton } from '../../../src/render/diagnosis.js';
 import { diagnosisJson, renderDiagnosisText } from '../../../src/render/diagnosis-text.js';
 
 function aFinding(over: Partial<Finding> = {}): Finding {
@@ -24,7 +24,7 @@ describe('renderDiagnosisMessage', () => {
         rule: 'docker-volume-size-overlay2',
         severity: 'critical',
         title: 'overlay2 with a docker volume',
-        reference: 'seeds/000 known issue 2',
+        reference: { title: 'Catalyst known issue "Cluster is created but pods fail"', url: 'https://docs.example/k8s#pods-fail' },
       }),
       aFinding(),
     ];
@@ -36,9 +36,21 @@ describe('renderDiagnosisMessage', () => {
       .map((b) => (b as { text: { text: string } }).text.text);
     expect(sections[0]).toBe(':red_circle: Diagnosis of `prod-a`: *1 critical*, 1 warning, 0 info');
     expect(sections[1]).toBe(
-      ':red_circle: *overlay2 with a docker volume*  `docker-volume-size-overlay2`\n• last exit code 1\n*Remedy:* Read its logs with /kube logs.\n_Reference:_ seeds/000 known issue 2',
+      ':red_circle: *overlay2 with a docker volume*  `docker-volume-size-overlay2`\n• last exit code 1\n*Remedy:* Read its logs with /kube logs.\n_Reference:_ <https://docs.example/k8s#pods-fail|Catalyst known issue "Cluster is created but pods fail">',
     );
     expect(sections[2]).toContain(':warning: *Pod web-1 is crash looping*');
+  });
+
+  it('shows what a root finding breaks under Impact, at most four lines inline', () => {
+    const impact = Array.from({ length: 6 }, (_, i) => `shop/Service/s${i} (port 80/TCP): no ready pod behind it, connections fail`);
+    const message = renderDiagnosisMessage({ cluster: 'prod-a', findings: [aFinding({ impact })], checked: [] }, { requester: 'U1' });
+    const section = (message.blocks ?? [])
+      .map((b) => (b as { text?: { text: string } }).text?.text ?? '')
+      .find((t) => t.includes('*Impact:*'));
+    expect(section).toContain('*Impact:*\n• shop/Service/s0 (port 80/TCP): no ready pod behind it, connections fail\n');
+    expect(section).toContain('• shop/Service/s3');
+    expect(section).not.toContain('s4 (port');
+    expect(section).toContain('• … 2 more in the snippet');
   });
 
   it('offers the ticket button with the cluster uuid', () => {
@@ -120,6 +132,52 @@ describe('diagnosis text and JSON', () => {
     expect(text).toContain('WARNING (1)\n  [b]');
   });
 
+  it('lists every object of merged evidence in the text', () => {
+    const finding = aFinding({
+      evidence: ['2 pods: CrashLoopBackOff (first: default/web-1, default/web-2)'],
+      details: [
+        'default/Pod/web-1 container app: CrashLoopBackOff, 7 restarts',
+        'default/Pod/web-2 container app: CrashLoopBackOff, 3 restarts',
+      ],
+    });
+    expect(renderDiagnosisText('prod-a', [finding])).toContain(
+      '    every object:\n      - default/Pod/web-1 container app: CrashLoopBackOff, 7 restarts\n      - default/Pod/web-2 container app: CrashLoopBackOff, 3 restarts\n',
+    );
+  });
+
+  it.each([
+    ['a short diagnosis', [aFinding()], false],
+    [
+      'merged evidence whose full list is longer than the message shows',
+      [aFinding({ details: Array.from({ length: 7 }, (_, i) => `d${i}`) })],
+      true,
+    ],
+    ['merged evidence of a few objects (the ticket and the text carry them)', [aFinding({ details: ['a', 'b'] })], false],
+    ['more evidence than the message shows', [aFinding({ evidence: Array.from({ length: 7 }, (_, i) => `e${i}`) })], true],
+    ['more impact than the message shows', [aFinding({ impact: Array.from({ length: 5 }, (_, i) => `i${i}`) })], true],
+    ['more findings than the message shows', Array.from({ length: 13 }, () => aFinding()), true],
+  ])('needs the snippet for %s: %s', (_case, findings, expected) => {
+    expect(diagnosisNeedsSnippet(findings)).toBe(expected);
+  });
+
+  it('lists the whole impact in the text', () => {
+    const impact = [
+      'shop/Service/orders (port 8080/TCP http): no ready pod behind it, connections fail',
+      'shop/Deployment/orders: 0/2 ready',
+    ];
+    expect(renderDiagnosisText('prod-a', [aFinding({ impact })])).toContain(
+      '    impact:\n      - shop/Service/orders (port 8080/TCP http): no ready pod behind it, connections fail\n      - shop/Deployment/orders: 0/2 ready\n',
+    );
+  });
+
+  it('writes the reference as its title and link in the text and as an object in the JSON', () => {
+    const reference = { title: 'Kolla README, Debugging', url: 'https://docs.example/kolla#debugging' };
+    expect(renderDiagnosisText('prod-a', [aFinding({ reference })])).toContain(
+      '    reference: Kolla README, Debugging (https://docs.example/kolla#debugging)\n',
+    );
+    expect(diagnosisJson('prod-a', [aFinding({ reference })]).findings[0]?.reference).toEqual(reference);
+  });
+
   it('gives the CLI JSON fields, reference null when there is none', () => {
     expect(diagnosisJson('prod-a', [aFinding()])).toEqual({
       cluster: 'prod-a',
@@ -130,6 +188,7 @@ describe('diagnosis text and JSON', () => {
           title: 'Pod web-1 is crash looping',
           objects: ['default/Pod/web-1'],
           evidence: ['last exit code 1'],
+          impact: [],
           remedy: 'Read its logs with /kube logs.',
           reference: null,
         },

@@ -140,9 +140,11 @@ export function finding(): Finding {
     title: 'Pods stuck in ContainerCreating for 25 minutes',
     objects: ['default/Pod/web-1'],
     evidence: ['FailedMount: MountVolume.SetUp failed for volume "data"', 'docker_storage_driver=overlay2, docker_volume_size=10'],
+    details: ['default/Pod/web-1: ContainerCreating for 25m on node-1; FailedMount (1m ago): MountVolume.SetUp failed for volume "data"'],
+    impact: ['default/Service/web (port 80/TCP): no ready pod behind it, connections fail'],
     explanation: 'The docker volume is mounted over the containerd state directory.',
     remedy: 'Recreate the cluster without docker_volume_size.',
-    reference: 'seeds/002 section 1',
+    reference: { title: 'Kolla README, Debugging', url: 'https://docs.example/kolla#debugging' },
   };
 }
 

@@ -47,7 +47,9 @@ describe('buildBundle', () => {
     expect(bundle.text).toContain('docker_storage_driver  overlay2');
     expect(bundle.text).toContain('1. [CRITICAL] Pods stuck in ContainerCreating for 25 minutes');
     expect(bundle.text).toContain('     - FailedMount: MountVolume.SetUp failed for volume "data"');
-    expect(bundle.text).toContain('   Reference:   seeds/002 section 1');
+    expect(bundle.text).toContain('   Every object:\n     - default/Pod/web-1: ContainerCreating for 25m on node-1; FailedMount (1m ago)');
+    expect(bundle.text).toContain('   Impact:\n     - default/Service/web (port 80/TCP): no ready pod behind it, connections fail\n');
+    expect(bundle.text).toContain('   Reference:   Kolla README, Debugging (https://docs.example/kolla#debugging)');
     expect(bundle.text).toContain('- network/private_subnet  OS::Neutron::Subnet  DELETE_FAILED');
     expect(bundle.text).toContain('One or more ports have an IP allocation from this subnet.');
     expect(bundle.text).toContain('- 2026-11-21T12:50:00.000Z  U01ALICE  create demo3-k8s  [approved] -> CREATE_COMPLETE');

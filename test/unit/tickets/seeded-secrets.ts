@@ -36,7 +36,17 @@ export function seededBundleInput(): BundleInput {
   };
   const t = template();
   t.raw = { ...t.raw, labels, http_proxy: credentialUrl, https_proxy: s, name: `tpl ${slackToken}` };
-  const f = { ...finding(), title: s, objects: [s], evidence: [s, `kubeconfig:\n${kubeconfig}`], explanation: s, remedy: s, reference: s };
+  const f = {
+    ...finding(),
+    title: s,
+    objects: [s],
+    evidence: [s, `kubeconfig:\n${kubeconfig}`],
+    impact: [s],
+    details: [s],
+    explanation: s,
+    remedy: s,
+    reference: { title: s, url: 'https://docs.example/k8s' },
+  };
   const h = { ...heatResource(), name: s, statusReason: s, physicalId: s, stackName: s, path: ['network', s] };
   const e = { ...warningEvent('web-1', 10), message: s, reason: s, involvedName: s, source: s };
   const dump = SHOW_DUMP.replace(

@@ -1,7 +1,7 @@
 import type { CollectionProblem } from '../../../../src/core/snapshot.js';
 import { collectionProblem } from '../../../../src/diagnostics/rules/collection-problem.js';
 import { aSnapshot } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
 
 const problem = (over: Partial<CollectionProblem>): CollectionProblem => ({
   source: 'kube',
@@ -36,5 +36,11 @@ describe('collection-problem', () => {
       'Could not read stack resources from Heat: forbidden',
     ]);
     expect(findings[0]?.evidence).toEqual(['kube pods: unreachable: connect ECONNREFUSED']);
+  });
+});
+
+describe('collection-problem: no clock involved', () => {
+  it('finds the same under clock skew', () => {
+    expectSameUnderSkew(collectionProblem, aSnapshot({ problems: [problem({})] }));
   });
 });

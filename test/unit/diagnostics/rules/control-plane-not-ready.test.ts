@@ -1,6 +1,7 @@
 import { controlPlaneNotReady } from '../../../../src/diagnostics/rules/control-plane-not-ready.js';
 import { aCondition, aKubeconfigSnapshot, aPod, anEvent } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
+import { SOURCES } from '../../../../src/core/sources.js';
 
 const pending = (name: string, ageMinutes = 10) => aPod({ name, status: 'Pending', node: null, ageMinutes, containers: [] });
 const scheduler = (status: string) =>
@@ -37,6 +38,23 @@ describe('control-plane-not-ready', () => {
     expect(finding?.title).toBe('Control plane not ready: the scheduler is not scheduling pods (1 pod never scheduled)');
     expect(finding?.evidence).toEqual(['default/Pod/web-0: Pending for 12m, not assigned to a node, no scheduling events']);
     expect(finding?.remedy).toContain('sudo systemctl restart kube-scheduler');
-    expect(finding?.reference).toContain('seeds/002');
+    expect(finding?.reference).toEqual(SOURCES.kollaDebugging);
+  });
+});
+
+describe('control-plane-not-ready: evidence first, and the API server clock', () => {
+  it('is critical at once when the scheduler pod itself is down, however young the pods', () => {
+    expect(
+      severities(runRule(controlPlaneNotReady, aKubeconfigSnapshot({ pods: [scheduler('CrashLoopBackOff'), pending('web-0', 1)] }))),
+    ).toEqual(['critical']);
+  });
+
+  it.each([
+    ['Pending pods past the threshold with no scheduling event (silence is the evidence)', [pending('web-0', 12)]],
+    ['a pod Pending for 2 min', [pending('web-0', 2)]],
+    ['the scheduler crash looping', [scheduler('CrashLoopBackOff')]],
+    ['a running scheduler', [scheduler('Running'), aPod()]],
+  ])('finds the same under clock skew with %s', (_case, pods) => {
+    expectSameUnderSkew(controlPlaneNotReady, aKubeconfigSnapshot({ pods }));
   });
 });

@@ -1,6 +1,6 @@
 import { createFailedHeat } from '../../../../src/diagnostics/rules/create-failed-heat.js';
 import { aCluster, aHeatResource, aSnapshot, aStack } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
 
 const EXIT =
   'Resource CREATE failed: Error: resources.kube_masters.resources[0].resources.master_config_deployment: Deployment to server failed: deploy_status_code : Deployment exited with non-zero status code: 1';
@@ -91,5 +91,14 @@ describe('create-failed-heat', () => {
     const heatResources = [aHeatResource('network', { status: 'CREATE_FAILED', statusReason: 'BadRequest: something odd' })];
     const [finding] = runRule(createFailedHeat, aSnapshot({ cluster: failed(), stack: aStack({ name: 'st' }), heatResources }));
     expect(finding?.title).toBe('Cluster CREATE_FAILED: st.network CREATE_FAILED');
+  });
+});
+
+describe('create-failed-heat: no clock involved', () => {
+  it.each([
+    ['CREATE_FAILED', aSnapshot({ cluster: failed(), heatResources: failedTree })],
+    ['CREATE_COMPLETE', aSnapshot()],
+  ])('finds the same under clock skew for %s', (_case, snapshot) => {
+    expectSameUnderSkew(createFailedHeat, snapshot);
   });
 });

@@ -1,6 +1,7 @@
 import { deleteBlockedByLoadbalancers } from '../../../../src/diagnostics/rules/delete-blocked-by-loadbalancers.js';
 import { aCluster, aHeatResource, aLoadBalancer, aPort, aSnapshot } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
+import { SOURCES } from '../../../../src/core/sources.js';
 
 const CONFLICT =
   'Failed to delete cluster because stack delete failed Error: Resource DELETE failed: Conflict: resources.network.resources.private_subnet: ' +
@@ -59,7 +60,7 @@ describe('delete-blocked-by-loadbalancers', () => {
       label: 'Delete these 2 load balancers and retry',
       params: { cluster: 'dev-a', uuid: 'c0ffee00-0000-4000-8000-000000000001', loadBalancerIds: ['lb-user', 'lb-svc'] },
     });
-    expect(finding?.reference).toBe('Catalyst Kubernetes Service known issue: "Cluster fails to delete" (seeds/000)');
+    expect(finding?.reference).toEqual(SOURCES.catalystDeleteFails);
     expect(finding?.evidence).toContain(
       'load balancer my-hand-made-lb (lb-user) vip 10.0.0.50 ACTIVE: not made by this cluster: Magnum does not delete it',
     );
@@ -85,5 +86,14 @@ describe('delete-blocked-by-loadbalancers', () => {
     );
     expect(finding?.action).toBeUndefined();
     expect(finding?.title).toBe("Delete blocked: 1 port still on the cluster's private subnet");
+  });
+});
+
+describe('delete-blocked-by-loadbalancers: no clock involved', () => {
+  it.each([
+    ['the Conflict', aSnapshot({ cluster: failedDelete, loadBalancers: [userLb] })],
+    ['a healthy cluster', aSnapshot({ loadBalancers: [userLb] })],
+  ])('finds the same under clock skew for %s', (_case, snapshot) => {
+    expectSameUnderSkew(deleteBlockedByLoadbalancers, snapshot);
   });
 });

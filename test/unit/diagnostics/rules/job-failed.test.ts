@@ -1,6 +1,6 @@
 import { jobFailed } from '../../../../src/diagnostics/rules/job-failed.js';
 import { aCondition, aJob, aKubeconfigSnapshot } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
 
 const backoff = aJob({
   name: 'migrate',
@@ -31,5 +31,14 @@ describe('job-failed', () => {
     expect(finding?.evidence).toEqual([
       'default/Job/migrate: 6 failed, 0 succeeded; BackoffLimitExceeded: Job has reached the specified backoff limit',
     ]);
+  });
+});
+
+describe('job-failed: evidence, not age, and the API server clock', () => {
+  it.each([
+    ['a failed job', backoff],
+    ['a completed job', aJob()],
+  ])('finds the same under clock skew with %s', (_case, job) => {
+    expectSameUnderSkew(jobFailed, aKubeconfigSnapshot({ jobs: [job] }));
   });
 });

@@ -1,6 +1,7 @@
 import { kollaBootstrapHoldsVolume } from '../../../../src/diagnostics/rules/kolla-bootstrap-holds-volume.js';
 import { aJob, aPod, anEvent, aKubeconfigSnapshot } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
+import { SOURCES } from '../../../../src/core/sources.js';
 
 const ns = 'kolla';
 const volume = { name: 'mariadb', pvcClaimName: 'mariadb', kind: 'persistentVolumeClaim' };
@@ -71,6 +72,30 @@ describe('kolla-bootstrap-holds-volume', () => {
       'kolla/Pod/mariadb-bootstrap-x7k2p (job mariadb-bootstrap): Completed, still mounts PVC mariadb on k8s-minion-1',
     ]);
     expect(finding?.remedy).toContain('kubectl delete job -n kolla mariadb-bootstrap');
-    expect(finding?.reference).toContain('Kolla-Kubernetes known issue #1 (seeds/003)');
+    expect(finding?.reference).toEqual(SOURCES.kollaK8sBootstrapVolume);
+  });
+});
+
+describe('kolla-bootstrap-holds-volume: evidence first, and the API server clock', () => {
+  it('is critical for a pod 1 min old once its mount fails', () => {
+    const snapshot = aKubeconfigSnapshot({
+      pods: [mariadb({ ageMinutes: 1 }), bootstrapPod()],
+      events: [failedMount],
+      jobs: [bootstrapJob],
+    });
+    expect(severities(runRule(kollaBootstrapHoldsVolume, snapshot))).toEqual(['critical']);
+  });
+
+  it('stays quiet for a young pod with no mount failure yet', () => {
+    const snapshot = aKubeconfigSnapshot({ pods: [mariadb({ ageMinutes: 2 }), bootstrapPod()], jobs: [bootstrapJob] });
+    expect(runRule(kollaBootstrapHoldsVolume, snapshot)).toEqual([]);
+  });
+
+  it.each([
+    ['the mount failure', [mariadb(), bootstrapPod()], [failedMount]],
+    ['waiting past the threshold', [mariadb({ ageMinutes: 15 }), bootstrapPod()], []],
+    ['a young pod with no event', [mariadb({ ageMinutes: 2 }), bootstrapPod()], []],
+  ])('finds the same under clock skew with %s', (_case, pods, events) => {
+    expectSameUnderSkew(kollaBootstrapHoldsVolume, aKubeconfigSnapshot({ pods, events, jobs: [bootstrapJob] }));
   });
 });

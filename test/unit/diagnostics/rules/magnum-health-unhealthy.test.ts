@@ -1,6 +1,6 @@
 import { magnumHealthUnhealthy } from '../../../../src/diagnostics/rules/magnum-health-unhealthy.js';
 import { aCluster, aSnapshot } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
 
 describe('magnum-health-unhealthy', () => {
   it.each([
@@ -38,5 +38,14 @@ describe('magnum-health-unhealthy', () => {
     expect(finding?.title).toBe('Magnum reports the cluster UNHEALTHY: dev-a-node-0 not Ready');
     expect(finding?.objects).toEqual(['openstack/Cluster/dev-a', 'Node/dev-a-node-0']);
     expect(finding?.evidence).toEqual(['health_status_reason dev-a-node-0.Ready: False']);
+  });
+});
+
+describe('magnum-health-unhealthy: no clock involved', () => {
+  it.each([
+    ['UNHEALTHY', aCluster({ healthStatus: 'UNHEALTHY', healthStatusReason: { api: 'ok', 'dev-a-node-0.Ready': 'False' } })],
+    ['HEALTHY', aCluster()],
+  ])('finds the same under clock skew for %s', (_case, cluster) => {
+    expectSameUnderSkew(magnumHealthUnhealthy, aSnapshot({ cluster }));
   });
 });

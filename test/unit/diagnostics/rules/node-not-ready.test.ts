@@ -1,6 +1,6 @@
 import { nodeNotReady } from '../../../../src/diagnostics/rules/node-not-ready.js';
 import { aCondition, aKubeconfigSnapshot, aNode, aPod, minutesAgo } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
 
 const lost = aNode({ name: 'minion-1', ready: false });
 const ok = aNode({ name: 'minion-0' });
@@ -38,5 +38,22 @@ describe('node-not-ready', () => {
     expect(finding?.evidence).toEqual([
       'Node/minion-1: Ready=Unknown since 12m ago NodeStatusUnknown: Kubelet stopped posting node status.; 1 pod stuck Terminating on it',
     ]);
+  });
+});
+
+describe('node-not-ready: evidence, not age, and the API server clock', () => {
+  it('fires for a node that went NotReady a minute ago', () => {
+    const node = aNode({
+      name: 'minion-1',
+      conditions: [aCondition('Ready', 'False', { reason: 'KubeletNotReady', lastTransitionTime: minutesAgo(1) })],
+    });
+    expect(severities(runRule(nodeNotReady, aKubeconfigSnapshot({ nodes: [ok, node] })))).toEqual(['warning']);
+  });
+
+  it.each([
+    ['a lost node with pods Terminating on it', [ok, lost], [aPod({ name: 'web-0', node: 'minion-1', deletionTimestamp: minutesAgo(5) })]],
+    ['all nodes Ready', [ok], []],
+  ])('finds the same under clock skew with %s', (_case, nodes, pods) => {
+    expectSameUnderSkew(nodeNotReady, aKubeconfigSnapshot({ nodes, pods }));
   });
 });

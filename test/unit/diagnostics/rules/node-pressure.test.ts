@@ -1,6 +1,6 @@
 import { nodePressure } from '../../../../src/diagnostics/rules/node-pressure.js';
 import { aCondition, aKubeconfigSnapshot, aNode } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
 
 const withCondition = (type: string, status: 'True' | 'False') =>
   aNode({ name: 'minion-0', conditions: [aCondition('Ready', 'True'), aCondition(type, status, { message: `kubelet has ${type}` })] });
@@ -18,5 +18,14 @@ describe('node-pressure', () => {
     const [finding] = runRule(nodePressure, aKubeconfigSnapshot({ nodes: [withCondition('DiskPressure', 'True')] }));
     expect(finding?.title).toBe('1 node under DiskPressure');
     expect(finding?.evidence).toEqual(['Node/minion-0: DiskPressure: kubelet has DiskPressure']);
+  });
+});
+
+describe('node-pressure: evidence, not age, and the API server clock', () => {
+  it.each([
+    ['DiskPressure', withCondition('DiskPressure', 'True')],
+    ['no pressure', withCondition('DiskPressure', 'False')],
+  ])('finds the same under clock skew with %s', (_case, node) => {
+    expectSameUnderSkew(nodePressure, aKubeconfigSnapshot({ nodes: [node] }));
   });
 });

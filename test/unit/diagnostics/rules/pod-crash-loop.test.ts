@@ -1,6 +1,6 @@
 import { podCrashLoop } from '../../../../src/diagnostics/rules/pod-crash-loop.js';
 import { aContainer, aKubeconfigSnapshot, aPod, minutesAgo } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
 
 const crashing = (name: string, over = {}) =>
   aPod({
@@ -79,5 +79,35 @@ describe('pod-crash-loop', () => {
       'default/Pod/api-0 container app: CrashLoopBackOff, 7 restarts; last terminated Error exit code 1 3m ago',
     ]);
     expect(finding?.remedy).toContain('--previous');
+  });
+});
+
+describe('pod-crash-loop: evidence, not age, and the API server clock', () => {
+  const young = aPod({
+    name: 'api-0',
+    ageMinutes: 2,
+    status: 'CrashLoopBackOff',
+    containers: [
+      aContainer({
+        name: 'app',
+        ready: false,
+        state: 'waiting',
+        reason: 'CrashLoopBackOff',
+        restartCount: 3,
+        lastTerminated: { reason: 'Error', exitCode: 1, finishedAt: minutesAgo(0.5) },
+      }),
+    ],
+  });
+
+  it('warns for a pod 2 min old already in CrashLoopBackOff', () => {
+    expect(severities(runRule(podCrashLoop, aKubeconfigSnapshot({ pods: [young] })))).toEqual(['warning']);
+  });
+
+  it.each([
+    ['a young crash loop', [young]],
+    ['an old crash loop', [crashing('api-0')]],
+    ['healthy pods', [aPod()]],
+  ])('finds the same under clock skew with %s', (_case, pods) => {
+    expectSameUnderSkew(podCrashLoop, aKubeconfigSnapshot({ pods }));
   });
 });

@@ -1,6 +1,6 @@
 import { podOomKilled } from '../../../../src/diagnostics/rules/pod-oom-killed.js';
 import { aContainer, aKubeconfigSnapshot, aPod, minutesAgo } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
 
 const oomLast = { reason: 'OOMKilled', exitCode: 137, finishedAt: minutesAgo(2) };
 
@@ -34,5 +34,24 @@ describe('pod-oom-killed', () => {
 
   it('suppresses the generic crash loop finding for the same pods', () => {
     expect(podOomKilled.suppresses).toContain('pod-crash-loop');
+  });
+});
+
+describe('pod-oom-killed: evidence, not age, and the API server clock', () => {
+  const young = aPod({
+    name: 'cache-0',
+    ageMinutes: 1,
+    containers: [aContainer({ name: 'redis', restartCount: 1, lastTerminated: { ...oomLast, finishedAt: minutesAgo(0.5) } })],
+  });
+
+  it('warns for a pod 1 min old killed once', () => {
+    expect(severities(runRule(podOomKilled, aKubeconfigSnapshot({ pods: [young] })))).toEqual(['warning']);
+  });
+
+  it.each([
+    ['a young OOM kill', young],
+    ['healthy pods', aPod()],
+  ])('finds the same under clock skew with %s', (_case, pod) => {
+    expectSameUnderSkew(podOomKilled, aKubeconfigSnapshot({ pods: [pod] }));
   });
 });

@@ -1,6 +1,6 @@
 import { podUnschedulable } from '../../../../src/diagnostics/rules/pod-unschedulable.js';
 import { aCondition, aKubeconfigSnapshot, aPod, anEvent } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
 
 const pending = (name: string, ageMinutes = 10, over = {}) =>
   aPod({ name, status: 'Pending', node: null, ageMinutes, containers: [], ...over });
@@ -10,6 +10,7 @@ const cpu = (name: string) =>
 describe('pod-unschedulable', () => {
   it.each([
     ['a FailedScheduling event', [pending('web-0')], [cpu('web-0')]],
+    ['a FailedScheduling event on a pod 1 min old (the message is the evidence)', [pending('web-0', 1)], [cpu('web-0')]],
     [
       'a PodScheduled=False Unschedulable condition',
       [
@@ -24,7 +25,7 @@ describe('pod-unschedulable', () => {
   });
 
   it.each([
-    ['a Pending pod younger than the threshold', [pending('web-0', 2)], [cpu('web-0')]],
+    ['a young Pending pod the scheduler has not reported on', [pending('web-0', 1)], []],
     ['a Pending pod with no scheduler word (control-plane rule)', [pending('web-0')], []],
     ['running pods', [aPod()], []],
   ])('stays quiet for %s', (_case, pods, events) => {
@@ -38,9 +39,11 @@ describe('pod-unschedulable', () => {
     );
     expect(finding?.title).toBe('2 pods Pending: the scheduler cannot place them');
     expect(finding?.evidence).toEqual([
-      'scheduler: 0/3 nodes are available: 3 Insufficient cpu.',
-      '  default/Pod/web-0: Pending for 12m',
-      '  default/Pod/web-1: Pending for 12m',
+      '2 pods: Pending; scheduler: 0/3 nodes are available: 3 Insufficient cpu. (first: default/web-0, default/web-1)',
+    ]);
+    expect(finding?.details).toEqual([
+      'default/Pod/web-0: Pending for 12m; scheduler: 0/3 nodes are available: 3 Insufficient cpu.',
+      'default/Pod/web-1: Pending for 12m; scheduler: 0/3 nodes are available: 3 Insufficient cpu.',
     ]);
   });
 
@@ -54,5 +57,13 @@ describe('pod-unschedulable', () => {
       aKubeconfigSnapshot({ pods: [pending('coredns-1', 30, { namespace: 'kube-system' })], events: [event] }),
     );
     expect(finding?.explanation).toContain('cloud controller manager never initialised them');
+  });
+
+  it.each([
+    ['a young pod with a FailedScheduling event', [pending('web-0', 1)], [cpu('web-0')]],
+    ['pods with and without a scheduler message', [pending('web-0', 12), pending('web-1', 2)], [cpu('web-0')]],
+    ['running pods', [aPod()], []],
+  ])('finds the same under clock skew with %s', (_case, pods, events) => {
+    expectSameUnderSkew(podUnschedulable, aKubeconfigSnapshot({ pods, events }));
   });
 });

@@ -1,6 +1,6 @@
 import { pvcPending } from '../../../../src/diagnostics/rules/pvc-pending.js';
 import { aKubeconfigSnapshot, aPvc, anEvent } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
 
 const pending = (ageMinutes = 20, over = {}) => aPvc({ name: 'data', phase: 'Pending', volumeName: null, ageMinutes, ...over });
 const provisioningFailed = anEvent('default/PersistentVolumeClaim/data', {
@@ -11,6 +11,7 @@ const provisioningFailed = anEvent('default/PersistentVolumeClaim/data', {
 describe('pvc-pending', () => {
   it.each([
     ['a ProvisioningFailed event', [pending()], [provisioningFailed]],
+    ['a ProvisioningFailed event on a claim 1 min old (the failure is the evidence)', [pending(1)], [provisioningFailed]],
     ['no event at all', [pending()], []],
     ['no storage class', [pending(20, { storageClass: null })], []],
   ])('warns with %s', (_case, pvcs, events) => {
@@ -19,7 +20,12 @@ describe('pvc-pending', () => {
 
   it.each([
     ['a Bound claim', [aPvc()], []],
-    ['a claim Pending for 2 min', [pending(2)], [provisioningFailed]],
+    ['a claim Pending for 2 min with no event', [pending(2)], []],
+    [
+      'a young claim waiting for its external provisioner',
+      [pending(2)],
+      [anEvent('default/PersistentVolumeClaim/data', { reason: 'ExternalProvisioning', type: 'Normal', message: 'waiting for a volume' })],
+    ],
     [
       'a claim waiting for its first consumer',
       [pending()],
@@ -40,5 +46,13 @@ describe('pvc-pending', () => {
     expect(finding?.evidence).toEqual([
       'default/PersistentVolumeClaim/data: Pending for 20m, storage class standard; ProvisioningFailed (60s ago): failed to provision volume: VolumeSizeExceedsAvailableQuota',
     ]);
+  });
+
+  it.each([
+    ['a young failing claim', [pending(1)], [provisioningFailed]],
+    ['an old claim with no event', [pending(20)], []],
+    ['a young claim with no event', [pending(4)], []],
+  ])('finds the same under clock skew with %s', (_case, pvcs, events) => {
+    expectSameUnderSkew(pvcPending, aKubeconfigSnapshot({ pvcs, events }));
   });
 });

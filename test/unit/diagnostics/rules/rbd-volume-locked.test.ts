@@ -1,6 +1,7 @@
 import { rbdVolumeLocked } from '../../../../src/diagnostics/rules/rbd-volume-locked.js';
-import { aKubeconfigSnapshot, aNode, aPod, aPv, aPvc, anEvent } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { aKubeconfigSnapshot, aNode, aPod, aPv, aPvc, anEvent, minutesAgo } from '../../../helpers/snapshot-builders.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
+import { SOURCES } from '../../../../src/core/sources.js';
 
 const volume = { name: 'data', pvcClaimName: 'mariadb', kind: 'persistentVolumeClaim' };
 const moved = aPod({ namespace: 'kolla', name: 'mariadb-0', status: 'ContainerCreating', node: 'k8s-minion-2', volumes: [volume] });
@@ -48,6 +49,22 @@ describe('rbd-volume-locked', () => {
       'kolla/Pod/mariadb-0 on k8s-minion-2: FailedMount (60s ago): MountVolume.SetUp failed for volume "pv-rbd" : rbd: image mariadb is locked by other nodes',
       'Node/k8s-minion-1 is not Ready (the node the volume was locked from?)',
     ]);
-    expect(finding?.reference).toContain('Kolla-Kubernetes known issue #2 (seeds/003)');
+    expect(finding?.reference).toEqual(SOURCES.kollaK8sRbdLock);
+  });
+});
+
+describe('rbd-volume-locked: evidence, not age, and the API server clock', () => {
+  it('is critical for a pod 1 min old on its new node', () => {
+    const young = { ...moved, createdAt: minutesAgo(1) };
+    expect(
+      severities(runRule(rbdVolumeLocked, aKubeconfigSnapshot({ pods: [young], events: [locked], pvcs: [pvc], pvs: [rbdPv] }))),
+    ).toEqual(['critical']);
+  });
+
+  it.each([
+    ['the lock event', [locked], [rbdPv]],
+    ['a Multi-Attach error on a Cinder volume', [multiAttach], [cinderPv]],
+  ])('finds the same under clock skew with %s', (_case, events, pvs) => {
+    expectSameUnderSkew(rbdVolumeLocked, aKubeconfigSnapshot({ pods: [moved], events, pvcs: [pvc], pvs, nodes: [lostNode] }));
   });
 });

@@ -1,6 +1,7 @@
 import { serviceWithoutEndpoints } from '../../../../src/diagnostics/rules/service-without-endpoints.js';
 import { aKubeconfigSnapshot, aPod, aService, anEndpoints } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
+import { SOURCES } from '../../../../src/core/sources.js';
 
 const kubernetesEndpoints = anEndpoints({ name: 'kubernetes' });
 const mariadbSvc = aService({
@@ -43,12 +44,22 @@ describe('service-without-endpoints', () => {
     expect(finding?.evidence).toEqual([
       'kolla/Service/mariadb: selector app=mariadb matches 1 pod, none ready: mariadb-0 ContainerCreating',
     ]);
-    expect(finding?.reference).toContain('telnet minion_ip 3306');
+    expect(finding?.reference).toEqual(SOURCES.kollaDebugging);
+    expect(finding?.explanation).toContain('telnet minion_ip 3306');
   });
 
   it('has no reference for other services', () => {
     const [finding] = runRule(serviceWithoutEndpoints, aKubeconfigSnapshot({ services: [aService()], endpoints: [kubernetesEndpoints] }));
     expect(finding?.evidence).toEqual(['default/Service/web: selector app=web matches no pods']);
     expect(finding?.reference).toBeUndefined();
+  });
+});
+
+describe('service-without-endpoints: evidence, not age, and the API server clock', () => {
+  it.each([
+    ['a service without ready endpoints', [mariadbSvc], [kubernetesEndpoints]],
+    ['ready endpoints', [aService()], [kubernetesEndpoints, anEndpoints()]],
+  ])('finds the same under clock skew with %s', (_case, services, endpoints) => {
+    expectSameUnderSkew(serviceWithoutEndpoints, aKubeconfigSnapshot({ services, endpoints, pods: [mariadbPod] }));
   });
 });

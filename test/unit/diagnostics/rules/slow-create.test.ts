@@ -1,6 +1,6 @@
 import { slowCreate } from '../../../../src/diagnostics/rules/slow-create.js';
 import { aCluster, aHeatResource, aSnapshot, aStack, minutesAgo } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
 
 const creating = (minutes: number, over = {}) =>
   aCluster({ status: 'CREATE_IN_PROGRESS', createdAt: new Date(minutesAgo(minutes)).toISOString(), healthStatus: null, ...over });
@@ -54,7 +54,7 @@ describe('slow-create', () => {
       'openstack/Cluster/dev-a',
       'openstack/HeatResource/dev-a-abc123.kube_masters.0.master_config_deployment',
     ]);
-    expect(finding?.reference).toContain('Cluster takes a long time to deploy');
+    expect(finding?.reference?.title).toContain('Cluster takes a long time to deploy');
   });
 
   it('falls back to the stack creation time', () => {
@@ -64,5 +64,15 @@ describe('slow-create', () => {
       heatResources: resources(1),
     });
     expect(severities(runRule(slowCreate, snapshot))).toEqual(['warning']);
+  });
+});
+
+describe('slow-create: time is the evidence, on the cloud clock', () => {
+  it.each([
+    ['a create at 20 min', creating(20), resources(1)],
+    ['a slow create', creating(30), resources(2)],
+    ['a stuck create', creating(45), resources(31)],
+  ])('finds the same with Magnum and Heat skewed for %s', (_case, cluster, heatResources) => {
+    expectSameUnderSkew(slowCreate, aSnapshot({ cluster, heatResources, kube: null }));
   });
 });

@@ -1,6 +1,6 @@
 import { workloadReplicasShort } from '../../../../src/diagnostics/rules/workload-replicas-short.js';
 import { aKubeconfigSnapshot, aPod, aWorkload } from '../../../helpers/snapshot-builders.js';
-import { runRule, severities } from './run-rule.js';
+import { expectSameUnderSkew, runRule, severities } from './run-rule.js';
 
 const deployment = aWorkload({ kind: 'Deployment', name: 'web', desired: 2, ready: 1 });
 const replicaSet = aWorkload({
@@ -47,5 +47,22 @@ describe('workload-replicas-short', () => {
     const pods = [pod('web-6b7f9c8d5-a', 'Running', 60), pod('web-6b7f9c8d5-b', 'CrashLoopBackOff', 60)];
     const [finding] = runRule(workloadReplicasShort, aKubeconfigSnapshot({ workloads: [deployment, replicaSet], pods }));
     expect(finding?.evidence).toEqual(['default/Deployment/web: 1/2 ready; web-6b7f9c8d5-b CrashLoopBackOff']);
+  });
+});
+
+describe('workload-replicas-short: evidence first, and the API server clock', () => {
+  it('warns during a rollout once a young pod already fails', () => {
+    const pods = [pod('web-6b7f9c8d5-a', 'Running', 2), pod('web-6b7f9c8d5-b', 'ImagePullBackOff', 1)];
+    expect(severities(runRule(workloadReplicasShort, aKubeconfigSnapshot({ workloads: [deployment, replicaSet], pods })))).toEqual([
+      'warning',
+    ]);
+  });
+
+  it.each([
+    ['an old failing pod', [pod('web-6b7f9c8d5-a', 'Running', 60), pod('web-6b7f9c8d5-b', 'CrashLoopBackOff', 60)]],
+    ['a young failing pod', [pod('web-6b7f9c8d5-a', 'Running', 2), pod('web-6b7f9c8d5-b', 'ImagePullBackOff', 1)]],
+    ['a rollout in progress', [pod('web-6b7f9c8d5-a', 'Running', 2), pod('web-6b7f9c8d5-b', 'ContainerCreating', 1)]],
+  ])('finds the same under clock skew with %s', (_case, pods) => {
+    expectSameUnderSkew(workloadReplicasShort, aKubeconfigSnapshot({ workloads: [deployment, replicaSet], pods }));
   });
 });

@@ -1,0 +1,49 @@
+/**
+ * The public documents the bot's known issues come from, each with a link a user can open.
+ * The links are permalinks to the exact revision that describes the issue: the Catalyst
+ * known issues were published at docs.catalystcloud.nz/kubernetes.html and later removed from
+ * it, and the Kolla and Murano documents live on in archived repositories.
+ */
+export interface SourceRef {
+  /** What a user reads: the document and its section. */
+  title: string;
+  url: string;
+}
+
+const CATALYST_KNOWN_ISSUES =
+  'https://github.com/catalyst-cloud/catalystcloud-docs/blob/235d0d690372321d2f8eaa3e3c2feda11a43e129/source/kubernetes.rst';
+const KOLLA_README = 'https://github.com/openstack/kolla/blob/7f66766c9c433238923a6011405af9b7bc321228/README.md';
+const KOLLA_K8S_MULTI_NODE =
+  'https://github.com/openstack-archive/kolla-kubernetes/blob/cbab284b31aec2d70d3146cef1a87e1bd994d350/doc/source/multi-node.rst';
+const MURANO_K8S_README =
+  'https://github.com/openstack-archive/k8s-docker-suite-app-murano/blob/2ee337aed542fe80c1d9646c97a17dcd575cb225/Kubernetes/README.rst';
+
+const catalyst = (section: string, anchor: string): SourceRef => ({
+  title: `Catalyst Cloud Kubernetes documentation, known issue "${section}"`,
+  url: `${CATALYST_KNOWN_ISSUES}#${anchor}`,
+});
+
+export const SOURCES = {
+  catalystPodsFail: catalyst('Cluster is created but pods fail', 'cluster-is-created-but-pods-fail'),
+  catalystDeleteFails: catalyst('Cluster fails to delete', 'cluster-fails-to-delete'),
+  catalystLongDeploy: catalyst('Cluster takes a long time to deploy', 'cluster-takes-a-long-time-to-deploy'),
+  kollaK8sBootstrapVolume: {
+    title: 'Kolla-Kubernetes multi-node guide, known issue #1 (the bootstrap job holds the volume)',
+    url: `${KOLLA_K8S_MULTI_NODE}#known-issues`,
+  },
+  kollaK8sRbdLock: {
+    title: 'Kolla-Kubernetes multi-node guide, known issue #2 (Ceph RBD volumes do not auto-unlock)',
+    url: `${KOLLA_K8S_MULTI_NODE}#known-issues`,
+  },
+  kollaK8sStatus: {
+    title: 'Kolla-Kubernetes multi-node guide, "Check Status of all Kolla-Kubernetes Resources"',
+    url: `${KOLLA_K8S_MULTI_NODE}#check-status-of-all-kolla-kubernetes-resources`,
+  },
+  kollaDebugging: { title: 'Kolla README, Debugging', url: `${KOLLA_README}#debugging` },
+  muranoKubernetes: { title: 'Murano Kubernetes Cluster application README', url: MURANO_K8S_README },
+} as const satisfies Record<string, SourceRef>;
+
+/** `title (url)`, for plain text: tickets, snippets, the CLI. */
+export function sourceText(ref: SourceRef): string {
+  return `${ref.title} (${ref.url})`;
+}
