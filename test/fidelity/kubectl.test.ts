@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 /**
  * Fidelity: the real kubectl lists the simulated cluster's pods with the kubeconfig the bot
  * builds through Magnum's certificates API (CA fetched, CSR signed), as issue 3 asks.
@@ -11,6 +12,9 @@ import { MagnumCredentialCache } from '../../src/kube/magnum-credentials.js';
 import { createOpenStackApi, type ClosableOpenStackApi } from '../../src/openstack/create-openstack-api.js';
 import { startSim, type Sim } from '../../src/sim/index.js';
 import { hasCommand, runCli } from './cli.js';
+
+// Each test runs the real python CLI several times (seconds per run, more on a loaded CI machine).
+jest.setTimeout(120_000);
 
 const installed = await hasCommand('kubectl');
 if (!installed) console.warn('fidelity: kubectl is not installed, skipping (apt-get install kubernetes-client)');

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 /**
  * Fidelity: the real `openstack` CLI (python3-openstackclient + magnum/heat/octavia plugins, and its Nova commands)
  * against the simulated cloud, and the bot's `cluster show` dump against the CLI's output.
@@ -9,6 +10,9 @@ import { renderClusterShow } from '../../src/render/cluster-show-table.js';
 import { redactClusterShowDump } from '../../src/security/redact-cluster.js';
 import { startSim, type Sim } from '../../src/sim/index.js';
 import { hasCommand, runCli } from './cli.js';
+
+// Each test runs the real python CLI several times (seconds per run, more on a loaded CI machine).
+jest.setTimeout(120_000);
 
 const installed = await hasCommand('openstack');
 if (!installed) {
