@@ -59,9 +59,14 @@ fi
 
 # A machine whose registry traffic passes a TLS-inspecting proxy trusts the proxy's CA through
 # npm's cafile; the build's RUN steps get the same file and setting (mounted, not in the image).
+# npm's own setting comes first; an npm from another prefix (the Node 24 one CI puts first on PATH)
+# does not read the machine's global npmrc, so the CA bundles that Node and OpenSSL honour follow.
 mounts=()
-cafile=$(npm config get cafile 2>/dev/null || true)
-if [ -n "$cafile" ] && [ "$cafile" != null ] && [ -f "$cafile" ]; then
+cafile=""
+for candidate in "$(npm config get cafile 2>/dev/null || true)" "${NODE_EXTRA_CA_CERTS:-}" "${SSL_CERT_FILE:-}" /etc/ssl/certs/ca-certificates.crt; do
+  if [ -n "$candidate" ] && [ "$candidate" != null ] && [ -f "$candidate" ]; then cafile=$candidate && break; fi
+done
+if [ -n "$cafile" ]; then
   printf 'cafile=/run/build-ca.pem\n' >"$work/npmrc"
   mounts=(--volume "$cafile:/run/build-ca.pem:ro" --volume "$work/npmrc:/root/.npmrc:ro")
 fi
