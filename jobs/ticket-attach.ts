@@ -40,6 +40,7 @@ export const ticketAttach = defineJob({
   name: 'ticket-attach',
   data: TicketData,
   async process(data, ctx) {
+    // Diagnosed now, on every attach: the thread's earlier diagnosis (if any) may be stale or missing.
     const { snapshot, findings, checked, ticketRef } = await diagnoseCluster(ctx, data.cloud, data.cluster);
     const cluster = snapshot.cluster;
     if (ticketRef === undefined)
@@ -77,6 +78,7 @@ export const ticketAttach = defineJob({
       showDump: cluster ? renderClusterShow(cluster.raw) : null,
       template: snapshot.template,
       findings,
+      diagnosedAt: snapshot.kubeNow ?? now,
       failedHeatResources: snapshot.heatResources.filter((r) => r.status.endsWith('FAILED')),
       warningEvents: failingPodWarnings(snapshot.kube),
     });

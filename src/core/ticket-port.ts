@@ -3,8 +3,7 @@ import type { Finding } from './finding.js';
 import type { KEvent } from './kube-state.js';
 import type { HeatResource } from './openstack-state.js';
 
-/** Everything the support bundle is built from (src/tickets/ticket-service.ts builds and sends it). */
-/** What a support bundle is built from, as the job gathers it. */
+/** What a support bundle is built from, as the job gathers it (src/tickets/ticket-service.ts builds and sends it). */
 export interface TicketEvidence {
   /** Null for a cluster registered by kubeconfig (Kolla-Kubernetes, Murano). */
   cluster: ClusterDetail | null;
@@ -12,7 +11,10 @@ export interface TicketEvidence {
   /** `openstack coe cluster show` table of the cluster; null without Magnum. */
   showDump: string | null;
   template: ClusterTemplate | null;
+  /** The diagnosis made when the bundle was asked for, never an earlier one from the thread. */
   findings: Finding[];
+  /** When that diagnosis was made, epoch ms on the servers' clock (the API server's, else Magnum's). */
+  diagnosedAt: number;
   failedHeatResources: HeatResource[];
   warningEvents: KEvent[];
 }

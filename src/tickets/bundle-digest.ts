@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { TicketBundle } from './types.js';
 
-/** Parts that change on every build (time, who clicked, the attach itself in the history). */
-const VOLATILE = new Set(['generatedAt', 'requester', 'history']);
+/** Parts that change on every build (times, who clicked, the attach itself in the history). */
+const VOLATILE = new Set(['generatedAt', 'diagnosedAt', 'requester', 'history']);
 
 /**
  * Fingerprint of what a bundle says about the cluster: equal for a double click or a retried

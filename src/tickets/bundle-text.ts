@@ -41,7 +41,7 @@ export function renderBundleText(json: Json, parts: { title: string; clusterShow
     section(showTitle, parts.clusterShow ? [parts.clusterShow] : kubeconfig ? ['(not a Magnum cluster: registered by kubeconfig)'] : []),
     section(templateTitle, templateLines(json['template'])),
     section(
-      `${diagnosisTitle} (${findings.length})`,
+      `${diagnosisTitle} (${findings.length}, made at attach time: ${str(json['diagnosedAt'])})`,
       findings.flatMap((f, i) => findingLines(asObject(f), i + 1)),
     ),
     section(

@@ -37,6 +37,7 @@ export function buildBundle(input: BundleInput): TicketBundle {
     cluster,
     clusterShow,
     template,
+    diagnosedAt: new Date(input.diagnosedAt).toISOString(),
     findings: input.findings.map(findingJson),
     failedHeatResources: input.failedHeatResources.map(heatJson),
     warningEvents: newestEvents(input.warningEvents).map(eventJson),

@@ -78,6 +78,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketPort {
         showDump: request.showDump,
         template: request.template,
         findings: request.findings,
+        diagnosedAt: request.diagnosedAt,
         failedHeatResources: request.failedHeatResources,
         warningEvents: request.warningEvents,
         history,

@@ -50,4 +50,18 @@ describe('"Attach to support ticket" with the webhook sink', () => {
     expect(receiver.deliveries.map((d) => d.ticketId)).toEqual(['WH-1', 'WH-1']);
     expect(new Set(receiver.deliveries.map((d) => d.idempotencyKey)).size).toBe(1);
   });
+
+  it('/kube ticket NAME in a thread that never had a diagnosis: the bundle carries one made at attach time', async () => {
+    const before = receiver.deliveries.length;
+    await h.command('ticket image-pull');
+    await h.waitForMessage(/^Opened .*WH-2/);
+
+    const delivery = receiver.deliveries[before]?.json as {
+      bundle: { text: string; json: { findings: { rule: string }[]; diagnosedAt: string } };
+    };
+    expect(delivery.bundle.json.findings.map((f) => f.rule)).toContain('pod-image-pull');
+    expect(Math.abs(Date.parse(delivery.bundle.json.diagnosedAt) - h.sim.clock.now())).toBeLessThan(2000);
+    expect(delivery.bundle.text).toMatch(/== Diagnosis \([1-9]\d*, made at attach time: /);
+    expect(delivery.bundle.text).not.toContain('== Diagnosis (0');
+  });
 });

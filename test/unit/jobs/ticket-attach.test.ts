@@ -1,7 +1,7 @@
 import { ticketAttach } from '../../../jobs/ticket-attach.js';
 import type { TicketAttachRequest, TicketPort } from '../../../src/core/ticket-port.js';
 import { fakeKubeApi } from '../collect/fakes.js';
-import { aContainer, aKubeState, aPod, anEvent } from '../../helpers/snapshot-builders.js';
+import { NOW, aContainer, aKubeState, aPod, anEvent } from '../../helpers/snapshot-builders.js';
 import { ORIGIN, jobKit, run } from './job-kit.js';
 
 const LINK = {
@@ -63,6 +63,17 @@ describe('ticket-attach job', () => {
     expect(update?.kind === 'update' && update.ref).toEqual({ channel: 'C1', ts: '555.1' });
     expect(JSON.stringify(update)).toContain('https://zd.example/7');
     expect(JSON.stringify(update)).not.toContain('"action_id":"ticket-attach"');
+  });
+
+  it("diagnoses at attach time, dated on the API server's clock, even when the thread never had a diagnosis", async () => {
+    const requests: TicketAttachRequest[] = [];
+    const skewed = { ...fakeKubeApi(state), clockSkewMs: () => -3 * 3600_000 };
+    const { ctx } = jobKit({ api: skewed, tickets: recordingTickets(requests) });
+
+    await run(ticketAttach, { ...ORIGIN, cluster: 'dev-a' }, ctx);
+
+    expect(requests[0]?.findings.map((f) => f.rule)).toEqual(['pod-image-pull']);
+    expect(requests[0]?.diagnosedAt).toBe(NOW - 3 * 3600_000);
   });
 
   it('re-renders a clicked diagnosis reply as the diagnosis with the link', async () => {

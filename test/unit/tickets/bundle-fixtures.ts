@@ -188,6 +188,7 @@ export function bundleInput(overrides: Partial<BundleInput> = {}): BundleInput {
     showDump: SHOW_DUMP,
     template: template(),
     findings: [finding()],
+    diagnosedAt: Date.UTC(2026, 10, 21, 13, 4, 58),
     failedHeatResources: [heatResource()],
     warningEvents: [warningEvent('web-1', 10), warningEvent('web-2', 30)],
     history: [

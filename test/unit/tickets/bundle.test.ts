@@ -1,5 +1,6 @@
 import { REDACTED } from '../../../src/security/redact.js';
 import { buildBundle } from '../../../src/tickets/bundle.js';
+import { bundleDigest } from '../../../src/tickets/bundle-digest.js';
 import { BUNDLE_SECTIONS } from '../../../src/tickets/bundle-text.js';
 import { bundleInput, SHOW_DUMP } from './bundle-fixtures.js';
 
@@ -71,8 +72,15 @@ describe('buildBundle', () => {
 
   it('says so when a section is empty', () => {
     const empty = buildBundle(bundleInput({ template: null, findings: [], failedHeatResources: [], warningEvents: [], history: [] }));
-    expect(empty.text).toContain('== Diagnosis (0) ==\n(none)');
+    expect(empty.text).toContain('== Diagnosis (0, made at attach time: 2026-11-21T13:04:58.000Z) ==\n(none)');
     expect(empty.text).toContain('== Cluster template ==\n(none)');
+  });
+
+  it("says when its diagnosis was made, on the servers' clock, without that time changing its digest", () => {
+    expect(bundle.json['diagnosedAt']).toBe('2026-11-21T13:04:58.000Z');
+    expect(bundle.text).toContain('== Diagnosis (1, made at attach time: 2026-11-21T13:04:58.000Z) ==');
+    const later = buildBundle(bundleInput({ diagnosedAt: Date.UTC(2026, 10, 21, 13, 9), generatedAt: Date.UTC(2026, 10, 21, 13, 10) }));
+    expect(bundleDigest(later)).toBe(bundleDigest(bundle));
   });
 
   it('is the same for the same input', () => {
