@@ -20,6 +20,7 @@ export function localBotEnv(options: LocalBotEnvOptions): Record<string, string>
   return {
     ROLE: options.role ?? 'all',
     PORT: '0',
+    METRICS_PORT: '0',
     LOG_LEVEL: options.logLevel ?? 'silent',
     SLACK_SIGNING_SECRET: options.signingSecret,
     SLACK_BOT_TOKEN: options.slack.botToken,

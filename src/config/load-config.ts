@@ -23,6 +23,8 @@ export interface OpenStackCredentials {
 export interface Config {
   role: EnvValues['ROLE'];
   port: number;
+  /** Port of /metrics and the probes, in every role (0 picks a free one). */
+  metricsPort: number;
   logLevel: EnvValues['LOG_LEVEL'];
   slack: {
     signingSecret: string;
@@ -117,6 +119,7 @@ function toConfig(e: EnvValues): Config {
   return {
     role: e.ROLE,
     port: e.PORT,
+    metricsPort: e.METRICS_PORT,
     logLevel: e.LOG_LEVEL,
     slack: {
       signingSecret: e.SLACK_SIGNING_SECRET,

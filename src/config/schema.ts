@@ -20,6 +20,7 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 export const Env = z.object({
   ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 
   SLACK_SIGNING_SECRET: z.string({ error: 'required' }).min(1),

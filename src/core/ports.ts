@@ -162,4 +162,16 @@ export type JobOutcome = 'done' | 'failed' | 'error';
 /** Counts job runs and their durations (src/metrics implements it over prom-client). */
 export interface JobMetrics {
   finished(job: string, outcome: JobOutcome, durationMs: number): void;
+  /** How long a run waited in the queue after it was due (the poll job's wait is the poll lag). */
+  waited(job: string, waitMs: number): void;
+}
+
+/** Counts Slack Web API calls by method and HTTP status (429 is a rate limit); `error` when no response came. */
+export interface SlackCallMetrics {
+  called(method: string, status: number | 'error'): void;
+}
+
+/** Counts OpenStack HTTP requests by service and status, with their latency; `error` when no response came. */
+export interface OpenStackCallMetrics {
+  called(service: string, status: number | 'error', durationMs: number): void;
 }

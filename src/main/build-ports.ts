@@ -7,6 +7,7 @@ import { createMetrics, type BotMetrics } from '../metrics/bot-metrics.js';
 import { createOpenStackRegistry, type OpenStackRegistry } from '../openstack/openstack-registry.js';
 import { createRedisConnection, type RedisConnection } from '../queue/connection.js';
 import { createJobQueue, type BullJobQueue } from '../queue/job-queue.js';
+import { countTrackedOperations } from '../queue/operation-store.js';
 import { createRedisAuditLog } from '../queue/redis-audit-log.js';
 import { createRedisSingleUse } from '../queue/redis-single-use.js';
 import { createAuthorizer } from '../security/authorize.js';
@@ -34,8 +35,16 @@ export interface SharedPorts {
 export function buildSharedPorts(config: Config, logger: Logger, clock: Clock): SharedPorts {
   const producer = createRedisConnection(config.redis.url, 'producer', logger);
   const queue = createJobQueue({ connection: producer, prefix: config.redis.prefix, logger });
+  const metrics = createMetrics({
+    trackedOperations: () => countTrackedOperations(producer.client, config.redis.prefix),
+    queueText: () => queue.prometheusText(),
+    logger,
+  });
   const policy = createPolicySource({ ...config.access, logger });
-  const directory = createSlackDirectory({ slack: config.slack, logger }, { groups: () => policyUsergroups(policy.current()) });
+  const directory = createSlackDirectory(
+    { slack: config.slack, logger, metrics: metrics.slack },
+    { groups: () => policyUsergroups(policy.current()) },
+  );
   const authorizer = createAuthorizer({
     policy,
     userGroups: (user) => directory.userGroups(user),
@@ -49,12 +58,12 @@ export function buildSharedPorts(config: Config, logger: Logger, clock: Clock): 
   const singleUse = createRedisSingleUse(producer.client, config.redis.prefix);
   return {
     clock,
-    metrics: createMetrics(),
+    metrics,
     producer,
     queue,
     policy,
     access,
-    openstack: createOpenStackRegistry(config.openstack, logger, clock),
+    openstack: createOpenStackRegistry(config.openstack, logger, clock, metrics.openstack),
     singleUse,
     confirmations: createConfirmation({ secret: deriveConfirmationSecret(config.slack.signingSecret), clock, singleUse }),
     audit: createRedisAuditLog(producer.client, config.redis.prefix, logger),

@@ -20,6 +20,8 @@ export interface StartBotOptions {
 export interface RunningBot {
   /** The HTTP port: Slack events and probes, or only the probes for ROLE=worker. */
   port: number;
+  /** The metrics port: /metrics, /healthz and /readyz, in every role. */
+  metricsPort: number;
   /** Stops taking work, finishes running jobs, closes every connection. */
   stop(): Promise<void>;
 }
@@ -29,7 +31,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
   const ports = buildSharedPorts(config, logger, options.clock ?? { now: () => Date.now() });
   const web: SlackApp | null = config.role === 'worker' ? null : await createWeb(config, logger, ports);
-  const slack: SlackPoster = web?.poster ?? createSlackPoster(createSlackWebClient(config.slack, logger));
+  const slack: SlackPoster = web?.poster ?? createSlackPoster(createSlackWebClient(config.slack, logger, ports.metrics.slack));
   let workers: RunningWorkers | null = null;
   if (config.role !== 'web') {
     const { startWorker } = await import('./start-worker.js');
@@ -39,9 +41,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const readiness = { ready: () => ports.queue.isReady(), metrics: () => ports.metrics.render() };
   const http = web ?? (await startProbeServer({ port: config.port, ...readiness, logger }));
   const port = 'start' in http ? (await http.start()).port : http.port;
-  logger.info({ role: config.role, port }, 'kube-chatops started');
+  const operability = await startProbeServer({ port: config.metricsPort, ...readiness, logger });
+  logger.info({ role: config.role, port, metricsPort: operability.port }, 'kube-chatops started');
   return {
     port,
+    metricsPort: operability.port,
     async stop() {
       await http.stop();
       await workers?.close();
@@ -49,6 +53,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       await ports.producer.close();
       await ports.openstack.close();
       ports.policy.close();
+      // Last, so the drain itself can be scraped.
+      await operability.stop();
       logger.info({}, 'kube-chatops stopped');
     },
   };

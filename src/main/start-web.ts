@@ -35,6 +35,7 @@ export async function createWeb(config: Config, logger: Logger, ports: SharedPor
     interactions,
     readiness: () => ports.queue.isReady(),
     metrics: () => ports.metrics.render(),
+    slackCalls: ports.metrics.slack,
     replayGuard: { firstSeen: (signature, ttlMs) => ports.singleUse.claim(`slack-signature:${signature}`, ttlMs) },
   });
   bound.app = app;

@@ -55,6 +55,7 @@ export async function startWorker(
     url: config.redis.url,
     prefix: config.redis.prefix,
     processors: toProcessors(JOBS, deps, ports.metrics.jobs),
+    metrics: ports.metrics.jobs,
     concurrency: config.redis.workerConcurrency,
     logger,
     onFinalFailure: createFinalFailureReporter(slack),

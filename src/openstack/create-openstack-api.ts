@@ -24,7 +24,7 @@ export interface CreateOpenStackApiOptions {
   /** For clouds.yaml lookup (`./clouds.yaml`); defaults to the process directory. */
   cwd?: string;
   /** Request timeout, retry policy and the retry sleep (tests make it instant). */
-  http?: Pick<HttpClientOptions, 'timeoutMs' | 'retry' | 'sleep' | 'random' | 'wallClock'>;
+  http?: Pick<HttpClientOptions, 'timeoutMs' | 'retry' | 'sleep' | 'random' | 'wallClock' | 'metrics'>;
   /** When to renew the token: less than `renewBeforeMs` or `renewFraction` of its life left. */
   token?: { renewBeforeMs?: number; renewFraction?: number };
   readFile?: ReadFile;

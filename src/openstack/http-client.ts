@@ -5,7 +5,7 @@
  */
 import { request, type Dispatcher } from 'undici';
 import { isBotError, UpstreamError, type ServiceName } from '../core/errors.js';
-import type { Clock, Logger } from '../core/ports.js';
+import type { Clock, Logger, OpenStackCallMetrics } from '../core/ports.js';
 import { errorForResponse, stripUrl } from './upstream-errors.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -51,6 +51,8 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   random?: () => number;
+  /** Counts every request sent (each retry and redirect hop), by service, status and latency. */
+  metrics?: OpenStackCallMetrics;
 }
 
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'HEAD', 'DELETE']);
@@ -132,16 +134,27 @@ export class HttpClient {
       body = JSON.stringify(req.body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await request(url, {
-      dispatcher: this.options.dispatcher,
-      method: req.method,
-      headers,
-      body,
-      headersTimeout: this.timeoutMs,
-      bodyTimeout: this.timeoutMs,
-    });
-    const receivedAt = (this.options.wallClock ?? HOST_CLOCK).now();
-    const text = await res.body.text();
+    const wall = this.options.wallClock ?? HOST_CLOCK;
+    const sentAt = wall.now();
+    let res: Dispatcher.ResponseData;
+    let text: string;
+    let receivedAt: number;
+    try {
+      res = await request(url, {
+        dispatcher: this.options.dispatcher,
+        method: req.method,
+        headers,
+        body,
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
+      });
+      receivedAt = wall.now();
+      text = await res.body.text();
+    } catch (error) {
+      this.options.metrics?.called(req.service, 'error', wall.now() - sentAt);
+      throw error;
+    }
+    this.options.metrics?.called(req.service, res.statusCode, wall.now() - sentAt);
     const responseHeaders = flattenHeaders(res.headers);
     this.options.logger.debug(
       {

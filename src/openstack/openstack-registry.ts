@@ -1,6 +1,6 @@
 import type { Config } from '../config/load-config.js';
 import { ConfigError } from '../core/errors.js';
-import type { Clock, Logger, OpenStackApi } from '../core/ports.js';
+import type { Clock, Logger, OpenStackApi, OpenStackCallMetrics } from '../core/ports.js';
 import { createOpenStackApi, type ClosableOpenStackApi } from './create-openstack-api.js';
 
 export interface OpenStackRegistry {
@@ -10,7 +10,12 @@ export interface OpenStackRegistry {
 }
 
 /** One client (one token, one connection pool) per cloud, made on first use. */
-export function createOpenStackRegistry(config: Config['openstack'], logger: Logger, clock: Clock): OpenStackRegistry {
+export function createOpenStackRegistry(
+  config: Config['openstack'],
+  logger: Logger,
+  clock: Clock,
+  metrics?: OpenStackCallMetrics,
+): OpenStackRegistry {
   const clients = new Map<string, ClosableOpenStackApi>();
   return {
     get(cloud) {
@@ -22,7 +27,7 @@ export function createOpenStackRegistry(config: Config['openstack'], logger: Log
         ]);
       }
       const credentials = cloud === config.cloud ? config : { ...config, cloud, cloudsYaml: { cloud, file: config.cloudsYaml?.file } };
-      const client = createOpenStackApi({ credentials, logger, clock });
+      const client = createOpenStackApi({ credentials, logger, clock, ...(metrics ? { http: { metrics } } : {}) });
       clients.set(cloud, client);
       return client;
     },

@@ -37,6 +37,8 @@ export interface BullJobQueue extends JobQueue {
   getJobs(states: readonly JobListState[], limit: number): Promise<JobSummary[]>;
   /** Redis answers PING (for /readyz). */
   isReady(): Promise<boolean>;
+  /** BullMQ's own metrics in the Prometheus text format: jobs by state (getJobCounts), completed and failed totals. */
+  prometheusText(): Promise<string>;
   /** Closes the BullMQ queue; the connection is closed by whoever created it. */
   close(): Promise<void>;
 }
@@ -110,6 +112,10 @@ export function createJobQueue(options: JobQueueOptions): BullJobQueue {
 
     getJobs(states: readonly JobListState[], limit: number) {
       return guarded('getJobs', () => listJobs(queue, states, limit), LIST_DEADLINE_MS);
+    },
+
+    prometheusText() {
+      return guarded('metrics', () => queue.exportPrometheusMetrics(), LIST_DEADLINE_MS);
     },
 
     async isReady() {

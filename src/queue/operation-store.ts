@@ -76,3 +76,18 @@ export function createOperationStore(redis: Redis, prefix: string): OperationSto
     },
   };
 }
+
+/** Tracked operations by cloud, for the metrics scrape (SCAN for the per-cloud hashes, then HLEN each; QUEUE_PREFIX holds no glob characters). */
+export async function countTrackedOperations(redis: Redis, prefix: string): Promise<Record<string, number>> {
+  const head = `${prefix}:ops:`;
+  const keys: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await redis.scan(cursor, 'MATCH', `${head}*`, 'COUNT', 200);
+    keys.push(...batch);
+    cursor = next;
+  } while (cursor !== '0');
+  const counts: Record<string, number> = {};
+  for (const key of keys) counts[key.slice(head.length)] = await redis.hlen(key);
+  return counts;
+}

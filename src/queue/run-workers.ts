@@ -1,6 +1,6 @@
-import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, MetricsTime, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { JobProcessor } from '../core/job.js';
-import type { Logger } from '../core/ports.js';
+import type { JobMetrics, Logger } from '../core/ports.js';
 import { createRedisConnection, type RedisConnection } from './connection.js';
 import { withDeadline } from './deadline.js';
 import { errorFields, isFinalFailure, originalError, toWorkerError } from './failure.js';
@@ -27,6 +27,8 @@ export interface StartWorkersOptions {
   stalledIntervalMs?: number;
   /** Stalls (worker died or blocked) tolerated before the job fails. */
   maxStalledCount?: number;
+  /** Where each run's time in the queue is counted. */
+  metrics?: Pick<JobMetrics, 'waited'>;
 }
 
 export interface RunningWorkers {
@@ -47,6 +49,8 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       log.error({ jobId: job.id, job: job.name }, 'no processor for job name');
       throw new UnrecoverableError(`no processor for job name "${job.name}"`);
     }
+    const waitMs = queueWaitMs(job, Date.now());
+    if (waitMs !== undefined) options.metrics?.waited(job.name, waitMs);
     const runtime = toJobRuntime(job, log);
     let result: unknown;
     try {
@@ -64,8 +68,11 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     }
     if (token === undefined) throw new Error('cannot reschedule a job without its lock token');
     if (reschedule.data !== undefined) await job.updateData(reschedule.data);
+    const dueAt = Date.now() + reschedule.rescheduleInMs;
+    // The next run's queue wait is measured from here (BullMQ keeps only the first timestamp).
+    await job.updateProgress({ dueAt, attemptsMade: job.attemptsMade } satisfies DueMark);
     // moveToDelayed skips the attempt count; DelayedError tells the worker the job has moved.
-    await job.moveToDelayed(Date.now() + reschedule.rescheduleInMs, token);
+    await job.moveToDelayed(dueAt, token);
     runtime.log.debug({ inMs: reschedule.rescheduleInMs }, 'job rescheduled');
     throw new DelayedError();
   };
@@ -77,6 +84,8 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     lockDuration: options.lockDurationMs ?? WORKER_DEFAULTS.lockDurationMs,
     stalledInterval: options.stalledIntervalMs ?? WORKER_DEFAULTS.stalledIntervalMs,
     maxStalledCount: options.maxStalledCount ?? WORKER_DEFAULTS.maxStalledCount,
+    // BullMQ's own completed/failed counters (Queue.getMetrics), exported on /metrics; an hour of per-minute points (the totals are kept regardless).
+    metrics: { maxDataPoints: MetricsTime.ONE_HOUR },
   });
   worker.on('error', (error: Error) => log.warn({ err: error.message }, 'worker error'));
   worker.on('stalled', (jobId: string) => log.warn({ jobId }, 'job stalled, returned to the queue'));
@@ -122,6 +131,30 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       return closing;
     },
   };
+}
+
+/** What a rescheduled job carries in its progress: when its next run is due, for that attempt. */
+interface DueMark {
+  dueAt: number;
+  attemptsMade: number;
+}
+
+/**
+ * How long this run waited after it was due: from the add (plus its delay) for a first run,
+ * from the reschedule for a step job's next run; undefined for a retry after a failure
+ * (BullMQ does not record when the backoff began).
+ */
+export function queueWaitMs(
+  job: Pick<Job, 'timestamp' | 'opts' | 'attemptsMade' | 'progress' | 'processedOn'>,
+  nowMs: number,
+): number | undefined {
+  const startedAt = job.processedOn ?? nowMs;
+  const mark = job.progress as Partial<DueMark> | number | boolean | string | undefined;
+  if (typeof mark === 'object' && mark !== null && typeof mark.dueAt === 'number' && mark.attemptsMade === job.attemptsMade) {
+    return Math.max(0, startedAt - mark.dueAt);
+  }
+  if (job.attemptsMade > 0) return undefined;
+  return Math.max(0, startedAt - job.timestamp - (job.opts.delay ?? 0));
 }
 
 /** Waits for `promise` to settle, at most `ms`; its outcome is not needed, only that it stops. */

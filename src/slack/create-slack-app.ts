@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, type AuthorizeResult, type CustomRoute } from '@slack/bolt';
 import type { Config } from '../config/load-config.js';
-import type { Logger, SlackPoster } from '../core/ports.js';
+import type { Logger, SlackCallMetrics, SlackPoster } from '../core/ports.js';
 import type { InteractionHandler, ModalOpener, SlashCommandHandler } from '../core/slack-request.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { registerListeners } from './listeners.js';
@@ -24,6 +24,8 @@ export interface SlackAppOptions {
   /** Dependencies ready (Redis and such); /readyz is also 503 until start() and after stop(). */
   readiness: () => Promise<boolean>;
   metrics?: () => Promise<{ contentType: string; body: string }>;
+  /** Counts every Web API request of the app's clients. */
+  slackCalls?: SlackCallMetrics;
   /** Epoch ms; only used to age response_urls. */
   now?: () => number;
   /** HTTP mode: refuse a request whose signature was seen before (a replay) with 401. */
@@ -75,7 +77,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     logger: log,
   });
   const boltLogger = toBoltLogger(log);
-  const clientOptions = slackClientOptions(config, log);
+  const clientOptions = slackClientOptions(config, log, options.slackCalls);
   // Built here rather than by App so stop() can wait for the socket's close handshake.
   const socketReceiver =
     config.appToken === undefined
@@ -106,7 +108,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
         });
   // One auth.test, made by start(): the bot's ids for Bolt (which then asks for them no more) and
   // its workspace for the allow-list, which Bolt's own auth.test would not keep.
-  const client = createSlackWebClient(config, log);
+  const client = createSlackWebClient(config, log, options.slackCalls);
   let identity: Promise<AuthorizeResult> | undefined;
   const whoAmI = (): Promise<AuthorizeResult> => {
     identity ??= client.auth.test().then(

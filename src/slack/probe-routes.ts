@@ -76,6 +76,11 @@ export async function startProbeServer(options: ProbeOptions & { port: number })
   const address = server.address();
   return {
     port: typeof address === 'object' && address !== null ? address.port : options.port,
-    stop: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // A scraper's kept-alive connection would hold close() open until it times out.
+        server.closeIdleConnections();
+      }),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Config } from '../config/load-config.js';
-import type { Logger } from '../core/ports.js';
+import type { Logger, SlackCallMetrics } from '../core/ports.js';
 import { toSlackError } from './slack-errors.js';
 import { createSlackWebClient, type SlackWebClient } from './web-client.js';
 
@@ -38,10 +38,10 @@ function cached<T>(ttlMs: number, now: () => number, load: (key: string) => Prom
 
 /** SlackDirectory over a WebClient (or a new one from config), with a TTL cache so the ack path rarely calls Slack. */
 export function createSlackDirectory(
-  source: SlackWebClient | { slack: Config['slack']; logger: Logger },
+  source: SlackWebClient | { slack: Config['slack']; logger: Logger; metrics?: SlackCallMetrics },
   options: SlackDirectoryOptions,
 ): SlackDirectory {
-  const client = 'slack' in source ? createSlackWebClient(source.slack, source.logger) : source;
+  const client = 'slack' in source ? createSlackWebClient(source.slack, source.logger, source.metrics) : source;
   const ttlMs = options.ttlMs ?? 5 * 60_000;
   const now = options.now ?? Date.now;
 

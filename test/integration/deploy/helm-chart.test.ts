@@ -302,7 +302,13 @@ describeWithHelm('the Helm chart', () => {
       Object.entries(monitor.spec.selector.matchLabels).every(([k, v]) => s.metadata.labels?.[k] === v),
     );
     expect(scraped.map((s) => s.metadata.labels?.['app.kubernetes.io/component']).sort()).toEqual(['web', 'worker']);
-    expect(monitor.spec.endpoints).toEqual([expect.objectContaining({ port: 'http', path: '/metrics' })]);
-    for (const service of scraped) expect((service.spec as { ports: { name: string }[] }).ports.map((p) => p.name)).toContain('http');
+    expect(monitor.spec.endpoints).toEqual([expect.objectContaining({ port: 'metrics', path: '/metrics' })]);
+    for (const service of scraped) expect((service.spec as { ports: { name: string }[] }).ports.map((p) => p.name)).toContain('metrics');
+    // The port the bot listens on (METRICS_PORT) is the container port the Services target.
+    for (const role of ['web', 'worker'] as const) {
+      const container = podOf(deployment(http, role)).spec.containers[0] as unknown as { ports: { name: string; containerPort: number }[] };
+      const listening = envOf(deployment(http, role)).find((e) => e.name === 'METRICS_PORT')?.value;
+      expect(container.ports.find((p) => p.name === 'metrics')?.containerPort).toBe(Number(listening));
+    }
   });
 });

@@ -44,6 +44,8 @@ export interface LifecycleHarness {
   prefix: string;
   queue: BullJobQueue;
   botUrl: string | null;
+  /** The first bot's metrics port: /metrics, /healthz, /readyz. */
+  metricsUrl: string;
   config: Config;
   /** Magnum cluster-list requests (`GET /v1/clusters`, `/v1/clusters/detail`) the sim has served. */
   magnumListCalls(): number;
@@ -101,6 +103,7 @@ export async function startLifecycleHarness(options: HarnessOptions = {}): Promi
   };
   const bots: RunningBot[] = [await startBot({ config, logger, ...tuning })];
   const botUrl = bots[0]?.port ? `http://127.0.0.1:${bots[0].port}` : null;
+  const metricsUrl = `http://127.0.0.1:${bots[0]?.metricsPort ?? 0}`;
   const connection: RedisConnection = createRedisConnection(REDIS_URL, 'producer', logger);
   // A producer connection fails commands until it is ready (no offline queue).
   if (connection.client.status !== 'ready') await new Promise((resolve) => connection.client.once('ready', resolve));
@@ -114,6 +117,7 @@ export async function startLifecycleHarness(options: HarnessOptions = {}): Promi
     prefix,
     queue,
     botUrl,
+    metricsUrl,
     config,
     magnumListCalls: () => sim.requests.count(MAGNUM_CLUSTER_LISTS),
     command(text, user = OPERATOR) {

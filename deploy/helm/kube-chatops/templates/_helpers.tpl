@@ -61,6 +61,8 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- define "kube-chatops.env" -}}
 - name: PORT
   value: "3000"
+- name: METRICS_PORT
+  value: {{ .Values.metrics.port | quote }}
 - name: LOG_LEVEL
   value: {{ .Values.logLevel | quote }}
 - name: SLACK_SIGNING_SECRET
