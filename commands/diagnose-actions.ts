@@ -24,8 +24,9 @@ const json = <T>(schema: z.ZodType<T>) =>
 /**
  * The "delete these load balancers" remedy of a DELETE_FAILED diagnosis. Operator role, checked
  * now and again by the job, which also re-checks that the remedy still applies; Slack's confirm
- * dialog was the confirmation. One job per message: the job id comes from the message, so a
- * second click (or another user's) starts nothing.
+ * dialog was the confirmation. Like the same remedy in the delete thread, only the user who asked
+ * for the diagnosis (named in the button) or an admin may click. One job per message: the job id
+ * comes from the message, so a second click starts nothing.
  */
 const deleteLoadBalancersRemedy = defineAction({
   name: LOADBALANCERS_DELETE_JOB,
@@ -35,6 +36,21 @@ const deleteLoadBalancersRemedy = defineAction({
   async handle(ctx) {
     const { request } = ctx;
     const { cluster, loadBalancerIds } = ctx.value;
+    if (ctx.value.requester !== request.userId) {
+      const admin = await ctx.access.authorize({ userId: request.userId, channelId: request.channelId }, 'admin', LOADBALANCERS_DELETE_JOB);
+      if (!admin.allowed) {
+        const who =
+          ctx.value.requester === undefined ? 'an admin' : `${mentionUser(ctx.value.requester)} (who asked for this diagnosis) or an admin`;
+        await auditAction(ctx, {
+          action: LOADBALANCERS_DELETE_JOB,
+          target: cluster,
+          decision: 'denied',
+          outcome: 'not the requester or an admin',
+        });
+        await ctx.reply({ text: `Only ${who} can delete these load balancers.` });
+        return;
+      }
+    }
     const threadTs = request.threadTs ?? request.messageTs;
     const jobId = jobIdFor(LOADBALANCERS_DELETE_JOB, request.channelId, request.messageTs, 'delete-loadbalancers');
     const origin = { cloud: ctx.cloud, teamId: request.teamId, channel: request.channelId, user: request.userId };

@@ -11,7 +11,9 @@ export const watch = defineCommand({
     'The channel gets an alert, with diagnosis, when the cluster fails or turns unhealthy; one message per incident, updated when it resolves.',
   usage,
   examples: ['/kube watch prod-a', '/kube watch prod-a off'],
-  role: 'viewer',
+  // Watching changes what the whole channel is told: switching it on or off takes an operator
+  // (a viewer switching it off would silence the alerts everyone relies on).
+  role: 'operator',
   parse(argv) {
     const { positionals } = parseFlags(argv, {}, usage);
     noExtra(positionals, 2, usage);

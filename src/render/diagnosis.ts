@@ -77,11 +77,15 @@ export function diagnosisHeadline(view: DiagnosisView): string {
   return `${top} Diagnosis of ${code(view.cluster)}: *${c.critical} critical*, ${c.warning} warning, ${c.info} info${magnumHealthNote(view)}`;
 }
 
-/** A button for a finding's remedy action: value is the action's params as compact JSON (ids only). */
-export function remedyButton(finding: Finding): Block | null {
+/**
+ * A button for a finding's remedy action: value is the action's params as compact JSON (ids
+ * only), with the user who asked for the diagnosis: like the same remedy in a delete thread,
+ * only they or an admin may carry it out.
+ */
+export function remedyButton(finding: Finding, requester?: string): Block | null {
   const action = finding.action;
   if (!action) return null;
-  let value = JSON.stringify(action.params);
+  let value = JSON.stringify(requester === undefined ? action.params : { ...action.params, requester });
   if (value.length > 2000) value = JSON.stringify({ cluster: action.params['cluster'] ?? null, truncated: true });
   return button({
     actionId: remedyActionId(action.id),
@@ -120,7 +124,7 @@ export function renderDiagnosisMessage(view: DiagnosisView, opts: DiagnosisMessa
   const shown = view.findings.slice(0, max);
   for (const finding of shown) {
     blocks.push(section(findingSection(finding)));
-    const remedy = remedyButton(finding);
+    const remedy = remedyButton(finding, opts.requester);
     if (remedy) blocks.push(actions(`remedy-${blocks.length}`, [remedy]));
   }
   if (view.findings.length > shown.length) {

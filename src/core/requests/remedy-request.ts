@@ -12,6 +12,8 @@ export const DeleteLoadBalancersRemedy = z.object({
   /** Older buttons carried only the UUID, as `cluster`. */
   uuid: z.string().min(1).max(64).optional(),
   loadBalancerIds: z.array(z.string().min(1).max(64)).min(1).max(50),
+  /** Who asked for the diagnosis: only they or an admin may click (older buttons: admins only). */
+  requester: z.string().min(1).max(32).optional(),
 });
 export type DeleteLoadBalancersRemedy = z.infer<typeof DeleteLoadBalancersRemedy>;
 

@@ -91,10 +91,16 @@ describe('/kube diagnose and friends through signed Slack requests', () => {
     const diagnosis = await h.waitForMessage(/^Diagnosis of lb-blocks-delete/);
     expect(Object.keys(buttons(diagnosis))).toEqual(['remedy-delete-loadbalancers', 'ticket-attach']);
     const params = JSON.parse(buttons(diagnosis)['remedy-delete-loadbalancers'] ?? '') as { uuid: string; loadBalancerIds: string[] };
-    expect(params).toEqual({ cluster: 'lb-blocks-delete', uuid: blocked?.uuid, loadBalancerIds: [expect.any(String)] });
+    expect(params).toEqual({
+      cluster: 'lb-blocks-delete',
+      uuid: blocked?.uuid,
+      loadBalancerIds: [expect.any(String)],
+      requester: 'U1ALICE',
+    });
 
     // Forged values (on other message ids, as each message's button starts one job): the job re-checks.
-    const forged = (cluster: string, uuid: string, ids: string[]) => JSON.stringify({ cluster, uuid, loadBalancerIds: ids });
+    const forged = (cluster: string, uuid: string, ids: string[]) =>
+      JSON.stringify({ cluster, uuid, loadBalancerIds: ids, requester: 'U1ALICE' });
     await h.click(
       { ...diagnosis, ts: `${diagnosis.ts}1` },
       'remedy-delete-loadbalancers',

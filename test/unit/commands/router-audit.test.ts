@@ -151,6 +151,6 @@ describe('the router’s audit records', () => {
     const mutations = COMMANDS.filter((c) => c.role !== 'viewer').map((c) => c.name);
 
     expect(own.sort()).toEqual(['create', 'delete', 'resize', 'scale']);
-    expect(mutations.sort()).toEqual(['create', 'delete', 'resize', 'restart', 'scale']);
+    expect(mutations.sort()).toEqual(['create', 'delete', 'resize', 'restart', 'scale', 'watch']);
   });
 });

@@ -6,9 +6,17 @@ describe('/kube watch', () => {
     ['watch prod-a', 'on'],
     ['watch prod-a off', 'off'],
   ])('enqueues cluster-watch for `%s`', async (text, mode) => {
-    const { enqueued } = await runSlash([watch], text, 'viewer');
+    const { enqueued } = await runSlash([watch], text, 'operator');
 
     expect(enqueued.map((e) => [e.name, e.data])).toEqual([['cluster-watch', { ...ORIGIN, cluster: 'prod-a', mode }]]);
+  });
+
+  it.each(['watch prod-a', 'watch prod-a off'])('refuses `%s` to a viewer, clearly, and starts nothing', async (text) => {
+    const { enqueued, replies, audited } = await runSlash([watch], text, 'viewer');
+
+    expect(replies[0]?.text).toContain('You need the operator role.');
+    expect(enqueued).toEqual([]);
+    expect(audited.map((r) => r.decision)).toEqual(['denied']);
   });
 
   it('rejects anything but off', async () => {
