@@ -10,6 +10,7 @@ import { loadbalancersDelete } from './loadbalancers-delete.js';
 import { operationsPoll } from './tracking/poller.js';
 import { appStatus } from './app-status.js';
 import { clusterDiagnose } from './cluster-diagnose.js';
+import { clusterFollowup } from './cluster-followup.js';
 import { clusterWatch } from './cluster-watch.js';
 import { clusterEvents } from './cluster-events.js';
 import { clusterPods } from './cluster-pods.js';
@@ -30,6 +31,7 @@ export const JOBS: readonly JobDefinition[] = [
   channelJobs,
   operationsPoll,
   clusterDiagnose,
+  clusterFollowup,
   clusterPods,
   podLogs,
   clusterEvents,

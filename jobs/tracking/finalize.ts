@@ -11,13 +11,14 @@ import { allHeatResources, failedHeatResources } from './heat-progress.js';
 import { jobIdFor } from '../../src/core/job-id.js';
 import { LOADBALANCERS_DELETE_JOB, type LoadBalancersConfirmation } from '../../src/core/requests/delete-request.js';
 import { audit } from '../mutation.js';
+import { FOLLOWUP_JOB } from '../cluster-followup.js';
 import { USUAL_WINDOW_MIN, type TrackedOperation } from './operation.js';
 
 const ACTION = { create: 'cluster-create', delete: 'cluster-delete', resize: 'cluster-resize' } as const;
 
 /** The diagnosis job, and why it runs. */
 const DIAGNOSE_JOB = 'cluster-diagnose';
-type DiagnoseReason = 'create-failed' | 'post-create' | 'delete-failed' | 'manual';
+type DiagnoseReason = 'create-failed' | 'delete-failed' | 'manual';
 
 /** Writes one audit record of the tracked operation, under the operation's id. */
 function recordOf(ctx: JobContext, op: TrackedOperation) {
@@ -50,12 +51,13 @@ export async function finalizeOperation(op: TrackedOperation, status: string, ct
   }
   if (status === 'CREATE_COMPLETE') {
     await record('finished', 'CREATE_COMPLETE');
-    await enqueueDiagnosis(ctx, op, 'post-create');
+    await enqueueFollowup(ctx, op, 'create', now);
     await ctx.slack.post(op.channel, renderCreateComplete(cluster, { user: op.user, elapsedMs }), op.threadTs);
     return;
   }
   if (status === 'UPDATE_COMPLETE') {
     await record('finished', `UPDATE_COMPLETE, ${cluster.nodeCount} nodes`);
+    await enqueueFollowup(ctx, op, 'resize', now);
     await ctx.slack.post(op.channel, renderResizeComplete(op.cluster, { user: op.user, nodes: cluster.nodeCount, elapsedMs }), op.threadTs);
     return;
   }
@@ -97,24 +99,33 @@ async function detailOrNull(ctx: JobContext, op: TrackedOperation): Promise<Clus
   }
 }
 
-/** Enqueues the diagnosis job once per operation and reason; false when the queue refused. */
-async function enqueueDiagnosis(ctx: JobContext, op: TrackedOperation, reason: DiagnoseReason): Promise<boolean> {
-  const data = {
-    cloud: op.cloud,
-    teamId: op.teamId,
-    channel: op.channel,
-    user: op.user,
-    threadTs: op.threadTs,
-    cluster: op.cluster,
-    reason,
-  };
+/** Where a job enqueued for a tracked operation answers: the operation's own thread. */
+function originOf(op: TrackedOperation) {
+  return { cloud: op.cloud, teamId: op.teamId, channel: op.channel, user: op.user, threadTs: op.threadTs, cluster: op.cluster };
+}
+
+/** Enqueues a job once per id; false (and a warning) when the queue refused. */
+async function enqueueOnce(ctx: JobContext, name: string, data: object, jobId: string): Promise<boolean> {
   try {
-    await ctx.queue.enqueue(DIAGNOSE_JOB, data, { jobId: jobIdFor(DIAGNOSE_JOB, reason, op.id) });
+    await ctx.queue.enqueue(name, data, { jobId });
     return true;
   } catch (error) {
-    ctx.log.warn({ err: error, reason }, 'could not enqueue the diagnosis');
+    ctx.log.warn({ err: error, job: name }, 'could not enqueue a job after the operation');
     return false;
   }
+}
+
+/**
+ * Starts the follow-up health checks of a finished create or resize: one job per operation
+ * (deterministic id), so a poller step that runs twice, or a crash after this, starts it once.
+ */
+async function enqueueFollowup(ctx: JobContext, op: TrackedOperation, after: 'create' | 'resize', endedAt: number): Promise<void> {
+  await enqueueOnce(ctx, FOLLOWUP_JOB, { ...originOf(op), after, endedAt }, jobIdFor(FOLLOWUP_JOB, op.id));
+}
+
+/** Enqueues the diagnosis job once per operation and reason; false when the queue refused. */
+function enqueueDiagnosis(ctx: JobContext, op: TrackedOperation, reason: DiagnoseReason): Promise<boolean> {
+  return enqueueOnce(ctx, DIAGNOSE_JOB, { ...originOf(op), reason }, jobIdFor(DIAGNOSE_JOB, reason, op.id));
 }
 
 /**

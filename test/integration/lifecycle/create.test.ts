@@ -12,7 +12,7 @@ describe('/kube create, tracked to the end', () => {
     await h.stop();
   });
 
-  it('creates once, edits one progress message with Heat progress, mentions the requester at CREATE_COMPLETE and enqueues the health check', async () => {
+  it('creates once, edits one progress message with Heat progress, mentions the requester at CREATE_COMPLETE and enqueues the follow-up health checks', async () => {
     await h.command('create alpha --template k8s-1.27-no-volume --nodes 2');
     const anchor = await h.waitForMessage(/^Creating alpha: CREATE_IN_PROGRESS/);
     expect(simClustersNamed(h.sim, 'alpha')).toBe(1);
@@ -31,8 +31,8 @@ describe('/kube create, tracked to the end', () => {
     expect(done.text).toContain('<@U1ALICE>');
     expect(done.threadTs).toBe(anchor.threadTs);
     const jobs = await h.jobs();
-    const diagnose = jobs.filter((j) => j.name === 'cluster-diagnose');
-    expect(diagnose.map((j) => (j.data as { reason: string }).reason)).toEqual(['post-create']);
+    const followups = jobs.filter((j) => j.name === 'cluster-followup');
+    expect(followups.map((j) => (j.data as { after: string }).after)).toEqual(['create']);
     expect(simClustersNamed(h.sim, 'alpha')).toBe(1);
     const decisions = (await h.audit())
       .filter((r) => r.target === 'alpha')

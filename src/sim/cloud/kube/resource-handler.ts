@@ -75,7 +75,7 @@ export function handleResource(ctx: ClusterContext, req: ResourceRequest): Handl
 function list(ctx: ClusterContext, req: ResourceRequest): unknown {
   const labels = parseLabelSelector(req.query.get('labelSelector'));
   const fields = parseFieldSelector(req.query.get('fieldSelector'));
-  const items = ctx.store.list(req.resource.name, req.namespace).filter((o) => labels(o) && fields(o));
+  const items = ctx.store.list(req.resource.name, req.namespace).filter((o) => labels(o) && fields(o) && happened(o, req.now));
   const page = paginate(items, req.query.get('limit'), req.query.get('continue'), ctx.store.resourceVersion());
   const viewed = page.items.map((o) => view(ctx, o, req.now));
   if (wantsTable(req.accept)) return toTable(req.resource.name, viewed, page.metadata, req.query.get('includeObject'), req.now);
@@ -86,6 +86,13 @@ function mustGet(ctx: ClusterContext, req: ResourceRequest): SimObject {
   const obj = ctx.store.get(req.resource.name, req.resource.namespaced ? req.namespace : undefined, req.name ?? '');
   if (!obj) throw notFound(req.resource.name, req.resource.group, req.name ?? '');
   return obj;
+}
+
+/** An event is served once its first occurrence is due on the clock (a scenario dates some ahead). */
+function happened(obj: SimObject, now: number): boolean {
+  if (obj.kind !== 'Event') return true;
+  const first = Date.parse(String(obj['firstTimestamp']));
+  return Number.isNaN(first) || first <= now;
 }
 
 /** The object as served now: recurring events carry the count and time the clock implies. */

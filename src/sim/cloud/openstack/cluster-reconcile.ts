@@ -7,6 +7,20 @@ import type { SimCluster, SimState } from './sim-state.js';
 /** lb-blocks-delete: the LoadBalancer Service someone added after the cluster came up. */
 export const EXTRA_SERVICE = { namespace: 'default', name: 'web' } as const;
 const EXTRA_LB_DELAY_MS = 60_000;
+/**
+ * The Kubernetes side dates its add-on pods 8 minutes after the time it is given (nodes at 4
+ * and 7). Magnum's heat-container-agent deploys the add-ons at the very end of a create, so a
+ * cluster created live gets its add-on pods at CREATE_COMPLETE, with no events yet, as a real
+ * one does; seeded clusters keep their creation time.
+ */
+const ADDONS_AFTER_MS = 8 * 60_000;
+
+/** When the cluster's Kubernetes objects start: for a live create, so that its add-ons start at CREATE_COMPLETE. */
+function kubeEpoch(cluster: SimCluster): number {
+  const create = cluster.ops[0];
+  if (!cluster.createdLive || create?.kind !== 'create') return cluster.createdAt;
+  return Math.max(cluster.createdAt, create.at + create.durationMs - ADDONS_AFTER_MS);
+}
 
 function startKube(state: SimState, cluster: SimCluster, logger: Logger): Promise<void> {
   cluster.kubeStarting ??= (async () => {
@@ -19,7 +33,7 @@ function startKube(state: SimState, cluster: SimCluster, logger: Logger): Promis
         clock: state.clock,
         nodeCount: cluster.nodeCount,
         masterCount: cluster.masterCount,
-        createdAt: cluster.createdAt,
+        createdAt: kubeEpoch(cluster),
         kubeVersion: kubeVersion(cluster),
       });
       cluster.kubeNodeCount = cluster.nodeCount;

@@ -108,6 +108,7 @@ async function create(ctx: RouteContext, state: SimState, token: SimToken): Prom
     },
     state.clock.now(),
   );
+  cluster.createdLive = true;
   // Magnum creates the cluster's CA when the create is accepted.
   cluster.ca = await state.kube.createCertAuthority(`${cluster.name}-ca`);
   return json(202, { uuid: cluster.uuid });

@@ -102,6 +102,8 @@ export interface SimCluster {
   kubeNodeCount: number | null;
   /** lb-blocks-delete: id of the LoadBalancer service's Octavia LB once created. */
   extraLbId: string | null;
+  /** Created through the API while the sim runs (not seeded): its Kubernetes objects date from the end of its create. */
+  createdLive?: boolean;
 }
 
 export interface SimLoadBalancer {

@@ -61,7 +61,7 @@ describe('advancing a tracked operation', () => {
     expect(JSON.stringify(kit.slack[0])).toContain('Cluster API driver');
   });
 
-  it('ends a create at CREATE_COMPLETE: result mentions the requester, health check enqueued, audit finished, name released', async () => {
+  it('ends a create at CREATE_COMPLETE: result mentions the requester, follow-up health checks enqueued, audit finished, name released', async () => {
     const kit = lifecycleKit();
     kit.cloud.clusters.push(aCluster({ status: 'CREATE_COMPLETE' }));
     await kit.operations.reserveName('sim', 'prod-b', 'op-1', 1000);
@@ -76,9 +76,18 @@ describe('advancing a tracked operation', () => {
     ]);
     expect(kit.enqueued).toEqual([
       {
-        name: 'cluster-diagnose',
-        jobId: 'cluster-diagnose-post-create-op-1',
-        data: { cloud: 'sim', teamId: 'T1', channel: 'C1', user: 'U1ALICE', threadTs: '1.1', cluster: 'prod-b', reason: 'post-create' },
+        name: 'cluster-followup',
+        jobId: 'cluster-followup-op-1',
+        data: {
+          cloud: 'sim',
+          teamId: 'T1',
+          channel: 'C1',
+          user: 'U1ALICE',
+          threadTs: '1.1',
+          cluster: 'prod-b',
+          after: 'create',
+          endedAt: kit.ctx.clock.now(),
+        },
       },
     ]);
     expect(kit.audit.records.map((r) => [r.decision, r.outcome])).toEqual([['finished', 'CREATE_COMPLETE']]);
@@ -96,6 +105,22 @@ describe('advancing a tracked operation', () => {
     expect(result).toContain(reason);
     expect(result).toContain('created without `--unrestricted` cannot create trusts');
     expect(kit.enqueued.map((e) => e.jobId)).toEqual(['cluster-diagnose-create-failed-op-1']);
+  });
+
+  it('ends a resize at UPDATE_COMPLETE with the follow-up health checks of the same operation', async () => {
+    const kit = lifecycleKit();
+    kit.cloud.clusters.push(aCluster({ status: 'UPDATE_COMPLETE' }));
+
+    const result = await advanceOperation(
+      anOp({ kind: 'resize', initialStatus: 'UPDATE_COMPLETE', progressed: true }),
+      aCluster({ status: 'UPDATE_COMPLETE' }),
+      kit.ctx,
+    );
+
+    expect(result).toEqual({ kind: 'finished' });
+    expect(kit.enqueued.map((e) => [e.name, e.jobId, (e.data as { after: string }).after])).toEqual([
+      ['cluster-followup', 'cluster-followup-op-1', 'resize'],
+    ]);
   });
 
   it('does not end a resize on the UPDATE_COMPLETE it started from', async () => {
