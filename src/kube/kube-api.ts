@@ -2,7 +2,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { emptyKubeState, type KubeState, type WorkloadKind } from '../core/kube-state.js';
 import type { Clock, KubeApi, Logger, PodLogOptions } from '../core/ports.js';
 import type { CollectionProblem } from '../core/snapshot.js';
-import { KubeHttp } from './kube-http.js';
+import { KubeHttp, type KubeRetryPolicy } from './kube-http.js';
 import {
   ConfigMapSchema,
   DaemonSetSchema,
@@ -36,6 +36,8 @@ export interface KubeApiOptions {
   maxLogBytes?: number;
   /** Called when the API answers 401 (the credentials are no longer accepted). */
   onUnauthorized?: () => void;
+  /** Retries of transient failures (defaults in KubeHttp). */
+  retry?: Partial<KubeRetryPolicy>;
 }
 
 const WORKLOADS: [WorkloadKind, string][] = [
@@ -59,7 +61,7 @@ const STRATEGIC_PATCH = 'application/strategic-merge-patch+json';
 
 /** The KubeApi port over one cluster's KubeConfig (raw requests, JSON.parse, zod per item). */
 export function createKubeApi(kc: KubeConfig, options: KubeApiOptions): KubeApi {
-  const http = new KubeHttp(kc, options.onUnauthorized, options.wallClock);
+  const http = new KubeHttp(kc, options.onUnauthorized, options.wallClock, options.retry);
   const timeoutMs = options.timeoutMs ?? 20_000;
   const seg = encodeURIComponent;
 

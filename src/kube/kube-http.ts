@@ -34,20 +34,48 @@ export class KubeHttp {
   private agent: HttpsAgent | undefined;
   private skewMs: number | null = null;
 
+  private readonly retry: KubeRetryPolicy;
+
   constructor(
     private readonly kc: KubeConfig,
     private readonly onUnauthorized?: () => void,
     /** This host's clock, to read the API server's clock from `Date`; Date.now by default. */
     private readonly wallClock: Clock = { now: () => Date.now() },
-  ) {}
+    retry: Partial<KubeRetryPolicy> = {},
+  ) {
+    this.retry = { ...DEFAULT_KUBE_RETRY, ...retry };
+  }
+
+  /**
+   * Sends the request; resolves with the body of a 2xx, otherwise throws a BotError. A GET is
+   * tried again after a 5xx, 408, 429, timeout or dropped connection; any method after a 429
+   * (the API server refused it unread); at most `maxAttempts` tries, waiting Retry-After when
+   * the server gives one (capped at a minute), else an exponential backoff.
+   */
+  async request(req: KubeRequest): Promise<string> {
+    const maxAttempts = Math.max(1, this.retry.maxAttempts);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.requestOnce(req);
+      } catch (error) {
+        const status = error instanceof KubeStatusError ? error.status : undefined;
+        const transient = status === undefined ? isTransportFailure(error) : status === 408 || status === 429 || status >= 500;
+        const allowed = req.method === 'GET' || status === 429;
+        const final = error instanceof KubeStatusError ? error.botError : error;
+        if (!transient || !allowed || attempt >= maxAttempts) throw final;
+        const fromHeader = error instanceof KubeStatusError ? retryAfterMs(error.retryAfter) : undefined;
+        const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+        await this.retry.sleep(fromHeader ?? Math.round(ceiling / 2 + (Math.random() * ceiling) / 2));
+      }
+    }
+  }
 
   /** The API server's clock skew seen in the latest response (see `server-clock.ts`). */
   clockSkewMs(): number | null {
     return this.skewMs;
   }
 
-  /** Sends the request; resolves with the body of a 2xx, otherwise throws a BotError. */
-  async request(req: KubeRequest): Promise<string> {
+  private async requestOnce(req: KubeRequest): Promise<string> {
     const cluster = this.kc.getCurrentCluster();
     if (!cluster)
       throw new UpstreamError('kube_config_invalid', 'The kubeconfig has no current cluster.', { service: 'kube', retryable: false });
@@ -72,11 +100,11 @@ export class KubeHttp {
       };
     }
     const safeUrl = `${url.origin}${url.pathname}`;
-    const { status, text, date, receivedAt } = await send(url, options, payload, req, this.wallClock);
+    const { status, text, date, receivedAt, retryAfter } = await send(url, options, payload, req, this.wallClock);
     this.skewMs = clockSkewFromDate(date, receivedAt) ?? this.skewMs;
     if (status >= 200 && status < 300) return text;
     if (status === 401) this.onUnauthorized?.();
-    throw statusError(status, text, req.method, safeUrl);
+    throw new KubeStatusError(status, retryAfter, statusError(status, text, req.method, safeUrl, this.onUnauthorized !== undefined));
   }
 
   private keepAliveAgent(options: RequestOptions & { servername?: string }): HttpsAgent {
@@ -108,6 +136,7 @@ export class KubeHttp {
 interface Received {
   status: number;
   text: string;
+  retryAfter: string | undefined;
   /** The `Date` header, and this host's clock when the headers arrived. */
   date: string | undefined;
   receivedAt: number;
@@ -141,7 +170,13 @@ function send(url: URL, options: RequestOptions, payload: string | undefined, re
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), date: res.headers.date, receivedAt });
+        resolve({
+          status: res.statusCode ?? 0,
+          text: Buffer.concat(chunks).toString('utf8'),
+          date: res.headers.date,
+          receivedAt,
+          retryAfter: res.headers['retry-after'],
+        });
       });
       res.on('error', (error) => fail(unreachable(error, req.method, url)));
     });
@@ -159,7 +194,46 @@ function unreachable(cause: Error, method: string, url: URL): UpstreamError {
   });
 }
 
-function statusError(status: number, text: string, method: string, url: string): Error {
+/** How the Kubernetes client retries (tests shorten the waits). */
+export interface KubeRetryPolicy {
+  /** Tries in all. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+const DEFAULT_KUBE_RETRY: KubeRetryPolicy = {
+  maxAttempts: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+const MAX_RETRY_AFTER_MS = 60_000;
+
+/** An error answer, with what the retry needs; the caller sees `botError`. */
+class KubeStatusError extends Error {
+  constructor(
+    readonly status: number,
+    readonly retryAfter: string | undefined,
+    readonly botError: Error,
+  ) {
+    super(botError.message);
+  }
+}
+
+/** A timeout or a connection that failed or dropped (not a cap on the response size). */
+function isTransportFailure(error: unknown): boolean {
+  return error instanceof TimeoutError || (error instanceof UpstreamError && error.code === 'kube_unreachable');
+}
+
+/** Retry-After in delta-seconds (what the API server sends), capped; undefined without one. */
+function retryAfterMs(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;
+  return Math.min(Number(value.trim()) * 1000, MAX_RETRY_AFTER_MS);
+}
+
+function statusError(status: number, text: string, method: string, url: string, renewsCredentials: boolean): Error {
   let upstreamMessage: string | undefined;
   try {
     const parsed = StatusSchema.safeParse(JSON.parse(text));
@@ -173,7 +247,12 @@ function statusError(status: number, text: string, method: string, url: string):
       cause: new UpstreamError('kube_not_found', 'Not found.', details),
     });
   if (status === 401)
-    return new UpstreamError('kube_unauthorized', "The Kubernetes API rejected the bot's credentials.", { ...details, retryable: false });
+    // A Magnum cluster's certificate is signed afresh after a 401 (the CA rotated, or it was
+    // revoked), so the job's next attempt can succeed; a kubeconfig file's cannot change by itself.
+    return new UpstreamError('kube_unauthorized', "The Kubernetes API rejected the bot's credentials.", {
+      ...details,
+      retryable: renewsCredentials,
+    });
   if (status === 403)
     return new UpstreamError('kube_forbidden', 'The bot is not allowed to do that in this cluster.', { ...details, retryable: false });
   if (status === 400 || status === 422)

@@ -3,6 +3,7 @@ import type { Access } from '../core/access.js';
 import type { AuditLog } from '../core/audit.js';
 import type { Confirmations, SingleUse } from '../core/confirmation.js';
 import type { Clock, Logger } from '../core/ports.js';
+import type { BotTiming } from './start-bot.js';
 import { createMetrics, type BotMetrics } from '../metrics/bot-metrics.js';
 import { createOpenStackRegistry, type OpenStackRegistry } from '../openstack/openstack-registry.js';
 import { createRedisConnection, type RedisConnection } from '../queue/connection.js';
@@ -32,9 +33,9 @@ export interface SharedPorts {
 }
 
 /** Builds the shared adapters: the queue and its Redis, access (policy, Slack user groups, guests), audit, confirmations. */
-export function buildSharedPorts(config: Config, logger: Logger, clock: Clock): SharedPorts {
+export function buildSharedPorts(config: Config, logger: Logger, clock: Clock, timing: BotTiming = {}): SharedPorts {
   const producer = createRedisConnection(config.redis.url, 'producer', logger);
-  const queue = createJobQueue({ connection: producer, prefix: config.redis.prefix, logger });
+  const queue = createJobQueue({ connection: producer, prefix: config.redis.prefix, logger, backoffDelayMs: timing.jobBackoffMs });
   const metrics = createMetrics({
     trackedOperations: () => countTrackedOperations(producer.client, config.redis.prefix),
     queueText: () => queue.prometheusText(),
@@ -63,7 +64,10 @@ export function buildSharedPorts(config: Config, logger: Logger, clock: Clock): 
     queue,
     policy,
     access,
-    openstack: createOpenStackRegistry(config.openstack, logger, clock, metrics.openstack),
+    openstack: createOpenStackRegistry(config.openstack, logger, clock, metrics.openstack, {
+      timeoutMs: timing.openstackTimeoutMs,
+      retry: timing.retryBaseMs === undefined ? undefined : { baseDelayMs: timing.retryBaseMs },
+    }),
     singleUse,
     confirmations: createConfirmation({ secret: deriveConfirmationSecret(config.slack.signingSecret), clock, singleUse }),
     audit: createRedisAuditLog(producer.client, config.redis.prefix, logger),

@@ -15,6 +15,19 @@ export interface StartBotOptions {
   worker?: { lockDurationMs?: number; stalledIntervalMs?: number };
   /** How long confirmation buttons stay valid (default 10 min). */
   confirmTtlMs?: number;
+  /** Client timeouts and retry backoffs (tests shorten them, so a give-up takes seconds rather than minutes). */
+  timing?: BotTiming;
+}
+
+export interface BotTiming {
+  /** Per-request timeout of the OpenStack clients (default 30 s). */
+  openstackTimeoutMs?: number;
+  /** First backoff of the OpenStack and Kubernetes clients' retries (default 500 ms, doubling to 8 s). */
+  retryBaseMs?: number;
+  /** Per-request timeout of the Kubernetes API clients (default 20 s). */
+  kubeTimeoutMs?: number;
+  /** First backoff between a job's attempts (default 2 s, doubling). */
+  jobBackoffMs?: number;
 }
 
 export interface RunningBot {
@@ -29,7 +42,7 @@ export interface RunningBot {
 /** The composition root: builds the adapters from config and starts the roles asked for (ROLE=all|web|worker). */
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
-  const ports = buildSharedPorts(config, logger, options.clock ?? { now: () => Date.now() });
+  const ports = buildSharedPorts(config, logger, options.clock ?? { now: () => Date.now() }, options.timing);
   const web: SlackApp | null = config.role === 'worker' ? null : await createWeb(config, logger, ports);
   const slack: SlackPoster = web?.poster ?? createSlackPoster(createSlackWebClient(config.slack, logger, ports.metrics.slack));
   let workers: RunningWorkers | null = null;

@@ -23,14 +23,22 @@ export async function startWorker(
   logger: Logger,
   ports: SharedPorts,
   slack: SlackPoster,
-  options: Pick<StartBotOptions, 'worker' | 'confirmTtlMs'>,
+  options: Pick<StartBotOptions, 'worker' | 'confirmTtlMs' | 'timing'>,
 ): Promise<RunningWorkers> {
   const { queue, producer, clock } = ports;
   const recentJobs = () => queue.getJobs(['active', 'waiting', 'delayed', 'prioritized', 'completed', 'failed'], RECENT_JOBS);
   const deps = {
     slack,
     openstack: (cloud: string) => ports.openstack.get(cloud),
-    kube: createKubeConnector({ kubeconfigDir: config.kubeconfigDir, clock, logger }),
+    kube: createKubeConnector({
+      kubeconfigDir: config.kubeconfigDir,
+      clock,
+      logger,
+      api: {
+        ...(options.timing?.kubeTimeoutMs === undefined ? {} : { timeoutMs: options.timing.kubeTimeoutMs }),
+        ...(options.timing?.retryBaseMs === undefined ? {} : { retry: { baseDelayMs: options.timing.retryBaseMs } }),
+      },
+    }),
     queue,
     access: ports.access,
     clock,

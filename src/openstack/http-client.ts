@@ -58,6 +58,8 @@ export interface HttpClientOptions {
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'HEAD', 'DELETE']);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+/** Transport errors that mean the request never left this host: safe to resend whatever the method. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT']);
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/;
 const MAX_REDIRECTS = 3;
 const MAX_RETRY_AFTER_MS = 60_000;
@@ -80,10 +82,16 @@ export class HttpClient {
     this.random = options.random ?? Math.random;
   }
 
-  /** Sends `req`, retrying 5xx, 408, 429, network errors and timeouts for idempotent methods. */
+  /**
+   * Sends `req`, retrying 5xx, 408, 429, network errors and timeouts for idempotent methods, at
+   * most `maxAttempts` tries in all. Any method is retried after a 429 (honouring Retry-After) or
+   * a refused connection: neither reached the service, so nothing can happen twice.
+   */
   async send(req: HttpRequest): Promise<HttpResponse> {
-    const attempts = IDEMPOTENT.has(req.method) || req.retrySafe ? Math.max(1, this.retry.maxAttempts) : 1;
+    const maxAttempts = Math.max(1, this.retry.maxAttempts);
+    const idempotent = IDEMPOTENT.has(req.method) || req.retrySafe === true;
     for (let attempt = 1; ; attempt += 1) {
+      const attempts = idempotent ? maxAttempts : 1;
       let delayMs: number;
       try {
         const response = await this.follow(req);
@@ -97,12 +105,14 @@ export class HttpClient {
           bodyText: response.text,
         });
         // Retryable: 408, 429, 5xx, and the transient refusals errorForResponse recognises.
-        if (!error.retryable || attempt >= attempts) throw error;
+        const allowed = response.status === 429 ? maxAttempts : attempts;
+        if (!error.retryable || attempt >= allowed) throw error;
         delayMs = this.delayFor(attempt, response.headers['retry-after']);
       } catch (error) {
         if (isBotError(error)) throw error;
         const wrapped = this.transportError(req, error);
-        if (!wrapped.retryable || attempt >= attempts) throw wrapped;
+        const allowed = NOT_SENT_CODES.has(codeOf(error)) ? maxAttempts : attempts;
+        if (!wrapped.retryable || attempt >= allowed) throw wrapped;
         delayMs = this.delayFor(attempt, undefined);
       }
       this.options.logger.warn(

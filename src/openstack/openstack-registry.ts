@@ -1,7 +1,7 @@
 import type { Config } from '../config/load-config.js';
 import { ConfigError } from '../core/errors.js';
 import type { Clock, Logger, OpenStackApi, OpenStackCallMetrics } from '../core/ports.js';
-import { createOpenStackApi, type ClosableOpenStackApi } from './create-openstack-api.js';
+import { createOpenStackApi, type ClosableOpenStackApi, type CreateOpenStackApiOptions } from './create-openstack-api.js';
 
 export interface OpenStackRegistry {
   /** The client for a cloud name: the configured default, or another entry of clouds.yaml. */
@@ -15,6 +15,8 @@ export function createOpenStackRegistry(
   logger: Logger,
   clock: Clock,
   metrics?: OpenStackCallMetrics,
+  /** Timeout and retry policy of every client (defaults in HttpClient). */
+  http: CreateOpenStackApiOptions['http'] = {},
 ): OpenStackRegistry {
   const clients = new Map<string, ClosableOpenStackApi>();
   return {
@@ -27,7 +29,7 @@ export function createOpenStackRegistry(
         ]);
       }
       const credentials = cloud === config.cloud ? config : { ...config, cloud, cloudsYaml: { cloud, file: config.cloudsYaml?.file } };
-      const client = createOpenStackApi({ credentials, logger, clock, ...(metrics ? { http: { metrics } } : {}) });
+      const client = createOpenStackApi({ credentials, logger, clock, http: { ...http, ...(metrics ? { metrics } : {}) } });
       clients.set(cloud, client);
       return client;
     },

@@ -47,6 +47,20 @@ export {
   loadX509,
 } from './cloud/kube/x509-lib.js';
 export {
+  /** A running cloud's fault plan (`sim.faults`): inject 5xx, 429, slow answers, resets, expired tokens. */
+  type FaultPlan,
+  /** One fault: service, kind, and a count of requests or a duration. */
+  type FaultSpec,
+  /** The services faults can be injected into: the six OpenStack services and `kube`. */
+  FAULT_SERVICES,
+  type FaultService,
+  /** The kinds of fault: `5xx`, `429`, `slow`, `reset`, `token_expired`. */
+  FAULT_KINDS,
+  type FaultKind,
+  /** The cloud's admin path for faults, for a process that only has the cloud's URL. */
+  FAULT_ADMIN_PATH,
+} from './cloud/faults.js';
+export {
   /** Magnum's cluster lists (plain and detailed), the call the poller makes once per cloud and interval. */
   MAGNUM_CLUSTER_LISTS,
 } from './cloud/openstack/request-tally.js';

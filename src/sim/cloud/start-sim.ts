@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Logger } from '../../core/ports.js';
+import type { FaultPlan } from './faults.js';
 import { SimClock } from './clock.js';
 import { reconcile } from './openstack/cluster-reconcile.js';
 import { loadKubeBackend, type KubeBackend } from './openstack/kube-backend.js';
@@ -32,8 +33,10 @@ export interface Sim {
   osEnv: Record<string, string>;
   appCredential: { id: string; secret: string };
   state: SimState;
-  /** Every request served so far, by service, method and route pattern. */
+  /** Every request served so far, by service, method and route pattern (faulted requests are not served). */
   requests: RequestTally;
+  /** Injects faults into any service or the Kubernetes API servers (also over HTTP at `/__sim/faults`). */
+  faults: FaultPlan;
   close(): Promise<void>;
 }
 
@@ -76,6 +79,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<Sim> {
     appCredential: { id: cred?.id ?? '', secret: cred?.secret ?? '' },
     state,
     requests,
+    faults: state.faults,
     close: () => closeAll(server, state),
   };
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { SimClock } from '../clock.js';
+import { applyFault, type FaultPlan } from '../faults.js';
 import type { ScenarioName } from '../scenarios.js';
 import { addLoadBalancerService, setNodeCount } from './cluster-changes.js';
 import { createClusterContext, type ClusterContext } from './cluster-context.js';
@@ -23,6 +24,8 @@ export interface KubeClusterOptions {
   /** Epoch ms; pods and events are dated from here, so start the API at or after CREATE_COMPLETE. */
   createdAt: number;
   kubeVersion: string;
+  /** Injected faults (service `kube`), consulted before each request. */
+  faults?: FaultPlan;
 }
 
 /** A running simulated Kubernetes API of one cluster. */
@@ -56,7 +59,7 @@ export async function startKubeCluster(opts: KubeClusterOptions): Promise<SimKub
   const server = createServer(
     { key: keyPem, cert: certPem, ca: [opts.ca.certPem], requestCert: true, rejectUnauthorized: false },
     (req, res) => {
-      void serve(ctx, info, opts.clock, req, res);
+      void faultThenServe(opts.faults, ctx, info, opts.clock, req, res);
     },
   );
   await new Promise<void>((resolve, reject) => {
@@ -75,6 +78,30 @@ export async function startKubeCluster(opts: KubeClusterOptions): Promise<SimKub
     },
     close: () => closeServer(server),
   };
+}
+
+async function faultThenServe(
+  faults: FaultPlan | undefined,
+  ctx: ClusterContext,
+  info: ServerInfo,
+  clock: SimClock,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const path = new URL(req.url ?? '/', 'https://127.0.0.1').pathname;
+  const action = faults?.take({ service: 'kube', method: req.method ?? 'GET', path }) ?? null;
+  if (action?.kind === 'token_expired') {
+    // No tokens here (client certificates): the API server answers as for an expired credential.
+    send(res, 401, JSON.stringify(statusBody(unauthorized())), 'application/json');
+    return;
+  }
+  const answered = await applyFault(action, req, res, (status, headers, message) => {
+    const reason = status === 429 ? 'TooManyRequests' : status === 503 ? 'ServiceUnavailable' : 'InternalError';
+    const text = JSON.stringify(statusBody(new KubeHttpError(status, reason, message)));
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+    res.end(text);
+  });
+  if (!answered) await serve(ctx, info, clock, req, res);
 }
 
 async function serve(ctx: ClusterContext, info: ServerInfo, clock: SimClock, req: IncomingMessage, res: ServerResponse): Promise<void> {

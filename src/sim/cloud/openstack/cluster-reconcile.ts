@@ -35,6 +35,7 @@ function startKube(state: SimState, cluster: SimCluster, logger: Logger): Promis
         masterCount: cluster.masterCount,
         createdAt: kubeEpoch(cluster),
         kubeVersion: kubeVersion(cluster),
+        faults: state.faults,
       });
       cluster.kubeNodeCount = cluster.nodeCount;
     } catch (err) {

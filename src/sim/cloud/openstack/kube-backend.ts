@@ -1,4 +1,5 @@
 import type { SimClock } from '../clock.js';
+import type { FaultPlan } from '../faults.js';
 import type { ScenarioName } from '../scenarios.js';
 
 /**
@@ -27,6 +28,8 @@ export interface KubeStartOptions {
   masterCount: number;
   createdAt: number;
   kubeVersion: string;
+  /** The cloud's injected faults; the API server consults them (service `kube`) before each request. */
+  faults?: FaultPlan;
 }
 
 export interface KubeBackend {

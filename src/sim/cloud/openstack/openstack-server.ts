@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../../../core/ports.js';
+import { applyFault, handleFaultAdmin, type FaultService } from '../faults.js';
 import { tokenRejected } from './auth-guard.js';
 import { reconcile } from './cluster-reconcile.js';
 import { heatRoutes } from './heat-routes.js';
@@ -16,6 +17,8 @@ import type { SimState } from './sim-state.js';
 interface Service {
   /** The service's type in the Keystone catalog, as the request tally names it. */
   type: string;
+  /** Its name in the fault plan. */
+  name: FaultService;
   prefix: RegExp;
   router: Router;
   /** Services behind keystonemiddleware (Magnum checks tokens itself, before microversions). */
@@ -24,18 +27,31 @@ interface Service {
 
 function services(state: SimState, logger: Logger): Service[] {
   return [
-    { type: 'identity', prefix: /^\/identity(?=\/|$)/, router: keystoneRoutes(new Router(), state), guarded: false },
-    { type: 'container-infra', prefix: /^\/container-infra(?=\/|$)/, router: magnumRoutes(new Router(), state, logger), guarded: false },
+    { type: 'identity', name: 'keystone', prefix: /^\/identity(?=\/|$)/, router: keystoneRoutes(new Router(), state), guarded: false },
+    {
+      type: 'container-infra',
+      name: 'magnum',
+      prefix: /^\/container-infra(?=\/|$)/,
+      router: magnumRoutes(new Router(), state, logger),
+      guarded: false,
+    },
     {
       type: 'orchestration',
+      name: 'heat',
       prefix: /^\/orchestration\/v1\/(?<project>[^/]+)(?=\/|$)/,
       router: heatRoutes(new Router(), state),
       guarded: true,
     },
-    { type: 'load-balancer', prefix: /^\/load-balancer(?=\/|$)/, router: octaviaRoutes(new Router(), state), guarded: true },
-    { type: 'network', prefix: /^\/network(?=\/|$)/, router: neutronRoutes(new Router(), state), guarded: true },
+    {
+      type: 'load-balancer',
+      name: 'octavia',
+      prefix: /^\/load-balancer(?=\/|$)/,
+      router: octaviaRoutes(new Router(), state),
+      guarded: true,
+    },
+    { type: 'network', name: 'neutron', prefix: /^\/network(?=\/|$)/, router: neutronRoutes(new Router(), state), guarded: true },
     // Nova's version documents answer without a token; its API routes check it themselves.
-    { type: 'compute', prefix: /^\/compute(?=\/|$)/, router: novaRoutes(new Router(), state), guarded: false },
+    { type: 'compute', name: 'nova', prefix: /^\/compute(?=\/|$)/, router: novaRoutes(new Router(), state), guarded: false },
   ];
 }
 
@@ -66,6 +82,14 @@ async function route(all: Service[], state: SimState, tally: RequestTally, req: 
   return found.handler(ctx);
 }
 
+const STATUS_TITLES: Record<number, string> = {
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
 function send(res: ServerResponse, reply: Reply): void {
   const hasBody = reply.body !== undefined && reply.status !== 204;
   const text = hasBody ? serialiseBody(reply.body) : '';
@@ -88,6 +112,27 @@ export async function startOpenStackServer(
   // Serialise the clock-driven side effects so concurrent requests never race them.
   let settled: Promise<void> = Promise.resolve();
   const server = createServer((req, res) => {
+    void faultOrServe(req, res).catch((err: unknown) => {
+      logger.error({ err, method: req.method, path: req.url?.split('?')[0] }, 'simulated OpenStack fault failed');
+      res.destroy();
+    });
+  });
+  // Injected faults (and their admin path) come first: a faulted request never reaches the service.
+  const faultOrServe = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (await handleFaultAdmin(state.faults, req, res, () => readJsonBody(req))) return;
+    const pathname = new URL(req.url ?? '/', 'http://sim').pathname;
+    const service = all.find((s) => s.prefix.test(pathname));
+    if (service) {
+      const path = pathname.slice(service.prefix.exec(pathname)?.[0].length ?? 0) || '/';
+      const action = state.faults.take({ service: service.name, method: req.method ?? 'GET', path });
+      const answered = await applyFault(action, req, res, (status, headers, message) =>
+        send(res, json(status, { error: { code: status, title: STATUS_TITLES[status] ?? 'Internal Server Error', message } }, headers)),
+      );
+      if (answered) return;
+    }
+    serveRequest(req, res);
+  };
+  const serveRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const run = settled.then(() => reconcile(state, logger));
     settled = run.catch(() => undefined);
     run
@@ -100,7 +145,7 @@ export async function startOpenStackServer(
         logger.error({ err, method: req.method, path: req.url?.split('?')[0] }, 'simulated OpenStack request failed');
         if (!res.headersSent) send(res, json(500, { error: { code: 500, message: 'Internal error', title: 'Internal Server Error' } }));
       });
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());

@@ -1,4 +1,5 @@
 import type { SimClock } from '../clock.js';
+import { FaultPlan } from '../faults.js';
 import type { ScenarioName } from '../scenarios.js';
 import { newHexId, newUuid } from './ids.js';
 import type { KubeBackend, SimCertAuthority, SimKubeHandle } from './kube-backend.js';
@@ -139,6 +140,8 @@ export interface SimState {
   loadBalancers: SimLoadBalancer[];
   /** The public (external) network Magnum templates point at. */
   externalNetworkId: string;
+  /** Injected faults, for every service and the Kubernetes API servers. */
+  faults: FaultPlan;
 }
 
 export const DEFAULT_DOMAIN_ID = 'default';
@@ -161,13 +164,19 @@ export function createSimState(clock: SimClock, kube: KubeBackend, tokenTtlSecon
     userId: user.id,
     projectId: project.id,
   };
+  const tokens = new Map<string, SimToken>();
+  // An expired token fails lookups (expiresAt must be in the future), as a revoked one would.
+  const faults = new FaultPlan(() => {
+    for (const token of tokens.values()) token.expiresAt = Math.min(token.expiresAt, clock.now());
+  });
   return {
     clock,
     kube,
+    faults,
     users: [user, viewer],
     projects: [project],
     appCredentials: [appCredential],
-    tokens: new Map(),
+    tokens,
     tokenTtlMs: tokenTtlSeconds * 1000,
     keypairs: ['demo-key'],
     templates: [],
