@@ -1,5 +1,5 @@
 import type { Message } from '../core/ports.js';
-import type { Unsettled } from '../diagnostics/settled.js';
+import type { Unsettled } from '../core/settled.js';
 import { context, section } from './blocks.js';
 import { code, escapeMrkdwn, mentionUser } from './mrkdwn.js';
 
