@@ -14,6 +14,7 @@ import { Origin, ensureThread } from './origin.js';
 import { audit, runMutation } from './mutation.js';
 import { USUAL_WINDOW_MIN } from './tracking/operation.js';
 import { track } from './tracking/poller.js';
+import { postKey } from '../src/core/job.js';
 
 const ACTION = CREATE_JOB;
 const NAME_RESERVATION_MS = 3 * 3600_000;
@@ -86,6 +87,7 @@ async function createAndTrack(data: CreateData, threadTs: string, ctx: JobContex
         usualMin: USUAL_WINDOW_MIN.create,
       }),
       threadTs,
+      { key: postKey(ctx.runtime, 'anchor') },
     );
     await save(ctx, data, { anchorTs: ref.ts });
   }

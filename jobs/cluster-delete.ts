@@ -6,6 +6,7 @@ import { defineJob, type JobContext } from './definition.js';
 import { Origin } from './origin.js';
 import { audit, runMutation } from './mutation.js';
 import { track, trackedElsewhere } from './tracking/poller.js';
+import { postKey } from '../src/core/job.js';
 
 const ACTION = DELETE_JOB;
 
@@ -70,7 +71,7 @@ async function deleteAndTrack(data: DeleteData, ctx: JobContext): Promise<unknow
       now: startedAt,
       usualMin: null,
     } as const;
-    data.anchorTs = (await ctx.slack.post(data.channel, renderProgress(view), data.threadTs)).ts;
+    data.anchorTs = (await ctx.slack.post(data.channel, renderProgress(view), data.threadTs, { key: postKey(ctx.runtime, 'anchor') })).ts;
     await ctx.runtime.updateData(data);
   }
   await track(ctx, {

@@ -9,6 +9,7 @@ import { Origin, ensureThread } from './origin.js';
 import { previewShrink } from './resize-shrink-preview.js';
 import { audit, runMutation } from './mutation.js';
 import { track } from './tracking/poller.js';
+import { postKey } from '../src/core/job.js';
 
 const ACTION = RESIZE_JOB;
 
@@ -98,7 +99,7 @@ async function resizeAndTrack(data: ResizeData, threadTs: string, ctx: JobContex
       usualMin: null,
       targetNodes: data.nodes,
     } as const;
-    data.anchorTs = (await ctx.slack.post(data.channel, renderProgress(view), threadTs)).ts;
+    data.anchorTs = (await ctx.slack.post(data.channel, renderProgress(view), threadTs, { key: postKey(ctx.runtime, 'anchor') })).ts;
     await ctx.runtime.updateData(data);
   }
   await track(ctx, {

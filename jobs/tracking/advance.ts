@@ -37,7 +37,9 @@ export async function advanceOperation(op: TrackedOperation, summary: ClusterSum
     await finalizeOperation({ ...op, progressed }, status, ctx);
     return { kind: 'finished' };
   }
-  const due = status !== op.lastStatus || now - (op.lastRenderedAt ?? 0) >= RENDER_EVERY_MS;
+  // Progress cadence follows the load: with many messages in progress, each is edited as often as Slack's chat.update rate allows.
+  const every = Math.max(RENDER_EVERY_MS, ctx.slack.progressIntervalMs?.() ?? 0);
+  const due = status !== op.lastStatus || now - (op.lastRenderedAt ?? 0) >= every;
   if (!due)
     return progressed === op.progressed && op.missing === 0
       ? { kind: 'unchanged' }
@@ -51,6 +53,6 @@ export async function advanceOperation(op: TrackedOperation, summary: ClusterSum
       ctx.log.warn({ err: error, op: op.id }, 'heat progress unavailable');
     }
   }
-  await ctx.slack.update({ channel: op.channel, ts: op.anchorTs }, renderProgress(progressOf(next, status, now)));
+  await ctx.slack.update({ channel: op.channel, ts: op.anchorTs }, renderProgress(progressOf(next, status, now)), { progress: true });
   return { kind: 'updated', op: next };
 }

@@ -34,31 +34,43 @@ export async function finalizeOperation(op: TrackedOperation, status: string, ct
   const elapsedMs = now - op.startedAt;
   const anchor = { channel: op.channel, ts: op.anchorTs };
   await ctx.slack.update(anchor, renderProgress({ ...progressOf(op, status, now), finished: true }));
+  // Each result is a keyed post: a finalize run again (a poll that failed after it, a restart) does not post it twice.
+  const once = (what: string) => ({ key: `${op.id}/${what}` });
   const record = recordOf(ctx, op);
   // The name is free again for a later create (a failed one must be deleted first anyway).
   if (op.kind === 'create') await ctx.operations.releaseName(op.cloud, op.cluster, op.id);
 
   if (status === 'DELETE_COMPLETE') {
     await record('finished', 'DELETE_COMPLETE');
-    await ctx.slack.post(op.channel, renderDeleteComplete(op.cluster, { user: op.user, elapsedMs }), op.threadTs);
+    await ctx.slack.post(op.channel, renderDeleteComplete(op.cluster, { user: op.user, elapsedMs }), op.threadTs, once('result'));
     return;
   }
   const cluster = await detailOrNull(ctx, op);
   if (cluster === null) {
     await record('failed', 'cluster disappeared');
-    await ctx.slack.post(op.channel, { text: `${op.cluster} is gone: it was deleted while the bot tracked it.` }, op.threadTs);
+    await ctx.slack.post(
+      op.channel,
+      { text: `${op.cluster} is gone: it was deleted while the bot tracked it.` },
+      op.threadTs,
+      once('result'),
+    );
     return;
   }
   if (status === 'CREATE_COMPLETE') {
     await record('finished', 'CREATE_COMPLETE');
     await enqueueFollowup(ctx, op, 'create', now);
-    await ctx.slack.post(op.channel, renderCreateComplete(cluster, { user: op.user, elapsedMs }), op.threadTs);
+    await ctx.slack.post(op.channel, renderCreateComplete(cluster, { user: op.user, elapsedMs }), op.threadTs, once('result'));
     return;
   }
   if (status === 'UPDATE_COMPLETE') {
     await record('finished', `UPDATE_COMPLETE, ${cluster.nodeCount} nodes`);
     await enqueueFollowup(ctx, op, 'resize', now);
-    await ctx.slack.post(op.channel, renderResizeComplete(op.cluster, { user: op.user, nodes: cluster.nodeCount, elapsedMs }), op.threadTs);
+    await ctx.slack.post(
+      op.channel,
+      renderResizeComplete(op.cluster, { user: op.user, nodes: cluster.nodeCount, elapsedMs }),
+      op.threadTs,
+      once('result'),
+    );
     return;
   }
   if (status === 'DELETE_FAILED' && (await offerLoadBalancerCleanup(ctx, op, cluster))) return;
@@ -71,6 +83,7 @@ export async function finalizeOperation(op: TrackedOperation, status: string, ct
     op.channel,
     renderOperationFailed(cluster, { user: op.user, verb: capitalize(VERB[op.kind]), elapsedMs, failedResources, diagnosisQueued }),
     op.threadTs,
+    once('result'),
   );
 }
 
@@ -152,10 +165,12 @@ async function offerLoadBalancerCleanup(ctx: JobContext, op: TrackedOperation, c
       : ctx.confirmations.issueWithClaim({ action: LOADBALANCERS_DELETE_JOB, params, requester: op.user, channelId: op.channel, ttlMs })
           .token;
   await recordOf(ctx, op)('failed', `DELETE_FAILED: blocked by ${blocking.length} load balancer(s) on subnet ${subnetId ?? '?'}`);
-  await ctx.slack.post(op.channel, renderDeleteBlocked(cluster, { user: op.user, reason, loadBalancers: blocking }), op.threadTs);
+  await ctx.slack.post(op.channel, renderDeleteBlocked(cluster, { user: op.user, reason, loadBalancers: blocking }), op.threadTs, {
+    key: `${op.id}/result`,
+  });
   if (token !== null) {
     const offer = renderLoadBalancerOffer(cluster, { user: op.user, count: shown.length, token, expiresInMs: ttlMs });
-    await ctx.slack.post(op.channel, offer, op.threadTs);
+    await ctx.slack.post(op.channel, offer, op.threadTs, { key: `${op.id}/offer` });
   }
   return true;
 }

@@ -59,8 +59,11 @@ export interface DemoWorld {
 export async function startDemoWorld(options: DemoWorldOptions): Promise<DemoWorld> {
   const redis: RedisHandle = await ensureRedis(options.redisUrl);
   const sim = await startSim({ speed: options.speed, seed: true });
+  // Slack's limits run on simulated time too: at speed 60, a simulated minute's allowance each second.
+  const rateLimitScale = Math.max(1, options.speed);
   const slack = await startSlackStandIn({
     now: () => sim.clock.now(),
+    rateLimitScale,
     users: [
       { id: DEMO_OPERATOR, name: 'olivia', realName: 'Olivia Operator' },
       { id: DEMO_VIEWER, name: 'victor', realName: 'Victor Viewer' },
@@ -80,6 +83,7 @@ export async function startDemoWorld(options: DemoWorldOptions): Promise<DemoWor
       cloud: sim.osEnv,
       operators: [DEMO_OPERATOR],
       logLevel: options.logLevel,
+      rateLimitScale,
     }),
     TICKET_SINK: 'zendesk',
     ZENDESK_URL: zendesk.url,

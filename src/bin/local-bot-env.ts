@@ -14,6 +14,8 @@ export interface LocalBotEnvOptions {
   role?: 'all' | 'web' | 'worker';
   logLevel?: string;
   workerConcurrency?: number;
+  /** SLACK_RATE_LIMIT_SCALE: as much as the Slack stand-in allows (a run that accelerates time raises both). */
+  rateLimitScale?: number;
 }
 
 export function localBotEnv(options: LocalBotEnvOptions): Record<string, string> {
@@ -27,6 +29,7 @@ export function localBotEnv(options: LocalBotEnvOptions): Record<string, string>
     SLACK_API_URL: options.slack.apiUrl,
     REDIS_URL: options.redisUrl,
     QUEUE_PREFIX: options.queuePrefix,
+    ...(options.rateLimitScale === undefined ? {} : { SLACK_RATE_LIMIT_SCALE: String(options.rateLimitScale) }),
     ...(options.workerConcurrency === undefined ? {} : { WORKER_CONCURRENCY: String(options.workerConcurrency) }),
     ...options.cloud,
     KUBE_OPERATORS: options.operators.join(','),

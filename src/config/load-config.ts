@@ -33,6 +33,8 @@ export interface Config {
     apiUrl: string;
     /** Workspaces (team ids) or Enterprise Grid orgs besides the bot's own whose requests are served. */
     allowedTeams?: readonly string[];
+    /** Slack's rate-limit tiers times this (1 against Slack; the demo and tests raise it with simulated time). */
+    rateLimitScale?: number;
   };
   redis: { url: string; prefix: string; workerConcurrency: number };
   pollIntervalMs: number;
@@ -127,6 +129,7 @@ function toConfig(e: EnvValues): Config {
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
       allowedTeams: e.SLACK_ALLOWED_TEAMS,
+      rateLimitScale: e.SLACK_RATE_LIMIT_SCALE,
     },
     redis: { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX, workerConcurrency: e.WORKER_CONCURRENCY },
     pollIntervalMs: e.POLL_INTERVAL_SECONDS * 1000,

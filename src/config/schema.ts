@@ -31,6 +31,7 @@ export const Env = z.object({
     .optional(),
   SLACK_API_URL: url.default('https://slack.com/api/'),
   SLACK_ALLOWED_TEAMS: csv,
+  SLACK_RATE_LIMIT_SCALE: z.coerce.number().positive().max(1000).default(1),
 
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z

@@ -4,6 +4,8 @@ import type { Logger } from './ports.js';
 export interface JobRuntime {
   jobId: string;
   name: string;
+  /** Epoch ms when this job was enqueued: the same on every attempt, new if the same id is enqueued again. */
+  enqueuedAt?: number;
   /** Attempts already made before this one (0 on the first run). */
   attemptsMade: number;
   /** Whether this is the last attempt the job will get. */
@@ -11,6 +13,14 @@ export interface JobRuntime {
   log: Logger;
   /** Persists new job data (e.g. the step reached) so a retry resumes from it. */
   updateData(data: object): Promise<void>;
+}
+
+/**
+ * The idempotency key of one post a job makes (`what` names which: `thread`, `anchor`, `result`):
+ * the same on every attempt of this job, so a retried job finds its post instead of posting again.
+ */
+export function postKey(runtime: Pick<JobRuntime, 'jobId' | 'enqueuedAt'>, what: string): string {
+  return `${runtime.jobId}@${runtime.enqueuedAt ?? 0}/${what}`;
 }
 
 /** A job processor as the queue layer runs it: data is validated by the processor. */

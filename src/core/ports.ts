@@ -44,13 +44,34 @@ export interface MessageRef {
   ts: string;
 }
 
-/** Slack Web API calls that jobs and commands make. */
+export interface PostOptions {
+  /**
+   * Idempotency key: a post whose key was sent before answers with that post's ref instead of
+   * posting again (a retried job, a restarted worker, an answer lost on the way back).
+   */
+  key?: string;
+}
+
+export interface UpdateOptions {
+  /**
+   * A progress edit: sent after results and alerts, replaced by a later edit of the same message
+   * while it waits (only the latest state is sent); resolves once queued, not once sent.
+   */
+  progress?: boolean;
+}
+
+/** Slack Web API calls that jobs and commands make (src/slack's outbox keeps them within Slack's limits). */
 export interface SlackPoster {
-  post(channel: string, message: Message, threadTs?: string): Promise<MessageRef>;
-  update(ref: MessageRef, message: Message): Promise<void>;
+  post(channel: string, message: Message, threadTs?: string, options?: PostOptions): Promise<MessageRef>;
+  update(ref: MessageRef, message: Message, options?: UpdateOptions): Promise<void>;
   postEphemeral(channel: string, user: string, message: Message, threadTs?: string): Promise<void>;
   /** Uploads text as a snippet file into the thread. */
   uploadSnippet(channel: string, threadTs: string, file: { filename: string; title: string; content: string }): Promise<void>;
+  /**
+   * How far apart one message's progress edits can be under the current load (ms): the messages
+   * with live progress over Slack's chat.update rate. Absent where there is no outbox (fakes).
+   */
+  progressIntervalMs?(): number;
 }
 
 export interface MagnumApi {

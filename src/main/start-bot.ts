@@ -1,11 +1,15 @@
 import type { Config } from '../config/load-config.js';
-import type { Clock, Logger, SlackPoster } from '../core/ports.js';
+import type { Clock, Logger } from '../core/ports.js';
+import { createRedisOutboxStore } from '../queue/outbox-store.js';
 import type { RunningWorkers } from '../queue/run-workers.js';
 import { startProbeServer } from '../slack/probe-routes.js';
-import { createSlackPoster } from '../slack/slack-poster.js';
+import { createSlackPoster, type OutboxPoster } from '../slack/slack-poster.js';
 import { createSlackWebClient } from '../slack/web-client.js';
 import { buildSharedPorts } from './build-ports.js';
 import { createWeb, type SlackApp } from './start-web.js';
+
+/** How long stop() waits for the outbox's results and alerts (within the pod's grace period). */
+const OUTBOX_DRAIN_MS = 5_000;
 
 export interface StartBotOptions {
   config: Config;
@@ -43,8 +47,11 @@ export interface RunningBot {
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, logger } = options;
   const ports = buildSharedPorts(config, logger, options.clock ?? { now: () => Date.now() }, options.timing);
-  const web: SlackApp | null = config.role === 'worker' ? null : await createWeb(config, logger, ports);
-  const slack: SlackPoster = web?.poster ?? createSlackPoster(createSlackWebClient(config.slack, logger, ports.metrics.slack));
+  // Every Slack write of this process goes through one outbox; its buckets and keyed posts live in Redis.
+  const outbox = { store: createRedisOutboxStore(ports.producer.client, config.redis.prefix), rateLimitScale: config.slack.rateLimitScale };
+  const web: SlackApp | null = config.role === 'worker' ? null : await createWeb(config, logger, ports, outbox);
+  const slack: OutboxPoster =
+    web?.poster ?? createSlackPoster(createSlackWebClient(config.slack, logger, ports.metrics.slack), { ...outbox, logger });
   let workers: RunningWorkers | null = null;
   if (config.role !== 'web') {
     const { startWorker } = await import('./start-worker.js');
@@ -62,6 +69,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     async stop() {
       await http.stop();
       await workers?.close();
+      // Results and alerts still waiting for their turn under Slack's limits are sent before Redis closes.
+      await slack.drain(OUTBOX_DRAIN_MS);
       await ports.queue.close();
       await ports.producer.close();
       await ports.openstack.close();

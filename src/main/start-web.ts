@@ -9,7 +9,12 @@ import type { SharedPorts } from './build-ports.js';
 export type SlackApp = Awaited<ReturnType<typeof createSlackApp>>;
 
 /** The web role: the Slack app (HTTP receiver or Socket Mode) over the one command registry. */
-export async function createWeb(config: Config, logger: Logger, ports: SharedPorts): Promise<SlackApp> {
+export async function createWeb(
+  config: Config,
+  logger: Logger,
+  ports: SharedPorts,
+  outbox: Parameters<typeof createSlackApp>[0]['outbox'],
+): Promise<SlackApp> {
   // The registry is built before the Slack app that carries its answers: bind those lazily.
   const bound: { app?: SlackApp } = {};
   const modals: ModalOpener = { open: (trigger, view) => (bound.app as SlackApp).modals.open(trigger, view) };
@@ -36,6 +41,7 @@ export async function createWeb(config: Config, logger: Logger, ports: SharedPor
     readiness: () => ports.queue.isReady(),
     metrics: () => ports.metrics.render(),
     slackCalls: ports.metrics.slack,
+    outbox,
     replayGuard: { firstSeen: (signature, ttlMs) => ports.singleUse.claim(`slack-signature:${signature}`, ttlMs) },
   });
   bound.app = app;

@@ -13,6 +13,7 @@ export function toJobRuntime(job: Job, logger: Logger): JobRuntime {
   return {
     jobId,
     name: job.name,
+    enqueuedAt: job.timestamp,
     attemptsMade: job.attemptsMade,
     isFinalAttempt: job.attemptsMade + 1 >= totalAttempts(job.opts.attempts),
     log: logger.child({ jobId, job: job.name, attempt: job.attemptsMade + 1 }),

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, type AuthorizeResult, type CustomRoute } from '@slack/bolt';
 import type { Config } from '../config/load-config.js';
-import type { Logger, SlackCallMetrics, SlackPoster } from '../core/ports.js';
+import type { Logger, SlackCallMetrics } from '../core/ports.js';
 import type { InteractionHandler, ModalOpener, SlashCommandHandler } from '../core/slack-request.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { registerListeners } from './listeners.js';
@@ -10,7 +10,7 @@ import { createModalOpener } from './modal-opener.js';
 import { createProbeServer, probeHandlers, type ProbeHandler } from './probe-routes.js';
 import { isReplayed, REPLAY_WINDOW_MS, ReplayedRequestError, signatureOf, type ReplayGuard } from './replay-guard.js';
 import { toSlackError } from './slack-errors.js';
-import { createSlackPoster } from './slack-poster.js';
+import { createSlackPoster, type OutboxOptions, type OutboxPoster } from './slack-poster.js';
 import { teamGate } from './team-gate.js';
 import { createSlackWebClient, slackClientOptions } from './web-client.js';
 
@@ -30,10 +30,12 @@ export interface SlackAppOptions {
   now?: () => number;
   /** HTTP mode: refuse a request whose signature was seen before (a replay) with 401. */
   replayGuard?: ReplayGuard;
+  /** The outbox every write of this app goes through (its shared store and Slack's limits). */
+  outbox?: Omit<OutboxOptions, 'logger'>;
 }
 
 export interface SlackApp {
-  poster: SlackPoster;
+  poster: OutboxPoster;
   modals: ModalOpener;
   /** Calls auth.test (the bot's ids, its workspace for the allow-list), then listens (and connects the socket in Socket Mode). */
   start(): Promise<{ port: number }>;
@@ -158,7 +160,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     }
   }
 
-  const poster = createSlackPoster(client);
+  const poster = createSlackPoster(client, { ...options.outbox, logger: log });
   const listeners = registerListeners(app, {
     commands: options.commands,
     interactions: options.interactions,

@@ -41,7 +41,7 @@ export function createSlackDirectory(
   source: SlackWebClient | { slack: Config['slack']; logger: Logger; metrics?: SlackCallMetrics },
   options: SlackDirectoryOptions,
 ): SlackDirectory {
-  const client = 'slack' in source ? createSlackWebClient(source.slack, source.logger, source.metrics) : source;
+  const client = 'slack' in source ? createSlackWebClient(source.slack, source.logger, source.metrics, 'sdk') : source;
   const ttlMs = options.ttlMs ?? 5 * 60_000;
   const now = options.now ?? Date.now;
 

@@ -1,43 +1,190 @@
+import { webApi } from '@slack/bolt';
 import { z } from 'zod';
-import type { Message, MessageRef, SlackPoster } from '../core/ports.js';
+import { UpstreamError } from '../core/errors.js';
+import type { OutboxStore, PostRecord } from '../core/outbox-store.js';
+import type { Logger, Message, MessageRef, SlackPoster } from '../core/ports.js';
+import { slackLimitKey, slackMethodLimit } from '../core/slack-tiers.js';
+import { createMemoryOutboxStore } from './outbox/memory-store.js';
+import { carriesKey, postMetadata, postOnce } from './outbox/keyed-post.js';
+import { OutboxLane, RateLimited } from './outbox/outbox-lane.js';
 import { toSlackError } from './slack-errors.js';
 import { fitMessage } from './slack-limits.js';
 import type { SlackWebClient } from './web-client.js';
 
 const Posted = z.object({ ts: z.string(), channel: z.string().optional() });
+const History = z.object({
+  messages: z.array(z.object({ ts: z.string() }).passthrough()).default([]),
+  response_metadata: z.object({ next_cursor: z.string().optional() }).optional(),
+});
+
+/** The bot's share of each limit: a margin for clock jitter between the bot and Slack. */
+const RATE_MARGIN = 0.9;
+/** Attempts of one write whose outcome was unclear (5xx, timeout, lost connection) before the job is told. */
+const ATTEMPTS = 3;
+const BACKOFF_MS = 1000;
+/** Pages of history read to find a keyed post again (newest first). */
+const LOOKUP_PAGES = 3;
+/** A message's progress is counted as live this long after its last edit was asked. */
+const PROGRESS_WINDOW_MS = 10 * 60_000;
+/** Slack platform errors after which the write may or may not have happened. */
+const UNCLEAR_PLATFORM_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+
+export interface OutboxOptions {
+  /** Token buckets and keyed posts shared by every process (Redis); default: this process's memory only. */
+  store?: OutboxStore;
+  /** Slack's tiers times this (SLACK_RATE_LIMIT_SCALE); default 1. */
+  rateLimitScale?: number;
+  logger?: Logger;
+  now?: () => number;
+}
+
+/** The poster plus what the process needs at shutdown. */
+export interface OutboxPoster extends SlackPoster {
+  /** Waits (at most `timeoutMs`) until no result or alert waits; progress edits still waiting are dropped. */
+  drain(timeoutMs: number): Promise<void>;
+}
+
+/** A 429, as the client reports it with rejectRateLimitedCalls (or Slack's `ratelimited` error in a 200). */
+function rateLimitedMs(error: unknown): number | null {
+  if (error instanceof webApi.WebAPIRateLimitedError) return Math.max(1, error.retryAfter) * 1000;
+  if (error instanceof webApi.WebAPIPlatformError && error.data.error === 'ratelimited') return 1000;
+  return null;
+}
+
+/** Whether Slack certainly did not do the write (a refusal, or no connection at all); looks through an UpstreamError's cause. */
+function refused(error: unknown): boolean {
+  if (error instanceof UpstreamError) return refused(error.cause);
+  if (error instanceof webApi.WebAPIPlatformError) return !UNCLEAR_PLATFORM_ERRORS.has(String(error.data.error));
+  if (error instanceof webApi.WebAPIRequestError) return /ECONNREFUSED|ENOTFOUND/.test(String(error.original?.message ?? ''));
+  return false;
+}
+
+const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLogger };
+
+/** A wait that does not keep the process alive by itself (a stopped bot exits; a running one has its servers). */
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
- * SlackPoster over a bot-token WebClient. Messages are fitted to Slack's limits; rate limits
- * are handled by the client's retry config (429 + Retry-After); every failure becomes an
- * UpstreamError with service `slack`.
+ * The one way the bot writes to Slack: an outbox over a WebClient whose own retries are off.
+ * Every write waits for a token of its Slack limit (per method, and per channel for
+ * chat.postMessage; buckets shared by every process through the store), results and alerts go
+ * before progress edits, a progress edit replaces the one still waiting for the same message,
+ * a 429 holds the bucket for Retry-After, and a post with a key is sent once (see keyed-post.ts).
+ * Messages are fitted to Slack's limits; every failure becomes an UpstreamError (service `slack`).
  */
-export function createSlackPoster(client: SlackWebClient): SlackPoster {
-  async function call(method: string, args: Record<string, unknown>): Promise<unknown> {
+export function createSlackPoster(client: SlackWebClient, options: OutboxOptions = {}): OutboxPoster {
+  const lanes = new Map<string, OutboxLane>();
+  const now = options.now ?? Date.now;
+  const log = options.logger ?? silentLogger;
+  const outbox = { store: options.store ?? createMemoryOutboxStore(), rateLimitScale: options.rateLimitScale ?? 1 };
+  const progressSeen = new Map<string, number>();
+
+  function lane(method: string, channel: string | undefined): OutboxLane {
+    const limit = slackMethodLimit(method, outbox.rateLimitScale) ?? { perMinute: 1e9, burst: 1e9, scope: 'workspace' as const };
+    const bucket = slackLimitKey(method, limit, channel);
+    let found = lanes.get(bucket);
+    if (found === undefined) {
+      const share = { perMinute: limit.perMinute * RATE_MARGIN, burst: Math.max(1, limit.burst - 1) };
+      // Posts into one channel go one at a time, so that they arrive in the order they were asked for.
+      found = new OutboxLane(bucket, share, outbox.store, log, limit.scope === 'channel' ? 1 : 4);
+      lanes.set(bucket, found);
+    }
+    return found;
+  }
+
+  /** One raw call; a 429 becomes RateLimited for the lane. */
+  async function raw<T>(call: () => Promise<T>): Promise<T> {
     try {
-      return await client.apiCall(method, args);
+      return await call();
     } catch (error) {
-      throw toSlackError(error, method);
+      const ms = rateLimitedMs(error);
+      if (ms !== null) throw new RateLimited(ms);
+      throw error;
     }
   }
 
-  return {
-    async post(channel: string, message: Message, threadTs?: string): Promise<MessageRef> {
-      const result = Posted.parse(await call('chat.postMessage', { channel, ...fitMessage(message), thread_ts: threadTs }));
-      return { channel: result.channel ?? channel, ts: result.ts };
-    },
-
-    async update(ref: MessageRef, message: Message): Promise<void> {
-      await call('chat.update', { channel: ref.channel, ts: ref.ts, ...fitMessage(message) });
-    },
-
-    async postEphemeral(channel: string, user: string, message: Message, threadTs?: string): Promise<void> {
-      await call('chat.postEphemeral', { channel, user, ...fitMessage(message), thread_ts: threadTs });
-    },
-
-    async uploadSnippet(channel, threadTs, file): Promise<void> {
+  /** Sends through the method's lane, again after an unclear outcome when `retry` allows it. */
+  async function send<T>(
+    method: string,
+    channel: string | undefined,
+    options: { urgent: boolean; message?: string; retry: boolean },
+    call: () => Promise<T>,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
       try {
-        // `content`, never `file`: the SDK reads a `file` string as a path on disk.
-        await client.filesUploadV2({
+        return await lane(method, channel).submit(options.urgent, options.message, () => raw(call));
+      } catch (error) {
+        if (!options.retry || refused(error) || attempt >= ATTEMPTS) throw toSlackError(error, method);
+        log.warn({ err: error, method, attempt }, 'outbox: unclear Slack answer; trying again');
+        await sleep(BACKOFF_MS * attempt);
+      }
+    }
+  }
+
+  const apiCall = (method: string, args: Record<string, unknown>) => () => client.apiCall(method, args);
+
+  /** Finds a keyed post again: the thread's replies, or the channel's latest messages. */
+  async function findPosted(record: PostRecord, key: string): Promise<string | null> {
+    const method = record.threadTs === undefined ? 'conversations.history' : 'conversations.replies';
+    let cursor: string | undefined;
+    for (let page = 0; page < LOOKUP_PAGES; page += 1) {
+      const args = { channel: record.channel, ts: record.threadTs, include_all_metadata: true, limit: 200, cursor };
+      const answer = History.parse(await send(method, undefined, { urgent: true, retry: true }, apiCall(method, args)));
+      const found = answer.messages.find((m) => carriesKey(m, key));
+      if (found !== undefined) return found.ts;
+      cursor = answer.response_metadata?.next_cursor;
+      if (cursor === undefined || cursor === '') return null;
+    }
+    return null;
+  }
+
+  async function postNow(channel: string, message: Message, threadTs: string | undefined, key?: string): Promise<MessageRef> {
+    const args = { channel, ...fitMessage(message), thread_ts: threadTs, ...(key === undefined ? {} : { metadata: postMetadata(key) }) };
+    const result = Posted.parse(await send('chat.postMessage', channel, { urgent: true, retry: false }, apiCall('chat.postMessage', args)));
+    return { channel: result.channel ?? channel, ts: result.ts };
+  }
+
+  const keyed = { store: outbox.store, lookup: { find: findPosted }, now, refused };
+
+  return {
+    async post(channel, message, threadTs, options) {
+      const key = options?.key;
+      if (key === undefined) return postNow(channel, message, threadTs);
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await postOnce(keyed, key, { channel, threadTs }, () => postNow(channel, message, threadTs, key));
+        } catch (error) {
+          // Unclear: the next attempt looks the post up before sending it again.
+          if (refused(error) || attempt >= ATTEMPTS) throw error;
+          log.warn({ err: error, attempt }, 'outbox: keyed post unclear; looking it up before trying again');
+          await sleep(BACKOFF_MS * attempt);
+        }
+      }
+    },
+
+    async update(ref, message, options) {
+      const call = apiCall('chat.update', { channel: ref.channel, ts: ref.ts, ...fitMessage(message) });
+      const target = `${ref.channel}/${ref.ts}`;
+      if (options?.progress !== true) {
+        await send('chat.update', ref.channel, { urgent: true, message: target, retry: true }, call);
+        return;
+      }
+      progressSeen.set(target, now());
+      // Progress is not awaited: only its latest state matters, and the next poll renders it again.
+      send('chat.update', ref.channel, { urgent: false, message: target, retry: false }, call).catch((error: unknown) =>
+        log.warn({ err: error, channel: ref.channel }, 'outbox: progress edit failed'),
+      );
+    },
+
+    async postEphemeral(channel, user, message, threadTs) {
+      const args = { channel, user, ...fitMessage(message), thread_ts: threadTs };
+      await send('chat.postEphemeral', channel, { urgent: true, retry: false }, apiCall('chat.postEphemeral', args));
+    },
+
+    async uploadSnippet(channel, threadTs, file) {
+      // `content`, never `file`: the SDK reads a `file` string as a path on disk.
+      const upload = () =>
+        client.filesUploadV2({
           channel_id: channel,
           thread_ts: threadTs,
           filename: file.filename,
@@ -45,9 +192,22 @@ export function createSlackPoster(client: SlackWebClient): SlackPoster {
           content: file.content,
           snippet_type: 'text',
         });
-      } catch (error) {
-        throw toSlackError(error, 'files.uploadV2');
-      }
+      await send('files.completeUploadExternal', channel, { urgent: true, retry: false }, upload);
+    },
+
+    progressIntervalMs() {
+      const since = now() - PROGRESS_WINDOW_MS;
+      for (const [target, at] of progressSeen) if (at < since) progressSeen.delete(target);
+      const limit = slackMethodLimit('chat.update', outbox.rateLimitScale);
+      return limit === null ? 0 : Math.ceil((progressSeen.size / (limit.perMinute * RATE_MARGIN)) * 60_000);
+    },
+
+    async drain(timeoutMs) {
+      for (const l of lanes.values()) l.dropProgress();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+      await Promise.race([Promise.all([...lanes.values()].map((l) => l.idle())), timeout]);
+      clearTimeout(timer);
     },
   };
 }

@@ -9,18 +9,28 @@ export type SlackWebClient = InstanceType<typeof webApi.WebClient>;
 export const SLACK_CALL_TIMEOUT_MS = 15_000;
 
 /**
- * WebClient options shared by the Bolt app and the worker's client: the configured API base
- * (the stand-in in tests and the demo), a call timeout, and the SDK's retry loop, which on a
- * 429 pauses the client's queue for `Retry-After` seconds and tries again. Five retries over
- * about five minutes, not the SDK's default thirty, so a job never sits in a retry loop for
- * half an hour holding its lock. `ok: false` platform errors are not retried.
+ * Who retries a failed call. `outbox`: nobody here. The SDK's own retry loop would send a post
+ * again after a timeout although Slack may have accepted it (a message twice), and would wait out
+ * a 429 with the call's job blocked; so the writing client has no retries and hands 429s over
+ * (rejectRateLimitedCalls), and the outbox (slack-poster.ts) retries what is safe to retry.
+ * `sdk`: reads (users.info, user groups), which are safe to repeat, keep the SDK's loop: five
+ * retries over about five minutes, honouring Retry-After.
  */
-export function slackClientOptions(slack: Config['slack'], logger: Logger, metrics?: SlackCallMetrics): webApi.WebClientOptions {
+export type SlackRetries = 'outbox' | 'sdk';
+
+/** WebClient options: the configured API base (the stand-in in tests and the demo), a call timeout, who retries, and call counts. */
+export function slackClientOptions(
+  slack: Config['slack'],
+  logger: Logger,
+  metrics?: SlackCallMetrics,
+  retries: SlackRetries = 'outbox',
+): webApi.WebClientOptions {
   const slackApiUrl = slack.apiUrl.endsWith('/') ? slack.apiUrl : `${slack.apiUrl}/`;
   return {
     slackApiUrl,
     timeout: SLACK_CALL_TIMEOUT_MS,
-    retryConfig: webApi.retryPolicies.fiveRetriesInFiveMinutes,
+    retryConfig: retries === 'sdk' ? webApi.retryPolicies.fiveRetriesInFiveMinutes : { retries: 0 },
+    rejectRateLimitedCalls: retries === 'outbox',
     logger: toBoltLogger(logger),
     ...(metrics === undefined ? {} : { fetch: countingFetch(slackApiUrl, metrics) }),
   };
@@ -46,6 +56,11 @@ export function countingFetch(slackApiUrl: string, metrics: SlackCallMetrics, se
 }
 
 /** A bot-token WebClient without a Bolt app (for worker processes). Makes no call until used. */
-export function createSlackWebClient(slack: Config['slack'], logger: Logger, metrics?: SlackCallMetrics): SlackWebClient {
-  return new webApi.WebClient(slack.botToken, slackClientOptions(slack, logger, metrics));
+export function createSlackWebClient(
+  slack: Config['slack'],
+  logger: Logger,
+  metrics?: SlackCallMetrics,
+  retries: SlackRetries = 'outbox',
+): SlackWebClient {
+  return new webApi.WebClient(slack.botToken, slackClientOptions(slack, logger, metrics, retries));
 }

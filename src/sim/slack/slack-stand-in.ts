@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { StandInDirectory, type ApiResult } from './stand-in-directory.js';
 import { parseApiBody, readBody, sendJson, tokenOf, uploadContent } from './stand-in-http.js';
 import { StandInMessages } from './stand-in-messages.js';
+import { StandInRateLimits } from './stand-in-rate-limits.js';
 import { StandInSocketHub } from './stand-in-socket.js';
 import { blockActionPayload, slashCommandForm, viewSubmissionPayload } from './slack-wire-payloads.js';
 import type { InjectedFailure, RecordedCall, SlackStandIn, SlackStandInOptions, StandInMessage } from './stand-in-types.js';
@@ -27,6 +28,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   const failures = new Map<string, InjectedFailure[]>();
   const responseUrls = new Map<string, { channel: string; user: string; uses: number }>();
   const events = new EventEmitter();
+  const limits = new StandInRateLimits(options.rateLimitScale ?? 1);
   let url = '';
   directory.addUser({ id: bot.userId, name: bot.name, isBot: true });
   for (const user of options.users ?? []) directory.addUser(user);
@@ -53,12 +55,17 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     'users.info': (b) => directory.usersInfo(b),
     'usergroups.users.list': (b) => directory.usergroupsUsersList(b),
     'conversations.info': (b) => directory.conversationsInfo(b),
+    'conversations.history': (b) => store.history(b),
+    'conversations.replies': (b) => store.replies(b),
   };
 
-  function injected(method: string, res: ServerResponse): boolean {
+  function injected(method: string, res: ServerResponse, body: Record<string, unknown> = {}): boolean {
     const failure = failures.get(method)?.shift();
     if (failure === undefined) return false;
-    if ('error' in failure) sendJson(res, { ok: false, error: failure.error });
+    if ('acceptThenDrop' in failure) {
+      methods[method]?.(body);
+      res.socket?.destroy();
+    } else if ('error' in failure) sendJson(res, { ok: false, error: failure.error });
     else
       sendJson(
         res,
@@ -70,7 +77,10 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   }
 
   function api(method: string, req: IncomingMessage, body: Record<string, unknown>, res: ServerResponse): void {
-    if (injected(method, res)) return;
+    if (injected(method, res, body)) return;
+    // Slack counts limits per method and workspace (per channel for chat.postMessage), before anything else.
+    const retryAfter = limits.take(method, typeof body['channel'] === 'string' ? body['channel'] : undefined);
+    if (retryAfter !== null) return sendJson(res, { ok: false, error: 'ratelimited' }, 429, { 'Retry-After': String(retryAfter) });
     const token = tokenOf(req, body);
     if (token === undefined) return sendJson(res, { ok: false, error: 'not_authed' });
     if (method === 'apps.connections.open') {
@@ -112,7 +122,9 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     }
     const body = parseApiBody(contentType, raw);
     const method = kind === 'response' ? 'response_url' : name;
-    calls.push({ method, body: Object.fromEntries(Object.entries(body).filter(([k]) => k !== 'token')), at: now() });
+    const call: RecordedCall = { method, body: Object.fromEntries(Object.entries(body).filter(([k]) => k !== 'token')), at: now() };
+    calls.push(call);
+    res.once('finish', () => (call.status = res.statusCode));
     if (kind === 'api') return api(name, req, body, res);
     if (kind === 'response') return respond(name, body, res);
     sendJson(res, { ok: false, error: 'not_found' }, 404);
@@ -145,6 +157,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     botId: bot.botId,
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
+    rateLimited: () => calls.filter((c) => c.status === 429),
     messages: (channel) => store.messages.filter((m) => m.channel === channel && m.threadTs === undefined).map(copy),
     thread: (channel, ts) => store.messages.filter((m) => m.channel === channel && (m.ts === ts || m.threadTs === ts)).map(copy),
     ephemerals: (channel) => store.ephemerals.filter((e) => e.channel === channel),

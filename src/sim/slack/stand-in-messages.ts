@@ -42,7 +42,14 @@ export class StandInMessages {
   }
 
   /** Posts as the bot; DMs (a user id as channel) land in `D<id>`. */
-  post(channel: string, text: string, blocks: readonly object[] | undefined, threadTs?: string, files: StandInFile[] = []): Mutable {
+  post(
+    channel: string,
+    text: string,
+    blocks: readonly object[] | undefined,
+    threadTs?: string,
+    files: StandInFile[] = [],
+    metadata?: Record<string, unknown>,
+  ): Mutable {
     const target = /^[UW]/.test(channel) ? `D${channel.slice(1)}` : channel;
     const parent = threadTs === undefined ? undefined : this.find(target, threadTs);
     const message: Mutable = {
@@ -56,13 +63,15 @@ export class StandInMessages {
       files,
       at: this.now(),
       history: [],
+      metadata,
     };
     this.messages.push(message);
     return message;
   }
 
-  private wire(m: Mutable): Record<string, unknown> {
-    return { type: 'message', user: m.user, bot_id: this.bot.botId, text: m.text, blocks: m.blocks, ts: m.ts, thread_ts: m.threadTs };
+  private wire(m: Mutable, withMetadata = false): Record<string, unknown> {
+    const wire = { type: 'message', user: m.user, bot_id: this.bot.botId, text: m.text, blocks: m.blocks, ts: m.ts, thread_ts: m.threadTs };
+    return withMetadata && m.metadata !== undefined ? { ...wire, metadata: m.metadata } : wire;
   }
 
   private writable(channel: string | undefined): ApiResult | undefined {
@@ -81,8 +90,44 @@ export class StandInMessages {
     const text = str(body['text']) ?? '';
     const blocks = blocksOf(body['blocks']);
     if (text === '' && blocks === undefined) return { ok: false, error: 'no_text' };
-    const message = this.post(channel, text, blocks, str(body['thread_ts']));
+    const metadata = body['metadata'];
+    const meta = typeof metadata === 'object' && metadata !== null ? (metadata as Record<string, unknown>) : undefined;
+    const message = this.post(channel, text, blocks, str(body['thread_ts']), [], meta);
     return { ok: true, channel: message.channel, ts: message.ts, message: this.wire(message) };
+  }
+
+  /** conversations.history: a channel's top-level messages, newest first, within `oldest`..`latest`, paged by `cursor`. */
+  history(body: Record<string, unknown>): ApiResult {
+    const channel = str(body['channel']);
+    if (channel === undefined || this.directory.channel(channel) === undefined) return { ok: false, error: 'channel_not_found' };
+    const found = this.messages.filter((m) => m.channel === channel && (m.threadTs === undefined || m.threadTs === m.ts));
+    return this.page(found.reverse(), body);
+  }
+
+  /** conversations.replies: a thread's root then its replies, oldest first. */
+  replies(body: Record<string, unknown>): ApiResult {
+    const channel = str(body['channel']);
+    const ts = str(body['ts']);
+    if (channel === undefined || this.directory.channel(channel) === undefined) return { ok: false, error: 'channel_not_found' };
+    const root = ts === undefined ? undefined : this.find(channel, ts);
+    if (root === undefined) return { ok: false, error: 'thread_not_found' };
+    const rootTs = root.threadTs ?? root.ts;
+    return this.page(
+      this.messages.filter((m) => m.channel === channel && (m.ts === rootTs || m.threadTs === rootTs)),
+      body,
+    );
+  }
+
+  private page(found: readonly Mutable[], body: Record<string, unknown>): ApiResult {
+    const oldest = Number(str(body['oldest']) ?? '0');
+    const latest = Number(str(body['latest']) ?? 'Infinity');
+    const inRange = found.filter((m) => Number(m.ts) >= oldest && Number(m.ts) <= latest);
+    const limit = Math.min(Math.max(Number(body['limit'] ?? 100) || 100, 1), 999);
+    const start = Number(str(body['cursor']) ?? '0') || 0;
+    const withMetadata = body['include_all_metadata'] === true || body['include_all_metadata'] === 'true';
+    const shown = inRange.slice(start, start + limit).map((m) => this.wire(m, withMetadata));
+    const more = start + limit < inRange.length;
+    return { ok: true, messages: shown, has_more: more, response_metadata: { next_cursor: more ? String(start + limit) : '' } };
   }
 
   update(body: Record<string, unknown>): ApiResult {

@@ -8,6 +8,8 @@ export interface RecordedCall {
   body: Record<string, unknown>;
   /** Epoch ms (the stand-in's clock). */
   at: number;
+  /** The HTTP status answered (429 when over Slack's rate limit); undefined until answered. */
+  status?: number;
 }
 
 export interface MessageVersion {
@@ -39,6 +41,8 @@ export interface StandInMessage {
   files: readonly StandInFile[];
   at: number;
   history: readonly MessageVersion[];
+  /** Message metadata as posted (`event_type`, `event_payload`), returned by conversations.history/replies with include_all_metadata. */
+  metadata: Record<string, unknown> | undefined;
 }
 
 export interface StandInEphemeral {
@@ -84,7 +88,11 @@ export interface StandInChannel {
 export type Met<T> = Exclude<T, undefined | null | false>;
 
 /** A failure to serve instead of the next call of a method. */
-export type InjectedFailure = { status: number; retryAfter?: number } | { error: string };
+export type InjectedFailure =
+  | { status: number; retryAfter?: number }
+  | { error: string }
+  /** Does the call, then drops the connection without an answer (an accepted post whose answer is lost). */
+  | { acceptThenDrop: true };
 
 export interface SlackStandInOptions {
   port?: number;
@@ -97,6 +105,11 @@ export interface SlackStandInOptions {
   users?: readonly StandInUser[];
   channels?: readonly StandInChannel[];
   usergroups?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Slack's rate limits (src/core/slack-tiers.ts) times this factor: 1 (the default) is Slack's
+   * real tiers, 0 turns them off; a run that accelerates simulated time raises it by as much.
+   */
+  rateLimitScale?: number;
 }
 
 /** A local Slack: the Web API methods the bot uses, an upload URL and response_urls. */
@@ -114,6 +127,8 @@ export interface SlackStandIn {
   /** Every request, in arrival order. */
   readonly calls: readonly RecordedCall[];
   callsTo(method: string): RecordedCall[];
+  /** Web API calls answered 429 (over Slack's rate limit or injected). */
+  rateLimited(): RecordedCall[];
   /** Top-level messages of a channel, oldest first (current versions). */
   messages(channel: string): StandInMessage[];
   /** Root then replies, oldest first, updates applied (earlier versions in `history`). */

@@ -74,13 +74,17 @@ export interface HarnessOptions {
   worker?: boolean;
   confirmTtlMs?: number;
   logger?: Logger;
+  /** Slack's limits times this, in the stand-in and the bot alike (default 1: Slack's real tiers). */
+  rateLimitScale?: number;
+  /** Jobs the bot runs at once (default 4). */
+  workerConcurrency?: number;
 }
 
 /** Starts the sim, the stand-in and the bot (web + worker unless told otherwise). */
 export async function startLifecycleHarness(options: HarnessOptions = {}): Promise<LifecycleHarness> {
   const sim = await startSim();
   const users = [OPERATOR, OTHER_OPERATOR, ADMIN, VIEWER].map((id) => ({ id, name: id.slice(2).toLowerCase() }));
-  const slack = await startSlackStandIn({ channels: [{ id: CHANNEL, name: 'ops' }], users });
+  const slack = await startSlackStandIn({ channels: [{ id: CHANNEL, name: 'ops' }], users, rateLimitScale: options.rateLimitScale });
   const prefix = `test-lifecycle-${randomUUID()}`;
   const env = (role: 'all' | 'web' | 'worker'): Record<string, string> =>
     localBotEnv({
@@ -92,7 +96,8 @@ export async function startLifecycleHarness(options: HarnessOptions = {}): Promi
       cloud: sim.osEnv,
       operators: [OPERATOR, OTHER_OPERATOR],
       admins: [ADMIN],
-      workerConcurrency: 4,
+      workerConcurrency: options.workerConcurrency ?? 4,
+      rateLimitScale: options.rateLimitScale,
     });
   const config: Config = { ...loadConfig(env(options.worker === false ? 'web' : 'all')), pollIntervalMs: POLL_MS };
   const logger = options.logger ?? createSilentLogger();

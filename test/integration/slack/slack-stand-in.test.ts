@@ -145,6 +145,6 @@ describe('the Slack stand-in', () => {
   it('does not record the token', async () => {
     await call('auth.test', { token: slack.botToken }, null);
 
-    expect(slack.calls).toEqual([{ method: 'auth.test', body: {}, at: expect.any(Number) }]);
+    expect(slack.calls).toEqual([{ method: 'auth.test', body: {}, at: expect.any(Number), status: 200 }]);
   });
 });
