@@ -1,9 +1,9 @@
 import { serverNow } from '../src/core/server-clock.js';
-import { renderClusterListMessage } from '../src/render/cluster-list-message.js';
+import { renderClusterList } from '../src/render/cluster-list-message.js';
 import { defineJob } from './definition.js';
 import { Origin } from './origin.js';
 
-/** `/kube list`: the project's clusters, as the root of a new thread. */
+/** `/kube list`: the project's clusters, as the root of a new thread (the full table as a snippet there when long). */
 export const clusterList = defineJob({
   name: 'cluster-list',
   data: Origin,
@@ -12,8 +12,10 @@ export const clusterList = defineJob({
     const clusters = await magnum.listClusters();
     // Ages on Magnum's clock, not the bot's.
     const now = serverNow(ctx.clock.now(), magnum.clockSkewMs?.());
-    const message = renderClusterListMessage(clusters, { cloud: data.cloud, requester: data.user, now });
+    const { message, snippet } = renderClusterList(clusters, { cloud: data.cloud, requester: data.user, now });
     const ref = await ctx.slack.post(data.channel, message);
+    // Every row: a table longer than one message holds goes whole into the thread.
+    if (snippet) await ctx.slack.uploadSnippet(data.channel, ref.ts, snippet);
     return { clusters: clusters.length, ts: ref.ts };
   },
 });

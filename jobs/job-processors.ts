@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { isBotError } from '../src/core/errors.js';
+import { UpstreamError, isBotError } from '../src/core/errors.js';
 import type { JobProcessor } from '../src/core/job.js';
 import type { Clock, JobMetrics, SlackPoster } from '../src/core/ports.js';
-import { renderErrorMessage } from '../src/render/error-message.js';
+import { renderErrorMessage, renderNotInChannel } from '../src/render/error-message.js';
 import type { JobDefinition, JobDeps } from './definition.js';
 
 /** Adapts job definitions to the queue's processors: validate the data, add the ports, count. */
@@ -37,14 +37,22 @@ interface ThreadOrigin {
   threadTs?: unknown;
 }
 
+/** Slack's answers when the bot may not post in a channel (not invited; a private channel it cannot see). */
+const NOT_IN_CHANNEL = new Set(['not_in_channel', 'channel_not_found']);
+
 /**
  * When a job fails for good, the requester hears why: in the job's thread when it has one,
- * else ephemerally (a typo'd cluster name is not worth a channel message).
+ * else ephemerally (a typo'd cluster name is not worth a channel message). When the bot is not
+ * in the channel, neither reaches them: they get a direct message saying to invite the bot.
  */
 export function createFinalFailureReporter(slack: SlackPoster) {
   return async (_name: string, data: unknown, error: unknown): Promise<void> => {
     const origin = (data ?? {}) as ThreadOrigin;
     if (typeof origin.channel !== 'string') return;
+    if (error instanceof UpstreamError && error.service === 'slack' && NOT_IN_CHANNEL.has(error.upstreamCode ?? '')) {
+      if (typeof origin.user === 'string') await slack.post(origin.user, renderNotInChannel(origin.channel));
+      return;
+    }
     const message = renderErrorMessage(error, randomUUID().slice(0, 8));
     if (typeof origin.threadTs === 'string') await slack.post(origin.channel, message, origin.threadTs);
     else if (typeof origin.user === 'string') await slack.postEphemeral(origin.channel, origin.user, message);

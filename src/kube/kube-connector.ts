@@ -17,6 +17,14 @@ export interface KubeConnectorOptions {
 export function createKubeConnector(options: KubeConnectorOptions): KubeConnector {
   const credentials = new MagnumCredentialCache({ clock: options.clock, logger: options.logger });
   const apiOptions = (logger: Logger): KubeApiOptions => ({ ...options.api, clock: options.clock, logger });
+  // Each skipped entry of KUBECONFIG_DIR is logged once per process, not at every command.
+  const warned = new Set<string>();
+  const kubeconfigFiles = (dir: string) =>
+    listKubeconfigFiles(dir, ({ entry, reason }) => {
+      if (warned.has(`${entry}\0${reason}`)) return;
+      warned.add(`${entry}\0${reason}`);
+      options.logger.warn({ dir, entry, reason }, 'KUBECONFIG_DIR entry skipped');
+    });
   return {
     async forMagnumCluster(openstack: OpenStackApi, cluster: ClusterDetail): Promise<KubeApi> {
       const creds = await credentials.get(openstack, cluster);
@@ -29,13 +37,13 @@ export function createKubeConnector(options: KubeConnectorOptions): KubeConnecto
     },
     async forKubeconfigCluster(name: string): Promise<KubeApi | null> {
       if (!options.kubeconfigDir) return null;
-      const file = (await listKubeconfigFiles(options.kubeconfigDir)).find((f) => f.name === name);
+      const file = (await kubeconfigFiles(options.kubeconfigDir)).find((f) => f.name === name);
       if (!file) return null;
       return createKubeApi(loadKubeConfigFile(file.path), apiOptions(options.logger.child({ cluster: name })));
     },
     async listKubeconfigClusters(): Promise<string[]> {
       if (!options.kubeconfigDir) return [];
-      return (await listKubeconfigFiles(options.kubeconfigDir)).map((f) => f.name);
+      return (await kubeconfigFiles(options.kubeconfigDir)).map((f) => f.name);
     },
   };
 }

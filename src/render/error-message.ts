@@ -60,3 +60,21 @@ export function renderErrorMessage(error: unknown, correlationId: string, usage?
   const text = `Something went wrong on the bot’s side (ref ${correlationId}). The details are in its log.`;
   return { text, blocks: [section(`:x: ${escapeMrkdwn(text)}`)] };
 }
+
+/**
+ * The direct message a requester gets when the bot could not answer in their channel because it
+ * is not a member (Slack answers `not_in_channel`, and the ephemeral fallback fails the same way).
+ */
+export function renderNotInChannel(channel: string): Message {
+  const where = /^[CG][A-Z0-9]+$/.test(channel) ? `<#${channel}>` : escapeMrkdwn(channel);
+  const text =
+    'I could not answer your /kube command: I am not a member of that channel. Invite me there with /invite @kube-chatops, then run the command again.';
+  return {
+    text,
+    blocks: [
+      section(
+        `:wave: I could not answer your \`/kube\` command in ${where}: I am not a member of that channel, so Slack refuses my messages there. Invite me with \`/invite @kube-chatops\` in that channel, then run the command again.`,
+      ),
+    ],
+  };
+}

@@ -30,6 +30,8 @@ export const REDIS_URL = 'redis://127.0.0.1:6379';
 export const SECRET = 'lifecycle-signing-secret';
 export const TEAM = 'T0STANDIN';
 export const CHANNEL = 'C1OPS';
+/** A channel the bot was never invited to: Slack refuses its posts there with `not_in_channel`. */
+export const QUIET_CHANNEL = 'C2QUIET';
 export const OPERATOR = 'U1ALICE';
 export const OTHER_OPERATOR = 'U3BOB';
 export const ADMIN = 'U9ADMIN';
@@ -49,7 +51,7 @@ export interface LifecycleHarness {
   config: Config;
   /** Magnum cluster-list requests (`GET /v1/clusters`, `/v1/clusters/detail`) the sim has served. */
   magnumListCalls(): number;
-  command(text: string, user?: string): Promise<SignedResponse>;
+  command(text: string, user?: string, channel?: string): Promise<SignedResponse>;
   /** Clicks a button (by action id) in a bot message. */
   click(message: StandInMessage, actionId: string, user?: string): Promise<SignedResponse>;
   /** Steps the simulated clock. */
@@ -84,7 +86,14 @@ export interface HarnessOptions {
 export async function startLifecycleHarness(options: HarnessOptions = {}): Promise<LifecycleHarness> {
   const sim = await startSim();
   const users = [OPERATOR, OTHER_OPERATOR, ADMIN, VIEWER].map((id) => ({ id, name: id.slice(2).toLowerCase() }));
-  const slack = await startSlackStandIn({ channels: [{ id: CHANNEL, name: 'ops' }], users, rateLimitScale: options.rateLimitScale });
+  const slack = await startSlackStandIn({
+    channels: [
+      { id: CHANNEL, name: 'ops' },
+      { id: QUIET_CHANNEL, name: 'quiet', botIsMember: false },
+    ],
+    users,
+    rateLimitScale: options.rateLimitScale,
+  });
   const prefix = `test-lifecycle-${randomUUID()}`;
   const env = (role: 'all' | 'web' | 'worker'): Record<string, string> =>
     localBotEnv({
@@ -125,9 +134,9 @@ export async function startLifecycleHarness(options: HarnessOptions = {}): Promi
     metricsUrl,
     config,
     magnumListCalls: () => sim.requests.count(MAGNUM_CLUSTER_LISTS),
-    command(text, user = OPERATOR) {
+    command(text, user = OPERATOR, channel = CHANNEL) {
       if (!botUrl) throw new Error('no web role running');
-      return sendSlashCommand(botUrl, SECRET, { text, user_id: user, channel_id: CHANNEL, team_id: TEAM });
+      return sendSlashCommand(botUrl, SECRET, { text, user_id: user, channel_id: channel, team_id: TEAM });
     },
     click(message, actionId, user = OPERATOR) {
       if (!botUrl) throw new Error('no web role running');
