@@ -36,7 +36,14 @@ export interface Config {
     /** Slack's rate-limit tiers times this (1 against Slack; the demo and tests raise it with simulated time). */
     rateLimitScale?: number;
   };
-  redis: { url: string; prefix: string; workerConcurrency: number };
+  redis: {
+    /** REDIS_URL, with REDIS_PASSWORD put in when the URL has none. */
+    url: string;
+    /** Where the connections go: the URL, or the Sentinel group when REDIS_SENTINELS is set. */
+    target: string | RedisSentinels;
+    prefix: string;
+    workerConcurrency: number;
+  };
   pollIntervalMs: number;
   openstack: OpenStackCredentials;
   access: { policyFile?: string; operators: string[]; admins: string[] };
@@ -46,6 +53,42 @@ export interface Config {
     sink: EnvValues['TICKET_SINK'];
     webhook?: { url: string; secret: string };
     zendesk?: { url: string; email: string; apiToken: string };
+  };
+}
+
+/** A Redis Sentinel group (structurally src/queue's SentinelTarget). */
+export interface RedisSentinels {
+  sentinels: Array<{ host: string; port: number }>;
+  name: string;
+  password?: string;
+  sentinelPassword?: string;
+}
+
+/** The Redis target from REDIS_URL, or REDIS_SENTINELS and REDIS_SENTINEL_MASTER, and the passwords. */
+export function toRedisTarget(
+  e: Pick<EnvValues, 'REDIS_URL' | 'REDIS_SENTINELS' | 'REDIS_SENTINEL_MASTER' | 'REDIS_PASSWORD' | 'REDIS_SENTINEL_PASSWORD'>,
+): { url: string; target: string | RedisSentinels } {
+  let url = e.REDIS_URL;
+  if (e.REDIS_PASSWORD !== undefined) {
+    const parsed = new URL(url);
+    if (parsed.password === '') {
+      parsed.password = encodeURIComponent(e.REDIS_PASSWORD);
+      url = parsed.toString();
+    }
+  }
+  if (e.REDIS_SENTINELS.length === 0) return { url, target: url };
+  const sentinels = e.REDIS_SENTINELS.map((entry) => {
+    const at = entry.lastIndexOf(':');
+    return { host: entry.slice(0, at).replace(/^\[|\]$/g, ''), port: Number(entry.slice(at + 1)) };
+  });
+  return {
+    url,
+    target: {
+      sentinels,
+      name: e.REDIS_SENTINEL_MASTER ?? '',
+      ...(e.REDIS_PASSWORD === undefined ? {} : { password: e.REDIS_PASSWORD }),
+      ...(e.REDIS_SENTINEL_PASSWORD === undefined ? {} : { sentinelPassword: e.REDIS_SENTINEL_PASSWORD }),
+    },
   };
 }
 
@@ -131,7 +174,7 @@ function toConfig(e: EnvValues): Config {
       allowedTeams: e.SLACK_ALLOWED_TEAMS,
       rateLimitScale: e.SLACK_RATE_LIMIT_SCALE,
     },
-    redis: { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX, workerConcurrency: e.WORKER_CONCURRENCY },
+    redis: { ...toRedisTarget(e), prefix: e.QUEUE_PREFIX, workerConcurrency: e.WORKER_CONCURRENCY },
     pollIntervalMs: e.POLL_INTERVAL_SECONDS * 1000,
     openstack: toOpenStackCredentials(e),
     access: { policyFile: e.KUBE_POLICY_FILE, operators: e.KUBE_OPERATORS, admins: e.KUBE_ADMINS },

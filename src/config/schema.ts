@@ -34,6 +34,10 @@ export const Env = z.object({
   SLACK_RATE_LIMIT_SCALE: z.coerce.number().positive().max(1000).default(1),
 
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  REDIS_SENTINELS: csv.pipe(z.array(z.string().regex(/^(\[[0-9a-fA-F:]+\]|[^\s:,]+):\d{1,5}$/, 'each entry must be host:port'))),
+  REDIS_SENTINEL_MASTER: optionalString,
+  REDIS_PASSWORD: optionalString,
+  REDIS_SENTINEL_PASSWORD: optionalString,
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/)
@@ -81,6 +85,8 @@ export const SECRET_KEYS = [
   'SLACK_BOT_TOKEN',
   'SLACK_APP_TOKEN',
   'OS_PASSWORD',
+  'REDIS_PASSWORD',
+  'REDIS_SENTINEL_PASSWORD',
   'OS_APPLICATION_CREDENTIAL_SECRET',
   'TICKET_WEBHOOK_SECRET',
   'ZENDESK_API_TOKEN',
@@ -105,6 +111,7 @@ export function crossKeyProblems(env: RawEnv): string[] {
     need('OS_PASSWORD', 'required for password auth (or set OS_APPLICATION_CREDENTIAL_ID/_SECRET)');
     if (!env['OS_PROJECT_NAME'] && !env['OS_PROJECT_ID']) problems.push('OS_PROJECT_NAME: required for password auth (or OS_PROJECT_ID)');
   }
+  if (env['REDIS_SENTINELS']) need('REDIS_SENTINEL_MASTER', 'required with REDIS_SENTINELS: the master name the Sentinels monitor');
   if (env['TICKET_SINK'] === 'webhook') {
     for (const key of ['TICKET_WEBHOOK_URL', 'TICKET_WEBHOOK_SECRET']) need(key, 'required when TICKET_SINK=webhook');
   }

@@ -34,8 +34,14 @@ export interface SharedPorts {
 
 /** Builds the shared adapters: the queue and its Redis, access (policy, Slack user groups, guests), audit, confirmations. */
 export function buildSharedPorts(config: Config, logger: Logger, clock: Clock, timing: BotTiming = {}): SharedPorts {
-  const producer = createRedisConnection(config.redis.url, 'producer', logger);
-  const queue = createJobQueue({ connection: producer, prefix: config.redis.prefix, logger, backoffDelayMs: timing.jobBackoffMs });
+  const producer = createRedisConnection(config.redis.target, 'producer', logger);
+  const queue = createJobQueue({
+    connection: producer,
+    prefix: config.redis.prefix,
+    logger,
+    backoffDelayMs: timing.jobBackoffMs,
+    waitForReplica: typeof config.redis.target !== 'string',
+  });
   const metrics = createMetrics({
     trackedOperations: () => countTrackedOperations(producer.client, config.redis.prefix),
     queueText: () => queue.prometheusText(),

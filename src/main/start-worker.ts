@@ -60,7 +60,7 @@ export async function startWorker(
     watches: createRedisTicketKv(producer.client, `${config.redis.prefix}:`),
   };
   return startWorkers({
-    url: config.redis.url,
+    url: config.redis.target,
     prefix: config.redis.prefix,
     processors: toProcessors(JOBS, deps, ports.metrics.jobs),
     metrics: ports.metrics.jobs,

@@ -3,11 +3,25 @@ import type { Logger } from '../core/ports.js';
 
 export type ConnectionRole = 'producer' | 'worker';
 
+/** The primary of a Redis Sentinel group: ioredis asks the Sentinels where it is, and asks again after a failover. */
+export interface SentinelTarget {
+  sentinels: ReadonlyArray<{ host: string; port: number }>;
+  /** The master name the Sentinels monitor. */
+  name: string;
+  /** Password of the Redis servers. */
+  password?: string | undefined;
+  /** Password of the Sentinels themselves. */
+  sentinelPassword?: string | undefined;
+}
+
+/** Where Redis is: a `redis://` / `rediss://` URL, or a Sentinel group. */
+export type RedisTarget = string | SentinelTarget;
+
 /** One ioredis connection with the options its role needs, and an explicit close. */
 export interface RedisConnection {
   readonly role: ConnectionRole;
   readonly client: Redis;
-  /** `redis://host:port/db` with the password removed, for logs. */
+  /** `redis://host:port/db` with the password removed, or `sentinel://host:port,.../name`, for logs. */
   readonly safeUrl: string;
   close(): Promise<void>;
 }
@@ -60,11 +74,39 @@ export function connectionOptions(role: ConnectionRole): RedisOptions {
   };
 }
 
+/** The target for logs: the URL without its password, or the Sentinels and master name. */
+export function describeRedisTarget(target: RedisTarget): string {
+  if (typeof target === 'string') return redactRedisUrl(target);
+  return `sentinel://${target.sentinels.map((s) => `${s.host}:${s.port}`).join(',')}/${target.name}`;
+}
+
+// A primary demoted by a failover answers writes with READONLY until the connection is moved:
+// reconnect (through the Sentinels, to the new primary) and resend the command.
+const reconnectOnReadonly = (error: Error): 2 | false => (error.message.startsWith('READONLY') ? 2 : false);
+
+/** The ioredis client for a target, with the role's options (exported for tests). */
+export function newRedisClient(target: RedisTarget, role: ConnectionRole): Redis {
+  const options = connectionOptions(role);
+  if (typeof target === 'string') return new Redis(target, options);
+  return new Redis({
+    ...options,
+    sentinels: target.sentinels.map((s) => ({ host: s.host, port: s.port })),
+    name: target.name,
+    ...(target.password === undefined ? {} : { password: target.password }),
+    ...(target.sentinelPassword === undefined ? {} : { sentinelPassword: target.sentinelPassword }),
+    // Subscribe to the Sentinels' +switch-master, so a failover moves the connection at once
+    // rather than when the old primary's socket finally fails.
+    failoverDetector: true,
+    reconnectOnError: reconnectOnReadonly,
+    sentinelRetryStrategy: (times) => reconnectDelayMs(times, role === 'producer' ? PRODUCER_RECONNECT_CAP_MS : WORKER_RECONNECT_CAP_MS),
+  });
+}
+
 /** Opens the one kind of Redis connection the app uses; the caller closes it. */
-export function createRedisConnection(url: string, role: ConnectionRole, logger: Logger): RedisConnection {
-  const safeUrl = redactRedisUrl(url);
+export function createRedisConnection(target: RedisTarget, role: ConnectionRole, logger: Logger): RedisConnection {
+  const safeUrl = describeRedisTarget(target);
   const log = logger.child({ component: 'redis', role, redis: safeUrl });
-  const client = new Redis(url, connectionOptions(role));
+  const client = newRedisClient(target, role);
   let lastErrorCode: string | undefined;
   let wasReady = false;
   let closed = false;

@@ -50,7 +50,17 @@ export interface JobQueueOptions {
   logger: Logger;
   /** Base delay of the exponential retry backoff (default 2 s; tests shorten it). */
   backoffDelayMs?: number;
+  /**
+   * Return from enqueue once a replica has the new job (Redis WAIT), adding it again after a
+   * failover: set with Sentinel, where a job written to a primary in the moment it is being
+   * replaced would otherwise vanish with it.
+   */
+  waitForReplica?: boolean;
 }
+
+/** How long one WAIT for a replica lasts, and how long an enqueue keeps trying (a Sentinel failover takes a few seconds). */
+const REPLICA_WAIT_MS = 250;
+const REPLICA_DEADLINE_MS = 8_000;
 
 /** Creates the producer side of the queue over an existing (producer) connection. */
 export function createJobQueue(options: JobQueueOptions): BullJobQueue {
@@ -74,6 +84,23 @@ export function createJobQueue(options: JobQueueOptions): BullJobQueue {
     }
   };
 
+  // A job written to a primary in the moment the Sentinels replace it is lost with it. Wait for a
+  // replica to hold it; if none does, add it again (by its id: a no-op where it exists) through the
+  // connection, which follows the failover, until one does. With no replica at all, go on unreplicated.
+  const replicated = async (name: string, data: object, jobOptions: JobsOptions & { jobId: string }): Promise<void> => {
+    const deadline = Date.now() + REPLICA_DEADLINE_MS;
+    for (;;) {
+      const acknowledged = await connection.client.call('WAIT', '1', String(REPLICA_WAIT_MS)).then(Number, () => 0);
+      if (acknowledged >= 1) return;
+      if (Date.now() >= deadline) {
+        log.warn({ jobId: jobOptions.jobId }, 'no replica acknowledged the new job; it is kept unreplicated');
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, REPLICA_WAIT_MS));
+      await addJobOnce(queue, name, data, jobOptions).catch(() => undefined);
+    }
+  };
+
   return {
     async enqueue(name: string, data: object, opts: EnqueueOptions) {
       assertValidJobId(opts.jobId);
@@ -85,6 +112,7 @@ export function createJobQueue(options: JobQueueOptions): BullJobQueue {
         ...(opts.delayMs !== undefined && opts.delayMs > 0 ? { delay: opts.delayMs } : {}),
       };
       const { created } = await guarded('enqueue', () => addJobOnce(queue, name, data, jobOptions));
+      if (created && options.waitForReplica === true) await replicated(name, data, jobOptions);
       log.debug({ jobId: opts.jobId, name, created }, created ? 'job enqueued' : 'job already enqueued');
       return { jobId: opts.jobId, created };
     },

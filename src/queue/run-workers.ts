@@ -1,7 +1,7 @@
 import { DelayedError, MetricsTime, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { JobProcessor } from '../core/job.js';
 import type { JobMetrics, Logger } from '../core/ports.js';
-import { createRedisConnection, type RedisConnection } from './connection.js';
+import { createRedisConnection, type RedisConnection, type RedisTarget } from './connection.js';
 import { withDeadline } from './deadline.js';
 import { errorFields, isFinalFailure, originalError, toWorkerError } from './failure.js';
 import { DEFAULT_QUEUE_NAME } from './job-queue.js';
@@ -14,7 +14,8 @@ const READY_WAIT_MS = 2_000;
 const FORCED_CLOSE_WAIT_MS = 2_000;
 
 export interface StartWorkersOptions {
-  url: string;
+  /** Redis: a URL or a Sentinel group. */
+  url: RedisTarget;
   prefix: string;
   queueName?: string;
   /** By job name. */

@@ -44,6 +44,40 @@ describe('loadConfig', () => {
     expect(undocumented).toEqual([]);
   });
 
+  it('reads a Sentinel group with its passwords, and refuses Sentinels without a master name or with a bad entry', () => {
+    const config = loadConfig({
+      ...minimal,
+      REDIS_SENTINELS: 's1.example:26379, 10.0.0.2:26380,[::1]:26381',
+      REDIS_SENTINEL_MASTER: 'mymaster',
+      REDIS_PASSWORD: 'data-pw',
+      REDIS_SENTINEL_PASSWORD: 'sentinel-pw',
+    });
+
+    expect(config.redis.target).toEqual({
+      sentinels: [
+        { host: 's1.example', port: 26379 },
+        { host: '10.0.0.2', port: 26380 },
+        { host: '::1', port: 26381 },
+      ],
+      name: 'mymaster',
+      password: 'data-pw',
+      sentinelPassword: 'sentinel-pw',
+    });
+    expect(problemsOf({ ...minimal, REDIS_SENTINELS: 's1:26379' })).toEqual([expect.stringMatching(/^REDIS_SENTINEL_MASTER: required/)]);
+    expect(problemsOf({ ...minimal, REDIS_SENTINELS: 's1', REDIS_SENTINEL_MASTER: 'm' })).toEqual([
+      expect.stringMatching(/^REDIS_SENTINELS\.0: each entry must be host:port/),
+    ]);
+  });
+
+  it('puts REDIS_PASSWORD into a REDIS_URL that has none, and keeps one that has', () => {
+    expect(loadConfig({ ...minimal, REDIS_URL: 'redis://redis:6379/2', REDIS_PASSWORD: 'p@ss' }).redis.target).toBe(
+      'redis://:p%40ss@redis:6379/2',
+    );
+    expect(loadConfig({ ...minimal, REDIS_URL: 'redis://:own@redis:6379', REDIS_PASSWORD: 'other' }).redis.target).toBe(
+      'redis://:own@redis:6379',
+    );
+  });
+
   it('applies defaults to a minimal password-auth environment', () => {
     const config = loadConfig(minimal);
 
