@@ -12,7 +12,8 @@ import { sameWithoutVolume, templateVolumeOnOverlay2, withoutVolumeChoice } from
 import { defineJob, type JobContext } from './definition.js';
 import { Origin, ensureThread } from './origin.js';
 import { audit, runMutation } from './mutation.js';
-import { USUAL_WINDOW_MIN } from './tracking/operation.js';
+import { usualWindow, type TrackedOperation } from './tracking/operation.js';
+import { detectDriver } from '../src/core/magnum-driver.js';
 import { track } from './tracking/poller.js';
 import { postKey } from '../src/core/job.js';
 
@@ -58,8 +59,10 @@ export const clusterCreate = defineJob({
 
 async function createAndTrack(data: CreateData, threadTs: string, ctx: JobContext): Promise<unknown> {
   const opId = ctx.runtime.jobId;
+  let driver: TrackedOperation['driver'];
   if (data.uuid === undefined) {
     let template = await resolveTemplate(ctx, data);
+    driver = driverOfTemplate(template);
     // Everything the cloud can check is checked before the name is reserved: a refusal leaves nothing behind.
     await checkCreateResources(ctx, data.cloud, data.spec, template);
     const finding = preflightDockerVolumeOverlay2(template, data.spec.dockerVolumeSize);
@@ -84,7 +87,7 @@ async function createAndTrack(data: CreateData, threadTs: string, ctx: JobContex
         status: 'CREATE_IN_PROGRESS',
         startedAt,
         now: startedAt,
-        usualMin: USUAL_WINDOW_MIN.create,
+        usualMin: usualWindow('create', driver),
       }),
       threadTs,
       { key: postKey(ctx.runtime, 'anchor') },
@@ -107,9 +110,16 @@ async function createAndTrack(data: CreateData, threadTs: string, ctx: JobContex
     missing: 0,
     lastStatus: 'CREATE_IN_PROGRESS',
     lastRenderedAt: startedAt,
+    ...(driver ? { driver } : {}),
   });
   await audit(ctx, { action: ACTION, target: spec.cluster, origin: data }, 'started', `uuid ${uuid}`);
   return { uuid, threadTs };
+}
+
+/** Heat or Cluster API, from the template alone (the cluster has no stack_id yet); undefined when it cannot tell. */
+function driverOfTemplate(template: ClusterTemplate): TrackedOperation['driver'] {
+  const facts = detectDriver({ templateDriver: template.driver, clusterDistro: template.clusterDistro, labels: template.labels });
+  return facts.family === 'heat' ? 'heat' : facts.family === 'cluster-api' ? 'other' : undefined;
 }
 
 /** The cluster a previous attempt of this very operation created, if any; a foreign one of that name is refused. */

@@ -1,7 +1,10 @@
 import type { ClusterSummary } from '../../src/core/cluster.js';
+import { detectDriver } from '../../src/core/magnum-driver.js';
+import { renderCapiStalled } from '../../src/render/capi-stalled.js';
 import { renderProgress } from '../../src/render/progress.js';
 import type { JobContext } from '../definition.js';
-import { finalizeOperation, progressOf } from './finalize.js';
+import { capiProgress } from './capi-progress.js';
+import { enqueueDiagnosis, finalizeOperation, progressOf } from './finalize.js';
 import { heatProgress } from './heat-progress.js';
 import { isTerminal, type TrackedOperation } from './operation.js';
 
@@ -45,14 +48,45 @@ export async function advanceOperation(op: TrackedOperation, summary: ClusterSum
       ? { kind: 'unchanged' }
       : { kind: 'updated', op: { ...op, progressed, missing: 0 } };
   let next: TrackedOperation = { ...op, progressed, missing: 0, lastStatus: status, lastRenderedAt: now };
-  if (op.driver !== 'other' && status.endsWith('_IN_PROGRESS')) {
-    try {
-      const progress = await heatProgress(ctx.openstack(op.cloud).heat, summary.stackId);
-      next = { ...next, driver: progress.driver, ...(progress.heat ? { heat: progress.heat } : {}) };
-    } catch (error) {
-      ctx.log.warn({ err: error, op: op.id }, 'heat progress unavailable');
-    }
-  }
+  if (status.endsWith('_IN_PROGRESS')) next = await withDriverProgress(next, summary, ctx);
   await ctx.slack.update({ channel: op.channel, ts: op.anchorTs }, renderProgress(progressOf(next, status, now)), { progress: true });
+  if (next.capi?.problem && !next.stallReported && status.endsWith('_IN_PROGRESS')) next = await reportStall(next, ctx);
   return { kind: 'updated', op: next };
+}
+
+/**
+ * Progress from the cluster's driver, told from what Magnum says (never by asking Heat and
+ * seeing it fail): Heat resources for the Heat driver, machines and Cluster API's own words for
+ * the Cluster API drivers. A driver not yet known (no stack_id yet) shows status only.
+ */
+async function withDriverProgress(op: TrackedOperation, summary: ClusterSummary, ctx: JobContext): Promise<TrackedOperation> {
+  const facts = detectDriver({ stackId: summary.stackId, labels: summary.labels });
+  if (facts.family === 'unknown') return op;
+  const openstack = ctx.openstack(op.cloud);
+  const known: TrackedOperation = { ...op, driver: facts.family === 'heat' ? 'heat' : 'other', driverName: facts.driver };
+  try {
+    if (facts.family === 'heat') {
+      const progress = await heatProgress(openstack.heat, summary.stackId);
+      return progress ? { ...known, heat: progress } : known;
+    }
+    return { ...known, capi: await capiProgress(openstack, op.clusterUuid) };
+  } catch (error) {
+    ctx.log.warn({ err: error, op: op.id, driver: facts.driver }, 'driver progress unavailable');
+    return known;
+  }
+}
+
+/**
+ * Cluster API retries for ever, so a create that cannot go on never turns *_FAILED: say so
+ * once in the thread, with what Cluster API or Nova reports, and run the diagnosis.
+ */
+async function reportStall(op: TrackedOperation, ctx: JobContext): Promise<TrackedOperation> {
+  const problem = op.capi?.problem ?? '';
+  const diagnosisQueued = await enqueueDiagnosis(ctx, op, 'stalled');
+  await ctx.slack.post(
+    op.channel,
+    renderCapiStalled({ cluster: op.cluster, user: op.user, problem, driver: op.driverName ?? 'Cluster API', diagnosisQueued }),
+    op.threadTs,
+  );
+  return { ...op, stallReported: true };
 }

@@ -12,13 +12,13 @@ import { jobIdFor } from '../../src/core/job-id.js';
 import { LOADBALANCERS_DELETE_JOB, type LoadBalancersConfirmation } from '../../src/core/requests/delete-request.js';
 import { audit } from '../mutation.js';
 import { FOLLOWUP_JOB } from '../cluster-followup.js';
-import { USUAL_WINDOW_MIN, type TrackedOperation } from './operation.js';
+import { usualWindow, type TrackedOperation } from './operation.js';
 
 const ACTION = { create: 'cluster-create', delete: 'cluster-delete', resize: 'cluster-resize' } as const;
 
 /** The diagnosis job, and why it runs. */
 const DIAGNOSE_JOB = 'cluster-diagnose';
-type DiagnoseReason = 'create-failed' | 'delete-failed' | 'manual';
+type DiagnoseReason = 'create-failed' | 'delete-failed' | 'manual' | 'stalled';
 
 /** Writes one audit record of the tracked operation, under the operation's id. */
 function recordOf(ctx: JobContext, op: TrackedOperation) {
@@ -96,9 +96,11 @@ export function progressOf(op: TrackedOperation, status: string, now: number) {
     status,
     startedAt: op.startedAt,
     now,
-    usualMin: USUAL_WINDOW_MIN[op.kind],
+    usualMin: usualWindow(op.kind, op.driver),
     heat: op.heat,
     driver: op.driver,
+    driverName: op.driverName,
+    capi: op.capi,
     targetNodes: op.targetNodes,
   };
 }
@@ -137,7 +139,7 @@ async function enqueueFollowup(ctx: JobContext, op: TrackedOperation, after: 'cr
 }
 
 /** Enqueues the diagnosis job once per operation and reason; false when the queue refused. */
-function enqueueDiagnosis(ctx: JobContext, op: TrackedOperation, reason: DiagnoseReason): Promise<boolean> {
+export function enqueueDiagnosis(ctx: JobContext, op: TrackedOperation, reason: DiagnoseReason): Promise<boolean> {
   return enqueueOnce(ctx, DIAGNOSE_JOB, { ...originOf(op), reason }, jobIdFor(DIAGNOSE_JOB, reason, op.id));
 }
 

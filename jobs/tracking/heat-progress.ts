@@ -5,23 +5,18 @@ import type { HeatApi } from '../../src/core/ports.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NESTED_DEPTH = 5;
 
-export type Driver = 'heat' | 'other';
-
 /**
- * Heat progress of a cluster's stack. Cluster API drivers put a generated name in stack_id
- * (not a UUID) or one Heat does not know: those are `other` and Heat is not asked again.
+ * Heat progress of a Heat-driver cluster's stack (the caller has told the driver from what
+ * Magnum says; see core/magnum-driver.ts); null when the stack is not there (yet, or any more).
  */
-export async function heatProgress(
-  heat: HeatApi,
-  stackId: string | null,
-): Promise<{ driver: Driver; heat?: { done: number; total: number } }> {
-  if (!stackId || !UUID.test(stackId)) return { driver: 'other' };
+export async function heatProgress(heat: HeatApi, stackId: string | null): Promise<{ done: number; total: number } | null> {
+  if (!stackId || !UUID.test(stackId)) return null;
   try {
     const resources = await heat.listResources(stackId, NESTED_DEPTH);
     const done = resources.filter((r) => r.status.endsWith('_COMPLETE')).length;
-    return { driver: 'heat', heat: { done, total: resources.length } };
+    return { done, total: resources.length };
   } catch (error) {
-    if (error instanceof NotFoundError) return { driver: 'other' };
+    if (error instanceof NotFoundError) return null;
     throw error;
   }
 }

@@ -25,9 +25,25 @@ export const TrackedOperation = z.object({
   progressed: z.boolean().default(false),
   lastStatus: z.string().optional(),
   lastRenderedAt: z.number().optional(),
-  /** `heat` once a Heat stack answered; `other` for Cluster API drivers (no Heat to ask). */
+  /** `heat` for the Heat driver; `other` for Cluster API drivers (no Heat to ask), from what Magnum says (core/magnum-driver.ts). */
   driver: z.enum(['heat', 'other']).optional(),
+  /** Which driver, in words, for the progress message (`magnum-cluster-api`, ...). */
+  driverName: z.string().optional(),
   heat: z.object({ done: z.number().int(), total: z.number().int() }).optional(),
+  /** Cluster API progress: machines in Nova against the nodegroups' counts, and what Cluster API reports. */
+  capi: z
+    .object({
+      ready: z.number().int(),
+      wanted: z.number().int(),
+      building: z.number().int(),
+      failed: z.number().int(),
+      controlPlaneReady: z.boolean().nullable(),
+      activity: z.string().nullable(),
+      problem: z.string().nullable(),
+    })
+    .optional(),
+  /** A Cluster API operation that stalled (it never fails on its own) was reported once, with a diagnosis. */
+  stallReported: z.boolean().optional(),
   /** Polls that found no cluster by that uuid (a create may lag the list for a moment). */
   missing: z.number().int().default(0),
 });
@@ -41,6 +57,18 @@ export const USUAL_WINDOW_MIN: Record<OperationKind, readonly [number, number] |
   delete: null,
   resize: null,
 };
+
+/** Cluster API drivers create faster (Vexxhost documents "under 5 minutes" on a quick cloud; images and quota slow it). */
+export const CAPI_USUAL_WINDOW_MIN: Record<OperationKind, readonly [number, number] | null> = {
+  create: [5, 15],
+  delete: null,
+  resize: null,
+};
+
+/** The usual window of an operation, by its driver once known. */
+export function usualWindow(kind: OperationKind, driver: 'heat' | 'other' | undefined): readonly [number, number] | null {
+  return driver === 'other' ? CAPI_USUAL_WINDOW_MIN[kind] : USUAL_WINDOW_MIN[kind];
+}
 
 /** Statuses that end each kind of operation. */
 export function isTerminal(kind: OperationKind, status: string): boolean {

@@ -79,6 +79,8 @@ export interface ClusterTemplate {
   externalNetworkId: string | null;
   clusterDistro: string | null;
   serverType: string | null;
+  /** The template's explicit Magnum driver, where the API sends one (see magnum-driver.ts). */
+  driver?: string | null;
   labels: Record<string, string>;
   masterLbEnabled: boolean | null;
   raw: RawJson;

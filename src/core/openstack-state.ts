@@ -52,3 +52,14 @@ export interface Subnet {
   networkId: string;
   cidr: string;
 }
+
+/** A Nova server (for Cluster API drivers: one machine of the cluster). */
+export interface NovaServer {
+  id: string;
+  name: string;
+  /** BUILD, ACTIVE, ERROR, SHUTOFF, ... */
+  status: string;
+  /** Nova's fault message of an ERROR server. */
+  fault: string | null;
+  createdAt: number | null;
+}

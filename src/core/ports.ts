@@ -4,7 +4,7 @@
  */
 import type { ClusterCreateSpec, ClusterDetail, ClusterSummary, ClusterTemplate, Nodegroup } from './cluster.js';
 import type { KubeState } from './kube-state.js';
-import type { HeatResource, HeatStack, LoadBalancer, Port, Subnet } from './openstack-state.js';
+import type { HeatResource, HeatStack, LoadBalancer, NovaServer, Port, Subnet } from './openstack-state.js';
 import type { CollectionProblem } from './snapshot.js';
 
 export interface Clock {
@@ -126,6 +126,10 @@ export interface NovaApi {
   hasKeypair(name: string): Promise<boolean>;
   /** The names of the bot's OpenStack user's keypairs. */
   listKeypairs(): Promise<string[]>;
+  /** The project's servers whose name matches Nova's `name` filter (a regular expression), with faults. */
+  listServers(nameRegex: string): Promise<NovaServer[]>;
+  /** The last `lines` lines of a server's console log (`os-getConsoleOutput`). */
+  consoleOutput(serverId: string, lines: number): Promise<string>;
 }
 
 /** One authenticated OpenStack project. */

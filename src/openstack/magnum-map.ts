@@ -70,6 +70,7 @@ export function toClusterTemplate(t: ClusterTemplateBody, raw: RawJson): Cluster
     externalNetworkId: t.external_network_id ?? null,
     clusterDistro: t.cluster_distro ?? null,
     serverType: t.server_type ?? null,
+    driver: t.driver ?? null,
     labels: toLabels(t.labels),
     masterLbEnabled: t.master_lb_enabled ?? null,
     raw,

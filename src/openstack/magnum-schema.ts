@@ -61,6 +61,8 @@ export const ClusterTemplateBody = z.object({
   external_network_id: text,
   cluster_distro: text,
   server_type: text,
+  // The explicit driver (a newer microversion; older Magnum sends none).
+  driver: text,
   labels,
   master_lb_enabled: z.boolean().nullish(),
 });

@@ -16,3 +16,20 @@ export const KeypairListBody = z.object({
   keypairs: z.array(z.object({ keypair: z.object({ name: z.string() }) })),
   keypairs_links: PageLinks,
 });
+
+/** `GET /servers/detail`: the fields the bot reads; `fault` only on ERROR servers; `servers_links` when paginated. */
+export const ServerListBody = z.object({
+  servers: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      status: z.string(),
+      created: z.string().nullish(),
+      fault: z.object({ message: z.string().nullish(), code: z.number().nullish() }).nullish(),
+    }),
+  ),
+  servers_links: PageLinks,
+});
+
+/** `POST /servers/{id}/action` with `os-getConsoleOutput`. */
+export const ConsoleOutputBody = z.object({ output: z.string().nullish() });

@@ -1,7 +1,8 @@
-/** NovaApi over Nova v2.1: the flavors and keypairs a cluster create refers to. */
+/** NovaApi over Nova v2.1: the flavors and keypairs a cluster create refers to, and a cluster's servers. */
+import type { NovaServer } from '../core/openstack-state.js';
 import type { Flavor, NovaApi } from '../core/ports.js';
 import { nextLink } from './network-schema.js';
-import { FlavorListBody, KeypairListBody, KeypairShowBody } from './nova-schema.js';
+import { ConsoleOutputBody, FlavorListBody, KeypairListBody, KeypairShowBody, ServerListBody } from './nova-schema.js';
 import type { ServiceClient } from './service-client.js';
 import { upstreamOf } from './upstream-errors.js';
 
@@ -51,5 +52,37 @@ export class NovaClient implements NovaApi {
       path = nextLink(body.keypairs_links);
     }
     return out;
+  }
+
+  async listServers(nameRegex: string): Promise<NovaServer[]> {
+    const out: NovaServer[] = [];
+    let path: string | undefined = `/servers/detail?${new URLSearchParams({ name: nameRegex }).toString()}`;
+    for (let page = 0; path && page < MAX_PAGES; page += 1) {
+      const { body } = await this.client.json({ method: 'GET', path }, ServerListBody);
+      for (const s of body.servers) {
+        const created = s.created ? Date.parse(s.created) : NaN;
+        out.push({
+          id: s.id,
+          name: s.name,
+          status: s.status,
+          fault: s.fault?.message ?? null,
+          createdAt: Number.isNaN(created) ? null : created,
+        });
+      }
+      path = nextLink(body.servers_links);
+    }
+    return out;
+  }
+
+  async consoleOutput(serverId: string, lines: number): Promise<string> {
+    const { body } = await this.client.json(
+      {
+        method: 'POST',
+        path: `/servers/${encodeURIComponent(serverId)}/action`,
+        body: { 'os-getConsoleOutput': { length: lines } },
+      },
+      ConsoleOutputBody,
+    );
+    return body.output ?? '';
   }
 }

@@ -1,3 +1,4 @@
+import type { CapiProgress } from '../core/capi-status.js';
 import type { Message } from '../core/ports.js';
 import { context, section } from './blocks.js';
 import { formatDuration } from './duration.js';
@@ -17,6 +18,10 @@ export interface ProgressView {
   heat?: { done: number; total: number } | undefined;
   /** Why there is no Heat progress (Cluster API driver). */
   driver?: 'heat' | 'other' | undefined;
+  /** The driver in words (`magnum-cluster-api`, ...). */
+  driverName?: string | undefined;
+  /** Cluster API progress: machines in Nova against the nodegroups' counts, and Cluster API's last words. */
+  capi?: CapiProgress | undefined;
   targetNodes?: number | undefined;
   /** Set once the operation has ended: the anchor then says so and stops changing. */
   finished?: boolean;
@@ -48,11 +53,30 @@ export function renderProgress(view: ProgressView): Message {
   if (view.heat && view.heat.total > 0) {
     lines.push(`Heat resources: \`${bar(view.heat.done, view.heat.total)}\` ${view.heat.done}/${view.heat.total} complete`);
   } else if (view.driver === 'other') {
-    lines.push('No Heat stack (Cluster API driver): progress comes from Magnum’s status only.');
+    lines.push(...capiLines(view));
   }
   const foot = view.finished
     ? 'Finished: the result is in the next message.'
     : `Requested by ${mentionUser(view.user)} · updated as it goes`;
   const text = `${VERB[view.kind]} ${view.cluster}${target}: ${view.status} (${formatDuration(view.now - view.startedAt)})`;
   return { text, blocks: [section(lines.join('\n')), context(foot)] };
+}
+
+/** Cluster API drivers have no Heat stack: machines (Nova) against the nodegroups, and what Cluster API reports. */
+function capiLines(view: ProgressView): string[] {
+  const name = view.driverName && view.driverName !== 'capi' ? ` (${view.driverName})` : '';
+  const capi = view.capi;
+  if (!capi) return [`Cluster API driver${name}: no Heat stack; progress comes from Magnum’s status.`];
+  const extra = [
+    capi.building > 0 ? `${capi.building} building` : '',
+    capi.failed > 0 ? `*${capi.failed} in ERROR*` : '',
+    capi.controlPlaneReady === true ? 'control plane ready' : capi.controlPlaneReady === false ? 'control plane not ready yet' : '',
+  ].filter((x) => x !== '');
+  const lines = [
+    `Cluster API driver${name}, machines: \`${bar(Math.min(capi.ready, capi.wanted), capi.wanted)}\` ${capi.ready}/${capi.wanted} ready` +
+      (extra.length > 0 ? ` · ${extra.join(' · ')}` : ''),
+  ];
+  if (capi.problem) lines.push(`:warning: ${code(capi.problem.length > 200 ? `${capi.problem.slice(0, 199)}…` : capi.problem)}`);
+  else if (capi.activity) lines.push(`Cluster API: ${code(capi.activity)}`);
+  return lines;
 }

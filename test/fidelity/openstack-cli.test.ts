@@ -72,6 +72,109 @@ describeCli('openstack CLI against the simulated cloud', () => {
     },
   );
 
+  it.each(['capi-machines-fail', 'capi-quota', 'capi-control-plane-init', 'capi-lb-blocks-delete'])(
+    'prints the Cluster API cluster `coe cluster show %s` byte-identical to the bot’s dump',
+    async (name) => {
+      const cli = await openstack('coe', 'cluster', 'show', name);
+      const cluster = await api.magnum.getCluster(name);
+
+      expect(cli.code).toBe(0);
+      expect(renderClusterShow(cluster.raw)).toBe(cli.stdout);
+      // Not a Heat stack: the driver's own name for the Cluster API cluster.
+      expect(cluster.stackId).toMatch(/^kube-[a-z0-9]{5}$|^[a-z0-9-]+-[a-z0-9]{12}$/);
+    },
+  );
+
+  it('reads a Cluster API cluster’s status_reason and health_status_reason as the CLI prints them', async () => {
+    const stalled = await openstack('coe', 'cluster', 'show', 'capi-quota', '-f', 'value', '-c', 'status', '-c', 'status_reason');
+    const healthy = await openstack('coe', 'cluster', 'show', 'capi-lb-blocks-delete', '-f', 'json');
+
+    expect(stalled.stdout).toContain('CREATE_IN_PROGRESS');
+    expect(stalled.stdout).toContain('CAPI Cluster status: TopologyCreate: Created "OpenStackCluster/');
+    expect(stalled.stdout).toContain('FailedCreateNetwork: Failed to create network k8s-clusterapi-cluster-magnum-system-kube-');
+    const shown = JSON.parse(healthy.stdout) as Record<string, unknown>;
+    expect(shown['health_status_reason']).toEqual({ cluster: 'Ready', infrastructure: 'Ready', controlplane: 'Ready', nodegroup: 'Ready' });
+  });
+
+  it('creates a cluster from each Cluster API template through the CLI and lists the machines with `server list`', async () => {
+    for (const [template, name] of [
+      ['k8s-1.30-capi-helm', 'cli-capi-helm'],
+      ['k8s-1.30-cluster-api', 'cli-cluster-api'],
+    ] as const) {
+      const created = await openstack(
+        'coe',
+        'cluster',
+        'create',
+        '--cluster-template',
+        template,
+        '--node-count',
+        '2',
+        '--keypair',
+        'demo-key',
+        name,
+      );
+      expect(created.code).toBe(0);
+    }
+    sim.clock.advance(10 * 60_000);
+    const list = await openstack('coe', 'cluster', 'list', '-f', 'value', '-c', 'name', '-c', 'status');
+    const helm = await api.magnum.getCluster('cli-capi-helm');
+    const vexx = await api.magnum.getCluster('cli-cluster-api');
+    const servers = await openstack(
+      'server',
+      'list',
+      '-n',
+      '--name',
+      `^${vexx.stackId ?? '?'}-`,
+      '-f',
+      'value',
+      '-c',
+      'Name',
+      '-c',
+      'Status',
+    );
+
+    expect(list.stdout).toContain('cli-capi-helm CREATE_COMPLETE');
+    expect(list.stdout).toContain('cli-cluster-api CREATE_COMPLETE');
+    expect(helm.stackId).toMatch(/^cli-capi-helm-[a-z0-9]{12}$/);
+    expect(vexx.stackId).toMatch(/^kube-[a-z0-9]{5}$/);
+    expect(servers.code).toBe(0);
+    const lines = servers.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines.every((l) => l.endsWith(' ACTIVE'))).toBe(true);
+    expect(lines.filter((l) => l.includes('-control-plane-'))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes('-default-worker-'))).toHaveLength(2);
+    expect(renderClusterShow(vexx.raw)).toBe((await openstack('coe', 'cluster', 'show', 'cli-cluster-api')).stdout);
+  });
+
+  it('shows the failed machines’ Nova fault and the stuck control plane’s console with the CLI', async () => {
+    const failed = await api.magnum.getCluster('capi-machines-fail');
+    const stuck = await api.magnum.getCluster('capi-control-plane-init');
+    const errors = await openstack(
+      'server',
+      'list',
+      '-n',
+      '--name',
+      `^${failed.stackId ?? '?'}-`,
+      '--status',
+      'ERROR',
+      '-f',
+      'value',
+      '-c',
+      'ID',
+    );
+    const first = errors.stdout.trim().split('\n')[0] ?? '';
+    const shown = await openstack('server', 'show', first, '-f', 'json');
+    const control = await openstack('server', 'list', '-n', '--name', `^${stuck.stackId ?? '?'}-control-plane-`, '-f', 'value', '-c', 'ID');
+    const console = await openstack('console', 'log', 'show', '--lines', '5', control.stdout.trim());
+
+    expect(errors.stdout.trim().split('\n')).toHaveLength(2);
+    expect((JSON.parse(shown.stdout) as { fault: { message: string } }).fault.message).toBe(
+      'No valid host was found. There are not enough hosts available.',
+    );
+    expect(console.code).toBe(0);
+    expect(console.stdout).toContain("error execution phase wait-control-plane: couldn't initialize a Kubernetes cluster");
+  });
+
   it('posts a dump that differs from the CLI only in redacted rows', async () => {
     const cli = await openstack('coe', 'cluster', 'show', 'healthy');
     const posted = redactClusterShowDump(renderClusterShow((await api.magnum.getCluster('healthy')).raw));
@@ -92,7 +195,9 @@ describeCli('openstack CLI against the simulated cloud', () => {
     const cli = await openstack('coe', 'cluster', 'template', 'list', '-f', 'value', '-c', 'name');
 
     expect(cli.code).toBe(0);
-    expect(cli.stdout.split('\n')).toEqual(expect.arrayContaining(['k8s-1.27-overlay2', 'k8s-1.27-no-volume']));
+    expect(cli.stdout.split('\n')).toEqual(
+      expect.arrayContaining(['k8s-1.27-overlay2', 'k8s-1.27-no-volume', 'k8s-1.30-capi-helm', 'k8s-1.30-cluster-api']),
+    );
   });
 
   it('lists the flavors the bot checks a create against', async () => {

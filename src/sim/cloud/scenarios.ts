@@ -20,11 +20,30 @@ export const SCENARIOS = {
   'service-no-endpoints': "The mariadb Service selects no ready pods (Kolla's MariaDB port check fails).",
   'control-plane-not-ready': 'kube-scheduler is not running after create: new pods stay Pending with no scheduling events.',
   'old-kernel': 'Nodes run kernel 3.10 with a vxlan (flannel) overlay, older than the 3.16 vxlan needs (Kolla-on-Heat note).',
+  'capi-machines-fail':
+    'Cluster API (magnum-cluster-api): the worker machines fail to boot (Nova ERROR, "No valid host was found"); Magnum stays CREATE_IN_PROGRESS.',
+  'capi-control-plane-init':
+    'Cluster API (magnum-capi-helm): the control plane server runs but kubeadm init times out; no workers follow, Magnum stays CREATE_IN_PROGRESS.',
+  'capi-lb-no-address':
+    "Cluster API (magnum-capi-helm): the API server's Octavia load balancer goes to ERROR, so the API never gets an address; CREATE_IN_PROGRESS.",
+  'capi-quota':
+    'Cluster API (magnum-cluster-api): Neutron refuses the cluster network (OverQuota); status_reason carries the event, CREATE_IN_PROGRESS.',
+  'capi-lb-blocks-delete':
+    "Cluster API (magnum-capi-helm): a LoadBalancer Service's Octavia load balancer holds a port on the cluster network, so the delete never finishes (DELETE_IN_PROGRESS).",
 } as const;
 
 export type ScenarioName = keyof typeof SCENARIOS;
 
 export const SCENARIO_NAMES = Object.keys(SCENARIOS) as ScenarioName[];
+
+/** The scenarios that play on a Cluster API driver, and which one the seeded cluster uses. */
+export const CAPI_SCENARIOS: Partial<Record<ScenarioName, 'magnum-capi-helm' | 'magnum-cluster-api'>> = {
+  'capi-machines-fail': 'magnum-cluster-api',
+  'capi-control-plane-init': 'magnum-capi-helm',
+  'capi-lb-no-address': 'magnum-capi-helm',
+  'capi-quota': 'magnum-cluster-api',
+  'capi-lb-blocks-delete': 'magnum-capi-helm',
+};
 
 export function isScenarioName(value: string): value is ScenarioName {
   return Object.hasOwn(SCENARIOS, value);

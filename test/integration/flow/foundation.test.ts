@@ -37,7 +37,7 @@ describe('foundation: /kube list and /kube show through the queue into a thread'
     const root = await world.slack.waitFor(() => world.slack.messages(DEMO_CHANNEL)[before], 20_000);
 
     expect(ack.status).toBe(200);
-    expect(root.text).toContain('13 clusters');
+    expect(root.text).toContain('18 clusters');
     for (const name of ['healthy', 'create-failed', 'slow-create', 'lb-blocks-delete']) expect(root.text).toContain(name);
   });
 

@@ -1,7 +1,9 @@
 import { scenarioFor } from '../scenarios.js';
 import { stackSuffix } from '../kube/kube-names.js';
+import { CAPI_STEPS, capiApiLoadBalancerName, capiClusterName, capiStall, isCapi } from './capi-model.js';
 import { createTiming, DELETE_DURATION_MS } from './cluster-lifecycle.js';
 import { newHexId, newUuid, shortId, stableUuid } from './ids.js';
+import { imageOf } from './image-model.js';
 import type { SimCluster, SimLoadBalancer, SimState, SimTemplate } from './sim-state.js';
 
 /** What a create request settles to once defaults from the template are applied. */
@@ -61,6 +63,27 @@ function stackNameFor(state: SimState, name: string, uuid: string): string {
   return state.clusters.some((c) => c.stackName === preferred) ? `${name}-${shortId(uuid)}` : preferred;
 }
 
+/** The API load balancer Cluster API Provider OpenStack creates in front of the control plane. */
+function capiLoadBalancer(cluster: SimCluster, at: number): SimLoadBalancer {
+  return {
+    id: stableUuid(`${cluster.uuid}-capo-lb`),
+    name: capiApiLoadBalancerName(cluster),
+    description: `Created by cluster-api-provider-openstack cluster ${cluster.stackId}`,
+    projectId: cluster.projectId,
+    vipSubnetId: cluster.subnetId,
+    vipNetworkId: cluster.networkId,
+    vipAddress: '10.0.0.5',
+    vipPortId: stableUuid(`${cluster.uuid}-capo-lb-vip`),
+    listenerIds: [stableUuid(`${cluster.uuid}-capo-listener`)],
+    poolIds: [stableUuid(`${cluster.uuid}-capo-pool`)],
+    createdAt: at,
+    heatClusterId: cluster.uuid,
+    deleteRequestedAt: null,
+    goneAt: null,
+    ...(cluster.scenario === 'capi-lb-no-address' ? { provisioningError: true as const } : {}),
+  };
+}
+
 /** Adds a cluster whose create starts at `at` (in the past for seeded clusters) with its Heat LBs. */
 export function addCluster(state: SimState, spec: ClusterSpec, at: number): SimCluster {
   const uuid = newUuid();
@@ -69,6 +92,8 @@ export function addCluster(state: SimState, spec: ClusterSpec, at: number): SimC
   // Catalyst known issue 2: a docker volume (the cluster's, or the template's it inherits) with overlay2 breaks pods.
   const overlay2Volume = (spec.dockerVolumeSize ?? 0) > 0 && spec.template.dockerStorageDriver === 'overlay2';
   const scenario = named === 'healthy' && overlay2Volume ? 'docker-volume-overlay2' : named;
+  const driver = spec.template.driver;
+  const stackId = isCapi(driver) ? capiClusterName(driver, spec.name, uuid) : newUuid();
   const cluster: SimCluster = {
     uuid,
     name: spec.name,
@@ -91,12 +116,14 @@ export function addCluster(state: SimState, spec: ClusterSpec, at: number): SimC
     floatingIpEnabled: spec.floatingIpEnabled ?? spec.template.floatingIpEnabled,
     masterLbEnabled: spec.template.masterLbEnabled,
     scenario,
-    stackId: newUuid(),
-    stackName: stackNameFor(state, spec.name, uuid),
+    driver,
+    kubeVersion: labels['kube_tag'] ?? imageOf(spec.template.imageId).kubeVersion ?? 'v1.27.4',
+    stackId,
+    stackName: isCapi(driver) ? stackId : stackNameFor(state, spec.name, uuid),
     networkId: newUuid(),
     subnetId: newUuid(),
     createdAt: at,
-    ops: [{ kind: 'create', at, ...createTiming(scenario) }],
+    ops: [{ kind: 'create', at, ...createTiming(scenario, driver) }],
     masterNodegroupId: newUuid(),
     workerNodegroupId: newUuid(),
     ca: null,
@@ -106,18 +133,27 @@ export function addCluster(state: SimState, spec: ClusterSpec, at: number): SimC
     extraLbId: null,
   };
   state.clusters.push(cluster);
-  if (cluster.masterLbEnabled) {
+  if (isCapi(driver)) {
+    if (capiStall(scenario) !== 'network') state.loadBalancers.push(capiLoadBalancer(cluster, at + CAPI_STEPS.loadBalancerAt));
+  } else if (cluster.masterLbEnabled) {
     state.loadBalancers.push(heatLoadBalancer(cluster, 'api_lb', '10.0.0.5', at + 120_000));
     state.loadBalancers.push(heatLoadBalancer(cluster, 'etcd_lb', '10.0.0.6', at + 180_000));
   }
   return cluster;
 }
 
-/** Starts a delete at `now`: Heat tears the stack's own load balancers down first. */
+/**
+ * Starts a delete at `now`: Heat (or Cluster API) tears the cluster's own load balancers down
+ * first; magnum-cluster-api also deletes the Services' load balancers described as "from
+ * cluster <uuid>" (utils.py delete_loadbalancers), magnum-capi-helm does not.
+ */
 export function startDelete(state: SimState, cluster: SimCluster, now: number): void {
   cluster.ops.push({ kind: 'delete', at: now, durationMs: DELETE_DURATION_MS });
+  const servicePattern = new RegExp(`^Kubernetes .+ from cluster ${cluster.uuid}$`);
   for (const lb of state.loadBalancers) {
-    if (lb.heatClusterId !== cluster.uuid || lb.goneAt !== null) continue;
+    const own = lb.heatClusterId === cluster.uuid;
+    const deletedByDriver = cluster.driver === 'magnum-cluster-api' && servicePattern.test(lb.description);
+    if ((!own && !deletedByDriver) || lb.goneAt !== null) continue;
     lb.deleteRequestedAt = now;
     lb.goneAt = now + DELETE_DURATION_MS / 2;
   }
@@ -125,8 +161,8 @@ export function startDelete(state: SimState, cluster: SimCluster, now: number): 
 
 /** The LoadBalancer Service's Octavia LB, named as cloud-provider-openstack names it. */
 export function serviceLoadBalancer(cluster: SimCluster, namespace: string, service: string, at: number): SimLoadBalancer {
-  // Magnum runs the cloud controller manager with --cluster-name=<cluster uuid>.
-  const clusterName = cluster.uuid;
+  // Magnum runs the cloud controller manager with --cluster-name=<cluster uuid>; the capi-helm charts use the release name.
+  const clusterName = cluster.driver === 'magnum-capi-helm' ? cluster.stackId : cluster.uuid;
   return {
     id: stableUuid(`${cluster.uuid}-svc-${namespace}-${service}`),
     name: `kube_service_${clusterName}_${namespace}_${service}`,

@@ -1,6 +1,7 @@
 import type { ClusterStatus as CoreClusterStatus } from '../../../core/cluster.js';
 import type { ScenarioName } from '../scenarios.js';
-import type { ClusterOp, SimCluster, SimState } from './sim-state.js';
+import { CAPI_CREATE_MS, capiStall, STALLED_MS } from './capi-model.js';
+import type { ClusterOp, SimCluster, SimDriver, SimLoadBalancer, SimState } from './sim-state.js';
 
 const MINUTE = 60_000;
 
@@ -22,13 +23,18 @@ export const DEPLOYMENT_FAILURE =
   'Error: resources.kube_masters.resources[0].resources.master_config_deployment: Deployment to server failed: deploy_status_code: Deployment exited with non-zero status code: 1';
 
 /** Create timings per scenario: total duration and, for create-failed, when it fails. */
-export function createTiming(scenario: ScenarioName): { durationMs: number; failAfterMs: number | null } {
+export function createTiming(scenario: ScenarioName, driver: SimDriver = 'heat'): { durationMs: number; failAfterMs: number | null } {
+  if (driver !== 'heat') return { durationMs: capiStall(scenario) === null ? CAPI_CREATE_MS : STALLED_MS, failAfterMs: null };
   if (scenario === 'slow-create') return { durationMs: 40 * MINUTE, failAfterMs: null };
   if (scenario === 'create-failed') return { durationMs: 18 * MINUTE, failAfterMs: 12 * MINUTE };
   return { durationMs: 18 * MINUTE, failAfterMs: null };
 }
 
 export const UPDATE_DURATION_MS = 3 * MINUTE;
+/** A rolling upgrade replaces every machine, one at a time. */
+export const UPGRADE_DURATION_MS = 6 * MINUTE;
+/** After the last blocking load balancer is gone, Cluster API's next retry deletes the network. */
+const CAPI_DELETE_RETRY_MS = 30_000;
 export const DELETE_DURATION_MS = 2 * MINUTE;
 /**
  * The end of a successful delete during which the cluster row outlives its nodegroups: real
@@ -55,10 +61,32 @@ export function lastOp(cluster: SimCluster): ClusterOp {
   return op;
 }
 
+/** Load balancers the cluster's own driver did not make that hold a port on its subnet when its delete reaches the network. */
+export function deleteBlockers(state: SimState, cluster: SimCluster, at: number): SimLoadBalancer[] {
+  return state.loadBalancers.filter((lb) => lb.heatClusterId === null && lb.vipSubnetId === cluster.subnetId && lb.createdAt <= at);
+}
+
+/**
+ * A Cluster API driver's delete: Cluster API retries the network delete until nothing holds a
+ * port on it, so a blocked delete stays DELETE_IN_PROGRESS (no DELETE_FAILED) and finishes on
+ * its own once the blocking load balancers are gone.
+ */
+function capiDeletePhase(state: SimState, cluster: SimCluster, op: ClusterOp, now: number): ClusterPhase | null {
+  const end = op.at + op.durationMs;
+  const until = deleteBlockers(state, cluster, end).reduce(
+    (latest, lb) => Math.max(latest, lb.goneAt === null ? Infinity : lb.goneAt + CAPI_DELETE_RETRY_MS),
+    end,
+  );
+  if (now >= until) return null;
+  const phase: ClusterPhase = { status: 'DELETE_IN_PROGRESS', since: op.at, stackReason: '' };
+  return Number.isFinite(until) && now >= until - NODEGROUPS_GONE_MS ? { ...phase, nodegroupsGone: true } : phase;
+}
+
 /** The cluster's phase at `now`, or null once its delete has completed (the cluster is gone). */
 export function phaseAt(state: SimState, cluster: SimCluster, now: number): ClusterPhase | null {
   const op = lastOp(cluster);
   const end = op.at + op.durationMs;
+  if (op.kind === 'delete' && cluster.driver !== 'heat') return capiDeletePhase(state, cluster, op, now);
   if (op.kind === 'delete') {
     const blocked = lbBlocksDelete(state, cluster, end);
     if (now < end) {

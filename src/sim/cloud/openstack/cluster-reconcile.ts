@@ -34,7 +34,7 @@ function startKube(state: SimState, cluster: SimCluster, logger: Logger): Promis
         nodeCount: cluster.nodeCount,
         masterCount: cluster.masterCount,
         createdAt: kubeEpoch(cluster),
-        kubeVersion: kubeVersion(cluster),
+        kubeVersion: kubeVersion(cluster, phaseAt(state, cluster, state.clock.now()) ?? undefined),
         faults: state.faults,
       });
       cluster.kubeNodeCount = cluster.nodeCount;
@@ -61,7 +61,7 @@ async function reconcileOne(state: SimState, cluster: SimCluster, now: number, l
     cluster.kube.setNodeCount(cluster.masterCount, cluster.nodeCount);
     cluster.kubeNodeCount = cluster.nodeCount;
   }
-  if (cluster.scenario === 'lb-blocks-delete' && cluster.extraLbId === null) {
+  if ((cluster.scenario === 'lb-blocks-delete' || cluster.scenario === 'capi-lb-blocks-delete') && cluster.extraLbId === null) {
     const create = cluster.ops[0];
     const readyAt = create ? create.at + create.durationMs : op.at;
     const lb = serviceLoadBalancer(cluster, EXTRA_SERVICE.namespace, EXTRA_SERVICE.name, readyAt + EXTRA_LB_DELAY_MS);

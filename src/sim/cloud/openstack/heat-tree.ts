@@ -74,6 +74,8 @@ function reasonFor(status: string, failure: Failure | null): string {
 
 /** The cluster's whole Heat stack tree at `now`, or null when the stack no longer exists. */
 export function stackTree(state: SimState, cluster: SimCluster, now: number): StackNode | null {
+  // Cluster API drivers make no Heat stack at all.
+  if (cluster.driver !== 'heat') return null;
   const phase = phaseAt(state, cluster, now);
   if (!phase) return null;
   const leaves = new Map(leafStates(state, cluster, now).map((l) => [key(l.path), l]));

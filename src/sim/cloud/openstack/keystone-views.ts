@@ -12,6 +12,7 @@ export function catalogFor(origin: string, projectId: string): object[] {
     ['load-balancer', 'octavia', `${origin}/load-balancer`],
     ['network', 'neutron', `${origin}/network`],
     ['compute', 'nova', `${origin}/compute/v2.1`],
+    ['image', 'glance', `${origin}/image`],
   ];
   return services.map(([type, name, url]) => ({
     endpoints: (['public', 'internal', 'admin'] as const).map((iface) => ({

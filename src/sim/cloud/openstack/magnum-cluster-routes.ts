@@ -200,12 +200,12 @@ export function clusterHandlers(state: SimState, _logger: Logger) {
     return json(200, { clusters: clusters.map(view) });
   };
   return {
-    list: (ctx: RouteContext, token: SimToken) => listOf(token, (x) => clusterSummary(ctx.origin, x.cluster, x.phase)),
-    detailList: (ctx: RouteContext, token: SimToken) => listOf(token, (x) => clusterDetail(ctx.origin, x.cluster, x.phase)),
+    list: (ctx: RouteContext, token: SimToken) => listOf(token, (x) => clusterSummary(ctx.origin, x.cluster, x.phase, state)),
+    detailList: (ctx: RouteContext, token: SimToken) => listOf(token, (x) => clusterDetail(ctx.origin, x.cluster, x.phase, state)),
     show: (ctx: RouteContext, token: SimToken) => {
       const found = findCluster(state, token, ctx.params['id'] ?? '');
       if (isReply(found)) return found;
-      return found.phase.nodegroupsGone ? nodegroupsGone() : json(200, clusterDetail(ctx.origin, found.cluster, found.phase));
+      return found.phase.nodegroupsGone ? nodegroupsGone() : json(200, clusterDetail(ctx.origin, found.cluster, found.phase, state));
     },
     create: (ctx: RouteContext, token: SimToken) => create(ctx, state, token),
     patch: (ctx: RouteContext, token: SimToken) => patch(ctx, state, token),

@@ -16,7 +16,8 @@ import {
 } from './magnum-http.js';
 import { canWrite, findCluster, findTemplate, isReply } from './magnum-lookup.js';
 import { nodegroupView, templateView } from './magnum-views.js';
-import type { SimState, SimToken } from './sim-state.js';
+import { driverOfImage, imageOf } from './image-model.js';
+import type { SimState, SimTemplate, SimToken } from './sim-state.js';
 
 type MagnumHandler = (ctx: RouteContext, token: SimToken) => Reply | Promise<Reply>;
 
@@ -48,8 +49,11 @@ function createTemplate(ctx: RouteContext, state: SimState, token: SimToken): Re
     );
   const b = parsed.data;
   if (b.coe !== 'kubernetes') return magnumError(400, `Cluster type (vm, None, ${b.coe}) not supported.`);
-  const t = {
+  const image = imageOf(b.image_id);
+  const t: SimTemplate = {
     uuid: newUuid(),
+    driver: driverOfImage(image),
+    clusterDistro: image.osDistro,
     name: b.name ?? `template-${newUuid().slice(0, 8)}`,
     projectId: token.projectId,
     userId: token.userId,
@@ -104,7 +108,9 @@ function nodegroups(ctx: RouteContext, state: SimState, token: SimToken, one: bo
   if (isReply(found)) return found;
   const { cluster, phase } = found;
   const template = state.templates.find((t) => t.uuid === cluster.templateId);
-  const views = (['master', 'worker'] as const).map((role) => nodegroupView(ctx.origin, cluster, template, phase, role, one));
+  const views = (['master', 'worker'] as const).map((role) =>
+    nodegroupView(ctx.origin, cluster, template, phase, role, one, state.clock.now()),
+  );
   if (!one) return json(200, { nodegroups: views });
   const ng = ctx.params['ng'];
   const match = views.find((v) => v['name'] === ng || v['uuid'] === ng);

@@ -1,7 +1,28 @@
-import { faultsFor, healthFor, isRunning, liveWorkerCount, magnumStatusReason, type ClusterPhase } from './cluster-lifecycle.js';
+import { capiHealth, capiMasterNodegroupDone, capiStatusReason } from './capi-model.js';
+import {
+  deleteBlockers,
+  faultsFor,
+  healthFor,
+  isRunning,
+  lastOp,
+  liveWorkerCount,
+  magnumStatusReason,
+  type ClusterPhase,
+} from './cluster-lifecycle.js';
 import { magnumTime } from './ids.js';
 import { floatingAddress } from './network-model.js';
-import type { SimCluster, SimTemplate } from './sim-state.js';
+import { serversOf } from './server-model.js';
+import type { SimCluster, SimState, SimTemplate } from './sim-state.js';
+
+/** The driver-dependent parts of a cluster's view: status_reason, health and its reason. */
+function driverView(state: SimState, c: SimCluster, phase: ClusterPhase, now: number) {
+  if (c.driver === 'heat') return { statusReason: magnumStatusReason(phase), health: healthFor(c, phase) };
+  const blockers = phase.status === 'DELETE_IN_PROGRESS' ? deleteBlockers(state, c, now) : [];
+  const blockedBy = blockers.length > 0 ? blockers.map((lb) => lb.vipPortId).join(', ') : null;
+  const statusReason = capiStatusReason(c, phase.status, now, blockedBy);
+  const health = isRunning(phase) ? capiHealth(c, serversOf(state, c, now)) : { status: null, reason: {} };
+  return { statusReason, health };
+}
 
 const links = (origin: string, kind: string, id: string) => [
   { href: `${origin}/container-infra/v1/${kind}/${id}`, rel: 'self' },
@@ -28,29 +49,29 @@ function clusterHead(origin: string, c: SimCluster): Record<string, unknown> {
 }
 
 /** A `GET /v1/clusters` item: exactly the real list fields, in the real order. */
-export function clusterSummary(origin: string, c: SimCluster, phase: ClusterPhase): Record<string, unknown> {
+export function clusterSummary(origin: string, c: SimCluster, phase: ClusterPhase, state: SimState): Record<string, unknown> {
   return {
     ...clusterHead(origin, c),
     status: phase.status,
-    health_status: healthFor(c, phase).status,
+    health_status: driverView(state, c, phase, state.clock.now()).health.status,
     merge_labels: c.mergeLabels,
   };
 }
 
 /** `GET /v1/clusters/{id}`: the real detail fields in the real order; `faults` only when failed. */
-export function clusterDetail(origin: string, c: SimCluster, phase: ClusterPhase): Record<string, unknown> {
-  const health = healthFor(c, phase);
+export function clusterDetail(origin: string, c: SimCluster, phase: ClusterPhase, state: SimState): Record<string, unknown> {
+  const { statusReason, health } = driverView(state, c, phase, state.clock.now());
   const running = isRunning(phase);
   const faults = faultsFor(phase);
   return {
     ...clusterHead(origin, c),
     status: phase.status,
-    status_reason: magnumStatusReason(phase),
+    status_reason: statusReason,
     health_status: health.status,
     health_status_reason: health.reason,
     discovery_url: c.discoveryUrl,
     api_address: running ? (c.kube?.url ?? null) : null,
-    coe_version: running ? kubeVersion(c) : null,
+    coe_version: running ? kubeVersion(c, phase) : null,
     container_version: running ? '1.12.6' : null,
     project_id: c.projectId,
     user_id: c.userId,
@@ -70,9 +91,11 @@ export function clusterDetail(origin: string, c: SimCluster, phase: ClusterPhase
   };
 }
 
-/** The Kubernetes version the cluster runs: its kube_tag label, else v1.27.4. */
-export function kubeVersion(c: SimCluster): string {
-  return c.labels['kube_tag'] ?? 'v1.27.4';
+/** The Kubernetes version the cluster runs; during an upgrade, the one it upgrades from. */
+export function kubeVersion(c: SimCluster, phase?: ClusterPhase): string {
+  const op = lastOp(c);
+  if (phase?.status === 'UPDATE_IN_PROGRESS' && op.kind === 'update' && op.upgradeFrom) return op.upgradeFrom.kubeVersion;
+  return c.kubeVersion;
 }
 
 /** A cluster template in the real field order (list and show use the same view). */
@@ -92,7 +115,7 @@ export function templateView(origin: string, t: SimTemplate): Record<string, unk
     network_driver: t.networkDriver,
     apiserver_port: null,
     docker_volume_size: t.dockerVolumeSize,
-    cluster_distro: 'fedora-coreos',
+    cluster_distro: t.clusterDistro,
     links: links(origin, 'clustertemplates', t.uuid),
     http_proxy: null,
     https_proxy: null,
@@ -124,6 +147,7 @@ export function nodegroupView(
   phase: ClusterPhase,
   role: 'master' | 'worker',
   detail: boolean,
+  now: number,
 ): Record<string, unknown> {
   const id = role === 'master' ? c.masterNodegroupId : c.workerNodegroupId;
   const count = role === 'master' ? c.masterCount : c.nodeCount;
@@ -139,7 +163,7 @@ export function nodegroupView(
     max_node_count: null,
     is_default: true,
     stack_id: c.stackId,
-    status: phase.status,
+    status: nodegroupStatus(c, phase, role, now),
     merge_labels: c.mergeLabels,
   };
   if (!detail) return summary;
@@ -155,9 +179,17 @@ export function nodegroupView(
     labels_added: c.labelsAdded,
     labels_skipped: c.labelsSkipped,
     node_addresses: running ? Array.from({ length: live }, (_, i) => floatingAddress(c, (role === 'master' ? 0 : 10) + i)) : [],
-    status_reason: phase.stackReason,
+    status_reason: c.driver === 'heat' ? phase.stackReason : null,
     version: null,
     created_at: magnumTime(c.createdAt),
     updated_at: magnumTime(phase.since),
   };
+}
+
+/** A nodegroup's status: the cluster's, except that a Cluster API control plane completes before the workers. */
+function nodegroupStatus(c: SimCluster, phase: ClusterPhase, role: 'master' | 'worker', now: number): string {
+  if (c.driver !== 'heat' && role === 'master' && phase.status === 'CREATE_IN_PROGRESS' && capiMasterNodegroupDone(c, now)) {
+    return 'CREATE_COMPLETE';
+  }
+  return phase.status;
 }

@@ -2,6 +2,7 @@ import { withAuth } from './auth-guard.js';
 import { json, type Reply, type RouteContext, type Router } from './http-router.js';
 import { newUuid } from './ids.js';
 import { fingerprintOf, flavorsInNovaOrder, keypairCreatedAt, novaTime, publicKeyOf, type SimFlavor } from './nova-model.js';
+import { listServers, serverAction, showServer } from './nova-server-routes.js';
 import type { SimState, SimToken } from './sim-state.js';
 
 const MIN_MINOR = 1;
@@ -146,7 +147,7 @@ function versions(ctx: RouteContext): object[] {
   ];
 }
 
-/** Nova v2.1 (flavors, keypairs), mounted under `/compute`; the version documents need no token. */
+/** Nova v2.1 (flavors, keypairs, servers), mounted under `/compute`; the version documents need no token. */
 export function novaRoutes(router: Router, state: SimState): Router {
   const versionDoc = (ctx: RouteContext): Reply => {
     const [, v21] = versions(ctx);
@@ -195,5 +196,25 @@ export function novaRoutes(router: Router, state: SimState): Router {
         json(200, { keypairs: state.keypairs.map((k) => ({ keypair: keypairView(state, k, token, minor, false) })) }),
       ),
     )
-    .on('GET', '/v2.1/os-keypairs/:name', api(state, keypairShow));
+    .on('GET', '/v2.1/os-keypairs/:name', api(state, keypairShow))
+    .on(
+      'GET',
+      '/v2.1/servers',
+      api(state, (ctx, token) => listServers(ctx, state, token, false)),
+    )
+    .on(
+      'GET',
+      '/v2.1/servers/detail',
+      api(state, (ctx, token) => listServers(ctx, state, token, true)),
+    )
+    .on(
+      'GET',
+      '/v2.1/servers/:id',
+      api(state, (ctx, token) => showServer(ctx, state, token)),
+    )
+    .on(
+      'POST',
+      '/v2.1/servers/:id/action',
+      api(state, (ctx, token) => serverAction(ctx, state, token)),
+    );
 }

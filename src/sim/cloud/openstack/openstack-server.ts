@@ -9,6 +9,7 @@ import { json, readJsonBody, Router, serialiseBody, type Reply, type RouteContex
 import { keystoneRoutes, lookupToken } from './keystone-routes.js';
 import { magnumRoutes } from './magnum-routes.js';
 import { neutronRoutes } from './neutron-routes.js';
+import { glanceRoutes } from './glance-routes.js';
 import { novaRoutes } from './nova-routes.js';
 import { octaviaRoutes } from './octavia-routes.js';
 import { RequestTally } from './request-tally.js';
@@ -18,7 +19,8 @@ interface Service {
   /** The service's type in the Keystone catalog, as the request tally names it. */
   type: string;
   /** Its name in the fault plan. */
-  name: FaultService;
+  /** The name faults are injected by; null for a service the bot never calls. */
+  name: FaultService | null;
   prefix: RegExp;
   router: Router;
   /** Services behind keystonemiddleware (Magnum checks tokens itself, before microversions). */
@@ -52,6 +54,8 @@ function services(state: SimState, logger: Logger): Service[] {
     { type: 'network', name: 'neutron', prefix: /^\/network(?=\/|$)/, router: neutronRoutes(new Router(), state), guarded: true },
     // Nova's version documents answer without a token; its API routes check it themselves.
     { type: 'compute', name: 'nova', prefix: /^\/compute(?=\/|$)/, router: novaRoutes(new Router(), state), guarded: false },
+    // Glance only answers image lookups (no fault injection: it is not one of the services the bot calls).
+    { type: 'image', name: null, prefix: /^\/image(?=\/|$)/, router: glanceRoutes(new Router(), state), guarded: false },
   ];
 }
 
@@ -124,7 +128,7 @@ export async function startOpenStackServer(
     const service = all.find((s) => s.prefix.test(pathname));
     if (service) {
       const path = pathname.slice(service.prefix.exec(pathname)?.[0].length ?? 0) || '/';
-      const action = state.faults.take({ service: service.name, method: req.method ?? 'GET', path });
+      const action = service.name === null ? null : state.faults.take({ service: service.name, method: req.method ?? 'GET', path });
       const answered = await applyFault(action, req, res, (status, headers, message) =>
         send(res, json(status, { error: { code: status, title: STATUS_TITLES[status] ?? 'Internal Server Error', message } }, headers)),
       );

@@ -1,20 +1,31 @@
-import { SCENARIO_NAMES } from '../scenarios.js';
+import { CAPI_SCENARIOS, SCENARIO_NAMES } from '../scenarios.js';
 import { addCluster } from './cluster-factory.js';
 import { newUuid } from './ids.js';
+import { driverOfImage, imageOf } from './image-model.js';
 import type { SimState, SimTemplate } from './sim-state.js';
 
 const HOUR = 3_600_000;
 const LABELS = { kube_tag: 'v1.27.4', container_runtime: 'containerd', cloud_provider_enabled: 'true' };
 
-function template(state: SimState, name: string, dockerVolumeSize: number | null, at: number): SimTemplate {
+function template(
+  state: SimState,
+  name: string,
+  dockerVolumeSize: number | null,
+  at: number,
+  imageId = 'fedora-coreos-38',
+  labels: Record<string, string> = LABELS,
+): SimTemplate {
   const project = state.projects[0];
   const user = state.users[0];
+  const image = imageOf(imageId);
   const t: SimTemplate = {
     uuid: newUuid(),
+    driver: driverOfImage(image),
+    clusterDistro: image.osDistro,
     name,
     projectId: project?.id ?? '',
     userId: user?.id ?? '',
-    imageId: 'fedora-coreos-38',
+    imageId,
     flavorId: 'c1.c2r4',
     masterFlavorId: 'c1.c2r4',
     keypairId: null,
@@ -22,7 +33,7 @@ function template(state: SimState, name: string, dockerVolumeSize: number | null
     networkDriver: 'calico',
     dockerVolumeSize,
     dockerStorageDriver: 'overlay2',
-    labels: { ...LABELS },
+    labels: { ...labels },
     masterLbEnabled: true,
     floatingIpEnabled: true,
     tlsDisabled: false,
@@ -39,20 +50,33 @@ function startedAgo(name: string): number {
   return 2 * HOUR;
 }
 
-/** Two templates and one cluster per scenario, named after it, already in its scenario's state. */
+/** Cluster API templates: the chart version label is magnum-capi-helm's, kube_tag magnum-cluster-api's. */
+const CAPI_HELM_LABELS = { capi_helm_chart_version: '0.10.1', monitoring_enabled: 'true' };
+const CLUSTER_API_LABELS = { kube_tag: 'v1.30.4', audit_log_enabled: 'true' };
+
+/**
+ * Two Heat templates, two templates per Cluster API driver (a Kubernetes version and the one an
+ * upgrade moves to), and one cluster per scenario, named after it, already in its scenario's state.
+ */
 export function seedState(state: SimState): void {
   const now = state.clock.now();
-  const overlay2 = template(state, 'k8s-1.27-overlay2', 20, now - 30 * 24 * HOUR);
-  const noVolume = template(state, 'k8s-1.27-no-volume', null, now - 30 * 24 * HOUR);
+  const month = now - 30 * 24 * HOUR;
+  const overlay2 = template(state, 'k8s-1.27-overlay2', 20, month);
+  const noVolume = template(state, 'k8s-1.27-no-volume', null, month);
+  const capiHelm = template(state, 'k8s-1.30-capi-helm', null, month, 'ubuntu-jammy-kube-v1.30.4', CAPI_HELM_LABELS);
+  template(state, 'k8s-1.31-capi-helm', null, month, 'ubuntu-jammy-kube-v1.31.1', CAPI_HELM_LABELS);
+  const clusterApi = template(state, 'k8s-1.30-cluster-api', null, month, 'ubuntu-2204-kube-v1.30.4', CLUSTER_API_LABELS);
+  template(state, 'k8s-1.31-cluster-api', null, month, 'ubuntu-2204-kube-v1.31.1', { ...CLUSTER_API_LABELS, kube_tag: 'v1.31.1' });
   const project = state.projects[0];
   const user = state.users[0];
   for (const name of SCENARIO_NAMES) {
     const volume = name === 'docker-volume-overlay2';
+    const capi = CAPI_SCENARIOS[name];
     addCluster(
       state,
       {
         name,
-        template: volume ? overlay2 : noVolume,
+        template: capi === 'magnum-capi-helm' ? capiHelm : capi === 'magnum-cluster-api' ? clusterApi : volume ? overlay2 : noVolume,
         keypair: 'demo-key',
         nodeCount: name === 'node-not-ready' ? 3 : 2,
         masterCount: 1,

@@ -39,8 +39,15 @@ export interface SimToken {
   appCredentialId?: string;
 }
 
+/** The Magnum driver a template selects: Heat, or one of the two Cluster API drivers (see core/magnum-driver.ts). */
+export type SimDriver = 'heat' | 'magnum-capi-helm' | 'magnum-cluster-api';
+
 export interface SimTemplate {
   uuid: string;
+  /** Chosen from the image (its os_distro and magnum_driver properties), as Magnum does. */
+  driver: SimDriver;
+  /** The image's os_distro, which Magnum shows as the template's cluster_distro. */
+  clusterDistro: string;
   name: string;
   projectId: string;
   userId: string;
@@ -63,7 +70,15 @@ export interface SimTemplate {
 /** One operation on a cluster; the cluster's status is a function of the last one and the clock. */
 export type ClusterOp =
   | { kind: 'create'; at: number; durationMs: number; failAfterMs: number | null }
-  | { kind: 'update'; at: number; durationMs: number; fromNodeCount: number; toNodeCount: number }
+  | {
+      kind: 'update';
+      at: number;
+      durationMs: number;
+      fromNodeCount: number;
+      toNodeCount: number;
+      /** An upgrade (Magnum's upgrade action): the template and Kubernetes version it moves from. */
+      upgradeFrom?: { templateId: string; kubeVersion: string };
+    }
   | { kind: 'delete'; at: number; durationMs: number };
 
 export interface SimCluster {
@@ -88,6 +103,11 @@ export interface SimCluster {
   floatingIpEnabled: boolean;
   masterLbEnabled: boolean;
   scenario: ScenarioName;
+  /** The driver of the cluster's template when it was created. */
+  driver: SimDriver;
+  /** The Kubernetes version it runs (kube_tag label, else the image's kube_version); an upgrade changes it. */
+  kubeVersion: string;
+  /** Heat: the stack's UUID. Cluster API drivers: the name they gave the Cluster API cluster. */
   stackId: string;
   stackName: string;
   networkId: string;
@@ -119,8 +139,10 @@ export interface SimLoadBalancer {
   listenerIds: string[];
   poolIds: string[];
   createdAt: number;
-  /** The cluster whose Heat stack owns this LB (api/etcd LBs), if any. */
+  /** The cluster whose Heat stack (or Cluster API's OpenStackCluster) owns this LB (its API LBs), if any. */
   heatClusterId: string | null;
+  /** Octavia could not provision it (ERROR), so it never carries traffic. */
+  provisioningError?: true;
   deleteRequestedAt: number | null;
   /** When it is gone for good (deletes take a while in Octavia). */
   goneAt: number | null;
@@ -148,7 +170,7 @@ export const DEFAULT_DOMAIN_ID = 'default';
 
 /** A fresh cloud: user demo / demo-password in project demo, one app credential, no clusters. */
 export function createSimState(clock: SimClock, kube: KubeBackend, tokenTtlSeconds = 3600): SimState {
-  const project: SimProject = { id: newHexId(), name: 'demo', domainId: DEFAULT_DOMAIN_ID, clusterQuota: 20 };
+  const project: SimProject = { id: newHexId(), name: 'demo', domainId: DEFAULT_DOMAIN_ID, clusterQuota: 40 };
   const user: SimUser = {
     id: newHexId(),
     name: 'demo',

@@ -51,14 +51,138 @@ describe('advancing a tracked operation', () => {
     expect(JSON.stringify(kit.slack[0])).toContain('7 min elapsed (usually 15-25 min)');
   });
 
-  it('does not ask Heat about a Cluster API driver cluster (stack_id is not a UUID)', async () => {
+  it('does not ask Heat about a Cluster API driver cluster (stack_id is a Cluster API name)', async () => {
     const kit = lifecycleKit();
 
-    const result = await advanceOperation(anOp(), aCluster({ stackId: 'prod-b-x7k2p' }), kit.ctx);
+    const result = await advanceOperation(anOp(), aCluster({ stackId: 'prod-b-x7k2pq9zm4ab' }), kit.ctx);
 
-    expect(result).toEqual({ kind: 'updated', op: expect.objectContaining({ driver: 'other' }) });
+    expect(result).toEqual({ kind: 'updated', op: expect.objectContaining({ driver: 'other', driverName: 'magnum-capi-helm' }) });
     expect(kit.cloud.heatCalls).toBe(0);
-    expect(JSON.stringify(kit.slack[0])).toContain('Cluster API driver');
+    expect(JSON.stringify(kit.slack[0])).toContain('Cluster API driver (magnum-capi-helm)');
+  });
+
+  it('asks neither Heat nor Nova while Magnum has not said which driver runs the cluster (no stack_id yet)', async () => {
+    const kit = lifecycleKit();
+
+    const result = await advanceOperation(anOp(), aCluster({ stackId: null }), kit.ctx);
+
+    expect(result).toEqual({ kind: 'updated', op: expect.not.objectContaining({ driver: expect.anything() }) });
+    expect(kit.cloud.heatCalls).toBe(0);
+    expect(kit.cloud.nova?.calls).toEqual([]);
+  });
+
+  it('shows a Cluster API create as machines ready against the nodegroups, with what Cluster API reports', async () => {
+    const kit = lifecycleKit();
+    const cluster = aCluster({
+      stackId: 'kube-7ykqh',
+      statusReason:
+        'CAPI Cluster status: TopologyCreate: Created "MachineDeployment/kube-7ykqh-default-worker-x2k9p". ' +
+        'CAPI OpenstackCluster status reason: SuccessfulCreateListener: Created listener k8s-clusterapi-cluster-magnum-system-kube-7ykqh-kubeapi-6443 with id 1',
+    });
+    kit.cloud.clusters.push(cluster);
+    kit.cloud.nodegroups = {
+      [cluster.uuid]: [
+        {
+          uuid: 'ng-m',
+          name: 'default-master',
+          role: 'master',
+          nodeCount: 1,
+          minNodeCount: 1,
+          maxNodeCount: null,
+          flavorId: null,
+          isDefault: true,
+          status: 'CREATE_COMPLETE',
+        },
+        {
+          uuid: 'ng-w',
+          name: 'default-worker',
+          role: 'worker',
+          nodeCount: 2,
+          minNodeCount: 0,
+          maxNodeCount: null,
+          flavorId: null,
+          isDefault: true,
+          status: 'CREATE_IN_PROGRESS',
+        },
+      ],
+    };
+    const server = (name: string, status: string) => ({ id: `id-${name}`, name, status, fault: null, createdAt: NOW });
+    if (kit.cloud.nova) {
+      kit.cloud.nova.servers = [
+        server('kube-7ykqh-control-plane-abcde-fghij', 'ACTIVE'),
+        server('kube-7ykqh-default-worker-x2k9p-aaaaa', 'ACTIVE'),
+        server('kube-7ykqh-default-worker-x2k9p-bbbbb', 'BUILD'),
+        server('kube-other-default-worker-x2k9p-ccccc', 'ACTIVE'),
+      ];
+    }
+    kit.advance(4 * 60_000);
+
+    const result = await advanceOperation(anOp({ driver: 'other' }), cluster, kit.ctx);
+
+    expect(result).toEqual({
+      kind: 'updated',
+      op: expect.objectContaining({
+        driver: 'other',
+        capi: expect.objectContaining({ ready: 2, wanted: 3, building: 1, failed: 0, controlPlaneReady: true, problem: null }),
+      }),
+    });
+    const anchor = JSON.stringify(kit.slack[0]);
+    expect(anchor).toContain('Cluster API driver (magnum-cluster-api), machines');
+    expect(anchor).toContain('2/3 ready · 1 building · control plane ready');
+    expect(anchor).toContain('TopologyCreate: Created \\"MachineDeployment/kube-7ykqh-default-worker-x2k9p\\"');
+    expect(anchor).toContain('4 min elapsed (usually 5-15 min)');
+    expect(kit.cloud.heatCalls).toBe(0);
+    expect(kit.cloud.nova?.calls).toEqual(['listServers ^kube-7ykqh-']);
+  });
+
+  it('reports a stalled Cluster API create once, with the failed event, and queues a diagnosis', async () => {
+    const kit = lifecycleKit();
+    const cluster = aCluster({
+      stackId: 'kube-7ykqh',
+      statusReason:
+        'CAPI Cluster status: TopologyCreate: Created "OpenStackCluster/kube-7ykqh-abcde". CAPI OpenstackCluster status reason: ' +
+        'FailedCreateNetwork: Failed to create network k8s-clusterapi-cluster-magnum-system-kube-7ykqh: Expected HTTP response code [201 202] ' +
+        'when accessing [POST https://network.example/v2.0/networks], but got 409 instead {"NeutronError": {"type": "OverQuota", ' +
+        '"message": "Quota exceeded for resources: [\'network\'].", "detail": ""}}',
+    });
+    kit.cloud.clusters.push(cluster);
+    kit.advance(60_000);
+
+    const first = await advanceOperation(anOp({ driver: 'other' }), cluster, kit.ctx);
+    if (first.kind !== 'updated') throw new Error('expected an update');
+    kit.advance(60_000);
+    const second = await advanceOperation({ ...first.op, lastRenderedAt: 0 }, cluster, kit.ctx);
+
+    expect(first.op.stallReported).toBe(true);
+    expect(second).toEqual({ kind: 'updated', op: expect.objectContaining({ stallReported: true }) });
+    expect(texts(kit.slack).filter((t) => t.includes('is stuck'))).toEqual([
+      expect.stringMatching(/^prod-b is stuck: FailedCreateNetwork: Failed to create network .*OverQuota/),
+    ]);
+    expect(kit.enqueued).toEqual([expect.objectContaining({ name: 'cluster-diagnose', jobId: 'cluster-diagnose-stalled-op-1' })]);
+  });
+
+  it('reports machines Nova put in ERROR as a stall, with the fault', async () => {
+    const kit = lifecycleKit();
+    const cluster = aCluster({ stackId: 'prod-b-0a1b2c3d4e5f' });
+    kit.cloud.clusters.push(cluster);
+    if (kit.cloud.nova) {
+      kit.cloud.nova.servers = [
+        {
+          id: 's1',
+          name: 'prod-b-0a1b2c3d4e5f-default-worker-abcde-fghij',
+          status: 'ERROR',
+          fault: 'No valid host was found. There are not enough hosts available.',
+          createdAt: NOW,
+        },
+      ];
+    }
+
+    const result = await advanceOperation(anOp(), cluster, kit.ctx);
+
+    expect(result).toEqual({ kind: 'updated', op: expect.objectContaining({ stallReported: true }) });
+    expect(texts(kit.slack)).toContain(
+      'prod-b is stuck: machine prod-b-0a1b2c3d4e5f-default-worker-abcde-fghij is in ERROR: No valid host was found. There are not enough hosts available.',
+    );
   });
 
   it('ends a create at CREATE_COMPLETE: result mentions the requester, follow-up health checks enqueued, audit finished, name released', async () => {

@@ -1,5 +1,6 @@
 /** A JobContext for the lifecycle jobs: in-memory store, audit and Magnum, a recording Slack and queue. */
-import type { ClusterDetail, ClusterSummary, ClusterTemplate } from '../../../../src/core/cluster.js';
+import type { ClusterDetail, ClusterSummary, ClusterTemplate, Nodegroup } from '../../../../src/core/cluster.js';
+import type { NovaServer } from '../../../../src/core/openstack-state.js';
 import { NotFoundError, UpstreamError } from '../../../../src/core/errors.js';
 import { TEST_SETTINGS, fakeJobContext } from '../../../helpers/job-deps.js';
 import type { ClusterCreateSpec } from '../../../../src/core/cluster.js';
@@ -110,6 +111,8 @@ export interface FakeCloud {
   createError?: unknown;
   /** The project's templates (default: one, `k8s`). */
   templates?: ClusterTemplate[];
+  /** Nodegroups per cluster uuid (default: none). */
+  nodegroups?: Record<string, Nodegroup[]>;
   /** Nova's flavors and the bot user's keypairs; null: no compute client at all. */
   nova?: FakeNova | null;
 }
@@ -117,6 +120,10 @@ export interface FakeCloud {
 export interface FakeNova {
   flavors: Flavor[];
   keypairs: string[];
+  /** The project's servers (Cluster API machines), filtered by the name regex asked. */
+  servers?: NovaServer[];
+  /** Console output by server id. */
+  console?: Record<string, string>;
   /** Thrown by every call, e.g. a 403 or the catalog's missing compute endpoint. */
   error?: unknown;
   calls: string[];
@@ -133,6 +140,9 @@ export function fakeNova(nova: FakeNova): NovaApi {
     listFlavors: () => call('listFlavors', () => nova.flavors.map((f) => ({ ...f }))),
     hasKeypair: (name) => call(`hasKeypair ${name}`, () => nova.keypairs.includes(name)),
     listKeypairs: () => call('listKeypairs', () => [...nova.keypairs]),
+    listServers: (regex) =>
+      call(`listServers ${regex}`, () => (nova.servers ?? []).filter((s) => new RegExp(regex).test(s.name)).map((s) => ({ ...s }))),
+    consoleOutput: (id, lines) => call(`consoleOutput ${id} ${lines}`, () => nova.console?.[id] ?? ''),
   };
 }
 
@@ -168,7 +178,7 @@ export function fakeOpenStack(cloud: FakeCloud): OpenStackApi {
         if (!found) throw new NotFoundError('no template');
         return found;
       },
-      listNodegroups: async () => [],
+      listNodegroups: async (idOrName) => cloud.nodegroups?.[find(idOrName)?.uuid ?? idOrName] ?? [],
       getCaCertificate: async () => '',
       signCertificate: async () => '',
     },

@@ -22,7 +22,7 @@ describe('keystone', () => {
     };
     expect(body.token.project.name).toEqual('demo');
     const types = body.token.catalog.map((s) => s.type);
-    expect(types).toEqual(['identity', 'container-infra', 'orchestration', 'load-balancer', 'network', 'compute']);
+    expect(types).toEqual(['identity', 'container-infra', 'orchestration', 'load-balancer', 'network', 'compute', 'image']);
     const magnum = body.token.catalog.find((s) => s.type === 'container-infra');
     expect(magnum?.endpoints.map((e) => e.interface)).toEqual(['public', 'internal', 'admin']);
     expect(magnum?.endpoints[0]?.url).toEqual(`${sim.url}/container-infra/v1`);
@@ -206,7 +206,7 @@ describe('magnum', () => {
     if (!project) throw new Error('no project');
     project.clusterQuota = 1;
     const res = await c.call('POST', '/container-infra/v1/clusters', { name: 'over', cluster_template_id: 'k8s-1.27-no-volume' });
-    project.clusterQuota = 20;
+    project.clusterQuota = 40;
     expect(res.status).toBe(403);
     const body = (await res.json()) as { errors: { title: string }[] };
     expect(body.errors[0]?.title).toMatch(/^Resource limit exceeded: You have reached the maximum clusters per project, 1/);
@@ -222,12 +222,16 @@ describe('magnum', () => {
     expect(old.status).toBe(406);
   });
 
-  it('lists the seeded templates with the overlay2 one first', async () => {
+  it('lists the seeded templates: Heat ones first (overlay2 first), then two per Cluster API driver', async () => {
     const c = await client(sim);
     const body = (await c.json('/container-infra/v1/clustertemplates')) as { clustertemplates: Record<string, unknown>[] };
-    expect(body.clustertemplates.map((t) => [t['name'], t['docker_storage_driver'], t['docker_volume_size']])).toEqual([
-      ['k8s-1.27-overlay2', 'overlay2', 20],
-      ['k8s-1.27-no-volume', 'overlay2', null],
+    expect(body.clustertemplates.map((t) => [t['name'], t['cluster_distro'], t['docker_volume_size']])).toEqual([
+      ['k8s-1.27-overlay2', 'fedora-coreos', 20],
+      ['k8s-1.27-no-volume', 'fedora-coreos', null],
+      ['k8s-1.30-capi-helm', 'ubuntu', null],
+      ['k8s-1.31-capi-helm', 'ubuntu', null],
+      ['k8s-1.30-cluster-api', 'ubuntu', null],
+      ['k8s-1.31-cluster-api', 'ubuntu', null],
     ]);
   });
 });

@@ -68,7 +68,7 @@ describe('cluster lifecycle on the simulated clock', () => {
     const lbs = (await c.json(`/load-balancer/v2/lbaas/loadbalancers?vip_subnet_id=${subnetId}`)) as { loadbalancers: Json[] };
     const extra = lbs.loadbalancers.find((lb) => String(lb['name']).startsWith('kube_service_'));
     expect(extra?.['name']).toEqual(`kube_service_${String(cluster['uuid'])}_default_web`);
-    expect(log.services).toEqual(['lb-blocks-delete:default/web']);
+    expect(log.services).toEqual(['lb-blocks-delete:default/web', 'capi-lb-blocks-delete:default/web']);
 
     expect((await c.call('DELETE', '/container-infra/v1/clusters/lb-blocks-delete')).status).toBe(204);
     expect((await c.json('/container-infra/v1/clusters/lb-blocks-delete'))['status']).toEqual('DELETE_IN_PROGRESS');
