@@ -9,6 +9,8 @@ import { defineAction, type ActionContext, type ActionDefinition } from './defin
 const REFUSALS = {
   expired: 'This confirmation has expired: run the command again for a fresh one.',
   already_used: 'This confirmation was already used: each one works once.',
+  forgotten:
+    'The bot cannot tell whether this confirmation was used (its store was reset after the button was made): run the command again for a fresh one.',
   not_requester: 'Only the person who asked (or an admin) can confirm this.',
   forged: 'This button is not valid.',
   wrong_place: 'This button does not belong here.',

@@ -30,11 +30,18 @@ export interface ConfirmationClaim {
 
 export type VerifyFailure = 'expired' | 'forged' | 'not_requester';
 export type VerifyResult = { ok: true; claim: ConfirmationClaim } | { ok: false; reason: VerifyFailure };
-export type RedeemResult = VerifyResult | { ok: false; reason: 'already_used' };
+export type RedeemResult = VerifyResult | { ok: false; reason: 'already_used' | 'forgotten' };
 
-/** Marks an id as used; `claim` is true the first time only, across every process. */
+/**
+ * What a claim found: `first` the first time only, across every process; `used` after that;
+ * `forgotten` when the thing claimed was made (`madeAtMs`) before the store's memory began (a
+ * Redis restarted without persistence), so it cannot tell whether it was used: refused too.
+ */
+export type ClaimResult = 'first' | 'used' | 'forgotten';
+
+/** Marks an id as used. */
 export interface SingleUse {
-  claim(id: string, ttlMs: number): Promise<boolean>;
+  claim(id: string, ttlMs: number, madeAtMs?: number): Promise<ClaimResult>;
 }
 
 export interface ConfirmationClicker {

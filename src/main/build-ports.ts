@@ -28,6 +28,8 @@ export interface SharedPorts {
   access: Access;
   openstack: OpenStackRegistry;
   singleUse: SingleUse;
+  /** The replay guard's memory of Slack request signatures (stamped by Slack's clock). */
+  signatures: SingleUse;
   confirmations: Confirmations;
   audit: AuditLog;
 }
@@ -62,7 +64,16 @@ export function buildSharedPorts(config: Config, logger: Logger, clock: Clock, t
     authorize: (actor, needed, action) => authorizer.authorize(actor, needed, action),
     cloudFor: (channelId) => channelBinding(policy.current(), channelId).cloud ?? config.openstack.cloud,
   };
-  const singleUse = createRedisSingleUse(producer.client, config.redis.prefix);
+  const singleUse = createRedisSingleUse(producer.client, config.redis.prefix, { now: () => clock.now(), scope: 'confirmations' });
+  const signatures = createRedisSingleUse(producer.client, config.redis.prefix, { scope: 'slack-signatures' });
+  // The memory starts when Redis does: recorded on every (re)connection unless already there, so
+  // after a restart without persistence, what was made before it is `forgotten`, never `first`.
+  const startMemory = () =>
+    void Promise.all([singleUse.start(), signatures.start()]).catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not record the single-use memory start'),
+    );
+  producer.client.on('ready', startMemory);
+  if (producer.client.status === 'ready') startMemory();
   return {
     clock,
     metrics,
@@ -75,6 +86,7 @@ export function buildSharedPorts(config: Config, logger: Logger, clock: Clock, t
       retry: timing.retryBaseMs === undefined ? undefined : { baseDelayMs: timing.retryBaseMs },
     }),
     singleUse,
+    signatures,
     confirmations: createConfirmation({ secret: deriveConfirmationSecret(config.slack.signingSecret), clock, singleUse }),
     audit: createRedisAuditLog(producer.client, config.redis.prefix, logger),
   };

@@ -42,7 +42,7 @@ export async function createWeb(
     metrics: () => ports.metrics.render(),
     slackCalls: ports.metrics.slack,
     outbox,
-    replayGuard: { firstSeen: (signature, ttlMs) => ports.singleUse.claim(`slack-signature:${signature}`, ttlMs) },
+    replayGuard: { firstSeen: (signature, ttlMs, signedAt) => ports.signatures.claim(`slack-signature:${signature}`, ttlMs, signedAt) },
   });
   bound.app = app;
   return app;

@@ -106,8 +106,9 @@ export function createConfirmation(options: ConfirmationOptions): Confirmations 
       const result = verify(token, clicker);
       if (!result.ok) return result;
       const ttlMs = result.claim.expiresAt - options.clock.now() + SINGLE_USE_MARGIN_MS;
-      const first = await options.singleUse.claim(`confirmation:${result.claim.id}`, ttlMs);
-      return first ? result : { ok: false, reason: 'already_used' };
+      const claimed = await options.singleUse.claim(`confirmation:${result.claim.id}`, ttlMs, result.claim.issuedAt);
+      if (claimed === 'first') return result;
+      return { ok: false, reason: claimed === 'forgotten' ? 'forgotten' : 'already_used' };
     },
   };
 }

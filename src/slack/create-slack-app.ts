@@ -8,7 +8,16 @@ import { toBoltLogger } from './bolt-logger.js';
 import { registerListeners } from './listeners.js';
 import { createModalOpener } from './modal-opener.js';
 import { createProbeServer, probeHandlers, type ProbeHandler } from './probe-routes.js';
-import { isReplayed, REPLAY_WINDOW_MS, ReplayedRequestError, signatureOf, type ReplayGuard } from './replay-guard.js';
+import {
+  guardRefusalStatus,
+  REPLAY_WINDOW_MS,
+  ReplayedRequestError,
+  ReplayGuardUnavailableError,
+  signatureOf,
+  signedAtOf,
+  type ReplayGuard,
+} from './replay-guard.js';
+import type { ClaimResult } from '../core/confirmation.js';
 import { toSlackError } from './slack-errors.js';
 import { createSlackPoster, type OutboxOptions, type OutboxPoster } from './slack-poster.js';
 import { teamGate } from './team-gate.js';
@@ -99,11 +108,15 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
           processBeforeResponse: false,
           customPropertiesExtractor: (request) => {
             const signature = signatureOf(request.headers['x-slack-signature']);
-            return signature === undefined ? {} : { slackSignature: signature };
+            const signedAt = signedAtOf(request.headers['x-slack-request-timestamp']);
+            return signature === undefined
+              ? {}
+              : { slackSignature: signature, ...(signedAt === undefined ? {} : { slackSignedAt: signedAt }) };
           },
           processEventErrorHandler: async (args) => {
-            if (!isReplayed(args.error) || args.response.headersSent) return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
-            args.response.writeHead(401);
+            const status = guardRefusalStatus(args.error);
+            if (status === undefined || args.response.headersSent) return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+            args.response.writeHead(status);
             args.response.end();
             return true;
           },
@@ -135,28 +148,45 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   app.use(teamGate({ allowed: () => allowedTeams, apiUrl: config.apiUrl, logger: log }));
   const replayGuard = options.replayGuard;
   if (replayGuard !== undefined && !socketMode) {
-    app.use(async ({ context, next }) => {
+    app.use(async ({ context, body, next }) => {
       const signature = context['slackSignature'];
-      if (typeof signature === 'string' && !(await firstSeen(replayGuard, signature))) {
-        log.warn({}, 'replayed Slack request refused');
-        throw new ReplayedRequestError();
+      if (typeof signature === 'string') {
+        const signedAt = typeof context['slackSignedAt'] === 'number' ? context['slackSignedAt'] : undefined;
+        const slash = typeof (body as { command?: unknown }).command === 'string';
+        const seen = await firstSeen(replayGuard, signature, signedAt, slash);
+        if (seen === 'unavailable') throw new ReplayGuardUnavailableError();
+        if (seen !== 'first') {
+          log.warn({ seen }, seen === 'used' ? 'replayed Slack request refused' : 'request older than the replay memory refused');
+          throw new ReplayedRequestError();
+        }
       }
       await next();
     });
   }
   app.error(async (error) => {
     // Rethrown so the receiver answers it (401) instead of leaving it unanswered.
-    if (isReplayed(error)) throw error;
+    if (guardRefusalStatus(error) !== undefined) throw error;
     log.error({ err: error }, 'unhandled error in a Slack listener');
   });
 
-  /** A guard that cannot answer (Redis down) lets the request through: replays are idempotent anyway. */
-  async function firstSeen(guard: ReplayGuard, signature: string): Promise<boolean> {
+  /**
+   * A guard that cannot answer (Redis down) fails closed for clicks and forms, and lets a slash
+   * command through (it can only enqueue, on that same Redis; see replay-guard.ts).
+   */
+  async function firstSeen(
+    guard: ReplayGuard,
+    signature: string,
+    signedAt: number | undefined,
+    slash: boolean,
+  ): Promise<ClaimResult | 'unavailable'> {
     try {
-      return await guard.firstSeen(signature, REPLAY_WINDOW_MS);
+      return await guard.firstSeen(signature, REPLAY_WINDOW_MS, signedAt);
     } catch (error) {
-      log.warn({ err: error }, 'replay guard unavailable; request accepted');
-      return true;
+      log.warn(
+        { err: error, slash },
+        slash ? 'replay guard unavailable; slash command accepted' : 'replay guard unavailable; request refused',
+      );
+      return slash ? 'first' : 'unavailable';
     }
   }
 

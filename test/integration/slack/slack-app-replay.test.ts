@@ -1,5 +1,7 @@
+import { createRedisSingleUse } from '../../../src/queue/redis-single-use.js';
 import type { ReplayGuard } from '../../../src/slack/replay-guard.js';
 import { blockActionPayload, sendSigned, sendSlashCommand } from '../../../src/sim/index.js';
+import { redisKit } from '../security/redis-kit.js';
 import { COMMAND, SECRET, startHarness, type Harness } from './slack-app-harness.js';
 
 /** A guard with the semantics of the Redis one (first caller wins), recording the windows asked for. */
@@ -8,9 +10,9 @@ function memoryGuard(): ReplayGuard & { seen: Map<string, number> } {
   return {
     seen,
     async firstSeen(signature, ttlMs) {
-      if (seen.has(signature)) return false;
+      if (seen.has(signature)) return 'used';
       seen.set(signature, ttlMs);
-      return true;
+      return 'first';
     },
   };
 }
@@ -58,12 +60,62 @@ describe('replayed Slack requests', () => {
     expect(h.interactions.actions).toHaveLength(2);
   });
 
-  it('lets requests through when the guard cannot answer (Redis down): replays are idempotent anyway', async () => {
+  it('when the guard cannot answer (Redis down): refuses clicks (503), lets slash commands through', async () => {
     h = await startHarness({ replayGuard: { firstSeen: () => Promise.reject(new Error('redis down')) } });
+    const click = {
+      action_id: 'confirm-delete',
+      value: 'token',
+      user_id: 'U1ALICE',
+      team_id: 'T0STANDIN',
+      channel_id: 'C1OPS',
+      message_ts: '1.2',
+    };
+    const body = new URLSearchParams({ payload: JSON.stringify(blockActionPayload(click)) }).toString();
 
-    const first = await sendSlashCommand(h.botUrl, SECRET, COMMAND);
+    const command = await sendSlashCommand(h.botUrl, SECRET, COMMAND);
+    const clicked = await sendSigned(h.botUrl, SECRET, body);
 
-    expect(first.status).toBe(200);
+    expect([command.status, clicked.status]).toEqual([200, 503]);
     expect(h.commands.requests).toHaveLength(1);
+    expect(h.interactions.actions).toHaveLength(0);
+  });
+
+  describe('on the real Redis guard', () => {
+    const kit = redisKit();
+    afterAll(() => kit.cleanup());
+
+    it('after Redis restarted without persistence, refuses a replay of a request signed before the restart', async () => {
+      const once = createRedisSingleUse(kit.redis, kit.prefix, { scope: 'slack-signatures' });
+      await once.start();
+      h = await startHarness({ replayGuard: { firstSeen: (s, ttl, at) => once.claim(`slack-signature:${s}`, ttl, at) } });
+      const timestamp = Math.floor(Date.now() / 1000);
+      const click = {
+        action_id: 'confirm-delete',
+        value: 'token',
+        user_id: 'U1ALICE',
+        team_id: 'T0STANDIN',
+        channel_id: 'C1OPS',
+        message_ts: '1.2',
+      };
+      const body = new URLSearchParams({ payload: JSON.stringify(blockActionPayload(click)) }).toString();
+
+      const first = await sendSigned(h.botUrl, SECRET, body, { timestamp });
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      // Redis restarts with an empty memory: every key is gone, the memory start too.
+      const keys = await kit.redis.keys(`${kit.prefix}:*`);
+      await kit.redis.del(...keys);
+      const replay = await sendSigned(h.botUrl, SECRET, body, { timestamp });
+      const command = await sendSlashCommand(h.botUrl, SECRET, COMMAND, { timestamp });
+      const fresh = await sendSlashCommand(
+        h.botUrl,
+        SECRET,
+        { ...COMMAND, trigger_id: 'fresh' },
+        { timestamp: Math.floor(Date.now() / 1000) + 1 },
+      );
+
+      expect([first.status, replay.status, command.status, fresh.status]).toEqual([200, 401, 401, 200]);
+      expect(h.interactions.actions).toHaveLength(1);
+      expect(h.commands.requests).toHaveLength(1);
+    });
   });
 });
