@@ -145,21 +145,31 @@ export function createSlackPoster(client: SlackWebClient, options: OutboxOptions
   }
 
   const keyed = { store: outbox.store, lookup: { find: findPosted }, now, refused };
+  const keyedInFlight = new Map<string, Promise<MessageRef>>();
+
+  async function postKeyed(channel: string, message: Message, threadTs: string | undefined, key: string): Promise<MessageRef> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await postOnce(keyed, key, { channel, threadTs }, () => postNow(channel, message, threadTs, key));
+      } catch (error) {
+        // Unclear: the next attempt looks the post up before sending it again.
+        if (refused(error) || attempt >= ATTEMPTS) throw error;
+        log.warn({ err: error, attempt }, 'outbox: keyed post unclear; looking it up before trying again');
+        await sleep(BACKOFF_MS * attempt);
+      }
+    }
+  }
 
   return {
-    async post(channel, message, threadTs, options) {
+    post(channel, message, threadTs, options) {
       const key = options?.key;
       if (key === undefined) return postNow(channel, message, threadTs);
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await postOnce(keyed, key, { channel, threadTs }, () => postNow(channel, message, threadTs, key));
-        } catch (error) {
-          // Unclear: the next attempt looks the post up before sending it again.
-          if (refused(error) || attempt >= ATTEMPTS) throw error;
-          log.warn({ err: error, attempt }, 'outbox: keyed post unclear; looking it up before trying again');
-          await sleep(BACKOFF_MS * attempt);
-        }
-      }
+      // The same key twice at once in this process (a stalled job run again while its first run still posts): one post.
+      const running = keyedInFlight.get(key);
+      if (running !== undefined) return running;
+      const posting = postKeyed(channel, message, threadTs, key).finally(() => keyedInFlight.delete(key));
+      keyedInFlight.set(key, posting);
+      return posting;
     },
 
     async update(ref, message, options) {

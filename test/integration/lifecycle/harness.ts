@@ -13,6 +13,7 @@ import { createRedisConnection, type RedisConnection } from '../../../src/queue/
 import { createJobQueue, type BullJobQueue } from '../../../src/queue/job-queue.js';
 import type { JobSummary } from '../../../src/queue/list-jobs.js';
 import { createRedisAuditLog } from '../../../src/queue/redis-audit-log.js';
+import { createOperationStore } from '../../../src/queue/operation-store.js';
 import type { AuditRecord } from '../../../src/core/audit.js';
 import {
   MAGNUM_CLUSTER_LISTS,
@@ -62,6 +63,8 @@ export interface LifecycleHarness {
   waitForMessage(match: RegExp, timeoutMs?: number): Promise<StandInMessage>;
   waitForEphemeral(match: RegExp, timeoutMs?: number): Promise<string>;
   jobs(): Promise<JobSummary[]>;
+  /** Operations the poller still tracks. */
+  trackedOperations(): Promise<number>;
   audit(): Promise<AuditRecord[]>;
   /** The environment a worker in another process needs to join this bot. */
   env(role: 'all' | 'web' | 'worker'): Record<string, string>;
@@ -123,6 +126,7 @@ export async function startLifecycleHarness(options: HarnessOptions = {}): Promi
   if (connection.client.status !== 'ready') await new Promise((resolve) => connection.client.once('ready', resolve));
   const queue = createJobQueue({ connection, prefix, logger });
   const auditLog = createRedisAuditLog(connection.client, prefix, logger);
+  const operations = createOperationStore(connection.client, prefix);
 
   const allMessages = () => slack.messages(CHANNEL).flatMap((root) => slack.thread(CHANNEL, root.ts));
   return {
@@ -158,6 +162,7 @@ export async function startLifecycleHarness(options: HarnessOptions = {}): Promi
       slack.waitFor(() => slack.ephemerals(CHANNEL).find((e) => match.test(e.text))?.text, timeoutMs),
     jobs: () => queue.getJobs(['active', 'waiting', 'delayed', 'prioritized', 'completed', 'failed'], 500),
     audit: () => auditLog.recent({ channelId: CHANNEL, limit: 500 }),
+    trackedOperations: async () => (await operations.list('default')).length,
     env,
     async startWorker() {
       const workerConfig: Config = { ...loadConfig(env('worker')), pollIntervalMs: POLL_MS };

@@ -75,6 +75,19 @@ describe('the Slack outbox', () => {
     expect(slack.messages('C1OPS').map((m) => m.text)).toEqual(['Creating prod', 'Resizing prod']);
   });
 
+  it('posts once when the same keyed post is asked twice at once (a stalled job run again beside its first run)', async () => {
+    slack = await startSlackStandIn();
+    const p = poster(createMemoryOutboxStore());
+
+    const [one, two] = await Promise.all([
+      p.post('C1OPS', { text: 'prod is ready' }, undefined, { key: 'op-9/result' }),
+      p.post('C1OPS', { text: 'prod is ready' }, undefined, { key: 'op-9/result' }),
+    ]);
+
+    expect(two).toEqual(one);
+    expect(slack.messages('C1OPS')).toHaveLength(1);
+  });
+
   it('keeps a burst of posts to one channel within chat.postMessage’s limit, in order', async () => {
     slack = await startSlackStandIn({ rateLimitScale: 20 });
     const p = poster(createMemoryOutboxStore(), 20);
