@@ -1,5 +1,6 @@
 import { auditRecord, type AuditDecision } from '../src/core/audit.js';
 import { BotError, PermissionError, UpstreamError, isBotError } from '../src/core/errors.js';
+import { postKey } from '../src/core/job.js';
 import { errorText } from '../src/render/error-message.js';
 import type { JobContext } from './definition.js';
 import type { Origin } from './origin.js';
@@ -47,7 +48,11 @@ export async function recheck(ctx: JobContext, mutation: Pick<Mutation, 'action'
   throw new PermissionError(decision.message);
 }
 
-/** Writes one audit record of the mutation under this job's id; an audit failure is logged, never hides the outcome. */
+/**
+ * Writes one audit record of the mutation under this job's id, once per run of the job (a retry
+ * after a crash or a stall does not record the same decision again); an audit failure is
+ * logged, never hides the outcome.
+ */
 export async function audit(
   ctx: JobContext,
   mutation: Pick<Mutation, 'action' | 'target' | 'origin'>,
@@ -67,8 +72,9 @@ export async function audit(
     jobId,
     ...(outcome === undefined ? {} : { outcome }),
   });
+  const once = `${postKey(ctx.runtime, 'audit')}/${mutation.action}/${mutation.target}/${decision}/${jobId}`;
   try {
-    await ctx.audit.write(record);
+    await ctx.audit.write(record, once);
   } catch (error) {
     ctx.log.error({ err: error, decision }, 'audit write failed');
   }

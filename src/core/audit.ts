@@ -36,7 +36,12 @@ export interface AuditFilter {
 
 /** Append-only record of decisions; `recent` answers newest first. */
 export interface AuditLog {
-  write(record: AuditRecord): Promise<void>;
+  /**
+   * Appends a record. With `once`, an idempotency key (a job's id, run and decision), a second
+   * write under the same key is dropped: a job retried after a crash or a stall records its
+   * decision once.
+   */
+  write(record: AuditRecord, once?: string): Promise<void>;
   recent(filter: AuditFilter): Promise<AuditRecord[]>;
 }
 

@@ -14,6 +14,20 @@ export interface RedisAuditLogOptions {
 
 const FIELD = 'r';
 const PAGE = 200;
+/** How long a write's idempotency key is kept: longer than any job's retries last. */
+const ONCE_TTL_S = 7 * 24 * 3600;
+
+/**
+ * Appends to both streams unless ARGV[4] (an idempotency key) is set and KEYS[3] already exists;
+ * the check and the appends are one step, so a crash cannot leave the key without the record.
+ */
+const WRITE = `
+if ARGV[4] == '1' then
+  if redis.call('SET', KEYS[3], '1', 'NX', 'EX', ARGV[5]) == false then return 0 end
+end
+redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', '${FIELD}', ARGV[1])
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', '${FIELD}', ARGV[1])
+return 1`;
 
 /**
  * AuditLog over Redis streams: one stream of everything and one per channel, so `/kube jobs`
@@ -28,22 +42,21 @@ export function createRedisAuditLog(redis: Redis, prefix: string, logger: Logger
   const maxScan = options.maxScan ?? 2_000;
 
   return {
-    async write(input) {
+    async write(input, once) {
       const record = AuditRecord.parse(input);
-      logger.info({ audit: record }, 'audit');
       const json = JSON.stringify(record);
+      let written: number;
       try {
-        const replies = await redis
-          .multi()
-          .xadd(allKey, 'MAXLEN', '~', maxLen, '*', FIELD, json)
-          .xadd(channelKey(record.channelId), 'MAXLEN', '~', channelMaxLen, '*', FIELD, json)
-          .exec();
-        const failed = replies?.find(([error]) => error !== null);
-        if (!replies || failed) throw failed?.[0] ?? new Error('transaction aborted');
+        const onceKey = `${prefix}:audit:once:${once ?? ''}`;
+        const keys = [allKey, channelKey(record.channelId), onceKey];
+        const args = [json, maxLen, channelMaxLen, once === undefined ? '0' : '1', ONCE_TTL_S];
+        written = Number(await redis.eval(WRITE, keys.length, ...keys, ...args));
       } catch (error) {
         logger.error({ err: error, audit: record }, 'audit write to redis failed');
         throw new UpstreamError('redis_unavailable', 'Cannot record the audit entry right now.', { service: 'redis', cause: error });
       }
+      if (written === 1) logger.info({ audit: record }, 'audit');
+      else logger.debug({ audit: record, once }, 'audit record already written by an earlier attempt');
     },
 
     async recent(filter: AuditFilter) {

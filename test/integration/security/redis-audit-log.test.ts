@@ -87,6 +87,26 @@ describe('redis audit log', () => {
     expect((await log.recent({ channelId: 'C0TEAMA', limit: 10 })).map((r) => r.target)).toEqual(['four', 'three', 'one']);
   });
 
+  it('writes a record once per idempotency key: a retried job does not record its decision twice', async () => {
+    const prefix = `${kit.prefix}:once`;
+    const logger = recordingLogger();
+    const log = createRedisAuditLog(kit.redis, prefix, logger);
+    const clock = fakeClock();
+    const failed = auditRecord(clock, { ...base, decision: 'failed', jobId: 'create:dev-a', outcome: 'no flavor' });
+    await log.write(failed, 'create:dev-a@1/audit/failed');
+    clock.advance(30_000);
+    await log.write({ ...failed, at: new Date(clock.now()).toISOString() }, 'create:dev-a@1/audit/failed');
+    await log.write(failed, 'create:dev-a@2/audit/failed');
+    await log.write(failed);
+
+    expect((await log.recent({ channelId: 'C0TEAMA', limit: 10 })).map((r) => r.at)).toEqual([
+      '2026-11-21T12:00:00.000Z',
+      '2026-11-21T12:00:00.000Z',
+      '2026-11-21T12:00:00.000Z',
+    ]);
+    expect(logger.lines.map((l) => l.msg)).toEqual(['audit', 'audit record already written by an earlier attempt', 'audit', 'audit']);
+  });
+
   it('refuses a record that is not one', async () => {
     const log = createRedisAuditLog(kit.redis, `${kit.prefix}:bad`, recordingLogger());
     await expect(log.write({ ...base, at: 'now', decision: 'exploded' } as unknown as AuditRecord)).rejects.toThrow();
