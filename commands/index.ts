@@ -8,6 +8,7 @@ import { show } from './show.js';
 import { diagnose } from './diagnose.js';
 import { events } from './events.js';
 import { logs } from './logs.js';
+import { consoleLog } from './console.js';
 import { pods } from './pods.js';
 import { restart } from './restart.js';
 import { scale } from './scale.js';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   diagnose,
   pods,
   logs,
+  consoleLog,
   events,
   status,
   scale,

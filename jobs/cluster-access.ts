@@ -6,6 +6,7 @@ import type { KubeApi, Message } from '../src/core/ports.js';
 import type { ClusterSnapshot } from '../src/core/snapshot.js';
 import { collectSnapshot } from '../src/collect/collect-snapshot.js';
 import { runDiagnosis } from '../src/diagnostics/run-diagnosis.js';
+import { redactText } from '../src/security/redact.js';
 import type { JobContext } from './definition.js';
 import type { Origin } from './origin.js';
 
@@ -43,6 +44,8 @@ export async function diagnoseCluster(ctx: JobContext, cloud: string, name: stri
   const kubeconfigOnly = await isKubeconfigCluster(ctx, name);
   const deps = { kube: ctx.kube, clock: ctx.clock, logger: ctx.log, ...(kubeconfigOnly ? {} : { openstack: ctx.openstack(cloud) }) };
   const snapshot = await collectSnapshot(deps, { clusterName: name, kubeconfigOnly });
+  // Console logs can print secrets (discovery tokens, passwords in user-data): scrubbed before any rule quotes them.
+  if (snapshot.consoles) snapshot.consoles = snapshot.consoles.map((c) => ({ ...c, lines: c.lines.map(redactText) }));
   const diagnosis = runDiagnosis(snapshot, { now: ctx.clock.now(), thresholds: ctx.settings.diagnostics });
   const ticketRef = snapshot.cluster?.uuid ?? (kubeconfigOnly ? name : undefined);
   return { snapshot, findings: diagnosis.findings, checked: checkedParts(snapshot), ticketRef };

@@ -15,6 +15,7 @@ import { clusterWatch } from './cluster-watch.js';
 import { clusterEvents } from './cluster-events.js';
 import { clusterPods } from './cluster-pods.js';
 import { podLogs } from './pod-logs.js';
+import { nodeConsoleLog } from './node-console.js';
 import { ticketAttach } from './ticket-attach.js';
 import { workloadRestart } from './workload-restart.js';
 import { workloadScale } from './workload-scale.js';
@@ -34,6 +35,7 @@ export const JOBS: readonly JobDefinition[] = [
   clusterFollowup,
   clusterPods,
   podLogs,
+  nodeConsoleLog,
   clusterEvents,
   appStatus,
   workloadScale,

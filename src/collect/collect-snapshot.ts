@@ -7,6 +7,8 @@ import { serverNow } from '../core/server-clock.js';
 import type { ClusterSnapshot, CollectionProblem } from '../core/snapshot.js';
 import { toProblem } from './collection-problems.js';
 import { withTimeout } from './with-timeout.js';
+import { collectConsoles } from './collect-consoles.js';
+import type { Part } from './part.js';
 
 export interface CollectDeps {
   openstack?: OpenStackApi;
@@ -29,8 +31,6 @@ export interface CollectOptions {
 const DEFAULT_TIMEOUT_MS = 20_000;
 const HEAT_NESTED_DEPTH = 5;
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
-
-type Part = <T>(source: CollectionProblem['source'], what: string, run: () => Promise<T>) => Promise<T | null>;
 
 interface Collector {
   part: Part;
@@ -81,6 +81,8 @@ export async function collectSnapshot(deps: CollectDeps, target: CollectTarget, 
     wantsKube(cluster) ? readMagnumKube(deps.kube, openstack, cluster, c) : Promise.resolve(null),
   ]);
   Object.assign(snapshot, heat, { template, nodegroups: nodegroups ?? [], kube });
+  const consoles = await collectConsoles(openstack, snapshot, c.part);
+  if (consoles.length > 0) snapshot.consoles = consoles;
   c.skew.openstack = openstack.magnum.clockSkewMs?.() ?? c.skew.openstack;
   return finish(snapshot, c, deps.clock);
 }

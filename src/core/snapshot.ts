@@ -4,12 +4,23 @@ import type { HeatResource, HeatStack, LoadBalancer, Port } from './openstack-st
 
 /** A part of the state that could not be collected; rules turn these into findings. */
 export interface CollectionProblem {
-  source: 'magnum' | 'heat' | 'octavia' | 'neutron' | 'kube';
+  source: 'magnum' | 'heat' | 'octavia' | 'neutron' | 'nova' | 'kube';
   /** Stable code: `unreachable`, `forbidden`, `timeout`, `not_found`, `truncated`, `error`. */
   code: string;
   /** What was being collected, e.g. `pods` or `loadbalancers`. */
   what: string;
   message: string;
+}
+
+/** Why the bot read a server's console: its create failed or hangs, or its node is NotReady. */
+export type ConsoleReason = 'create-failed' | 'create-in-progress' | 'node-not-ready';
+
+/** The tail of one Nova server's serial console log (`os-getConsoleOutput`), as Nova returned it. */
+export interface NodeConsole {
+  server: string;
+  serverId: string;
+  reason: ConsoleReason;
+  lines: string[];
 }
 
 /**
@@ -38,6 +49,8 @@ export interface ClusterSnapshot {
   subnetId: string | null;
   loadBalancers: LoadBalancer[];
   ports: Port[];
+  /** Console logs of the servers whose create failed or hangs, or whose node is NotReady (absent: none read). */
+  consoles?: NodeConsole[];
   kube: KubeState | null;
   problems: CollectionProblem[];
 }

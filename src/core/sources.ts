@@ -15,6 +15,8 @@ const CATALYST_KNOWN_ISSUES =
 const KOLLA_README = 'https://github.com/openstack/kolla/blob/7f66766c9c433238923a6011405af9b7bc321228/README.md';
 const KOLLA_K8S_MULTI_NODE =
   'https://github.com/openstack-archive/kolla-kubernetes/blob/cbab284b31aec2d70d3146cef1a87e1bd994d350/doc/source/multi-node.rst';
+const MAGNUM_TROUBLESHOOTING =
+  'https://github.com/openstack/magnum/blob/11bcc17568e4bfd0fdee4cf04edcff3eace10ad4/doc/source/admin/troubleshooting-guide.rst';
 const MURANO_K8S_README =
   'https://github.com/openstack-archive/k8s-docker-suite-app-murano/blob/2ee337aed542fe80c1d9646c97a17dcd575cb225/Kubernetes/README.rst';
 
@@ -41,6 +43,15 @@ export const SOURCES = {
   },
   kollaDebugging: { title: 'Kolla README, Debugging', url: `${KOLLA_README}#debugging` },
   muranoKubernetes: { title: 'Murano Kubernetes Cluster application README', url: MURANO_K8S_README },
+  magnumHeatStacks: { title: 'Magnum Troubleshooting Guide, "Heat stacks"', url: `${MAGNUM_TROUBLESHOOTING}#heat-stacks` },
+  magnumInternetAccess: {
+    title: 'Magnum Troubleshooting Guide, "Cluster internet access" (etcd discovery)',
+    url: `${MAGNUM_TROUBLESHOOTING}#cluster-internet-access`,
+  },
+  magnumKubernetesServices: {
+    title: 'Magnum Troubleshooting Guide, "Kubernetes services"',
+    url: `${MAGNUM_TROUBLESHOOTING}#kubernetes-services`,
+  },
 } as const satisfies Record<string, SourceRef>;
 
 /** `title (url)`, for plain text: tickets, snippets, the CLI. */

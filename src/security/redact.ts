@@ -90,6 +90,8 @@ const RULES: readonly Rule[] = [
     (m, scheme = '', userinfo = '') => (isRedacted(userinfo) ? m : `${scheme}${REDACTED}@`),
   ],
   [/\bhttps:\/\/hooks\.slack\.com\/(?!\[redacted)[^\s"'<>|)]+/g, `https://hooks.slack.com/${REDACTED}`],
+  // A public etcd discovery token (discovery.etcd.io) lets anyone join the cluster's etcd; console logs print it.
+  [/\b(https?:\/\/discovery\.[^\s"'<>|/]+\/)(?!\[redacted)[0-9a-f]{32}\b/g, `$1${REDACTED}`],
   [
     /([?&;](?:password|passwd|pass|pwd|secret|token|access_token|refresh_token|api_key|apikey|key|sig|signature|x-amz-signature|x-amz-credential|x-amz-security-token)=)(?!\[redacted)[^&\s#"'<>|]+/gi,
     (_m, prefix = '') => `${prefix}${REDACTED}`,

@@ -217,6 +217,32 @@ describeCli('openstack CLI against the simulated cloud', () => {
     expect([missing.code, missing.stderr.trim()]).toEqual([1, 'No Keypair found for nope']);
   });
 
+  it.each([
+    ['create-failed', 'master-0', /heat-container-agent\.service: Failed with result 'exit-code'/],
+    ['slow-create', 'master-0', /discovery: cluster status check: error connecting to https:\/\/discovery\.etcd\.io\//],
+    ['node-not-ready', 'node-2', /no space left on device/],
+  ])('prints the console log of a %s server with `console log show` as the bot reads it', async (cluster, suffix, signature) => {
+    const servers = (await api.nova?.listServers(`^${cluster}-`)) ?? [];
+    const server = servers.find((s) => s.name.endsWith(`-${suffix}`));
+    if (!server) throw new Error(`no server *-${suffix} in ${servers.map((s) => s.name).join(', ')}`);
+
+    const cli = await openstack('console', 'log', 'show', '--lines', '5', server.name);
+    const byId = await openstack('console', 'log', 'show', server.id);
+    const bot = (await api.nova?.consoleOutput(server.id, 5)) ?? '';
+
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toBe(bot);
+    expect(cli.stdout.trimEnd().split('\n')).toHaveLength(5);
+    expect(byId.stdout).toMatch(signature);
+    expect(byId.stdout.startsWith('[    0.000000] Linux version')).toBe(true);
+  });
+
+  it('refuses the console log of a server that does not exist, as Nova does', async () => {
+    const cli = await openstack('console', 'log', 'show', 'no-such-server');
+
+    expect([cli.code, cli.stderr.trim()]).toEqual([1, 'No Server found for no-such-server']);
+  });
+
   it('shows the failed software deployment with `stack failures list`', async () => {
     const cluster = await api.magnum.getCluster('create-failed');
     const cli = await openstack('stack', 'failures', 'list', cluster.stackId ?? '');

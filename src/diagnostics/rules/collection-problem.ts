@@ -8,6 +8,7 @@ const SOURCE_NAMES: Record<CollectionProblem['source'], string> = {
   heat: 'Heat',
   octavia: 'Octavia',
   neutron: 'Neutron',
+  nova: 'Nova',
   kube: 'the Kubernetes API',
 };
 

@@ -8,6 +8,7 @@ import { dockerVolumeSizeOverlay2 } from './docker-volume-size-overlay2.js';
 import { jobFailed } from './job-failed.js';
 import { kollaBootstrapHoldsVolume } from './kolla-bootstrap-holds-volume.js';
 import { magnumHealthUnhealthy } from './magnum-health-unhealthy.js';
+import { nodeConsole } from './node-console.js';
 import { nodeNotReady } from './node-not-ready.js';
 import { nodePressure } from './node-pressure.js';
 import { overlayNetworkKernel } from './overlay-network-kernel.js';
@@ -27,6 +28,7 @@ export const ALL_RULES: readonly Rule[] = [
   deleteBlockedByLoadbalancers,
   createFailedHeat,
   slowCreate,
+  nodeConsole,
   dockerVolumeSizeOverlay2,
   kollaBootstrapHoldsVolume,
   rbdVolumeLocked,

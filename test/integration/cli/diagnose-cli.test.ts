@@ -107,7 +107,10 @@ describe('kube-chatops diagnose / show (child process against the sim)', () => {
       const { code, stdout } = await cli(['diagnose', '--cluster', 'create-failed', '--json'], sim.osEnv);
 
       expect(code).toBe(2);
-      expect((JSON.parse(stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule)).toEqual(['create-failed-heat']);
+      expect((JSON.parse(stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule)).toEqual([
+        'create-failed-heat',
+        'node-console',
+      ]);
     },
     SLOW,
   );

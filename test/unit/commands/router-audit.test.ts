@@ -146,11 +146,11 @@ describe('the router’s audit records', () => {
     expect(records).toEqual([]);
   });
 
-  it('marks exactly the mutations whose jobs write their own request record', () => {
+  it('marks exactly the mutations (and the operator-only console read, audited like them) whose jobs write their own request record', () => {
     const own = COMMANDS.filter((c) => c.auditsRequest).map((c) => c.name);
     const mutations = COMMANDS.filter((c) => c.role !== 'viewer').map((c) => c.name);
 
     expect(own.sort()).toEqual(['create', 'delete', 'resize', 'scale']);
-    expect(mutations.sort()).toEqual(['create', 'delete', 'resize', 'restart', 'scale', 'watch']);
+    expect(mutations.sort()).toEqual(['console', 'create', 'delete', 'resize', 'restart', 'scale', 'watch']);
   });
 });

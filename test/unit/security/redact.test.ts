@@ -55,6 +55,13 @@ describe('redactText removes secrets', () => {
   });
 });
 
+describe('redactText and etcd discovery tokens', () => {
+  it('scrubs the token of a public discovery URL, as a console log prints it', () => {
+    const line = 'etcd[1702]: discovery: error connecting to https://discovery.etcd.io/3a3f6f9721f245c58af09952c4e287fd, retrying in 2s';
+    expect(redactText(line)).toBe('etcd[1702]: discovery: error connecting to https://discovery.etcd.io/[redacted], retrying in 2s');
+  });
+});
+
 describe('redactText keeps ordinary values', () => {
   const keep = [
     '31ce05e2-981d-4e83-a756-43e0c7179678',

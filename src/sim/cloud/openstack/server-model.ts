@@ -8,6 +8,7 @@
 import { CAPI_STEPS, capiServerName, capiStall } from './capi-model.js';
 import { lastOp, liveWorkerCount, masterNodeName, phaseAt, workerNodeName } from './cluster-lifecycle.js';
 import { stableUuid } from './ids.js';
+import { heatConsoleLines } from './nova-console.js';
 import type { SimCluster, SimState } from './sim-state.js';
 
 const MINUTE = 60_000;
@@ -98,7 +99,11 @@ export function serversOf(state: SimState, cluster: SimCluster, now: number): Si
       ip: `10.0.0.${(role === 'master' ? 10 : 50) + index + (gen % 2) * 100}`,
       flavorId: role === 'master' ? cluster.masterFlavorId : cluster.flavorId,
       imageId: template?.imageId ?? '',
-      console: failed ? [] : [...bootLines(name, at), ...(stuckInit ? kubeadmInitFailure(cluster.kubeVersion) : [])],
+      console: failed
+        ? []
+        : cluster.driver === 'heat'
+          ? heatConsoleLines({ cluster, name, role, index, createdAt: at, ip: `10.0.0.${(role === 'master' ? 10 : 100) + index}` }, now)
+          : [...bootLines(name, at), ...(stuckInit ? kubeadmInitFailure(cluster.kubeVersion) : [])],
     });
   };
   const mastersExist = stall !== 'network' && stall !== 'loadbalancer' && elapsed >= steps.mastersAt;
