@@ -73,6 +73,8 @@ export const ticketAttach = defineJob({
       channel: data.channel,
       threadTs,
       requester: data.user,
+      owner: ctx.runtime.jobId,
+      sourceKey: data.messageTs,
       cluster,
       clusterName: name,
       showDump: cluster ? renderClusterShow(cluster.raw) : null,

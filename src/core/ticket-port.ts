@@ -24,6 +24,10 @@ export interface TicketAttachRequest extends TicketEvidence {
   channel: string;
   threadTs: string;
   requester: string;
+  /** The attaching job's id: it owns the thread's lock, on every retry. */
+  owner: string;
+  /** The message the bundle was asked from: a second ask from it (a double click) sends nothing. */
+  sourceKey?: string | undefined;
 }
 
 export interface TicketAttachOutcome {

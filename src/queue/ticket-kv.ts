@@ -7,7 +7,22 @@ export interface RedisTicketKv {
   /** SET NX PX: true when the key was absent and is now set. */
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
   del(key: string): Promise<void>;
+  /** A lock held by `owner`: taken when absent, renewed (PX) when `owner` holds it already; false when another holds it. */
+  lock(key: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Releases the lock only if `owner` holds it. */
+  unlock(key: string, owner: string): Promise<void>;
 }
+
+const LOCK = `
+local held = redis.call('GET', KEYS[1])
+if held and held ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1
+`;
+const UNLOCK = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 1
+`;
 
 /**
  * Adapts an ioredis client to the tickets module's TicketKv (SET PX, SET NX PX, DEL); also the
@@ -25,6 +40,12 @@ export function createRedisTicketKv(redis: Redis, keyPrefix = ''): RedisTicketKv
     },
     async del(key) {
       await redis.del(k(key));
+    },
+    async lock(key, owner, ttlMs) {
+      return (await redis.eval(LOCK, 1, k(key), owner, String(Math.max(1, Math.round(ttlMs))))) === 1;
+    },
+    async unlock(key, owner) {
+      await redis.eval(UNLOCK, 1, k(key), owner);
     },
   };
 }

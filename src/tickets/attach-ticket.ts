@@ -12,7 +12,7 @@ export interface AttachTicketDeps {
   store: TicketStore;
   logger: Logger;
   clock: Clock;
-  /** How long one attach may hold the thread's lock (covers the sink's own retries). */
+  /** How long the thread's lock outlives its last renewal (renewed every third of it while the attach runs). */
   lockTtlMs?: number;
 }
 
@@ -20,7 +20,14 @@ export interface AttachTicketInput {
   channel: string;
   threadTs: string;
   bundle: TicketBundle;
+  /** Who holds the thread's lock: the job's id, the same on every retry of that job. */
+  owner: string;
+  /** What the bundle was asked from (the clicked message): the stable key of a double click. */
+  sourceKey?: string | undefined;
 }
+
+/** Short, and renewed while the attach runs: a killed worker's lock is gone within this. */
+export const ATTACH_LOCK_TTL_MS = 30_000;
 
 export interface AttachTicketResult {
   /** The thread's ticket, or null when there is none (a failed first attach). */
@@ -33,24 +40,32 @@ export interface AttachTicketResult {
 
 /**
  * Sends a bundle to the configured sink for one Slack thread. One ticket per thread: the
- * stored ref makes a later attach add to it, a per-thread lock keeps a double click from
- * racing, and the bundle digest keeps a retried job from sending the same content twice.
+ * stored ref makes a later attach add to it; a per-thread lock, owned by the attaching job (a
+ * retry of it takes it again; it expires soon after a killed worker stops renewing it), keeps
+ * a double click from racing; and a second ask from the same message (a double click), or the
+ * same content again (a retried job), is not sent twice.
  * When a remote sink fails, the bundle goes into the thread as a snippet with a note.
  * Throws a retryable ConflictError while another attach for the thread is running.
  */
 export async function attachTicket(deps: AttachTicketDeps, input: AttachTicketInput): Promise<AttachTicketResult> {
   const { sink, slack, store, clock } = deps;
-  const { channel, threadTs, bundle } = input;
+  const { channel, threadTs, bundle, owner, sourceKey } = input;
   const threadKey = ticketThreadKey(channel, threadTs);
   const logger = deps.logger.child({ threadKey, sink: sink.name });
-  if (!(await store.tryLock(threadKey, deps.lockTtlMs ?? 300_000))) {
+  const ttlMs = deps.lockTtlMs ?? ATTACH_LOCK_TTL_MS;
+  if (!(await store.tryLock(threadKey, ttlMs, owner))) {
     throw new ConflictError('A support bundle for this thread is already being attached.', 'ticket_attach_busy', { retryable: true });
   }
+  const renewal = setInterval(() => {
+    store.tryLock(threadKey, ttlMs, owner).catch((error: unknown) => logger.warn(errorMeta(error), 'ticket lock not renewed'));
+  }, ttlMs / 3);
+  renewal.unref();
   try {
     const stored = await store.get(threadKey);
     const digest = bundleDigest(bundle);
-    if (stored && stored.bundleDigest === digest && stored.ref.sink === sink.name) {
-      logger.info({ ticket: stored.ref.id }, 'bundle unchanged since the last attach; not sent again');
+    const sameAsk = sourceKey !== undefined && stored?.sourceKey === sourceKey;
+    if (stored && (stored.bundleDigest === digest || sameAsk) && stored.ref.sink === sink.name) {
+      logger.info({ ticket: stored.ref.id, sameAsk }, 'already attached from this message, or unchanged; not sent again');
       return { ref: stored.ref, fellBack: false, duplicate: true };
     }
     const existing = stored?.ref.sink === sink.name ? stored.ref : undefined;
@@ -66,13 +81,14 @@ export async function attachTicket(deps: AttachTicketDeps, input: AttachTicketIn
       await slack.post(channel, sinkFailedMessage(sink.name, reasonOf(error)), threadTs);
       return { ref: stored?.ref ?? null, fellBack: true, duplicate: false };
     }
-    await store.set(threadKey, { ref, bundleDigest: digest, at: clock.now() });
+    await store.set(threadKey, { ref, bundleDigest: digest, sourceKey, at: clock.now() });
     logger.info({ ticket: ref.id, addedToExisting: existing !== undefined }, 'support bundle attached');
     if (sink.name !== 'slack')
       await slack.post(channel, ticketReferenceMessage(ref, existing !== undefined && existing.id === ref.id), threadTs);
     return { ref, fellBack: false, duplicate: false };
   } finally {
-    await store.unlock(threadKey);
+    clearInterval(renewal);
+    await store.unlock(threadKey, owner);
   }
 }
 

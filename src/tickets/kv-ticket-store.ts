@@ -8,11 +8,16 @@ export interface TicketKv {
   /** SET NX PX: true when the key was absent and is now set. */
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
   del(key: string): Promise<void>;
+  /** A lock held by `owner`: taken when absent, renewed when `owner` holds it already; false when another holds it. */
+  lock(key: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Releases the lock only if `owner` holds it. */
+  unlock(key: string, owner: string): Promise<void>;
 }
 
 const Stored = z.object({
   ref: z.object({ sink: z.enum(TICKET_SINK_NAMES), id: z.string(), url: z.string().optional(), display: z.string() }),
   bundleDigest: z.string(),
+  sourceKey: z.string().optional(),
   at: z.number(),
 });
 
@@ -37,7 +42,7 @@ export function createKvTicketStore(kv: TicketKv, prefix = 'tickets'): TicketSto
     async set(threadKey, value) {
       await kv.set(refKey(threadKey), JSON.stringify(value), TICKET_REF_TTL_MS);
     },
-    tryLock: (threadKey, ttlMs) => kv.setIfAbsent(lockKey(threadKey), '1', ttlMs),
-    unlock: (threadKey) => kv.del(lockKey(threadKey)),
+    tryLock: (threadKey, ttlMs, owner) => kv.lock(lockKey(threadKey), owner, ttlMs),
+    unlock: (threadKey, owner) => kv.unlock(lockKey(threadKey), owner),
   };
 }

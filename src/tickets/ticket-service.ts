@@ -87,7 +87,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketPort {
       });
       const result = await attachTicket(
         { sink: deps.sink, slack: deps.slack, store: deps.store, logger: deps.logger, clock: deps.clock },
-        { channel: request.channel, threadTs: request.threadTs, bundle },
+        { channel: request.channel, threadTs: request.threadTs, bundle, owner: request.owner, sourceKey: request.sourceKey },
       );
       const ref = result.ref;
       return {

@@ -56,6 +56,8 @@ export interface StoredTicket {
   ref: TicketRef;
   /** `bundleDigest` of the last bundle sent; the same content is not sent twice. */
   bundleDigest: string;
+  /** What the last bundle was asked from (the clicked message): a second ask from it is a duplicate, whatever the content. */
+  sourceKey?: string | undefined;
   /** Epoch milliseconds of the last send. */
   at: number;
 }
@@ -64,9 +66,13 @@ export interface StoredTicket {
 export interface TicketStore {
   get(threadKey: string): Promise<StoredTicket | null>;
   set(threadKey: string, value: StoredTicket): Promise<void>;
-  /** Takes the per-thread attach lock; false when another attach holds it. */
-  tryLock(threadKey: string, ttlMs: number): Promise<boolean>;
-  unlock(threadKey: string): Promise<void>;
+  /**
+   * Takes the per-thread attach lock for `owner` (the attaching job's id); true again for the
+   * same owner (a retry of that job, or a renewal, which extends it); false while another holds it.
+   */
+  tryLock(threadKey: string, ttlMs: number, owner: string): Promise<boolean>;
+  /** Releases the lock if `owner` holds it. */
+  unlock(threadKey: string, owner: string): Promise<void>;
 }
 
 /** The key of a Slack thread for stores and idempotency headers (no secrets, no `:`). */

@@ -4,7 +4,7 @@ import type { StoredTicket, TicketStore } from '../../src/tickets/types.js';
 /** A TicketStore in process memory, for tests. */
 export class MemoryTicketStore implements TicketStore {
   private readonly refs = new Map<string, StoredTicket>();
-  private readonly locks = new Map<string, number>();
+  private readonly locks = new Map<string, { owner: string; expires: number }>();
 
   constructor(private readonly clock: Clock = { now: () => Date.now() }) {}
 
@@ -17,15 +17,15 @@ export class MemoryTicketStore implements TicketStore {
     this.refs.set(threadKey, structuredClone(value));
   }
 
-  async tryLock(threadKey: string, ttlMs: number): Promise<boolean> {
+  async tryLock(threadKey: string, ttlMs: number, owner: string): Promise<boolean> {
     const now = this.clock.now();
-    const expires = this.locks.get(threadKey);
-    if (expires !== undefined && expires > now) return false;
-    this.locks.set(threadKey, now + ttlMs);
+    const held = this.locks.get(threadKey);
+    if (held !== undefined && held.expires > now && held.owner !== owner) return false;
+    this.locks.set(threadKey, { owner, expires: now + ttlMs });
     return true;
   }
 
-  async unlock(threadKey: string): Promise<void> {
-    this.locks.delete(threadKey);
+  async unlock(threadKey: string, owner: string): Promise<void> {
+    if (this.locks.get(threadKey)?.owner === owner) this.locks.delete(threadKey);
   }
 }

@@ -13,6 +13,7 @@ const input = (generatedAtMinute: number, findings = bundleInput().findings) => 
   channel: 'C01OPS',
   threadTs: '1700000000.000100',
   bundle: buildBundle(bundleInput({ findings, generatedAt: Date.UTC(2026, 10, 21, 13, generatedAtMinute) })),
+  owner: 'job-1',
 });
 
 /** A store whose writes fail: the job dies after the sink opened the ticket. */

@@ -9,7 +9,7 @@ import { leakedSecrets, SEEDED_SECRETS, seededBundleInput } from '../../unit/tic
 
 const urlPassword = SEEDED_SECRETS.find((s) => s.startsWith('SeededUrl')) ?? '';
 const bundle = buildBundle(seededBundleInput());
-const thread = { channel: 'C01OPS', threadTs: '1700000000.000100', bundle };
+const thread = { channel: 'C01OPS', threadTs: '1700000000.000100', bundle, owner: 'job-1' };
 
 function world(sink: (slack: RecordingSlack) => TicketSink) {
   const slack = new RecordingSlack();

@@ -37,7 +37,7 @@ function setup() {
     store,
     logger,
     deps,
-    run: (b: TicketBundle = bundle) => attachTicket(deps, { channel: CHANNEL, threadTs: THREAD, bundle: b }),
+    run: (b: TicketBundle = bundle) => attachTicket(deps, { channel: CHANNEL, threadTs: THREAD, bundle: b, owner: 'job-1' }),
   };
 }
 
@@ -78,7 +78,7 @@ describe('attachTicket', () => {
 
   it('refuses, retryably, while another attach holds the thread', async () => {
     const { run, store, sink } = setup();
-    await store.tryLock(ticketThreadKey(CHANNEL, THREAD), 60_000);
+    await store.tryLock(ticketThreadKey(CHANNEL, THREAD), 60_000, 'job-other');
     await expect(run()).rejects.toMatchObject({ code: 'ticket_attach_busy', retryable: true });
     expect(sink.sent).toHaveLength(0);
   });
@@ -88,7 +88,7 @@ describe('attachTicket', () => {
     sink.failWith = new UpstreamError('ticket_sink_failed', 'Zendesk answered HTTP 500.', { service: 'tickets', status: 500 });
     slack.failSnippets = true;
     await expect(run()).rejects.toThrow('files.uploadV2 failed');
-    expect(await store.tryLock(ticketThreadKey(CHANNEL, THREAD), 1)).toBe(true);
+    expect(await store.tryLock(ticketThreadKey(CHANNEL, THREAD), 1, 'job-other')).toBe(true);
   });
 
   it('falls back to the thread when the sink fails, and says so', async () => {
@@ -136,7 +136,7 @@ describe('attachTicket', () => {
       logger: new RecordingLogger(),
       clock: fixedClock,
     };
-    const result = await attachTicket(deps, { channel: CHANNEL, threadTs: THREAD, bundle });
+    const result = await attachTicket(deps, { channel: CHANNEL, threadTs: THREAD, bundle, owner: 'job-1' });
 
     expect(result.ref).toEqual({ sink: 'slack', id: ticketThreadKey(CHANNEL, THREAD), display: 'the support bundle in this thread' });
     expect(slack.calls.map((c) => c.kind)).toEqual(['snippet']);
@@ -152,6 +152,8 @@ describe('attachTicket', () => {
       logger: new RecordingLogger(),
       clock: fixedClock,
     };
-    await expect(attachTicket(deps, { channel: CHANNEL, threadTs: THREAD, bundle })).rejects.toThrow('files.uploadV2 failed');
+    await expect(attachTicket(deps, { channel: CHANNEL, threadTs: THREAD, bundle, owner: 'job-1' })).rejects.toThrow(
+      'files.uploadV2 failed',
+    );
   });
 });

@@ -20,6 +20,15 @@ class MapKv implements TicketKv {
   async del(key: string) {
     this.entries.delete(key);
   }
+  async lock(key: string, owner: string, ttlMs: number) {
+    const held = await this.get(key);
+    if (held !== null && held !== owner) return false;
+    await this.set(key, owner, ttlMs);
+    return true;
+  }
+  async unlock(key: string, owner: string) {
+    if ((await this.get(key)) === owner) this.entries.delete(key);
+  }
 }
 
 const stored: StoredTicket = {
@@ -42,14 +51,17 @@ describe('createKvTicketStore', () => {
     expect(await createKvTicketStore(kv).get('t')).toBeNull();
   });
 
-  it('locks a thread once until unlocked or expired', async () => {
+  it('locks a thread for one owner until unlocked by it or expired; the same owner takes it again', async () => {
     const kv = new MapKv();
     const store = createKvTicketStore(kv);
-    expect(await store.tryLock('t', 1000)).toBe(true);
-    expect(await store.tryLock('t', 1000)).toBe(false);
-    await store.unlock('t');
-    expect(await store.tryLock('t', 1000)).toBe(true);
+    expect(await store.tryLock('t', 1000, 'job-1')).toBe(true);
+    expect(await store.tryLock('t', 1000, 'job-2')).toBe(false);
+    expect(await store.tryLock('t', 1000, 'job-1')).toBe(true);
+    await store.unlock('t', 'job-2');
+    expect(await store.tryLock('t', 1000, 'job-2')).toBe(false);
+    await store.unlock('t', 'job-1');
+    expect(await store.tryLock('t', 1000, 'job-2')).toBe(true);
     kv.now = 1001;
-    expect(await store.tryLock('t', 1000)).toBe(true);
+    expect(await store.tryLock('t', 1000, 'job-3')).toBe(true);
   });
 });
