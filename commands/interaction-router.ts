@@ -1,3 +1,4 @@
+import { BotError } from '../src/core/errors.js';
 import type { ActionRequest, InteractionHandler, Reply, ViewSubmission } from '../src/core/slack-request.js';
 import { authorizeStep } from './access-step.js';
 import { targetOf } from './handler-audit.js';
@@ -77,7 +78,11 @@ export function createInteractionRouter(definitions: readonly CommandDefinition[
       const log = deps.logger.child({ callbackId: submission.callbackId, user: submission.userId });
       if (!owned) {
         log.info({}, 'view submission not handled here');
-        return null;
+        // Acking with nothing would close the form as if it had worked: say why nothing happened.
+        throw new BotError(
+          'no_longer_applies',
+          'This form is no longer handled (it may come from an older version of the bot). Run the command again.',
+        );
       }
       const { definition, command } = owned;
       const parsed = definition.parse(submission);

@@ -65,3 +65,7 @@ export function faultsPerService(rows: readonly FaultRow[] = FAULT_ROWS): Record
   for (const row of rows) out[row.service] = (out[row.service] ?? 0) + 1 + (row.giveUp ? 1 : 0);
   return out;
 }
+
+/** Fuzzed clicks and form submissions tried by fuzz-interactions.test.ts (the README quotes these). */
+export const FUZZ_CLICKS = 240;
+export const FUZZ_SUBMISSIONS = 120;

@@ -8,7 +8,7 @@ import { localBotEnv } from '../../../src/bin/local-bot-env.js';
 import { loadConfig, type Config } from '../../../src/config/load-config.js';
 import type { Logger } from '../../../src/core/ports.js';
 import { createSilentLogger } from '../../../src/logging/logger.js';
-import { startBot, type RunningBot } from '../../../src/main/start-bot.js';
+import { startBot, type BotTiming, type RunningBot } from '../../../src/main/start-bot.js';
 import { createRedisConnection, type RedisConnection } from '../../../src/queue/connection.js';
 import { createJobQueue, type BullJobQueue } from '../../../src/queue/job-queue.js';
 import type { JobSummary } from '../../../src/queue/list-jobs.js';
@@ -83,6 +83,10 @@ export interface HarnessOptions {
   rateLimitScale?: number;
   /** Jobs the bot runs at once (default 4). */
   workerConcurrency?: number;
+  /** Client timeouts and backoffs (the fault suites shorten them). */
+  timing?: BotTiming;
+  /** Worker locks (default 1 s, to recover a killed worker quickly; a loaded machine may then see a running job as stalled). */
+  locks?: { lockDurationMs: number; stalledIntervalMs: number };
 }
 
 /** Starts the sim, the stand-in and the bot (web + worker unless told otherwise). */
@@ -115,8 +119,9 @@ export async function startLifecycleHarness(options: HarnessOptions = {}): Promi
   const logger = options.logger ?? createSilentLogger();
   const tuning = {
     clock: sim.clock,
-    worker: { lockDurationMs: 1_000, stalledIntervalMs: 1_000 },
+    worker: options.locks ?? { lockDurationMs: 1_000, stalledIntervalMs: 1_000 },
     confirmTtlMs: options.confirmTtlMs ?? 10 * MINUTE,
+    ...(options.timing ? { timing: options.timing } : {}),
   };
   const bots: RunningBot[] = [await startBot({ config, logger, ...tuning })];
   const botUrl = bots[0]?.port ? `http://127.0.0.1:${bots[0].port}` : null;

@@ -1,5 +1,6 @@
 import { COMMANDS } from '../../../commands/index.js';
 import type { Message } from '../../../src/core/ports.js';
+import { seededRandom as prng } from '../../helpers/seeded-random.js';
 import { runSlash } from './command-kit.js';
 
 /**
@@ -10,18 +11,6 @@ import { runSlash } from './command-kit.js';
 
 const SEED = 0x6b756265;
 const CASES = 2_000;
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FLAGS = [
   '--nodes',
