@@ -1,7 +1,7 @@
 import { serverNow } from '../src/core/server-clock.js';
 import { renderClusterList } from '../src/render/cluster-list-message.js';
 import { defineJob } from './definition.js';
-import { Origin } from './origin.js';
+import { Origin, ensureThread } from './origin.js';
 
 /** `/kube list`: the project's clusters, as the root of a new thread (the full table as a snippet there when long). */
 export const clusterList = defineJob({
@@ -13,9 +13,10 @@ export const clusterList = defineJob({
     // Ages on Magnum's clock, not the bot's.
     const now = serverNow(ctx.clock.now(), magnum.clockSkewMs?.());
     const { message, snippet } = renderClusterList(clusters, { cloud: data.cloud, requester: data.user, now });
-    const ref = await ctx.slack.post(data.channel, message);
+    // A keyed root: a worker killed after posting it does not post it again on the retry.
+    const ts = await ensureThread(data, ctx, () => message);
     // Every row: a table longer than one message holds goes whole into the thread.
-    if (snippet) await ctx.slack.uploadSnippet(data.channel, ref.ts, snippet);
-    return { clusters: clusters.length, ts: ref.ts };
+    if (snippet) await ctx.slack.uploadSnippet(data.channel, ts, snippet);
+    return { clusters: clusters.length, ts };
   },
 });
