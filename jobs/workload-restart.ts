@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ConflictError, NotFoundError } from '../src/core/errors.js';
+import type { KPod } from '../src/core/kube-state.js';
 import type { KubeApi } from '../src/core/ports.js';
 import { renderWorkloadActionMessage } from '../src/render/workload-action.js';
 import { AnswerState, openKube, postAnswer } from './cluster-access.js';
-import { defineJob } from './definition.js';
+import { defineJob, type JobContext } from './definition.js';
 import { Origin } from './origin.js';
 import { audit, runMutation } from './mutation.js';
 
@@ -14,6 +15,10 @@ export const RestartData = Origin.extend({
   namespace: z.string().min(1),
   kind: z.enum(['Pod', 'Deployment']),
   name: z.string().min(1),
+  /** The uid of the pod this job deletes, recorded before the delete: a retry that finds it gone is done. */
+  podUid: z.string().optional(),
+  /** The rollout's `restartedAt`, recorded before the patch: a retry sets the same value, which rolls nothing more. */
+  restartedAt: z.string().optional(),
 }).extend(AnswerState.shape);
 
 /**
@@ -25,25 +30,10 @@ export const workloadRestart = defineJob({
   name: RESTART_JOB,
   data: RestartData,
   async process(data, ctx) {
-    const mutation = {
-      action: RESTART_JOB,
-      target: `${data.cluster}:${data.namespace}/${data.kind.toLowerCase()}/${data.name}`,
-      origin: data,
-    };
+    const mutation = restartMutation(data);
     const { target, detail } = await runMutation(ctx, mutation, async () => {
       const { api } = await openKube(ctx, data.cloud, data.cluster);
-      const owner = data.kind === 'Pod' ? await controllerOf(api, data.namespace, data.name, data.cluster) : null;
-      await audit(ctx, mutation, 'started');
-      const done =
-        owner !== null
-          ? await api.deletePod(data.namespace, data.name).then(() => ({
-              target: `${data.namespace}/${data.name}`,
-              detail: `The pod was deleted; its ${owner.kind} ${owner.name} creates a new one.`,
-            }))
-          : await api.restartDeployment(data.namespace, data.name).then(() => ({
-              target: `${data.namespace}/deployment/${data.name}`,
-              detail: 'Rollout restart started: pods are replaced one by one.',
-            }));
+      const done = data.kind === 'Pod' ? await recreatePod(api, data, ctx) : await rolloutRestart(api, data, ctx);
       await audit(ctx, mutation, 'finished');
       return done;
     });
@@ -57,10 +47,53 @@ export const workloadRestart = defineJob({
   },
 });
 
+type RestartData = z.infer<typeof RestartData>;
+type Done = { target: string; detail: string };
+
+/**
+ * Deletes the pod so its controller recreates it. The pod's uid is saved in the job's data
+ * before the delete: a retry (a kill, or a Slack error after the delete) that finds no pod of
+ * that uid (gone, or already recreated under the same name) counts the restart as done.
+ */
+async function recreatePod(api: KubeApi, data: RestartData, ctx: JobContext): Promise<Done> {
+  const { state } = await api.readState({ namespace: data.namespace });
+  const pod = state.pods.find((p) => p.namespace === data.namespace && p.name === data.name);
+  const target = `${data.namespace}/${data.name}`;
+  if (data.podUid !== undefined && pod?.uid !== data.podUid) {
+    return { target, detail: 'The pod was deleted (by an earlier attempt of this restart); its controller creates a new one.' };
+  }
+  const owner = controllerOf(pod, data.namespace, data.name, data.cluster);
+  await audit(ctx, restartMutation(data), 'started');
+  if (data.podUid === undefined && pod) {
+    data.podUid = pod.uid;
+    await ctx.runtime.updateData(data);
+  }
+  try {
+    await api.deletePod(data.namespace, data.name);
+  } catch (error) {
+    // Deleted between the read and the delete (by this restart's earlier attempt, or its controller): done all the same.
+    if (!(error instanceof NotFoundError)) throw error;
+  }
+  return { target, detail: `The pod was deleted; its ${owner.kind} ${owner.name} creates a new one.` };
+}
+
+/** A rollout restart whose `restartedAt` is saved in the job's data first, so a retry sets the same value. */
+async function rolloutRestart(api: KubeApi, data: RestartData, ctx: JobContext): Promise<Done> {
+  await audit(ctx, restartMutation(data), 'started');
+  if (data.restartedAt === undefined) {
+    data.restartedAt = new Date(ctx.runtime.enqueuedAt ?? ctx.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    await ctx.runtime.updateData(data);
+  }
+  await api.restartDeployment(data.namespace, data.name, data.restartedAt);
+  return { target: `${data.namespace}/deployment/${data.name}`, detail: 'Rollout restart started: pods are replaced one by one.' };
+}
+
+function restartMutation(data: RestartData) {
+  return { action: RESTART_JOB, target: `${data.cluster}:${data.namespace}/${data.kind.toLowerCase()}/${data.name}`, origin: data };
+}
+
 /** The pod's controller; refuses a missing pod and a bare one (deleting it would not restart it). */
-async function controllerOf(api: KubeApi, namespace: string, name: string, cluster: string): Promise<{ kind: string; name: string }> {
-  const { state } = await api.readState({ namespace });
-  const pod = state.pods.find((p) => p.namespace === namespace && p.name === name);
+function controllerOf(pod: KPod | undefined, namespace: string, name: string, cluster: string): { kind: string; name: string } {
   if (!pod) throw new NotFoundError(`Pod ${namespace}/${name} was not found on ${cluster}. See \`/kube pods ${cluster} -n ${namespace}\`.`);
   if (pod.owner === null) {
     throw new ConflictError(

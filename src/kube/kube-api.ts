@@ -161,9 +161,8 @@ export function createKubeApi(kc: KubeConfig, options: KubeApiOptions): KubeApi 
       const path = SCALE_PATHS[kind].replace('{ns}', seg(namespace)).replace('{name}', seg(name));
       await http.request({ method: 'PATCH', path, body: { spec: { replicas } }, contentType: MERGE_PATCH, timeoutMs });
     },
-    async restartDeployment(namespace: string, name: string): Promise<void> {
+    async restartDeployment(namespace: string, name: string, restartedAt: string): Promise<void> {
       // What `kubectl rollout restart` sends: a new pod-template annotation rolls every pod.
-      const restartedAt = new Date(options.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
       await http.request({
         method: 'PATCH',
         path: `/apis/apps/v1/namespaces/${seg(namespace)}/deployments/${seg(name)}`,

@@ -91,12 +91,18 @@ describe('KubeApi operations against the simulated API server', () => {
   it('restarts a Deployment: every pod is replaced', async () => {
     const { state } = await api.readState({ namespace: 'kube-system' });
     const old = state.pods.filter((p) => p.name.startsWith('coredns-')).map((p) => p.name);
-    await api.restartDeployment('kube-system', 'coredns');
+    await api.restartDeployment('kube-system', 'coredns', '2026-12-05T17:00:00Z');
     const after = (await api.readState({ namespace: 'kube-system' })).state.pods
       .filter((p) => p.name.startsWith('coredns-'))
       .map((p) => p.name);
     expect(after).toHaveLength(old.length);
     expect(after.some((n) => old.includes(n))).toBe(false);
+    // The same restartedAt again (a retried restart) changes nothing: no second roll.
+    await api.restartDeployment('kube-system', 'coredns', '2026-12-05T17:00:00Z');
+    const again = (await api.readState({ namespace: 'kube-system' })).state.pods
+      .filter((p) => p.name.startsWith('coredns-'))
+      .map((p) => p.name);
+    expect(again.sort()).toEqual([...after].sort());
   });
 
   it('sees nodes added and removed by a resize, with their DaemonSet pods', async () => {

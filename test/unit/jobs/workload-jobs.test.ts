@@ -4,6 +4,8 @@ import type { KubeApi } from '../../../src/core/ports.js';
 import type { AuditRecord } from '../../../src/core/audit.js';
 import { aKubeState, aPod } from '../../helpers/snapshot-builders.js';
 import { fakeKubeApi } from '../collect/fakes.js';
+import { NotFoundError, UpstreamError } from '../../../src/core/errors.js';
+import { NOW } from '../../helpers/snapshot-builders.js';
 import { ORIGIN, jobKit, run } from './job-kit.js';
 
 function recordingApi(calls: string[]): KubeApi {
@@ -11,7 +13,7 @@ function recordingApi(calls: string[]): KubeApi {
     ...fakeKubeApi(),
     scale: async (ns, kind, name, replicas) => void calls.push(`scale ${ns} ${kind} ${name} ${replicas}`),
     deletePod: async (ns, name) => void calls.push(`deletePod ${ns} ${name}`),
-    restartDeployment: async (ns, name) => void calls.push(`restartDeployment ${ns} ${name}`),
+    restartDeployment: async (ns, name, restartedAt) => void calls.push(`restartDeployment ${ns} ${name} ${restartedAt}`),
   };
 }
 
@@ -110,7 +112,7 @@ describe('workload-restart job', () => {
 
     await run(workloadRestart, { ...ORIGIN, cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api' }, ctx);
 
-    expect(calls).toEqual(['restartDeployment web api']);
+    expect(calls).toEqual([`restartDeployment web api ${new Date(NOW).toISOString().replace(/\.\d{3}Z$/, 'Z')}`]);
   });
 
   it('refuses a viewer', async () => {
@@ -121,5 +123,69 @@ describe('workload-restart job', () => {
 
     await expect(refused).rejects.toMatchObject({ code: 'permission_denied' });
     expect(calls).toEqual([]);
+  });
+});
+
+describe('workload-restart retried (issue 10, finding 3)', () => {
+  const slackDown = () => new UpstreamError('slack_unreachable', 'Could not reach Slack for chat.postMessage.', { service: 'slack' });
+
+  it('counts a pod deleted by an earlier attempt as restarted, instead of failing with "not found"', async () => {
+    const calls: string[] = [];
+    let pods = [aPod({ namespace: 'kube-system', name: 'coredns-1', uid: 'uid-1', owner: { kind: 'ReplicaSet', name: 'coredns-5d' } })];
+    const api: KubeApi = {
+      ...recordingApi(calls),
+      readState: async () => ({ state: aKubeState({ pods }), problems: [] }),
+      deletePod: async (ns, name) => {
+        calls.push(`deletePod ${ns} ${name}`);
+        // Its ReplicaSet recreates it under the same name (as a StatefulSet would), with a new uid.
+        pods = [aPod({ namespace: 'kube-system', name: 'coredns-1', uid: 'uid-2', owner: { kind: 'ReplicaSet', name: 'coredns-5d' } })];
+      },
+    };
+    const { ctx, updates } = jobKit({ api });
+    const post = ctx.slack.post;
+    ctx.slack.post = async () => Promise.reject(slackDown());
+    const data = { ...ORIGIN, cluster: 'dev-a', namespace: 'kube-system', kind: 'Pod', name: 'coredns-1' };
+
+    await expect(run(workloadRestart, data, ctx)).rejects.toMatchObject({ code: 'slack_unreachable' });
+    ctx.slack.post = post;
+    const retried = await run(workloadRestart, { ...data, ...updates.at(-1) }, ctx);
+
+    expect(retried).toMatchObject({ kind: 'Pod' });
+    expect(calls).toEqual(['deletePod kube-system coredns-1']);
+    expect(updates.at(-1)).toMatchObject({ podUid: 'uid-1' });
+  });
+
+  it('counts a 404 on the delete itself (the pod went meanwhile) as restarted', async () => {
+    const pods = aKubeState({
+      pods: [aPod({ namespace: 'web', name: 'api-1', uid: 'uid-1', owner: { kind: 'ReplicaSet', name: 'api-7f' } })],
+    });
+    const api: KubeApi = {
+      ...fakeKubeApi(),
+      readState: async () => ({ state: pods, problems: [] }),
+      deletePod: async () => Promise.reject(new NotFoundError('pods "api-1" not found')),
+    };
+    const { ctx, slack } = jobKit({ api });
+
+    await run(workloadRestart, { ...ORIGIN, cluster: 'dev-a', namespace: 'web', kind: 'Pod', name: 'api-1' }, ctx);
+
+    expect(JSON.stringify(slack)).toContain('its ReplicaSet api-7f creates a new one');
+  });
+
+  it('sets the same restartedAt on a retried Deployment restart, so it rolls once', async () => {
+    const calls: string[] = [];
+    const { ctx, updates } = jobKit({ api: recordingApi(calls) });
+    const post = ctx.slack.post;
+    ctx.slack.post = async () => Promise.reject(slackDown());
+    const data = { ...ORIGIN, cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api' };
+    let now = NOW;
+    ctx.clock = { now: () => now };
+
+    await expect(run(workloadRestart, data, ctx)).rejects.toMatchObject({ code: 'slack_unreachable' });
+    now += 60_000;
+    ctx.slack.post = post;
+    await run(workloadRestart, { ...data, ...updates.at(-1) }, ctx);
+
+    expect(new Set(calls).size).toBe(1);
+    expect(calls).toHaveLength(2);
   });
 });
