@@ -1,13 +1,14 @@
 import type { ClusterDetail, ClusterTemplate, Nodegroup } from '../core/cluster.js';
 import { NotFoundError } from '../core/errors.js';
 import type { KubeState } from '../core/kube-state.js';
-import type { HeatResource, HeatStack, LoadBalancer, Port } from '../core/openstack-state.js';
+import { capoNetworkNames, detectDriver, type DriverFacts } from '../core/magnum-driver.js';
+import type { HeatResource, HeatStack, LoadBalancer, NovaServer, Port } from '../core/openstack-state.js';
 import type { Clock, KubeApi, KubeConnector, Logger, OpenStackApi } from '../core/ports.js';
 import { serverNow } from '../core/server-clock.js';
-import type { ClusterSnapshot, CollectionProblem } from '../core/snapshot.js';
+import type { ClusterSnapshot, CollectionProblem, NodeConsole } from '../core/snapshot.js';
 import { toProblem } from './collection-problems.js';
 import { withTimeout } from './with-timeout.js';
-import { collectConsoles } from './collect-consoles.js';
+import { CONSOLE_LINES, collectConsoles, exactName } from './collect-consoles.js';
 import type { Part } from './part.js';
 
 export interface CollectDeps {
@@ -74,14 +75,24 @@ export async function collectSnapshot(deps: CollectDeps, target: CollectTarget, 
   c.skew.openstack = openstack.magnum.clockSkewMs?.() ?? null;
   if (cluster === null) return finish(snapshot, c, deps.clock);
   snapshot.cluster = cluster;
-  const [template, nodegroups, heat, kube] = await Promise.all([
+  const [template, nodegroups] = await Promise.all([
     c.part<ClusterTemplate>('magnum', 'cluster template', () => openstack.magnum.getTemplate(cluster.clusterTemplateId)),
     c.part<Nodegroup[]>('magnum', 'nodegroups', () => openstack.magnum.listNodegroups(cluster.uuid)),
-    collectHeatAndNetwork(openstack, cluster, c.part),
+  ]);
+  const driver = detectDriver({
+    templateDriver: template?.driver,
+    clusterDistro: template?.clusterDistro,
+    labels: { ...(template?.labels ?? {}), ...cluster.labels },
+    stackId: cluster.stackId,
+  });
+  const [heat, machines, kube] = await Promise.all([
+    collectHeatAndNetwork(openstack, cluster, driver, c.part),
+    driver.family === 'cluster-api' ? collectMachines(openstack, cluster, nodegroups ?? [], c.part) : Promise.resolve(null),
     wantsKube(cluster) ? readMagnumKube(deps.kube, openstack, cluster, c) : Promise.resolve(null),
   ]);
-  Object.assign(snapshot, heat, { template, nodegroups: nodegroups ?? [], kube });
-  const consoles = await collectConsoles(openstack, snapshot, c.part);
+  Object.assign(snapshot, heat, { template, nodegroups: nodegroups ?? [], kube, driver }, machines ?? {});
+  // Cluster API machines' consoles come with the machines; Heat servers' are read by name.
+  const consoles = machines?.consoles ?? (driver.family === 'cluster-api' ? [] : await collectConsoles(openstack, snapshot, c.part));
   if (consoles.length > 0) snapshot.consoles = consoles;
   c.skew.openstack = openstack.magnum.clockSkewMs?.() ?? c.skew.openstack;
   return finish(snapshot, c, deps.clock);
@@ -113,9 +124,36 @@ function wantsKube(cluster: ClusterDetail): boolean {
   return cluster.status.endsWith('_COMPLETE') || cluster.apiAddress !== null;
 }
 
-/** Heat-driver clusters only: Cluster API drivers put a non-UUID name in stack_id. */
-export function usesHeat(cluster: ClusterDetail): boolean {
-  return cluster.stackId !== null && UUID.test(cluster.stackId);
+/** Control plane machines whose console is read while the control plane waits. */
+const MAX_CONSOLES = 2;
+
+/**
+ * A Cluster API cluster's machines (Nova servers named `<stack_id>-...`) and, while a create or
+ * update waits on a control plane whose machines run, their console tail: kubeadm writes why
+ * the control plane did not initialise there.
+ */
+async function collectMachines(
+  openstack: OpenStackApi,
+  cluster: ClusterDetail,
+  nodegroups: Nodegroup[],
+  part: Part,
+): Promise<{ servers: NovaServer[]; consoles: NodeConsole[] } | null> {
+  const nova = openstack.nova;
+  const stackId = cluster.stackId;
+  if (!nova || !stackId) return null;
+  const prefix = `^${exactName(stackId).slice(1, -1)}-`;
+  const servers = (await part<NovaServer[]>('nova', 'servers', () => nova.listServers(prefix))) ?? [];
+  const master = nodegroups.find((g) => g.role === 'master');
+  const waiting = cluster.status.endsWith('_IN_PROGRESS') && master !== undefined && !master.status.endsWith('_COMPLETE');
+  const running = waiting ? servers.filter((s) => s.status === 'ACTIVE' && s.name.includes('-control-plane-')).slice(0, MAX_CONSOLES) : [];
+  const consoles = await Promise.all(
+    running.map(async (s): Promise<NodeConsole | null> => {
+      const output = await part('nova', `console log of ${s.name}`, () => nova.consoleOutput(s.id, CONSOLE_LINES));
+      if (output === null) return null;
+      return { server: s.name, serverId: s.id, reason: 'create-in-progress', lines: output.split('\n').filter((l) => l !== '') };
+    }),
+  );
+  return { servers, consoles: consoles.filter((x): x is NodeConsole => x !== null && x.lines.length > 0) };
 }
 
 interface HeatAndNetwork {
@@ -126,8 +164,14 @@ interface HeatAndNetwork {
   ports: Port[];
 }
 
-async function collectHeatAndNetwork(openstack: OpenStackApi, cluster: ClusterDetail, part: Part): Promise<HeatAndNetwork> {
-  const stackId = usesHeat(cluster) ? cluster.stackId : null;
+async function collectHeatAndNetwork(
+  openstack: OpenStackApi,
+  cluster: ClusterDetail,
+  driver: DriverFacts,
+  part: Part,
+): Promise<HeatAndNetwork> {
+  // Heat is asked only about a Heat-driver cluster (told from what Magnum says, never by trying).
+  const stackId = driver.family === 'heat' ? cluster.stackId : null;
   const [stack, resources] =
     stackId === null
       ? [null, null]
@@ -136,7 +180,7 @@ async function collectHeatAndNetwork(openstack: OpenStackApi, cluster: ClusterDe
           part<HeatResource[]>('heat', 'stack resources', () => openstack.heat.listResources(stackId, HEAT_NESTED_DEPTH)),
         ]);
   const heatResources = resources ?? [];
-  const subnetId = await resolveSubnet(openstack, cluster, heatResources, part);
+  const subnetId = await resolveSubnet(openstack, cluster, heatResources, driver, part);
   if (subnetId === null) return { stack, heatResources, subnetId, loadBalancers: [], ports: [] };
   const [loadBalancers, ports] = await Promise.all([
     part<LoadBalancer[]>('octavia', 'load balancers', () => openstack.octavia.listLoadBalancers({ vipSubnetId: subnetId })),
@@ -145,11 +189,12 @@ async function collectHeatAndNetwork(openstack: OpenStackApi, cluster: ClusterDe
   return { stack, heatResources, subnetId, loadBalancers: loadBalancers ?? [], ports: ports ?? [] };
 }
 
-/** cluster.fixedSubnet (resolving a name), else the physical id of Heat's `private_subnet`. */
+/** cluster.fixedSubnet (resolving a name), else Cluster API Provider OpenStack's subnet, else the physical id of Heat's `private_subnet`. */
 async function resolveSubnet(
   openstack: OpenStackApi,
   cluster: ClusterDetail,
   resources: HeatResource[],
+  driver: DriverFacts,
   part: Part,
 ): Promise<string | null> {
   const fixed = cluster.fixedSubnet;
@@ -157,6 +202,13 @@ async function resolveSubnet(
     if (UUID.test(fixed)) return fixed;
     const found = await part('neutron', 'subnet', () => openstack.neutron.listSubnets({ name: fixed }));
     if (found !== null && found[0] !== undefined) return found[0].id;
+  }
+  if (driver.family === 'cluster-api' && cluster.stackId) {
+    for (const name of capoNetworkNames(driver.driver, cluster.stackId, cluster.projectId)) {
+      const found = await part('neutron', 'subnet', () => openstack.neutron.listSubnets({ name }));
+      if (found !== null && found[0] !== undefined) return found[0].id;
+    }
+    return null;
   }
   const heatSubnet = resources.find((r) => r.name === 'private_subnet' || (r.type === 'OS::Neutron::Subnet' && r.path[0] === 'network'));
   return heatSubnet?.physicalId ?? null;

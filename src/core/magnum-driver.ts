@@ -121,3 +121,17 @@ export function driverLabel(driver: MagnumDriver): string {
   if (driver === 'unknown') return 'unknown driver';
   return driver;
 }
+
+/**
+ * The names Cluster API Provider OpenStack gives a Cluster API cluster's network and subnet,
+ * `k8s-clusterapi-cluster-<namespace>-<cluster>`: magnum-cluster-api keeps its clusters in
+ * `magnum-system`, magnum-capi-helm in `magnum-<project id>` (driver_utils.cluster_namespace).
+ * Both candidates when the flavour is not known.
+ */
+export function capoNetworkNames(driver: MagnumDriver, stackId: string, projectId: string | null): string[] {
+  const name = (namespace: string) => `k8s-clusterapi-cluster-${namespace}-${stackId}`;
+  const helm = projectId === null ? [] : [name(`magnum-${projectId}`)];
+  if (driver === 'magnum-cluster-api') return [name('magnum-system')];
+  if (driver === 'magnum-capi-helm') return helm;
+  return [name('magnum-system'), ...helm];
+}

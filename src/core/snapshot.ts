@@ -1,6 +1,7 @@
 import type { ClusterDetail, ClusterTemplate, Nodegroup } from './cluster.js';
 import type { KubeState } from './kube-state.js';
-import type { HeatResource, HeatStack, LoadBalancer, Port } from './openstack-state.js';
+import type { DriverFacts } from './magnum-driver.js';
+import type { HeatResource, HeatStack, LoadBalancer, NovaServer, Port } from './openstack-state.js';
 
 /** A part of the state that could not be collected; rules turn these into findings. */
 export interface CollectionProblem {
@@ -49,8 +50,15 @@ export interface ClusterSnapshot {
   subnetId: string | null;
   loadBalancers: LoadBalancer[];
   ports: Port[];
-  /** Console logs of the servers whose create failed or hangs, or whose node is NotReady (absent: none read). */
+  /**
+   * Console logs of the servers whose create failed or hangs, or whose node is NotReady (absent: none read);
+   * for Cluster API drivers, of the control plane machines that run while the control plane nodegroup waits.
+   */
   consoles?: NodeConsole[];
   kube: KubeState | null;
   problems: CollectionProblem[];
+  /** The Magnum driver, told from what Magnum says (absent in snapshots built without collecting). */
+  driver?: DriverFacts;
+  /** Cluster API drivers: the cluster's machines as Nova lists them (with their faults). */
+  servers?: NovaServer[];
 }

@@ -20,6 +20,10 @@ const MAGNUM_TROUBLESHOOTING =
 const MURANO_K8S_README =
   'https://github.com/openstack-archive/k8s-docker-suite-app-murano/blob/2ee337aed542fe80c1d9646c97a17dcd575cb225/Kubernetes/README.rst';
 
+const MAGNUM_CLUSTER_API = 'https://github.com/vexxhost/magnum-cluster-api/blob/3890a362b74321726e777e5203fb045da5cb59bc';
+const MAGNUM_CAPI_HELM = 'https://github.com/openstack/magnum-capi-helm/blob/a8b82c2480a286a10b60ecc1d94c6cd9f1d01823';
+const CAPO = 'https://github.com/kubernetes-sigs/cluster-api-provider-openstack/blob/e52de58abe6f70f4ad3ad7f7f51632bfd70354b7';
+
 const catalyst = (section: string, anchor: string): SourceRef => ({
   title: `Catalyst Cloud Kubernetes documentation, known issue "${section}"`,
   url: `${CATALYST_KNOWN_ISSUES}#${anchor}`,
@@ -52,6 +56,23 @@ export const SOURCES = {
     title: 'Magnum Troubleshooting Guide, "Kubernetes services"',
     url: `${MAGNUM_TROUBLESHOOTING}#kubernetes-services`,
   },
+  magnumClusterApiDriver: {
+    title: 'magnum-cluster-api driver (Vexxhost): status_reason from the Cluster API events, upgrade',
+    url: `${MAGNUM_CLUSTER_API}/magnum_cluster_api/driver.py`,
+  },
+  magnumCapiHelmDriver: {
+    title: 'magnum-capi-helm driver: cluster status from the Cluster API conditions, upgrade',
+    url: `${MAGNUM_CAPI_HELM}/magnum_capi_helm/driver.py`,
+  },
+  capoLoadBalancer: {
+    title: 'Cluster API Provider OpenStack, the API server load balancer',
+    url: `${CAPO}/pkg/cloud/services/loadbalancer/loadbalancer.go`,
+  },
+  capoInstance: {
+    title: 'Cluster API Provider OpenStack, creating the machines’ servers',
+    url: `${CAPO}/pkg/cloud/services/compute/instance.go`,
+  },
+  capoNetwork: { title: 'Cluster API Provider OpenStack, the cluster network', url: `${CAPO}/pkg/cloud/services/networking/network.go` },
 } as const satisfies Record<string, SourceRef>;
 
 /** `title (url)`, for plain text: tickets, snippets, the CLI. */

@@ -1,7 +1,7 @@
 import type { Finding } from '../core/finding.js';
 import type { ClusterSnapshot } from '../core/snapshot.js';
 import { selectedPods } from './kube-index.js';
-import { namespacedRef, nodeRef, podRef } from './object-refs.js';
+import { namespacedRef, nodeRef, openstackRef, podRef } from './object-refs.js';
 import { ownerChain } from './pod-facts.js';
 import type { Rule } from './rule.js';
 
@@ -49,6 +49,9 @@ function withOwners(objects: Set<string>, snapshot: ClusterSnapshot): Set<string
 /** The snapshot with the covered Kubernetes objects removed, for re-running a suppressed rule. */
 export function withoutObjects(snapshot: ClusterSnapshot, objects: ReadonlySet<string>): ClusterSnapshot {
   const kube = snapshot.kube;
+  // A finding on the Magnum cluster itself (a stalled Cluster API create) explains the cluster-level generic ones (slow-create).
+  const clusterCovered = snapshot.cluster !== null && objects.has(openstackRef('Cluster', snapshot.cluster.name));
+  if (clusterCovered) return withoutObjects({ ...snapshot, cluster: null }, objects);
   if (kube === null) return snapshot;
   return {
     ...snapshot,

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { capiCreateStalled } from './capi-create-stalled.js';
 import { collectionProblem } from './collection-problem.js';
 import { containerCreatingStuck } from './container-creating-stuck.js';
 import { controlPlaneNotReady } from './control-plane-not-ready.js';
@@ -27,6 +28,7 @@ import { workloadReplicasShort } from './workload-replicas-short.js';
 export const ALL_RULES: readonly Rule[] = [
   deleteBlockedByLoadbalancers,
   createFailedHeat,
+  capiCreateStalled,
   slowCreate,
   nodeConsole,
   dockerVolumeSizeOverlay2,

@@ -21,10 +21,10 @@ const EXPECTED: Record<Exclude<ScenarioName, 'slow-create' | 'lb-blocks-delete'>
   'service-no-endpoints': ['warning:service-without-endpoints', 'warning:workload-replicas-short'],
   'control-plane-not-ready': ['critical:control-plane-not-ready', 'critical:magnum-health-unhealthy'],
   'old-kernel': ['critical:overlay-network-kernel'],
-  'capi-machines-fail': ['critical:slow-create'],
-  'capi-control-plane-init': ['critical:slow-create'],
-  'capi-lb-no-address': ['critical:slow-create'],
-  'capi-quota': ['critical:slow-create'],
+  'capi-machines-fail': ['critical:capi-create-stalled'],
+  'capi-control-plane-init': ['critical:capi-create-stalled'],
+  'capi-lb-no-address': ['critical:capi-create-stalled'],
+  'capi-quota': ['critical:capi-create-stalled'],
   'capi-lb-blocks-delete': [],
 };
 

@@ -41,6 +41,7 @@ describe('collectSnapshot', () => {
       cluster: aCluster(),
       template: aTemplate(),
       nodegroups: [],
+      driver: { driver: 'heat', family: 'heat', because: `stack_id ${aCluster().stackId ?? ''} is a Heat stack UUID` },
       stack: aStack(),
       heatResources: [aHeatResource('network.private_subnet', { type: 'OS::Neutron::Subnet', physicalId: 'subnet-heat' })],
       subnetId: 'subnet-heat',
@@ -83,8 +84,13 @@ describe('collectSnapshot', () => {
       logger: fakeLogger(),
     };
     const snapshot = await collectSnapshot(deps, { clusterName: 'dev-a' });
-    expect(calls.filter((c) => c.startsWith('heat.') || c.startsWith('octavia.'))).toEqual([]);
-    expect(snapshot).toMatchObject({ stack: null, heatResources: [], subnetId: null, problems: [] });
+    expect(calls.filter((c) => c.startsWith('heat.'))).toEqual([]);
+    // Cluster API Provider OpenStack's subnet, found by the name it gives it (magnum-capi-helm: namespace magnum-<project>).
+    expect(calls.filter((c) => c.startsWith('neutron.listSubnets'))).toEqual([
+      `neutron.listSubnets({"name":"k8s-clusterapi-cluster-magnum-${aCluster().projectId ?? ''}-k8s-vceudehhfqoh"})`,
+    ]);
+    expect(snapshot).toMatchObject({ stack: null, heatResources: [], subnetId: 'subnet-by-name', problems: [] });
+    expect(snapshot.driver).toMatchObject({ driver: 'magnum-capi-helm', family: 'cluster-api' });
   });
 
   it('does not try Kubernetes while the cluster is being created without an API address', async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { capoResourceName } from './capi-model.js';
 import { octaviaTime, stableUuid } from './ids.js';
 import { liveWorkerCount, phaseAt } from './cluster-lifecycle.js';
 import type { SimCluster, SimLoadBalancer, SimState } from './sim-state.js';
@@ -92,7 +93,9 @@ export function portsOf(state: SimState, cluster: SimCluster, now: number): Port
 export function subnetView(cluster: SimCluster): object {
   const t = octaviaTime(cluster.createdAt) + 'Z';
   return {
-    name: `${cluster.stackName}-network-${cluster.stackName.slice(-6)}-private_subnet`,
+    // Heat's network stack names it; Cluster API Provider OpenStack names network and subnet alike.
+    name:
+      cluster.driver === 'heat' ? `${cluster.stackName}-network-${cluster.stackName.slice(-6)}-private_subnet` : capoResourceName(cluster),
     enable_dhcp: true,
     network_id: cluster.networkId,
     segment_id: null,
