@@ -16,7 +16,14 @@ export interface CreateRequestView {
   timeout?: number | undefined;
 }
 
-/** The command line equivalent of a create request (labels sorted). */
+/** What a label's value shows as: label values are often secrets (`grafana_admin_passwd=...`), so none is shown. */
+export const MASKED_LABEL_VALUE = '••••';
+
+/**
+ * The command line equivalent of a create request (labels sorted), for the thread root and the
+ * audit record: label keys are shown, their values masked, every one of them (a value's key does
+ * not reliably say whether it is a secret).
+ */
 export function createCommandLine(spec: CreateRequestView): string {
   const parts = [`/kube create ${spec.cluster}`];
   const add = (flag: string, value: string | number | undefined) => {
@@ -28,7 +35,7 @@ export function createCommandLine(spec: CreateRequestView): string {
   add('flavor', spec.flavor);
   add('master-flavor', spec.masterFlavor);
   add('keypair', spec.keypair);
-  for (const [k, v] of Object.entries(spec.labels).sort(([a], [b]) => a.localeCompare(b))) parts.push(`--label ${k}=${v}`);
+  for (const k of Object.keys(spec.labels).sort((a, b) => a.localeCompare(b))) parts.push(`--label ${k}=${MASKED_LABEL_VALUE}`);
   add('docker-volume-size', spec.dockerVolumeSize);
   add('timeout', spec.timeout);
   return parts.join(' ');
