@@ -21,6 +21,8 @@ const USER = 'U1ALICE';
 /** One user per command, so each answer names the command it answers. */
 const USERS = Array.from({ length: 200 }, (_, i) => `U${String(i + 100)}`);
 const LISTED = /^\d+ clusters/;
+/** Slack's tiers times this, in the stand-in and the bot alike: this test is about Redis, not Slack's pace. */
+const RATE_LIMIT_SCALE = 100;
 const REFUSED = /job queue \(Redis\) is not answering/;
 
 describe('Redis Sentinel', () => {
@@ -35,6 +37,7 @@ describe('Redis Sentinel', () => {
     slack = await startSlackStandIn({
       channels: [{ id: CHANNEL, name: 'ops' }],
       users: [USER, ...USERS].map((id) => ({ id, name: id.toLowerCase() })),
+      rateLimitScale: RATE_LIMIT_SCALE,
     });
     const env = {
       ...localBotEnv({
@@ -46,6 +49,7 @@ describe('Redis Sentinel', () => {
         cloud: sim.osEnv,
         operators: [USER],
         workerConcurrency: 4,
+        rateLimitScale: RATE_LIMIT_SCALE,
       }),
       REDIS_SENTINELS: group.sentinels.join(','),
       REDIS_SENTINEL_MASTER: MASTER_NAME,
