@@ -1,10 +1,14 @@
 /**
- * Slash-command ack latency: the bot (Bolt HTTPReceiver, signature check, the replay guard's
- * Redis claim, our router, ack, then enqueue on real Redis) against a bare Bolt app that only acks. Same process, same
- * signed requests, alternating rounds; prints medians, p95 and the ratio.
+ * Slash-command ack latency and throughput: the bot (Bolt HTTPReceiver, signature check, the
+ * replay guard's Redis claim, our router, enqueue on real Redis, ack) against the floor of this
+ * architecture: a bare Bolt app whose handler enqueues one BullMQ job and acks. Same process,
+ * same signed requests, alternating rounds, at concurrency 1 and 20; prints p50, p99, req/s and
+ * the ratios (targets: latency at most 1.3x, req/s at least 0.8x).
  */
 import { randomBytes } from 'node:crypto';
 import bolt from '@slack/bolt';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { createSilentLogger } from '../src/logging/logger.js';
 import { createMemoryAuditLog } from '../test/helpers/memory-audit-log.js';
 import { createJobQueue } from '../src/queue/job-queue.js';
@@ -16,7 +20,7 @@ import { COMMANDS } from '../commands/index.js';
 import { createRegistry } from '../commands/registry.js';
 import { median, percentile, ratioLine } from './stats.js';
 
-const REQUESTS = 400;
+const REQUESTS = 300;
 const ROUNDS = 3;
 const redisUrl = process.argv[2] ?? 'redis://127.0.0.1:6379';
 const secret = randomBytes(16).toString('hex');
@@ -31,7 +35,13 @@ const bare = new bolt.App({
   tokenVerificationEnabled: false,
   clientOptions: { slackApiUrl: slack.apiUrl },
 });
-bare.command('/kube', async ({ ack }) => ack());
+const bareRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+const bareQueue = new Queue('jobs', { connection: bareRedis, prefix: `bench-bare-${randomBytes(4).toString('hex')}` });
+let bareJobs = 0;
+bare.command('/kube', async ({ ack, command }) => {
+  await bareQueue.add('cluster-list', { channel: command.channel_id, user: command.user_id }, { jobId: `bare-${++bareJobs}` });
+  await ack();
+});
 const bareServer = (await bare.start(0)) as { address(): { port: number } };
 const bareUrl = `http://127.0.0.1:${bareServer.address().port}/slack/events`;
 
@@ -76,19 +86,43 @@ async function sample(url: string): Promise<number> {
   return elapsed;
 }
 
-const bareSamples: number[] = [];
-const ourSamples: number[] = [];
-for (let i = 0; i < 50; i++) await Promise.all([sample(bareUrl), sample(oursUrl)]);
-for (let round = 0; round < ROUNDS; round++) {
-  for (let i = 0; i < REQUESTS; i++) bareSamples.push(await sample(bareUrl));
-  for (let i = 0; i < REQUESTS; i++) ourSamples.push(await sample(oursUrl));
+/** `total` requests, `concurrency` at a time: each one's latency, and requests per second over the batch. */
+async function batch(url: string, total: number, concurrency: number): Promise<{ samples: number[]; perSecond: number }> {
+  const samples: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < total) samples.push(await sample(url));
+    }),
+  );
+  return { samples, perSecond: total / ((performance.now() - started) / 1000) };
 }
 
-console.log(ratioLine('ack latency, median', median(ourSamples), median(bareSamples), 'ms'));
-console.log(ratioLine('ack latency, p95', percentile(ourSamples, 95), percentile(bareSamples, 95), 'ms'));
+for (let i = 0; i < 50; i++) await Promise.all([sample(bareUrl), sample(oursUrl)]);
+for (const concurrency of [1, 20]) {
+  const bareSamples: number[] = [];
+  const ourSamples: number[] = [];
+  const bareRates: number[] = [];
+  const ourRates: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const b = await batch(bareUrl, REQUESTS, concurrency);
+    const o = await batch(oursUrl, REQUESTS, concurrency);
+    bareSamples.push(...b.samples);
+    ourSamples.push(...o.samples);
+    bareRates.push(b.perSecond);
+    ourRates.push(o.perSecond);
+  }
+  console.log(ratioLine(`ack latency c=${concurrency}, p50`, median(ourSamples), median(bareSamples), 'ms'));
+  console.log(ratioLine(`ack latency c=${concurrency}, p99`, percentile(ourSamples, 99), percentile(bareSamples, 99), 'ms'));
+  console.log(ratioLine(`acks per second c=${concurrency}`, median(ourRates), median(bareRates), 'req/s'));
+}
 
 await ours.stop();
 await bare.stop();
+await bareQueue.obliterate({ force: true });
+await bareQueue.close();
+bareRedis.disconnect();
 await queue.close();
 await connection.close();
 await slack.close();
