@@ -1,5 +1,6 @@
 import type { Logger } from '../../core/ports.js';
 import type { OutboxStore } from '../../core/outbox-store.js';
+import { createMemoryOutboxStore } from './memory-store.js';
 
 /** Thrown by a task's call when Slack answered 429: the lane holds the bucket and runs the task again. */
 export class RateLimited extends Error {
@@ -19,7 +20,6 @@ interface Task {
 }
 
 /** When the shared store cannot answer, wait this long and ask again. */
-const STORE_RETRY_MS = 1000;
 
 /** A wait that does not keep the process alive by itself (a stopped bot exits; a running one has its servers). */
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
@@ -31,6 +31,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * 429 holds the bucket for Retry-After and sends the same call again.
  */
 export class OutboxLane {
+  /** The bucket of this process alone, while the shared store cannot answer. */
+  private readonly local = createMemoryOutboxStore();
   private readonly urgent: Task[] = [];
   /** Progress edits waiting, one per message, oldest first. */
   private readonly progress = new Map<string, Task>();
@@ -103,8 +105,10 @@ export class OutboxLane {
         try {
           wait = await this.store.take(this.bucket, this.limit.perMinute, this.limit.burst);
         } catch (error) {
-          this.log.warn({ err: error, bucket: this.bucket }, 'outbox: rate-limit store unavailable; waiting');
-          wait = STORE_RETRY_MS;
+          // Redis is down: limit this process alone rather than wait for Redis, or nobody would be
+          // told anything (not even "try again, the queue is down") until it came back.
+          this.log.warn({ err: error, bucket: this.bucket }, 'outbox: rate-limit store unavailable; limiting in this process');
+          wait = await this.local.take(this.bucket, this.limit.perMinute, this.limit.burst);
         }
         if (wait > 0) {
           await sleep(wait);

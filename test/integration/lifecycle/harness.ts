@@ -83,6 +83,8 @@ export interface HarnessOptions {
   rateLimitScale?: number;
   /** Jobs the bot runs at once (default 4). */
   workerConcurrency?: number;
+  /** Another Redis than the shared one (a private server a test restarts). */
+  redisUrl?: string;
   /** Client timeouts and backoffs (the fault suites shorten them). */
   timing?: BotTiming;
   /** Worker locks (default 1 s, to recover a killed worker quickly; a loaded machine may then see a running job as stalled). */
@@ -107,7 +109,7 @@ export async function startLifecycleHarness(options: HarnessOptions = {}): Promi
       role,
       slack,
       signingSecret: SECRET,
-      redisUrl: REDIS_URL,
+      redisUrl: options.redisUrl ?? REDIS_URL,
       queuePrefix: prefix,
       cloud: sim.osEnv,
       operators: [OPERATOR, OTHER_OPERATOR],
@@ -126,7 +128,7 @@ export async function startLifecycleHarness(options: HarnessOptions = {}): Promi
   const bots: RunningBot[] = [await startBot({ config, logger, ...tuning })];
   const botUrl = bots[0]?.port ? `http://127.0.0.1:${bots[0].port}` : null;
   const metricsUrl = `http://127.0.0.1:${bots[0]?.metricsPort ?? 0}`;
-  const connection: RedisConnection = createRedisConnection(REDIS_URL, 'producer', logger);
+  const connection: RedisConnection = createRedisConnection(options.redisUrl ?? REDIS_URL, 'producer', logger);
   // A producer connection fails commands until it is ready (no offline queue).
   if (connection.client.status !== 'ready') await new Promise((resolve) => connection.client.once('ready', resolve));
   const queue = createJobQueue({ connection, prefix, logger });
