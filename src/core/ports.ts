@@ -81,6 +81,8 @@ export interface MagnumApi {
   createCluster(spec: ClusterCreateSpec): Promise<{ uuid: string }>;
   deleteCluster(idOrName: string): Promise<void>;
   resizeCluster(uuid: string, nodeCount: number, nodegroup?: string): Promise<void>;
+  /** Magnum's upgrade action: the cluster moves to another template (microversion 1.8). */
+  upgradeCluster(uuid: string, clusterTemplate: string, options?: { maxBatchSize?: number; nodegroup?: string }): Promise<void>;
   listTemplates(): Promise<ClusterTemplate[]>;
   getTemplate(idOrName: string): Promise<ClusterTemplate>;
   listNodegroups(clusterIdOrName: string): Promise<Nodegroup[]>;

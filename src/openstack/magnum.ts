@@ -21,7 +21,7 @@ import {
 import { stripVersion, type ServiceClient, type ServiceRequest } from './service-client.js';
 import { upstreamOf } from './upstream-errors.js';
 
-export const MICROVERSION = { latest: 'latest', resize: '1.7', nodegroups: '1.9' } as const;
+export const MICROVERSION = { latest: 'latest', resize: '1.7', upgrade: '1.8', nodegroups: '1.9' } as const;
 const MAX_PAGES = 100;
 
 /** python-magnumclient strips the catalog's `/v1` and adds its own. */
@@ -90,6 +90,16 @@ export class MagnumClient implements MagnumApi {
   async resizeCluster(uuid: string, nodeCount: number, nodegroup?: string): Promise<void> {
     const body = dropUndefined({ node_count: nodeCount, nodegroup });
     await this.send({ method: 'POST', path: `/clusters/${enc(uuid)}/actions/resize`, body }, `Cluster \`${uuid}\``, MICROVERSION.resize);
+  }
+
+  /** Magnum's upgrade action (microversion 1.8): moves the cluster to another template (its image and Kubernetes version). */
+  async upgradeCluster(uuid: string, clusterTemplate: string, options: { maxBatchSize?: number; nodegroup?: string } = {}): Promise<void> {
+    const body = dropUndefined({
+      cluster_template: clusterTemplate,
+      max_batch_size: options.maxBatchSize ?? 1,
+      nodegroup: options.nodegroup,
+    });
+    await this.send({ method: 'POST', path: `/clusters/${enc(uuid)}/actions/upgrade`, body }, `Cluster \`${uuid}\``, MICROVERSION.upgrade);
   }
 
   async listTemplates(): Promise<ClusterTemplate[]> {

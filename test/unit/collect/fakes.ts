@@ -30,6 +30,7 @@ export function fakeOpenStack(
       createCluster: notCalled('createCluster'),
       deleteCluster: notCalled('deleteCluster'),
       resizeCluster: notCalled('resizeCluster'),
+      upgradeCluster: notCalled('upgradeCluster'),
       listTemplates: notCalled('listTemplates'),
       getTemplate: log('magnum.getTemplate', aTemplate()),
       listNodegroups: log('magnum.listNodegroups', []),

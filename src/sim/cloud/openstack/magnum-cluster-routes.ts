@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Logger } from '../../../core/ports.js';
-import { UPDATE_DURATION_MS } from './cluster-lifecycle.js';
+import { UPDATE_DURATION_MS, UPGRADE_DURATION_MS } from './cluster-lifecycle.js';
+import { imageOf } from './image-model.js';
 import { addCluster, startDelete } from './cluster-factory.js';
 import { json, type Reply, type RouteContext } from './http-router.js';
 import { newHexId } from './ids.js';
@@ -177,6 +178,55 @@ function resize(ctx: RouteContext, state: SimState, token: SimToken): Reply {
   return resizeTo(state, found, count, 'Resizing');
 }
 
+const upgradeSchema = z.object({
+  cluster_template: z.string(),
+  max_batch_size: z.number().int().nullish(),
+  nodegroup: z.string().nullish(),
+});
+
+/**
+ * `POST /clusters/{id}/actions/upgrade` (microversion 1.8): the cluster moves to the new template
+ * at once (magnum-capi-helm sets cluster_template_id, magnum-cluster-api also copies kube_tag);
+ * the machines roll over during UPDATE_IN_PROGRESS and coe_version follows at the end.
+ */
+function upgrade(ctx: RouteContext, state: SimState, token: SimToken): Reply {
+  if (!canWrite(state, token)) return magnumError(403, "Policy doesn't allow cluster:upgrade to be performed.");
+  const found = findCluster(state, token, ctx.params['id'] ?? '');
+  if (isReply(found)) return found;
+  const parsed = upgradeSchema.safeParse(ctx.body);
+  if (!parsed.success) return magnumError(400, 'Invalid input for field/attribute cluster_template. Mandatory field missing.');
+  const body = parsed.data;
+  if ((body.max_batch_size ?? 1) < 1) return invalid('max_batch_size', body.max_batch_size, 'Value should be greater or equal to 1');
+  if (!UPDATABLE.includes(found.phase.status)) {
+    return magnumError(400, `Upgrading a cluster when status is "${found.phase.status}" is not supported.`);
+  }
+  const template = findTemplate(state, token, body.cluster_template);
+  if (!template) return magnumError(404, `ClusterTemplate ${body.cluster_template} could not be found.`);
+  const { cluster } = found;
+  if (template.uuid === cluster.templateId) return magnumError(400, 'The cluster is already using this template; nothing to upgrade.');
+  if (template.driver !== cluster.driver) {
+    return magnumError(
+      400,
+      `Cluster type (vm, ${template.clusterDistro}, kubernetes) of the new template does not match the cluster's driver.`,
+    );
+  }
+  const version = template.labels['kube_tag'] ?? imageOf(template.imageId).kubeVersion ?? cluster.kubeVersion;
+  cluster.ops.push({
+    kind: 'update',
+    at: state.clock.now(),
+    durationMs: UPGRADE_DURATION_MS,
+    fromNodeCount: cluster.nodeCount,
+    toNodeCount: cluster.nodeCount,
+    upgradeFrom: { templateId: cluster.templateId, kubeVersion: cluster.kubeVersion },
+  });
+  cluster.templateId = template.uuid;
+  cluster.kubeVersion = version;
+  if (cluster.driver === 'magnum-cluster-api' && template.labels['kube_tag'] !== undefined) {
+    cluster.labels = { ...cluster.labels, kube_tag: template.labels['kube_tag'] };
+  }
+  return json(202, { uuid: cluster.uuid });
+}
+
 async function remove(ctx: RouteContext, state: SimState, token: SimToken): Promise<Reply> {
   if (!canWrite(state, token)) return magnumError(403, "Policy doesn't allow cluster:delete to be performed.");
   const found = findCluster(state, token, ctx.params['id'] ?? '');
@@ -210,6 +260,7 @@ export function clusterHandlers(state: SimState, _logger: Logger) {
     create: (ctx: RouteContext, token: SimToken) => create(ctx, state, token),
     patch: (ctx: RouteContext, token: SimToken) => patch(ctx, state, token),
     resize: (ctx: RouteContext, token: SimToken) => resize(ctx, state, token),
+    upgrade: (ctx: RouteContext, token: SimToken) => upgrade(ctx, state, token),
     remove: (ctx: RouteContext, token: SimToken) => remove(ctx, state, token),
   };
 }

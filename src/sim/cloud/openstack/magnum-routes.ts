@@ -170,6 +170,7 @@ export function magnumRoutes(router: Router, state: SimState, logger: Logger): R
   mount('PATCH', '/clusters/:id', 1, c.patch);
   mount('DELETE', '/clusters/:id', 1, c.remove);
   mount('POST', '/clusters/:id/actions/resize', 7, c.resize, 'resize');
+  mount('POST', '/clusters/:id/actions/upgrade', 8, c.upgrade, 'upgrade');
   // Magnum 15 names `delete` in the 406 for any nodegroup read below 1.9 (observed on the real API).
   mount('GET', '/clusters/:id/nodegroups', 9, (ctx, token) => nodegroups(ctx, state, token, false), 'delete');
   mount('GET', '/clusters/:id/nodegroups/:ng', 9, (ctx, token) => nodegroups(ctx, state, token, true), 'delete');

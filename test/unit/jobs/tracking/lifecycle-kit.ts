@@ -172,6 +172,7 @@ export function fakeOpenStack(cloud: FakeCloud): OpenStackApi {
       },
       deleteCluster: async () => undefined,
       resizeCluster: async () => undefined,
+      upgradeCluster: async () => undefined,
       listTemplates: async () => cloud.templates ?? [aTemplate()],
       getTemplate: async (idOrName) => {
         const found = (cloud.templates ?? [aTemplate()]).find((t) => t.name === idOrName || t.uuid === idOrName);
