@@ -8,6 +8,8 @@ import { scrape, sumOf, type Sample } from '../../helpers/prometheus-text.js';
 import { eventually, MINUTE, startLifecycleHarness, type LifecycleHarness } from '../lifecycle/harness.js';
 
 jest.setTimeout(120_000);
+/** Waits for Slack answers: generous, since CI runs this beside process-heavy suites. */
+const LOADED_WAIT_MS = 60_000;
 
 describe('metrics on the metrics port', () => {
   let h: LifecycleHarness;
@@ -30,7 +32,7 @@ describe('metrics on the metrics port', () => {
 
   it('counts commands by subcommand and outcome, jobs by name and outcome, with durations and queue waits', async () => {
     await h.command('list');
-    await h.waitForMessage(/^\d+ clusters/, 60_000);
+    await h.waitForMessage(/^\d+ clusters/, LOADED_WAIT_MS);
     const unknown = await h.command('frobnicate');
     expect(JSON.stringify(unknown.body)).toContain('Unknown subcommand');
     await eventually(async () => sumOf(await metrics(), 'kube_chatops_jobs_total', { job: 'cluster-list' }) === 1);
@@ -64,7 +66,7 @@ describe('metrics on the metrics port', () => {
     const before = await metrics();
     h.slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
     await h.command('list');
-    await h.slack.waitFor(() => h.allMessages().filter((m) => /^\d+ clusters/.test(m.text)).length === 2);
+    await h.slack.waitFor(() => h.allMessages().filter((m) => /^\d+ clusters/.test(m.text)).length === 2, LOADED_WAIT_MS);
 
     const s = await metrics();
     const delta = (name: string, labels: Record<string, string>) => sumOf(s, name, labels) - sumOf(before, name, labels);
@@ -77,16 +79,16 @@ describe('metrics on the metrics port', () => {
     const cloud = h.config.openstack.cloud;
     const tracked = (s: Sample[]) => sumOf(s, 'kube_chatops_tracked_operations', { cloud });
     await h.command('delete healthy');
-    const preview = await h.waitForMessage(/^Delete healthy/);
+    const preview = await h.waitForMessage(/^Delete healthy/, LOADED_WAIT_MS);
     await h.click(preview, DELETE_ACTIONS.confirm);
-    await h.waitForMessage(/^Deleting healthy: DELETE_IN_PROGRESS/);
+    await h.waitForMessage(/^Deleting healthy: DELETE_IN_PROGRESS/, LOADED_WAIT_MS);
 
     // Tracked (and polled) until the simulated cloud finishes the delete.
     await eventually(async () => tracked(await metrics()) === 1);
     await eventually(async () => sumOf(await metrics(), 'kube_chatops_queue_wait_seconds_count', { job: 'operations-poll' }) >= 2);
     const during = await metrics();
     h.advance(3 * MINUTE);
-    await h.waitForMessage(/healthy is deleted/);
+    await h.waitForMessage(/healthy is deleted/, LOADED_WAIT_MS);
     await eventually(async () => tracked(await metrics()) === 0);
 
     expect(tracked(during)).toBe(1);
