@@ -5,11 +5,11 @@ import type { ActionContext } from './definition.js';
 
 /** A pre-flight choice: the create again, confirmed, with or without the docker volume. */
 function choose(withVolume: boolean) {
-  return ({ spec, threadTs }: CreateConfirmation, ctx: ActionContext<string>): Confirmed => {
+  return ({ spec, labelsRef, threadTs }: CreateConfirmation, ctx: ActionContext<string>): Confirmed => {
     const chosen: CreateSpec = withVolume ? spec : { ...spec, dockerVolumeSize: undefined };
     const choice = withVolume ? 'with the docker volume (known issue accepted)' : 'without the docker volume';
     return {
-      data: { spec: chosen, confirmed: true },
+      data: { spec: chosen, confirmed: true, ...(labelsRef === undefined ? {} : { labelsRef }) },
       threadTs,
       outcome: choice,
       decision: `:white_check_mark: ${mentionUser(ctx.request.userId)} chose: create ${choice}.`,

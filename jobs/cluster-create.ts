@@ -27,8 +27,13 @@ const CreateData = Origin.extend({
   audited: z.boolean().default(false),
   uuid: z.string().optional(),
   anchorTs: z.string().optional(),
+  /** Where the pre-flight kept the label values (the button carried the keys only). */
+  labelsRef: z.string().optional(),
 });
 type CreateData = z.infer<typeof CreateData>;
+
+/** The label values behind a pre-flight outlive its buttons by this much. */
+const HELD_LABELS_MARGIN_MS = 10 * 60_000;
 
 /**
  * `/kube create`: re-authorize, check the template, flavors and keypair, pre-flight, create
@@ -47,6 +52,7 @@ export const clusterCreate = defineJob({
       onFinalFailure: () => ctx.operations.releaseName(data.cloud, data.spec.cluster, ctx.runtime.jobId),
     };
     return runMutation(ctx, mutation, async () => {
+      if (data.labelsRef !== undefined) await restoreLabels(ctx, data);
       const threadTs = await ensureThread(data, ctx, () => renderCreateRequested(data.spec, data.user));
       if (!data.audited) {
         await audit(ctx, mutation, 'requested', createCommandLine(data.spec));
@@ -170,8 +176,16 @@ async function askAboutVolume(
   const without = withoutVolumeChoice(template, templateVolume === null ? [] : await listTemplates(ctx, data));
   // "With the volume anyway" then names the size, which tells the confirmed job the two choices apart.
   const size = templateVolume !== null && data.spec.dockerVolumeSize === undefined ? { dockerVolumeSize: templateVolume } : {};
-  const params: CreateConfirmation = { spec: { ...data.spec, template: template.uuid, ...size }, threadTs };
   const ttlMs = ctx.settings.confirmTtlMs;
+  // The label values stay here, under this job's id; the button carries their keys only.
+  const labelsRef = Object.keys(data.spec.labels).length > 0 ? `create-labels:${ctx.runtime.jobId}` : undefined;
+  if (labelsRef !== undefined) await ctx.held.set(labelsRef, JSON.stringify(data.spec.labels), ttlMs + HELD_LABELS_MARGIN_MS);
+  const keysOnly = Object.fromEntries(Object.keys(data.spec.labels).map((k) => [k, '']));
+  const params: CreateConfirmation = {
+    spec: { ...data.spec, labels: keysOnly, template: template.uuid, ...size },
+    ...(labelsRef === undefined ? {} : { labelsRef }),
+    threadTs,
+  };
   const { token } = ctx.confirmations.issueWithClaim({ action: ACTION, params, requester: data.user, channelId: data.channel, ttlMs });
   await ctx.slack.post(data.channel, renderCreatePreflight(data.spec.cluster, finding), threadTs);
   const choice = renderCreatePreflightChoice(data.spec.cluster, { user: data.user, token, expiresInMs: ttlMs, without });
@@ -222,5 +236,20 @@ async function resolveTemplate(ctx: JobContext, data: CreateData): Promise<Clust
 
 async function save(ctx: JobContext, data: CreateData, patch: Partial<CreateData>): Promise<void> {
   Object.assign(data, patch);
+  await ctx.runtime.updateData(data);
+}
+
+/** Puts back the label values the pre-flight kept (its button carried the keys only); once restored, saved in the job's data. */
+async function restoreLabels(ctx: JobContext, data: CreateData): Promise<void> {
+  const raw = data.labelsRef === undefined ? null : await ctx.held.get(data.labelsRef);
+  const held = raw === null ? null : z.record(z.string(), z.string()).safeParse(JSON.parse(raw));
+  if (!held?.success) {
+    throw new UsageError(
+      `The label values of this request are no longer kept (the pre-flight expired): run \`/kube create ${data.spec.cluster}\` again.`,
+    );
+  }
+  const keys = Object.keys(data.spec.labels);
+  data.spec = { ...data.spec, labels: Object.fromEntries(keys.map((k) => [k, held.data[k] ?? ''])) };
+  delete data.labelsRef;
   await ctx.runtime.updateData(data);
 }

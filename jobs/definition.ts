@@ -44,6 +44,8 @@ export interface JobDeps {
   tickets: TicketPort;
   /** Owner of each `/kube watch` loop. */
   watches: WatchStore;
+  /** Values kept out of buttons (a create's label values behind its pre-flight), by key, with a TTL. */
+  held: Pick<WatchStore, 'get' | 'set'>;
 }
 
 export interface JobSettings {

@@ -58,6 +58,7 @@ export async function startWorker(
       jobs: recentJobs,
     }),
     watches: createRedisTicketKv(producer.client, `${config.redis.prefix}:`),
+    held: createRedisTicketKv(producer.client, `${config.redis.prefix}:held:`),
   };
   return startWorkers({
     url: config.redis.target,

@@ -41,6 +41,7 @@ export function fakeJobDeps(given: Partial<JobDeps>): JobDeps {
     recentJobs: () => Promise.reject(new Error('unexpected call: recentJobs()')),
     tickets: unexpectedPort('tickets'),
     watches: unexpectedPort('watches'),
+    held: unexpectedPort('held'),
     ...given,
   };
 }

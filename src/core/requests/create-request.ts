@@ -61,9 +61,14 @@ export const CreateSpec = z.object({
 });
 export type CreateSpec = z.infer<typeof CreateSpec>;
 
-/** What the pre-flight's confirmation carries: the request as asked, and the thread it lives in. */
+/**
+ * What the pre-flight's confirmation carries: the request as asked (label keys only, each value
+ * empty: values may be secrets and a button's value is signed, not encrypted), the key the
+ * values are kept under on the bot's side, and the thread it lives in.
+ */
 export const CreateConfirmation = z.object({
   spec: CreateSpec,
+  labelsRef: z.string().min(1).max(200).optional(),
   threadTs: z.string().min(1),
 });
 export type CreateConfirmation = z.infer<typeof CreateConfirmation>;

@@ -1,10 +1,11 @@
 /**
- * Finding 1 of issue 10 (its thread and audit parts): `--label` values are often secrets. The
- * thread root's command line and the audit record show the label keys with masked values; the
- * cluster still gets the values.
+ * Finding 1 of issue 10: `--label` values are often secrets. The thread root's command line and
+ * the audit record show the label keys with masked values; the pre-flight's buttons carry the
+ * keys only (the values wait on the bot's side); the cluster still gets the values.
  */
 import { jest } from '@jest/globals';
-import { CHANNEL, startLifecycleHarness, type LifecycleHarness } from '../lifecycle/harness.js';
+import { CREATE_ACTIONS } from '../../../src/core/requests/create-request.js';
+import { CHANNEL, buttonValue, startLifecycleHarness, type LifecycleHarness } from '../lifecycle/harness.js';
 
 jest.setTimeout(120_000);
 
@@ -33,5 +34,26 @@ describe('label values of /kube create', () => {
     expect(requested?.outcome).toContain('grafana_admin_passwd=••••');
     expect(JSON.stringify(await h.audit())).not.toContain(SECRET_VALUE);
     expect(h.sim.state.clusters.find((c) => c.name === 'lab')?.labels['grafana_admin_passwd']).toBe(SECRET_VALUE);
+  });
+
+  it('are not in the pre-flight buttons, and reach Magnum once confirmed', async () => {
+    await h.command(`create gamma --template k8s-1.27-no-volume --docker-volume-size 20 --label grafana_admin_passwd=${SECRET_VALUE}`);
+    const choice = await h.waitForMessage(/^Create gamma without the docker volume \(recommended\)/);
+    const values = [CREATE_ACTIONS.withoutVolume, CREATE_ACTIONS.withVolume, CREATE_ACTIONS.cancel].map((id) => buttonValue(choice, id));
+    for (const value of values) {
+      const decoded = value
+        .split('.')
+        .map((part) => Buffer.from(part, 'base64url').toString('utf8'))
+        .join('.');
+      expect(decoded).toContain('grafana_admin_passwd');
+      expect(decoded).not.toContain(SECRET_VALUE);
+      expect(value).not.toContain(SECRET_VALUE);
+    }
+
+    await h.click(choice, CREATE_ACTIONS.withoutVolume);
+    await h.waitForMessage(/^Creating gamma: CREATE_IN_PROGRESS/);
+
+    expect(h.sim.state.clusters.find((c) => c.name === 'gamma')?.labels['grafana_admin_passwd']).toBe(SECRET_VALUE);
+    expect(JSON.stringify(h.allMessages().map((m) => [m.text, m.blocks]))).not.toContain(SECRET_VALUE);
   });
 });
