@@ -8,6 +8,7 @@ import { createCommandLine, renderCreateRequested } from '../src/render/create-r
 import { renderCreateFromTwinTemplate, renderCreatePreflight, renderCreatePreflightChoice } from '../src/render/create-preflight.js';
 import { renderProgress } from '../src/render/progress.js';
 import { checkCreateResources, quote } from './create-resources.js';
+import { checkCreateQuotas } from './create-quota.js';
 import { sameWithoutVolume, templateVolumeOnOverlay2, withoutVolumeChoice } from './create-volume.js';
 import { defineJob, type JobContext } from './definition.js';
 import { Origin, ensureThread } from './origin.js';
@@ -75,6 +76,7 @@ async function createAndTrack(data: CreateData, threadTs: string, ctx: JobContex
     if (finding && !data.confirmed) return askAboutVolume(ctx, data, template, finding, threadTs);
     // Confirmed with no size of its own while the template carries one: "without the volume" was chosen.
     if (finding && data.spec.dockerVolumeSize === undefined) template = await twinWithoutVolume(ctx, data, template, threadTs);
+    await checkCreateQuotas(ctx, data.cloud, data.spec, template);
     const holder = await ctx.operations.reserveName(data.cloud, data.spec.cluster, opId, NAME_RESERVATION_MS);
     if (holder !== opId) throw new ConflictError(`Another create of \`${data.spec.cluster}\` is already under way (operation ${holder}).`);
     const uuid = (await adoptOwn(ctx, data, opId)) ?? (await create(ctx, data, template, opId));

@@ -118,6 +118,20 @@ export interface NeutronApi {
 export interface Flavor {
   id: string;
   name: string;
+  /** From `/flavors/detail`, for the quota pre-flight (absent from fakes that do not need them). */
+  vcpus?: number;
+  ramMb?: number;
+}
+
+/** A project's quota per resource: the limit (-1 unlimited) and what is in use. */
+export type QuotaUsage = Record<string, { limit: number; inUse: number }>;
+
+/** Quotas and usage of the authenticated project, for the pre-flight of a create or a growing resize. */
+export interface QuotaApi {
+  /** Nova: instances, cores, ram (MB)... (`GET /os-quota-sets/{project}/detail`). */
+  compute(projectId: string): Promise<QuotaUsage>;
+  /** Neutron: network, subnet, port, router, floatingip, security_group... (`GET /v2.0/quotas/{project}/details`). */
+  network(projectId: string): Promise<QuotaUsage>;
 }
 
 /** Nova (compute), for checking what a create refers to before Magnum is asked. */
@@ -144,6 +158,8 @@ export interface OpenStackApi {
   readonly neutron: NeutronApi;
   /** Absent where no compute client is wired (fakes); checks that need it are then skipped. */
   readonly nova?: NovaApi;
+  /** Absent where not wired (fakes): the quota pre-flight is then skipped. */
+  readonly quotas?: QuotaApi;
 }
 
 export interface PodLogOptions {

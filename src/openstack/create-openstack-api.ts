@@ -48,6 +48,8 @@ export function createOpenStackApi(options: CreateOpenStackApiOptions): Closable
   const session = new KeystoneSession({ http, clock: options.clock, logger, credentials, ...options.token });
   const service = <S extends 'magnum' | 'heat' | 'octavia' | 'neutron' | 'nova'>(name: S, root: (url: string) => string): ServiceClient =>
     new ServiceClient(session, http, name, root);
+  const nova = new NovaClient(service('nova', novaRoot));
+  const neutron = new NeutronClient(service('neutron', neutronRoot));
   return {
     cloud: credentials.cloud,
     async projectId(): Promise<string> {
@@ -63,8 +65,9 @@ export function createOpenStackApi(options: CreateOpenStackApiOptions): Closable
     magnum: new MagnumClient(service('magnum', magnumRoot), logger),
     heat: new HeatClient(service('heat', heatRoot)),
     octavia: new OctaviaClient(service('octavia', octaviaRoot)),
-    neutron: new NeutronClient(service('neutron', neutronRoot)),
-    nova: new NovaClient(service('nova', novaRoot)),
+    neutron,
+    nova,
+    quotas: { compute: (project) => nova.quotaUsage(project), network: (project) => neutron.quotaUsage(project) },
     async close(): Promise<void> {
       await agent.close();
     },

@@ -48,3 +48,6 @@ export type SubnetBody = z.infer<typeof SubnetBody>;
 export function nextLink(links: z.infer<typeof PageLinks>): string | undefined {
   return links?.find((l) => l.rel === 'next')?.href;
 }
+
+/** `GET /v2.0/quotas/{project}/details`: limit and used per resource. */
+export const QuotaDetailsBody = z.object({ quota: z.record(z.string(), z.object({ limit: z.number(), used: z.number() })) });

@@ -1,7 +1,7 @@
 /** NeutronApi over Neutron v2.0. */
 import type { Port, Subnet } from '../core/openstack-state.js';
-import type { NeutronApi } from '../core/ports.js';
-import { nextLink, PortListBody, SubnetListBody, SubnetShowBody, type SubnetBody } from './network-schema.js';
+import type { NeutronApi, QuotaUsage } from '../core/ports.js';
+import { nextLink, PortListBody, QuotaDetailsBody, SubnetListBody, SubnetShowBody, type SubnetBody } from './network-schema.js';
 import { stripVersion, type ServiceClient } from './service-client.js';
 
 const MAX_PAGES = 100;
@@ -58,6 +58,15 @@ export class NeutronClient implements NeutronApi {
       query = undefined;
     }
     return out;
+  }
+
+  /** The project's network quotas with what is used (`used` becomes `inUse`, as Nova says it). */
+  async quotaUsage(projectId: string): Promise<QuotaUsage> {
+    const { body } = await this.client.json(
+      { method: 'GET', path: `/quotas/${encodeURIComponent(projectId)}/details.json` },
+      QuotaDetailsBody,
+    );
+    return Object.fromEntries(Object.entries(body.quota).map(([k, v]) => [k, { limit: v.limit, inUse: v.used }]));
   }
 }
 

@@ -4,7 +4,7 @@ import { PageLinks } from './network-schema.js';
 
 /** `GET /flavors` (also `/flavors/detail`): id and name of each flavor; `flavors_links` when paginated. */
 export const FlavorListBody = z.object({
-  flavors: z.array(z.object({ id: z.string(), name: z.string() })),
+  flavors: z.array(z.object({ id: z.string(), name: z.string(), vcpus: z.number().optional(), ram: z.number().optional() })),
   flavors_links: PageLinks,
 });
 
@@ -33,3 +33,8 @@ export const ServerListBody = z.object({
 
 /** `POST /servers/{id}/action` with `os-getConsoleOutput`. */
 export const ConsoleOutputBody = z.object({ output: z.string().nullish() });
+
+const QuotaDetail = z.object({ limit: z.number(), in_use: z.number() });
+
+/** `GET /os-quota-sets/{project}/detail`: limit and in_use per resource (`id` is the project). */
+export const QuotaDetailBody = z.object({ quota_set: z.record(z.string(), z.union([QuotaDetail, z.string()])) });

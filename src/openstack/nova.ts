@@ -1,8 +1,8 @@
 /** NovaApi over Nova v2.1: the flavors and keypairs a cluster create refers to, and a cluster's servers. */
 import type { NovaServer } from '../core/openstack-state.js';
-import type { Flavor, NovaApi } from '../core/ports.js';
+import type { Flavor, NovaApi, QuotaUsage } from '../core/ports.js';
 import { nextLink } from './network-schema.js';
-import { ConsoleOutputBody, FlavorListBody, KeypairListBody, KeypairShowBody, ServerListBody } from './nova-schema.js';
+import { ConsoleOutputBody, FlavorListBody, QuotaDetailBody, KeypairListBody, KeypairShowBody, ServerListBody } from './nova-schema.js';
 import type { ServiceClient } from './service-client.js';
 import { upstreamOf } from './upstream-errors.js';
 
@@ -23,10 +23,17 @@ export class NovaClient implements NovaApi {
 
   async listFlavors(): Promise<Flavor[]> {
     const out: Flavor[] = [];
-    let path: string | undefined = '/flavors';
+    let path: string | undefined = '/flavors/detail';
     for (let page = 0; path && page < MAX_PAGES; page += 1) {
       const { body } = await this.client.json({ method: 'GET', path }, FlavorListBody);
-      out.push(...body.flavors.map((f) => ({ id: f.id, name: f.name })));
+      out.push(
+        ...body.flavors.map((f) => ({
+          id: f.id,
+          name: f.name,
+          ...(f.vcpus === undefined ? {} : { vcpus: f.vcpus }),
+          ...(f.ram === undefined ? {} : { ramMb: f.ram }),
+        })),
+      );
       // The next link carries the marker itself.
       path = nextLink(body.flavors_links);
     }
@@ -84,5 +91,14 @@ export class NovaClient implements NovaApi {
       ConsoleOutputBody,
     );
     return body.output ?? '';
+  }
+
+  /** The project's compute quotas with what is in use. */
+  async quotaUsage(projectId: string): Promise<QuotaUsage> {
+    const path = `/os-quota-sets/${encodeURIComponent(projectId)}/detail`;
+    const { body } = await this.client.json({ method: 'GET', path }, QuotaDetailBody);
+    const out: QuotaUsage = {};
+    for (const [k, v] of Object.entries(body.quota_set)) if (typeof v !== 'string') out[k] = { limit: v.limit, inUse: v.in_use };
+    return out;
   }
 }

@@ -237,6 +237,42 @@ describeCli('openstack CLI against the simulated cloud', () => {
     expect(byId.stdout.startsWith('[    0.000000] Linux version')).toBe(true);
   });
 
+  it('shows the project quotas with `quota show` as the bot reads them (Nova and Neutron)', async () => {
+    const cli = await openstack('quota', 'show', '-f', 'json');
+    const shown = JSON.parse(cli.stdout) as Record<string, unknown>;
+    const project = await api.projectId();
+    const nova = (await api.quotas?.compute(project)) ?? {};
+    const neutron = (await api.quotas?.network(project)) ?? {};
+
+    expect(cli.code).toBe(0);
+    expect(shown['project']).toBe(project);
+    const pairs: [string, number | undefined][] = [
+      ['cores', nova['cores']?.limit],
+      ['instances', nova['instances']?.limit],
+      ['ram', nova['ram']?.limit],
+      ['networks', neutron['network']?.limit],
+      ['subnets', neutron['subnet']?.limit],
+      ['ports', neutron['port']?.limit],
+      ['routers', neutron['router']?.limit],
+      ['floating-ips', neutron['floatingip']?.limit],
+      ['secgroups', neutron['security_group']?.limit],
+    ];
+    expect(pairs.map(([k]) => [k, shown[k]])).toEqual(pairs);
+    expect(nova['cores']?.limit).toBe(400);
+  });
+
+  it('shows the absolute limits and usage with `limits show --absolute` as the bot reads them', async () => {
+    const cli = await openstack('limits', 'show', '--absolute', '-f', 'json');
+    const rows = new Map((JSON.parse(cli.stdout) as { Name: string; Value: number }[]).map((r) => [r.Name, r.Value]));
+    const nova = (await api.quotas?.compute(await api.projectId())) ?? {};
+
+    expect(cli.code).toBe(0);
+    expect([rows.get('maxTotalCores'), rows.get('totalCoresUsed')]).toEqual([nova['cores']?.limit, nova['cores']?.inUse]);
+    expect([rows.get('maxTotalInstances'), rows.get('totalInstancesUsed')]).toEqual([nova['instances']?.limit, nova['instances']?.inUse]);
+    expect([rows.get('maxTotalRAMSize'), rows.get('totalRAMUsed')]).toEqual([nova['ram']?.limit, nova['ram']?.inUse]);
+    expect(nova['instances']?.inUse).toBeGreaterThan(10);
+  });
+
   it('refuses the console log of a server that does not exist, as Nova does', async () => {
     const cli = await openstack('console', 'log', 'show', 'no-such-server');
 

@@ -82,4 +82,18 @@ describe('/kube create, tracked to the end', () => {
 
     expect(simClustersNamed(h.sim, 'healthy')).toBe(1);
   });
+
+  it('refuses a create that does not fit in the quotas, with the numbers, and creates nothing', async () => {
+    const project = h.sim.state.projects[0];
+    if (!project) throw new Error('no project');
+    project.quotas = { ...project.quotas, cores: 1, floatingip: 2 };
+
+    await h.command('create big --template k8s-1.27-no-volume --nodes 3');
+    const refusal = await h.waitForMessage(/does not fit in the project's quotas/);
+
+    expect(refusal.text).toMatch(/Nova cores: needs 8, 0 free \(quota 1, \d+ in use\)/);
+    expect(refusal.text).toMatch(/Neutron floatingip: needs \d+, 0 free \(quota 2, \d+ in use\)/);
+    expect(refusal.text).toContain('Nothing was created.');
+    expect(simClustersNamed(h.sim, 'big')).toBe(0);
+  });
 });

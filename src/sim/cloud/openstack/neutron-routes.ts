@@ -2,6 +2,7 @@ import { json, type Reply, type RouteContext, type Router } from './http-router.
 import { networkView, portsOf, subnetView } from './network-model.js';
 import { phaseAt } from './cluster-lifecycle.js';
 import type { SimCluster, SimState } from './sim-state.js';
+import { neutronQuota } from './quota-routes.js';
 
 function notFound(kind: string, id: string): Reply {
   return json(404, { NeutronError: { type: `${kind}NotFound`, message: `${kind} ${id} could not be found.`, detail: '' } });
@@ -47,6 +48,10 @@ export function neutronRoutes(router: Router, state: SimState): Router {
     json(200, { versions: [{ id: 'v2.0', status: 'CURRENT', links: [{ href: `${ctx.origin}/network/v2.0/`, rel: 'self' }] }] });
   return router
     .on('GET', '/', versions)
+    .on('GET', '/v2.0/quotas/:project', (ctx) => neutronQuota(state, ctx, 'limits'))
+    .on('GET', '/v2.0/quotas/:project/details', (ctx) => neutronQuota(state, ctx, 'details'))
+    .on('GET', '/v2.0/quotas/:project/details.json', (ctx) => neutronQuota(state, ctx, 'details'))
+    .on('GET', '/v2.0/quotas/:project/default', (ctx) => neutronQuota(state, ctx, 'default'))
     .on('GET', '/v2.0/ports', (ctx) =>
       list(
         ctx,

@@ -3,6 +3,7 @@ import { json, type Reply, type RouteContext, type Router } from './http-router.
 import { newUuid } from './ids.js';
 import { fingerprintOf, flavorsInNovaOrder, keypairCreatedAt, novaTime, publicKeyOf, type SimFlavor } from './nova-model.js';
 import { listServers, serverAction, showServer } from './nova-server-routes.js';
+import { novaAbsoluteLimits, novaQuotaSet } from './quota-routes.js';
 import type { SimState, SimToken } from './sim-state.js';
 
 const MIN_MINOR = 1;
@@ -197,6 +198,26 @@ export function novaRoutes(router: Router, state: SimState): Router {
       ),
     )
     .on('GET', '/v2.1/os-keypairs/:name', api(state, keypairShow))
+    .on(
+      'GET',
+      '/v2.1/os-quota-sets/:project',
+      api(state, (ctx, token, minor) => novaQuotaSet(state, ctx, token, minor, 'limits')),
+    )
+    .on(
+      'GET',
+      '/v2.1/os-quota-sets/:project/detail',
+      api(state, (ctx, token, minor) => novaQuotaSet(state, ctx, token, minor, 'detail')),
+    )
+    .on(
+      'GET',
+      '/v2.1/os-quota-sets/:project/defaults',
+      api(state, (ctx, token, minor) => novaQuotaSet(state, ctx, token, minor, 'defaults')),
+    )
+    .on(
+      'GET',
+      '/v2.1/limits',
+      api(state, (_ctx, token, minor) => novaAbsoluteLimits(state, token, minor)),
+    )
     .on(
       'GET',
       '/v2.1/servers',

@@ -69,6 +69,10 @@ export function seedState(state: SimState): void {
   template(state, 'k8s-1.31-cluster-api', null, month, 'ubuntu-2204-kube-v1.31.1', { ...CLUSTER_API_LABELS, kube_tag: 'v1.31.1' });
   const project = state.projects[0];
   const user = state.users[0];
+  // A project that runs a cluster per scenario has quotas to match (the defaults fit about two clusters).
+  if (project) {
+    project.quotas = { instances: 200, cores: 400, ram: 800 * 1024, router: 50, security_group: 100, floatingip: 200, ...project.quotas };
+  }
   for (const name of SCENARIO_NAMES) {
     const volume = name === 'docker-volume-overlay2';
     const capi = CAPI_SCENARIOS[name];

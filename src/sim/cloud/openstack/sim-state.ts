@@ -19,6 +19,8 @@ export interface SimProject {
   domainId: string;
   /** Magnum's max_clusters_per_project for this project. */
   clusterQuota: number;
+  /** Nova and Neutron quota limits that differ from the defaults (quota-model.ts), e.g. `{ cores: 8 }`; -1 is unlimited. */
+  quotas?: Partial<Record<string, number>>;
 }
 
 export interface SimAppCredential {
