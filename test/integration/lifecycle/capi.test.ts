@@ -1,0 +1,55 @@
+import { jest } from '@jest/globals';
+import { MINUTE, startLifecycleHarness, type LifecycleHarness } from './harness.js';
+
+jest.setTimeout(120_000);
+
+/** A Cluster API driver cluster through signed Slack requests on the simulator: no Heat anywhere. */
+describe('/kube create and resize on a Cluster API driver (magnum-cluster-api), and a stalled create', () => {
+  let h: LifecycleHarness;
+
+  beforeEach(async () => {
+    h = await startLifecycleHarness();
+  });
+
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('creates with machines-against-nodegroups progress in the usual 5-15 min, then resizes', async () => {
+    await h.command('create gamma --template k8s-1.30-cluster-api --nodes 2');
+    const anchor = await h.waitForMessage(/^Creating gamma: CREATE_IN_PROGRESS/);
+    h.advance(5 * MINUTE);
+    await h.slack.waitFor(() =>
+      h.slack.thread('C1OPS', anchor.threadTs ?? '').find((m) => m.ts === anchor.ts && /machines/.test(JSON.stringify(m.blocks))),
+    );
+    h.advance(4 * MINUTE);
+    await h.waitForMessage(/gamma is ready/);
+
+    const versions = h.slack.thread('C1OPS', anchor.threadTs ?? '').find((m) => m.ts === anchor.ts);
+    const blocksText = JSON.stringify([...(versions?.history ?? []).map((v) => v.blocks), versions?.blocks]);
+    expect(blocksText).toContain('Cluster API driver (magnum-cluster-api), machines');
+    expect(blocksText).toMatch(/usually 5-15 min/);
+    expect(blocksText).not.toContain('Heat resources');
+
+    await h.command('resize gamma --nodes 3');
+    await h.waitForMessage(/^Resizing gamma to 3 nodes: UPDATE_IN_PROGRESS/);
+    h.advance(4 * MINUTE);
+    await h.waitForMessage(/gamma now has 3 worker nodes/);
+  });
+
+  it('reports a create Cluster API cannot finish (network quota) as stuck, once, and queues its diagnosis', async () => {
+    await h.command('create delta --template k8s-1.30-cluster-api --label sim_scenario=capi-quota');
+    await h.waitForMessage(/^Creating delta: CREATE_IN_PROGRESS/);
+    h.advance(2 * MINUTE);
+
+    const stuck = await h.waitForMessage(
+      /^delta is stuck: FailedCreateNetwork: Failed to create network k8s-clusterapi-cluster-magnum-system-kube-/,
+    );
+
+    expect(JSON.stringify(stuck.blocks)).toContain('OverQuota');
+    const diagnose = (await h.jobs()).filter((j) => j.name === 'cluster-diagnose');
+    expect(diagnose.map((j) => j.data)).toEqual([
+      expect.objectContaining({ cluster: 'delta', reason: 'stalled', threadTs: stuck.threadTs }),
+    ]);
+  });
+});
