@@ -87,7 +87,11 @@ export interface HarnessOptions {
   redisUrl?: string;
   /** Client timeouts and backoffs (the fault suites shorten them). */
   timing?: BotTiming;
-  /** Worker locks (default 1 s, to recover a killed worker quickly; a loaded machine may then see a running job as stalled). */
+  /**
+   * Worker locks (default 10 s lock, stalled check every 5 s): short enough that a worker the
+   * test stops is replaced within seconds, long enough that a loaded machine does not take a
+   * running job for stalled and run it twice (1 s locks did, under CI load).
+   */
   locks?: { lockDurationMs: number; stalledIntervalMs: number };
 }
 
@@ -121,7 +125,7 @@ export async function startLifecycleHarness(options: HarnessOptions = {}): Promi
   const logger = options.logger ?? createSilentLogger();
   const tuning = {
     clock: sim.clock,
-    worker: options.locks ?? { lockDurationMs: 1_000, stalledIntervalMs: 1_000 },
+    worker: options.locks ?? { lockDurationMs: 10_000, stalledIntervalMs: 5_000 },
     confirmTtlMs: options.confirmTtlMs ?? 10 * MINUTE,
     ...(options.timing ? { timing: options.timing } : {}),
   };
