@@ -31,10 +31,13 @@ describe('200 tracked operations in one channel under Slack rate limits', () => 
   });
 
   it('delivers every result exactly once, with at most 5% of Web API calls answered 429', async () => {
-    // The admin raises the project's cluster quota (Magnum's default here is 20 clusters).
+    // The admin raises the project's quotas: Magnum's clusters, and the Nova and Neutron resources
+    // 200 clusters need (the bot's quota pre-flight refuses a create that does not fit); -1 is unlimited.
     const project = h.sim.state.projects[0];
     if (project === undefined) throw new Error('no project in the sim');
     project.clusterQuota = OPERATIONS + 50;
+    const unlimited = ['instances', 'cores', 'ram', 'network', 'subnet', 'port', 'router', 'floatingip', 'security_group'];
+    project.quotas = { ...project.quotas, ...Object.fromEntries(unlimited.map((resource) => [resource, -1])) };
     const names = Array.from({ length: OPERATIONS }, (_, i) => `bulk-${String(i).padStart(3, '0')}`);
 
     for (const name of names) await h.command(`create ${name} --template k8s-1.27-no-volume`);
