@@ -125,6 +125,8 @@ describe('when Redis stops and starts again', () => {
     const messages: unknown[] = [];
     const ready = signal();
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // 'exit' can come before the last IPC message is read; the channel's end ('disconnect') comes after it.
+    const disconnected = new Promise<void>((resolve) => child.once('disconnect', () => resolve()));
     child.on('message', (message) => {
       messages.push(message);
       if (message === 'ready') ready.resolve();
@@ -136,6 +138,7 @@ describe('when Redis stops and starts again', () => {
 
       // 0: the worker's close returned within the shutdown deadline (1 would mean it timed out).
       expect(await exited).toBe(0);
+      await disconnected;
       expect(messages).toEqual(['ready', 'closed']);
     } finally {
       await killChild(child);
