@@ -68,6 +68,7 @@ export function withOpenstackClockSkew(snapshot: ClusterSnapshot, skewMs: number
         : { ...snapshot.stack, createdAt: shift(snapshot.stack.createdAt, skewMs), updatedAt: shift(snapshot.stack.updatedAt, skewMs) },
     heatResources: snapshot.heatResources.map((r) => ({ ...r, updatedAt: shift(r.updatedAt, skewMs) })),
     loadBalancers: snapshot.loadBalancers.map((lb) => ({ ...lb, createdAt: shift(lb.createdAt, skewMs) })),
+    ...(snapshot.servers === undefined ? {} : { servers: snapshot.servers.map((s) => ({ ...s, createdAt: shift(s.createdAt, skewMs) })) }),
     openstackNow: NOW + skewMs,
   };
 }

@@ -5,7 +5,7 @@ import type { ClusterSnapshot } from '../../../../src/core/snapshot.js';
 import { capiCreateStalled } from '../../../../src/diagnostics/rules/capi-create-stalled.js';
 import { runDiagnosis } from '../../../../src/diagnostics/run-diagnosis.js';
 import { NOW, aCluster, aLoadBalancer, aSnapshot, minutesAgo } from '../../../helpers/snapshot-builders.js';
-import { runRule } from './run-rule.js';
+import { expectSameUnderSkew, runRule } from './run-rule.js';
 
 const STACK = 'kube-7ykqh';
 const reason = (infra: string) =>
@@ -51,7 +51,7 @@ const CONSOLE = [
 ].join('\n');
 
 describe('capi-create-stalled', () => {
-  it.each<[string, ClusterSnapshot, RegExp]>([
+  const explained: [string, ClusterSnapshot, RegExp][] = [
     ['the network quota (status_reason event)', capi({}, reason(QUOTA_EVENT)), /network quota is used up/],
     [
       'the instances quota (Nova fault)',
@@ -107,7 +107,27 @@ describe('capi-create-stalled', () => {
       }),
       /^The control plane is not initialising: 1 machine running for 20m, no Kubernetes API yet$/,
     ],
-  ])('explains %s', (_case, snapshot, title) => {
+    [
+      'the network quota 2 min into the create (the event is the evidence, not the time)',
+      {
+        ...capi({}, reason(QUOTA_EVENT)),
+        cluster: aCluster({
+          status: 'CREATE_IN_PROGRESS',
+          stackId: STACK,
+          statusReason: reason(QUOTA_EVENT),
+          apiAddress: null,
+          createdAt: new Date(minutesAgo(2)).toISOString(),
+        }),
+      },
+      /network quota is used up/,
+    ],
+    [
+      'a machine in ERROR a minute after it was asked for',
+      capi({ servers: [server('default-worker-c-d', 'ERROR', { fault: 'No valid host was found.', createdAt: minutesAgo(1) })] }),
+      /^1 machine failed to boot/,
+    ],
+  ];
+  it.each(explained)('explains %s', (_case, snapshot, title) => {
     const findings = runRule(capiCreateStalled, snapshot);
 
     expect(findings).toHaveLength(1);
@@ -127,7 +147,7 @@ describe('capi-create-stalled', () => {
     );
   });
 
-  it.each<[string, ClusterSnapshot]>([
+  const quiet: [string, ClusterSnapshot][] = [
     [
       'a Heat-driver cluster',
       { ...capi({}, reason(QUOTA_EVENT)), driver: detectDriver({ stackId: '3f2a6c1e-8d4b-4c55-9e7a-1b2c3d4e5f60' }) },
@@ -145,8 +165,13 @@ describe('capi-create-stalled', () => {
         cluster: aCluster({ status: 'CREATE_IN_PROGRESS', stackId: STACK, apiAddress: 'https://10.0.0.5:6443' }),
       },
     ],
-  ])('stays quiet on %s', (_case, snapshot) => {
+  ];
+  it.each(quiet)('stays quiet on %s', (_case, snapshot) => {
     expect(runRule(capiCreateStalled, snapshot)).toEqual([]);
+  });
+
+  it.each([...explained.map(([c, s]) => [c, s] as const), ...quiet])('finds the same under clock skew for %s', (_case, snapshot) => {
+    expectSameUnderSkew(capiCreateStalled, snapshot);
   });
 
   it('stands in for slow-create on the same cluster', () => {
