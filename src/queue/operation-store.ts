@@ -46,7 +46,7 @@ export function createOperationStore(redis: Redis, prefix: string): OperationSto
   };
   return {
     async put(cloud, id, record) {
-      await redis.hset(opsKey(cloud), id, JSON.stringify(record));
+      await redis.multi().hset(opsKey(cloud), id, JSON.stringify(record)).sadd(cloudsKey(prefix), cloud).exec();
     },
     async get(cloud, id) {
       return parse(await redis.hget(opsKey(cloud), id));
@@ -77,17 +77,19 @@ export function createOperationStore(redis: Redis, prefix: string): OperationSto
   };
 }
 
-/** Tracked operations by cloud, for the metrics scrape (SCAN for the per-cloud hashes, then HLEN each; QUEUE_PREFIX holds no glob characters). */
+/** The set of clouds that have had tracked operations, so a metrics scrape needs no SCAN of the keyspace. */
+const cloudsKey = (prefix: string) => `${prefix}:ops-clouds`;
+
+/** Tracked operations by cloud, for the metrics scrape: the clouds from their set, then one HLEN each in one round trip. */
 export async function countTrackedOperations(redis: Redis, prefix: string): Promise<Record<string, number>> {
-  const head = `${prefix}:ops:`;
-  const keys: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', `${head}*`, 'COUNT', 200);
-    keys.push(...batch);
-    cursor = next;
-  } while (cursor !== '0');
+  const clouds = await redis.smembers(cloudsKey(prefix));
+  const pipeline = redis.pipeline();
+  for (const cloud of clouds) pipeline.hlen(`${prefix}:ops:${cloud}`);
+  const replies = clouds.length === 0 ? [] : ((await pipeline.exec()) ?? []);
   const counts: Record<string, number> = {};
-  for (const key of keys) counts[key.slice(head.length)] = await redis.hlen(key);
+  clouds.forEach((cloud, i) => {
+    const [error, count] = replies[i] ?? [null, 0];
+    if (error === null) counts[cloud] = Number(count);
+  });
   return counts;
 }
