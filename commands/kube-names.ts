@@ -27,3 +27,22 @@ export function splitRef(word: string | undefined, what: string, usage: string):
   if (parts.some((p) => p === '')) throw new UsageError(`\`${word.slice(0, 80)}\` is not a valid ${what}.`, usage);
   return parts;
 }
+
+/** The workload kinds the bot acts on (scale, restart). */
+export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicationController';
+
+/** kubectl's spellings of the workload kinds. */
+export const WORKLOAD_KINDS: Readonly<Record<string, WorkloadKind>> = {
+  deployment: 'Deployment',
+  deployments: 'Deployment',
+  deploy: 'Deployment',
+  statefulset: 'StatefulSet',
+  statefulsets: 'StatefulSet',
+  sts: 'StatefulSet',
+  daemonset: 'DaemonSet',
+  daemonsets: 'DaemonSet',
+  ds: 'DaemonSet',
+  replicationcontroller: 'ReplicationController',
+  replicationcontrollers: 'ReplicationController',
+  rc: 'ReplicationController',
+};

@@ -2,24 +2,11 @@ import { z } from 'zod';
 import { UsageError } from '../src/core/errors.js';
 import { defineCommand } from './definition.js';
 import { enqueueForRequest } from './enqueue.js';
-import { Namespace, ObjectName, splitRef } from './kube-names.js';
+import { Namespace, ObjectName, splitRef, WORKLOAD_KINDS } from './kube-names.js';
 import { ClusterName, noExtra, parseFlags, validate } from './parse-args.js';
 import { scaleActions } from './scale-actions.js';
 
 const usage = '/kube scale NAME NAMESPACE/KIND/OBJECT --replicas N';
-
-/** kubectl's spellings of the kinds that can be scaled. */
-const KINDS: Readonly<Record<string, 'Deployment' | 'StatefulSet' | 'ReplicationController'>> = {
-  deployment: 'Deployment',
-  deployments: 'Deployment',
-  deploy: 'Deployment',
-  statefulset: 'StatefulSet',
-  statefulsets: 'StatefulSet',
-  sts: 'StatefulSet',
-  replicationcontroller: 'ReplicationController',
-  replicationcontrollers: 'ReplicationController',
-  rc: 'ReplicationController',
-};
 
 const Replicas = z.coerce
   .number({ error: 'The `--replicas` value must be a number.' })
@@ -44,8 +31,11 @@ export const scale = defineCommand({
     if (parts.length !== 3)
       throw new UsageError(`Give the object as NAMESPACE/KIND/OBJECT, not \`${(positionals[1] ?? '').slice(0, 80)}\`.`, usage);
     const namespace = validate(Namespace, parts[0], usage);
-    const kind = KINDS[(parts[1] ?? '').toLowerCase()];
-    if (!kind) throw new UsageError(`Cannot scale a \`${(parts[1] ?? '').slice(0, 40)}\`: use deployment, statefulset or rc.`, usage);
+    const kind = WORKLOAD_KINDS[(parts[1] ?? '').toLowerCase()];
+    if (!kind || kind === 'DaemonSet') {
+      const why = kind === 'DaemonSet' ? ' (a DaemonSet runs one pod per node)' : '';
+      throw new UsageError(`Cannot scale a \`${(parts[1] ?? '').slice(0, 40)}\`${why}: use deployment, statefulset or rc.`, usage);
+    }
     const name = validate(ObjectName, parts[2], usage);
     if (flags['replicas'] === undefined) throw new UsageError('The `--replicas` option is missing.', usage);
     const replicas = validate(Replicas, flags['replicas'], usage);

@@ -176,10 +176,13 @@ export interface KubeApi {
   deletePod(namespace: string, name: string): Promise<void>;
   scale(namespace: string, kind: 'Deployment' | 'StatefulSet' | 'ReplicationController', name: string, replicas: number): Promise<void>;
   /**
-   * A rollout restart: sets the pod template's `kubectl.kubernetes.io/restartedAt` to
-   * `restartedAt`. The same value twice is no change, so a retried restart does not roll twice.
+   * A rollout restart (`kubectl rollout restart`): sets the pod template's
+   * `kubectl.kubernetes.io/restartedAt` to `restartedAt`. The same value twice is no change, so a
+   * retried restart does not roll twice.
    */
-  restartDeployment(namespace: string, name: string, restartedAt: string): Promise<void>;
+  restartWorkload(namespace: string, kind: 'Deployment' | 'StatefulSet' | 'DaemonSet', name: string, restartedAt: string): Promise<void>;
+  /** Deletes a Job and, in the background, its pods (what `kubectl delete job` does). */
+  deleteJob(namespace: string, name: string): Promise<void>;
   /**
    * How far the API server's clock is ahead of this host's, from the `Date` header of its latest
    * response (see `server-clock.ts`); null before any answer or without the header.

@@ -56,6 +56,9 @@ const SCALE_PATHS = {
   ReplicationController: '/api/v1/namespaces/{ns}/replicationcontrollers/{name}/scale',
 } as const;
 
+/** The resources `kubectl rollout restart` patches. */
+const ROLLOUT_RESOURCES = { Deployment: 'deployments', StatefulSet: 'statefulsets', DaemonSet: 'daemonsets' } as const;
+
 const MERGE_PATCH = 'application/merge-patch+json';
 const STRATEGIC_PATCH = 'application/strategic-merge-patch+json';
 
@@ -161,13 +164,23 @@ export function createKubeApi(kc: KubeConfig, options: KubeApiOptions): KubeApi 
       const path = SCALE_PATHS[kind].replace('{ns}', seg(namespace)).replace('{name}', seg(name));
       await http.request({ method: 'PATCH', path, body: { spec: { replicas } }, contentType: MERGE_PATCH, timeoutMs });
     },
-    async restartDeployment(namespace: string, name: string, restartedAt: string): Promise<void> {
+    async restartWorkload(namespace, kind, name, restartedAt): Promise<void> {
       // What `kubectl rollout restart` sends: a new pod-template annotation rolls every pod.
       await http.request({
         method: 'PATCH',
-        path: `/apis/apps/v1/namespaces/${seg(namespace)}/deployments/${seg(name)}`,
+        path: `/apis/apps/v1/namespaces/${seg(namespace)}/${ROLLOUT_RESOURCES[kind]}/${seg(name)}`,
         body: { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': restartedAt } } } } },
         contentType: STRATEGIC_PATCH,
+        timeoutMs,
+      });
+    },
+    async deleteJob(namespace: string, name: string): Promise<void> {
+      // The API's default for a Job orphans its pods (which would keep holding the volume);
+      // kubectl asks for background deletion of the dependents, and so does the bot.
+      await http.request({
+        method: 'DELETE',
+        path: `/apis/batch/v1/namespaces/${seg(namespace)}/jobs/${seg(name)}`,
+        body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' },
         timeoutMs,
       });
     },

@@ -91,18 +91,34 @@ describe('KubeApi operations against the simulated API server', () => {
   it('restarts a Deployment: every pod is replaced', async () => {
     const { state } = await api.readState({ namespace: 'kube-system' });
     const old = state.pods.filter((p) => p.name.startsWith('coredns-')).map((p) => p.name);
-    await api.restartDeployment('kube-system', 'coredns', '2026-12-05T17:00:00Z');
+    await api.restartWorkload('kube-system', 'Deployment', 'coredns', '2026-12-05T17:00:00Z');
     const after = (await api.readState({ namespace: 'kube-system' })).state.pods
       .filter((p) => p.name.startsWith('coredns-'))
       .map((p) => p.name);
     expect(after).toHaveLength(old.length);
     expect(after.some((n) => old.includes(n))).toBe(false);
     // The same restartedAt again (a retried restart) changes nothing: no second roll.
-    await api.restartDeployment('kube-system', 'coredns', '2026-12-05T17:00:00Z');
+    await api.restartWorkload('kube-system', 'Deployment', 'coredns', '2026-12-05T17:00:00Z');
     const again = (await api.readState({ namespace: 'kube-system' })).state.pods
       .filter((p) => p.name.startsWith('coredns-'))
       .map((p) => p.name);
     expect(again.sort()).toEqual([...after].sort());
+  });
+
+  it('restarts a StatefulSet (pods replaced under their names) and a DaemonSet (one new pod per node)', async () => {
+    const read = async () => (await api.readState({ namespace: 'kube-system' })).state.pods;
+    const before = await read();
+    const sts = before.filter((p) => p.owner?.name === 'csi-cinder-controllerplugin');
+    const ds = before.filter((p) => p.owner?.name === 'npd');
+    await api.restartWorkload('kube-system', 'StatefulSet', 'csi-cinder-controllerplugin', '2026-12-05T17:00:00Z');
+    await api.restartWorkload('kube-system', 'DaemonSet', 'npd', '2026-12-05T17:00:00Z');
+    const after = await read();
+    const sts2 = after.filter((p) => p.owner?.name === 'csi-cinder-controllerplugin');
+    const ds2 = after.filter((p) => p.owner?.name === 'npd');
+    expect(sts2.map((p) => p.name).sort()).toEqual(sts.map((p) => p.name).sort());
+    expect(sts2.some((p) => sts.some((o) => o.uid === p.uid))).toBe(false);
+    expect(ds2.map((p) => p.nodeName).sort()).toEqual(ds.map((p) => p.nodeName).sort());
+    expect(ds2.some((p) => ds.some((o) => o.name === p.name))).toBe(false);
   });
 
   it('sees nodes added and removed by a resize, with their DaemonSet pods', async () => {
@@ -184,6 +200,50 @@ describe('kubeconfig files', () => {
       expect(() => loadKubeConfigFile(file)).toThrow(expect.objectContaining({ code: 'kubeconfig_insecure' }));
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('KubeApi deletes of a finished Job and of a ReplicationController’s pods', () => {
+  let ca: CertAuthority;
+
+  beforeAll(async () => {
+    ca = await createCertAuthority('demo-ca');
+  });
+
+  it('deletes the Kolla bootstrap Job with its pod (background propagation), so nothing holds the volume', async () => {
+    const { cluster, clock } = await startScenario(ca, 'kolla-bootstrap-volume');
+    try {
+      const api = apiFor(await kubeConfigFor(cluster.url, ca), clock);
+      const before = (await api.readState({ namespace: 'kolla' })).state;
+      expect(before.jobs.map((j) => j.name)).toContain('mariadb-bootstrap');
+      expect(before.pods.some((p) => p.owner?.kind === 'Job')).toBe(true);
+
+      await api.deleteJob('kolla', 'mariadb-bootstrap');
+
+      const after = (await api.readState({ namespace: 'kolla' })).state;
+      expect(after.jobs.map((j) => j.name)).not.toContain('mariadb-bootstrap');
+      expect(after.pods.filter((p) => p.name.startsWith('mariadb-bootstrap-'))).toEqual([]);
+      await expect(api.deleteJob('kolla', 'mariadb-bootstrap')).rejects.toBeInstanceOf(NotFoundError);
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  it('serves the Murano app’s ReplicationController; a deleted pod of it is replaced under a new name', async () => {
+    const { cluster, clock } = await startScenario(ca, 'lb-blocks-delete');
+    try {
+      const api = apiFor(await kubeConfigFor(cluster.url, ca), clock);
+      const rcPods = async () =>
+        (await api.readState({ namespace: 'default' })).state.pods.filter((p) => p.owner?.kind === 'ReplicationController');
+      const before = await rcPods();
+      expect(before).toHaveLength(2);
+      await api.deletePod('default', before[0]?.name ?? '');
+      const after = await rcPods();
+      expect(after).toHaveLength(2);
+      expect(after.map((p) => p.name)).not.toContain(before[0]?.name);
+    } finally {
+      await cluster.close();
     }
   });
 });

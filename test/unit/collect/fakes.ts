@@ -69,7 +69,8 @@ export function fakeKubeApi(
     readPodLog: notCalled('readPodLog'),
     deletePod: notCalled('deletePod'),
     scale: notCalled('scale'),
-    restartDeployment: notCalled('restartDeployment'),
+    restartWorkload: notCalled('restartWorkload'),
+    deleteJob: notCalled('deleteJob'),
   };
 }
 

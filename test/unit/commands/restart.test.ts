@@ -17,9 +17,20 @@ describe('/kube restart', () => {
   });
 
   it.each([
+    ['web/statefulset/db', 'StatefulSet', 'db'],
+    ['kube-system/ds/npd', 'DaemonSet', 'npd'],
+    ['murano/rc/nginx', 'ReplicationController', 'nginx'],
+    ['murano/replicationcontroller/nginx', 'ReplicationController', 'nginx'],
+  ])('restarts %s as a %s', async (ref, kind, name) => {
+    const { enqueued } = await runSlash([restart], `restart prod-a ${ref}`);
+
+    expect(enqueued[0]?.data).toEqual({ ...ORIGIN, cluster: 'prod-a', namespace: ref.split('/')[0], kind, name });
+  });
+
+  it.each([
     ['restart prod-a', 'is missing'],
-    ['restart prod-a web/statefulset/db', 'Cannot restart a `statefulset`'],
-    ['restart prod-a a/b/c/d', 'Give NAMESPACE/POD or NAMESPACE/deployment/OBJECT'],
+    ['restart prod-a web/replicaset/db-7f', 'Cannot restart a `replicaset`'],
+    ['restart prod-a a/b/c/d', 'Give NAMESPACE/POD or NAMESPACE/KIND/OBJECT'],
   ])('rejects `%s` without enqueueing', async (text, problem) => {
     const { enqueued, replies } = await runSlash([restart], text);
 

@@ -2,7 +2,7 @@ import { workloadRestart } from '../../../jobs/workload-restart.js';
 import { workloadScale } from '../../../jobs/workload-scale.js';
 import type { KubeApi } from '../../../src/core/ports.js';
 import type { AuditRecord } from '../../../src/core/audit.js';
-import { aKubeState, aPod } from '../../helpers/snapshot-builders.js';
+import { aKubeState, aPod, aWorkload } from '../../helpers/snapshot-builders.js';
 import { fakeKubeApi } from '../collect/fakes.js';
 import { NotFoundError, UpstreamError } from '../../../src/core/errors.js';
 import { NOW } from '../../helpers/snapshot-builders.js';
@@ -13,7 +13,7 @@ function recordingApi(calls: string[]): KubeApi {
     ...fakeKubeApi(),
     scale: async (ns, kind, name, replicas) => void calls.push(`scale ${ns} ${kind} ${name} ${replicas}`),
     deletePod: async (ns, name) => void calls.push(`deletePod ${ns} ${name}`),
-    restartDeployment: async (ns, name, restartedAt) => void calls.push(`restartDeployment ${ns} ${name} ${restartedAt}`),
+    restartWorkload: async (ns, kind, name, restartedAt) => void calls.push(`restartWorkload ${ns} ${kind} ${name} ${restartedAt}`),
   };
 }
 
@@ -112,7 +112,64 @@ describe('workload-restart job', () => {
 
     await run(workloadRestart, { ...ORIGIN, cluster: 'dev-a', namespace: 'web', kind: 'Deployment', name: 'api' }, ctx);
 
-    expect(calls).toEqual([`restartDeployment web api ${new Date(NOW).toISOString().replace(/\.\d{3}Z$/, 'Z')}`]);
+    expect(calls).toEqual([`restartWorkload web Deployment api ${new Date(NOW).toISOString().replace(/\.\d{3}Z$/, 'Z')}`]);
+  });
+
+  it.each([['StatefulSet'], ['DaemonSet']])('rolls a %s', async (kind) => {
+    const calls: string[] = [];
+    const { ctx, slack } = jobKit({ api: recordingApi(calls) });
+
+    await run(workloadRestart, { ...ORIGIN, cluster: 'dev-a', namespace: 'kube-system', kind, name: 'agent' }, ctx);
+
+    expect(calls).toEqual([`restartWorkload kube-system ${kind} agent ${new Date(NOW).toISOString().replace(/\.\d{3}Z$/, 'Z')}`]);
+    expect(JSON.stringify(slack)).toContain(`kube-system/${kind.toLowerCase()}/agent on dev-a: restarted`);
+  });
+
+  it("recreates a ReplicationController's pods (Murano's apps), and a retry deletes only the pods it saved", async () => {
+    const calls: string[] = [];
+    const rcPod = (name: string, uid: string) =>
+      aPod({ namespace: 'default', name, uid, owner: { kind: 'ReplicationController', name: 'nginx' } });
+    let pods = [rcPod('nginx-a', 'uid-a'), rcPod('nginx-b', 'uid-b'), aPod({ namespace: 'default', name: 'other', uid: 'uid-o' })];
+    const rc = aWorkload({ kind: 'ReplicationController', name: 'nginx' });
+    let failAfterFirst = true;
+    const api: KubeApi = {
+      ...recordingApi(calls),
+      readState: async () => ({ state: aKubeState({ pods, workloads: [rc] }), problems: [] }),
+      deletePod: async (ns, name) => {
+        calls.push(`deletePod ${ns} ${name}`);
+        // The controller replaces it at once, under a new name and uid.
+        pods = [...pods.filter((p) => p.name !== name), rcPod(`${name}-new`, `${name}-new-uid`)];
+        if (failAfterFirst) {
+          failAfterFirst = false;
+          throw new UpstreamError('kube_unreachable', 'The Kubernetes API did not answer.', { service: 'kube' });
+        }
+      },
+    };
+    const { ctx, updates, slack } = jobKit({ api });
+    const data = { ...ORIGIN, cluster: 'dev-a', namespace: 'default', kind: 'ReplicationController', name: 'nginx' };
+
+    await expect(run(workloadRestart, data, ctx)).rejects.toMatchObject({ code: 'kube_unreachable' });
+    await run(workloadRestart, { ...data, ...updates.at(-1) }, ctx);
+
+    expect(updates.at(-1)).toMatchObject({ podUids: ['uid-a', 'uid-b'] });
+    expect(calls).toEqual(['deletePod default nginx-a', 'deletePod default nginx-b']);
+    expect(JSON.stringify(slack)).toContain('2 pods were deleted; the ReplicationController creates new ones.');
+  });
+
+  it('refuses a ReplicationController that does not exist, deleting nothing', async () => {
+    const calls: string[] = [];
+    const { ctx } = jobKit({ api: recordingApi(calls) });
+
+    const refused = run(
+      workloadRestart,
+      { ...ORIGIN, cluster: 'dev-a', namespace: 'default', kind: 'ReplicationController', name: 'nope' },
+      ctx,
+    );
+
+    await expect(refused).rejects.toMatchObject({
+      userMessage: expect.stringContaining('ReplicationController default/nope was not found'),
+    });
+    expect(calls).toEqual([]);
   });
 
   it('refuses a viewer', async () => {

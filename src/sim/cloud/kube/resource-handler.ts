@@ -7,7 +7,7 @@ import { toTable, wantsTable } from './kube-table.js';
 import type { SimObject, SimPod } from './kube-types.js';
 import { iso } from './kube-names.js';
 import { readLog } from './pod-logs.js';
-import { deletePod, patchDeployment, scaleWorkload } from './workload-ops.js';
+import { deleteJob, deletePod, PATCHABLE, patchWorkload, scaleWorkload } from './workload-ops.js';
 
 export interface ResourceRequest {
   method: string;
@@ -65,9 +65,14 @@ export function handleResource(ctx: ClusterContext, req: ResourceRequest): Handl
     };
   }
   if (method === 'DELETE' && resource.name === 'pods') return { status: 200, body: deletePod(ctx, namespace ?? 'default', name, req.now) };
-  if (method === 'PATCH' && resource.name === 'deployments') {
+  if (method === 'DELETE' && resource.name === 'jobs') {
+    const policy = (req.body as { propagationPolicy?: unknown } | null)?.propagationPolicy ?? req.query.get('propagationPolicy');
+    return { status: 200, body: deleteJob(ctx, namespace ?? 'default', name, typeof policy === 'string' ? policy : null) };
+  }
+  const patchable = PATCHABLE.find((r) => r === resource.name);
+  if (method === 'PATCH' && patchable !== undefined) {
     mergeOnly(req.contentType);
-    return { status: 200, body: patchDeployment(ctx, namespace ?? 'default', name, req.body, req.now) };
+    return { status: 200, body: patchWorkload(ctx, patchable, namespace ?? 'default', name, req.body, req.now) };
   }
   throw methodNotAllowed();
 }

@@ -6,6 +6,7 @@ import { controlPlaneNotReady } from './scenarios/control-plane-not-ready.js';
 import { crashLoop } from './scenarios/crash-loop.js';
 import { dockerVolumeOverlay2 } from './scenarios/docker-volume-overlay2.js';
 import { imagePull } from './scenarios/image-pull.js';
+import { muranoApp } from './scenarios/murano-app.js';
 import { kollaBootstrapVolume } from './scenarios/kolla-bootstrap-volume.js';
 import { nodeNotReady } from './scenarios/node-not-ready.js';
 import { rbdVolumeLocked } from './scenarios/rbd-volume-locked.js';
@@ -23,12 +24,14 @@ const EXTRA: Partial<Record<ScenarioName, (ctx: ClusterContext) => void>> = {
   'kolla-bootstrap-volume': kollaBootstrapVolume,
   'rbd-volume-locked': rbdVolumeLocked,
   'control-plane-not-ready': controlPlaneNotReady,
+  'lb-blocks-delete': muranoApp,
 };
 
 /**
  * Fills the store with what a real cluster in `scenario` shows. Scenarios without a
- * Kubernetes symptom (healthy, lb-blocks-delete, slow-create, create-failed) get the healthy
- * cluster; old-kernel is a flannel (vxlan) cluster on CentOS 7 nodes.
+ * Kubernetes symptom (healthy, slow-create, create-failed) get the healthy cluster,
+ * lb-blocks-delete with a Murano app (a ReplicationController) on it; old-kernel is a flannel
+ * (vxlan) cluster on CentOS 7 nodes.
  */
 export function buildScenarioWorkloads(ctx: ClusterContext, scenario: ScenarioName): void {
   const oldKernel = scenario === 'old-kernel';

@@ -63,44 +63,99 @@ export function scaleWorkload(
   return workload;
 }
 
-/** Applies a merge patch to a Deployment; a changed pod template rolls its pods to a new ReplicaSet. */
-export function patchDeployment(ctx: ClusterContext, namespace: string, name: string, patch: unknown, now: number): SimObject {
-  const deployment = ctx.store.get('deployments', namespace, name);
-  if (!deployment) throw notFound('deployments', 'apps', name);
-  const before = JSON.stringify((deployment['spec'] as { template?: unknown }).template);
-  mergePatch(deployment, patch);
-  const template = (deployment['spec'] as { template?: { metadata?: { labels?: Record<string, string> } } }).template;
-  if (JSON.stringify(template) !== before) {
-    deployment.metadata.generation = (deployment.metadata.generation ?? 1) + 1;
-    const old = podsOf(ctx.store, deployment);
-    const hash = suffix(`${namespace}/${name}/rs@${now}`, 10);
-    const labels = { ...(template?.metadata?.labels ?? {}), 'pod-template-hash': hash };
-    const replicas = (deployment['spec'] as { replicas?: number }).replicas ?? 1;
-    for (const rs of ctx.store.list('replicasets', namespace).filter((r) => isOwnedBy(r, deployment)))
-      (rs['spec'] as { replicas?: number }).replicas = 0;
-    const rs = ctx.store.put<SimObject>('replicasets', {
-      apiVersion: 'apps/v1',
-      kind: 'ReplicaSet',
-      metadata: {
-        name: `${name}-${hash}`,
-        namespace,
-        uid: '',
-        generation: 1,
-        creationTimestamp: iso(now),
-        labels,
-        annotations: { 'deployment.kubernetes.io/revision': String(deployment.metadata.generation) },
-        ownerReferences: [ownerRef(deployment)],
-      },
-      spec: { replicas, selector: { matchLabels: labels }, template: { ...template, metadata: { ...template?.metadata, labels } } },
-    });
-    for (const pod of old) ctx.store.remove('pods', namespace, pod.metadata.name);
-    const pick = nodePicker(ctx);
-    for (let i = 0; i < replicas; i += 1)
-      ctx.store.put('pods', newPod(ctx, rs, `${rs.metadata.name}-${suffix(`${rs.metadata.name}/${i}`, 5)}`, now, old[0], undefined, pick));
+/** The workloads a merge patch may change; a changed pod template rolls their pods. */
+export const PATCHABLE = ['deployments', 'statefulsets', 'daemonsets'] as const;
+
+/**
+ * Applies a merge patch to a Deployment, StatefulSet or DaemonSet; a changed pod template rolls
+ * its pods (a Deployment to a new ReplicaSet, a StatefulSet under the same names, a DaemonSet
+ * on the same nodes).
+ */
+export function patchWorkload(
+  ctx: ClusterContext,
+  resource: (typeof PATCHABLE)[number],
+  namespace: string,
+  name: string,
+  patch: unknown,
+  now: number,
+): SimObject {
+  const workload = ctx.store.get(resource, namespace, name);
+  if (!workload) throw notFound(resource, 'apps', name);
+  const before = JSON.stringify((workload['spec'] as { template?: unknown }).template);
+  mergePatch(workload, patch);
+  if (JSON.stringify((workload['spec'] as { template?: unknown }).template) !== before) {
+    workload.metadata.generation = (workload.metadata.generation ?? 1) + 1;
+    if (resource === 'deployments') rollDeployment(ctx, workload, now);
+    else rollPods(ctx, workload, now);
   }
-  ctx.store.put('deployments', deployment);
-  refreshWorkloadStatus(ctx.store, deployment);
-  return deployment;
+  ctx.store.put(resource, workload);
+  refreshWorkloadStatus(ctx.store, workload);
+  return workload;
+}
+
+/** A StatefulSet's or DaemonSet's roll: each pod replaced by one from the new template, in place. */
+function rollPods(ctx: ClusterContext, workload: SimObject, now: number): void {
+  const namespace = workload.metadata.namespace ?? 'default';
+  for (const pod of podsOf(ctx.store, workload)) {
+    ctx.store.remove('pods', namespace, pod.metadata.name);
+    const name =
+      workload.kind === 'StatefulSet' ? pod.metadata.name : `${workload.metadata.name}-${suffix(`${pod.metadata.name}@${now}`, 5)}`;
+    ctx.store.put('pods', newPod(ctx, workload, name, now, pod, pod.spec.nodeName));
+  }
+}
+
+function rollDeployment(ctx: ClusterContext, deployment: SimObject, now: number): void {
+  const namespace = deployment.metadata.namespace ?? 'default';
+  const name = deployment.metadata.name;
+  const template = (deployment['spec'] as { template?: { metadata?: { labels?: Record<string, string> } } }).template;
+  const old = podsOf(ctx.store, deployment);
+  const hash = suffix(`${namespace}/${name}/rs@${now}`, 10);
+  const labels = { ...(template?.metadata?.labels ?? {}), 'pod-template-hash': hash };
+  const replicas = (deployment['spec'] as { replicas?: number }).replicas ?? 1;
+  for (const rs of ctx.store.list('replicasets', namespace).filter((r) => isOwnedBy(r, deployment)))
+    (rs['spec'] as { replicas?: number }).replicas = 0;
+  const rs = ctx.store.put<SimObject>('replicasets', {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name: `${name}-${hash}`,
+      namespace,
+      uid: '',
+      generation: 1,
+      creationTimestamp: iso(now),
+      labels,
+      annotations: { 'deployment.kubernetes.io/revision': String(deployment.metadata.generation) },
+      ownerReferences: [ownerRef(deployment)],
+    },
+    spec: { replicas, selector: { matchLabels: labels }, template: { ...template, metadata: { ...template?.metadata, labels } } },
+  });
+  for (const pod of old) ctx.store.remove('pods', namespace, pod.metadata.name);
+  const pick = nodePicker(ctx);
+  for (let i = 0; i < replicas; i += 1)
+    ctx.store.put('pods', newPod(ctx, rs, `${rs.metadata.name}-${suffix(`${rs.metadata.name}/${i}`, 5)}`, now, old[0], undefined, pick));
+}
+
+/**
+ * Deletes a Job. The API's default for batch/v1 Jobs orphans their pods (they stay, without an
+ * owner); `Background` or `Foreground` (what kubectl sends, in the body's DeleteOptions or the
+ * query) deletes them too. Answers the
+ * Status the API server returns for an object deleted at once.
+ */
+export function deleteJob(ctx: ClusterContext, namespace: string, name: string, policy: string | null): unknown {
+  const job = ctx.store.get('jobs', namespace, name);
+  if (!job) throw notFound('jobs', 'batch', name);
+  ctx.store.remove('jobs', namespace, name);
+  for (const pod of podsOf(ctx.store, job)) {
+    if (policy === 'Background' || policy === 'Foreground') ctx.store.remove('pods', namespace, pod.metadata.name);
+    else ctx.store.put('pods', { ...pod, metadata: { ...pod.metadata, ownerReferences: [] } });
+  }
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Success',
+    details: { name, group: 'batch', kind: 'jobs', uid: job.metadata.uid },
+  };
 }
 
 function currentReplicaSet(ctx: ClusterContext, deployment: SimObject): SimObject {
