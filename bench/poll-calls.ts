@@ -1,8 +1,8 @@
 /**
- * Poll cost against tracked operations: one poll of a cloud with 1,000 clusters while N of
- * them are tracked creates. Counts Magnum list requests at the simulated cloud (the design
- * promise: one per cloud and interval, whatever N) and times the poll, with anchors due for
- * an edit (Heat skipped, as for Cluster API drivers) and not due.
+ * Poll cost against tracked operations: one poll of a cloud with 1,000 Heat-driver clusters
+ * while N of them are tracked creates. Counts Magnum list requests and Heat/Nova requests (the
+ * drivers' progress) at the simulated cloud (the design promise: one each per cloud and
+ * interval, whatever N) and times the poll, with anchors due for an edit and not due.
  */
 import type { OperationStore, TrackedOperation } from '../jobs/tracking/operation.js';
 import { pollCloud } from '../jobs/tracking/poller.js';
@@ -11,7 +11,8 @@ import type { SlackPoster } from '../src/core/ports.js';
 import { createSilentLogger } from '../src/logging/logger.js';
 import { createOpenStackApi } from '../src/openstack/create-openstack-api.js';
 import { createMemoryAuditLog } from '../test/helpers/memory-audit-log.js';
-import { addCluster, MAGNUM_CLUSTER_LISTS, startSim } from '../src/sim/index.js';
+import { MAGNUM_CLUSTER_LISTS, startSim } from '../src/sim/index.js';
+import { addClusters } from '../test/helpers/sim-clusters.js';
 import { TEST_SETTINGS, fakeJobContext } from '../test/helpers/job-deps.js';
 
 const CLUSTERS = 1_000;
@@ -36,32 +37,10 @@ function memoryStore(): OperationStore {
 const logger = createSilentLogger();
 const sim = await startSim();
 const listCalls = (): number => sim.requests.count(MAGNUM_CLUSTER_LISTS);
+const progressCalls = (): number => sim.requests.count({ service: 'orchestration' }) + sim.requests.count({ service: 'compute' });
 const config = loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-bench', ...sim.osEnv });
 const openstack = createOpenStackApi({ credentials: config.openstack, logger, clock: sim.clock });
-const project = sim.state.projects[0];
-const template = sim.state.templates.find((t) => t.name === 'k8s-1.27-no-volume');
-if (!project || !template) throw new Error('sim seed missing');
-project.clusterQuota = CLUSTERS * 2;
-const uuids: string[] = [];
-for (let i = 0; i < CLUSTERS; i += 1) {
-  const spec = {
-    name: `bench-${i}`,
-    template,
-    keypair: null,
-    nodeCount: 1,
-    masterCount: 1,
-    dockerVolumeSize: null,
-    labels: null,
-    mergeLabels: false,
-    flavorId: null,
-    masterFlavorId: null,
-    createTimeout: 60,
-    floatingIpEnabled: null,
-    projectId: project.id,
-    userId: sim.state.users[0]?.id ?? '',
-  };
-  uuids.push(addCluster(sim.state, spec, sim.clock.now()).uuid);
-}
+const uuids = addClusters(sim.state, CLUSTERS, 'bench-', sim.clock.now()).map((c) => c.uuid);
 // Slack is not what is measured here: edits are counted, not sent.
 let edits = 0;
 const slack: SlackPoster = {
@@ -72,7 +51,9 @@ const slack: SlackPoster = {
 };
 
 console.log(`clusters in the cloud: ${CLUSTERS}`);
-console.log('tracked  list calls/poll (not due)  list calls/poll (all due)  poll ms (all due)  anchor edits');
+console.log(
+  'tracked  list calls/poll (not due)  list calls/poll (all due)  Heat+Nova calls/poll (all due)  poll ms (all due)  anchor edits',
+);
 for (const n of TRACKED) {
   const operations = memoryStore();
   const now = sim.clock.now();
@@ -93,7 +74,6 @@ for (const n of TRACKED) {
       missing: 0,
       lastStatus: 'CREATE_IN_PROGRESS',
       lastRenderedAt: now,
-      driver: 'other',
     };
     await operations.put('default', op.id, op);
   }
@@ -116,12 +96,13 @@ for (const n of TRACKED) {
   const notDue = listCalls() - before;
   sim.clock.advance(MINUTE);
   before = listCalls();
+  const progressBefore = progressCalls();
   edits = 0;
   const started = performance.now();
   await pollCloud('default', ctx);
   const ms = performance.now() - started;
   console.log(
-    `${String(n).padStart(7)}  ${String(notDue).padStart(26)}  ${String(listCalls() - before).padStart(25)}  ${ms.toFixed(0).padStart(17)}  ${String(edits).padStart(12)}`,
+    `${String(n).padStart(7)}  ${String(notDue).padStart(26)}  ${String(listCalls() - before).padStart(25)}  ${String(progressCalls() - progressBefore).padStart(30)}  ${ms.toFixed(0).padStart(17)}  ${String(edits).padStart(12)}`,
   );
 }
 await openstack.close();

@@ -3,10 +3,9 @@ import { detectDriver } from '../../src/core/magnum-driver.js';
 import { renderCapiStalled } from '../../src/render/capi-stalled.js';
 import { renderProgress } from '../../src/render/progress.js';
 import type { JobContext } from '../definition.js';
-import { capiProgress } from './capi-progress.js';
 import { enqueueDiagnosis, finalizeOperation, progressOf } from './finalize.js';
-import { heatProgress } from './heat-progress.js';
 import { isTerminal, type TrackedOperation } from './operation.js';
+import { pollProgress, type PollProgress } from './poll-progress.js';
 
 /** Progress edits of one message are spaced at least this far apart (Slack: ~1 write/s/channel). */
 export const RENDER_EVERY_MS = 30_000;
@@ -20,8 +19,14 @@ export type Advance = { kind: 'unchanged' } | { kind: 'updated'; op: TrackedOper
 /**
  * Moves one operation on from what the cloud-wide cluster list says: edits the anchor when the
  * status changed or the throttle allows, and finishes the operation on a terminal status.
+ * `progress` is the poll's bulk reader of the drivers' progress, shared by all its operations.
  */
-export async function advanceOperation(op: TrackedOperation, summary: ClusterSummary | undefined, ctx: JobContext): Promise<Advance> {
+export async function advanceOperation(
+  op: TrackedOperation,
+  summary: ClusterSummary | undefined,
+  ctx: JobContext,
+  progress: PollProgress = pollProgress(ctx.openstack(op.cloud), ctx.log),
+): Promise<Advance> {
   const now = ctx.clock.now();
   if (summary === undefined) {
     if (op.kind === 'delete') {
@@ -48,32 +53,45 @@ export async function advanceOperation(op: TrackedOperation, summary: ClusterSum
       ? { kind: 'unchanged' }
       : { kind: 'updated', op: { ...op, progressed, missing: 0 } };
   let next: TrackedOperation = { ...op, progressed, missing: 0, lastStatus: status, lastRenderedAt: now };
-  if (status.endsWith('_IN_PROGRESS')) next = await withDriverProgress(next, summary, ctx);
+  if (status.endsWith('_IN_PROGRESS')) next = await withDriverProgress(next, summary, progress, ctx);
   await ctx.slack.update({ channel: op.channel, ts: op.anchorTs }, renderProgress(progressOf(next, status, now)), { progress: true });
   if (next.capi?.problem && !next.stallReported && status.endsWith('_IN_PROGRESS')) next = await reportStall(next, ctx);
   return { kind: 'updated', op: next };
 }
 
 /**
- * Progress from the cluster's driver, told from what Magnum says (never by asking Heat and
- * seeing it fail): Heat resources for the Heat driver, machines and Cluster API's own words for
- * the Cluster API drivers. A driver not yet known (no stack_id yet) shows status only.
+ * Progress from the cluster's driver, told once from what Magnum says (never by asking Heat and
+ * seeing it fail) and kept on the operation: Heat's stacks for the Heat driver, machines and
+ * Cluster API's own words for the Cluster API drivers, both from the poll's bulk reads. A driver
+ * not yet known (no stack_id yet) shows status only.
  */
-async function withDriverProgress(op: TrackedOperation, summary: ClusterSummary, ctx: JobContext): Promise<TrackedOperation> {
-  const facts = detectDriver({ stackId: summary.stackId, labels: summary.labels });
-  if (facts.family === 'unknown') return op;
-  const openstack = ctx.openstack(op.cloud);
-  const known: TrackedOperation = { ...op, driver: facts.family === 'heat' ? 'heat' : 'other', driverName: facts.driver };
+async function withDriverProgress(
+  op: TrackedOperation,
+  summary: ClusterSummary,
+  progress: PollProgress,
+  ctx: JobContext,
+): Promise<TrackedOperation> {
+  const known = withDriver(op, summary);
+  if (known.driver === undefined) return known;
   try {
-    if (facts.family === 'heat') {
-      const progress = await heatProgress(openstack.heat, summary.stackId);
-      return progress ? { ...known, heat: progress } : known;
+    if (known.driver === 'heat') {
+      const heat = await progress.heat(summary.stackId);
+      return heat ? { ...known, heat } : known;
     }
-    return { ...known, capi: await capiProgress(openstack, op.clusterUuid) };
+    const capi = await progress.capi(summary);
+    return capi ? { ...known, capi } : known;
   } catch (error) {
-    ctx.log.warn({ err: error, op: op.id, driver: facts.driver }, 'driver progress unavailable');
+    ctx.log.warn({ err: error, op: op.id, driver: known.driverName }, 'driver progress unavailable');
     return known;
   }
+}
+
+/** The operation with its driver: detected from Magnum's answer the first time it is known, kept from then on. */
+function withDriver(op: TrackedOperation, summary: ClusterSummary): TrackedOperation {
+  if (op.driver !== undefined && op.driverName !== undefined) return op;
+  const facts = detectDriver({ stackId: summary.stackId, labels: summary.labels });
+  if (facts.family === 'unknown') return op;
+  return { ...op, driver: facts.family === 'heat' ? 'heat' : 'other', driverName: facts.driver };
 }
 
 /**

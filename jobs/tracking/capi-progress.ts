@@ -1,23 +1,24 @@
 import { capiActivity, failedCapiEvent, parseCapiStatusReason, type CapiProgress } from '../../src/core/capi-status.js';
-import type { Nodegroup } from '../../src/core/cluster.js';
+import type { ClusterSummary } from '../../src/core/cluster.js';
 import type { NovaServer } from '../../src/core/openstack-state.js';
-import type { OpenStackApi } from '../../src/core/ports.js';
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The Nova servers of a Cluster API cluster: both drivers name machines `<stack_id>-...`. */
-export async function capiServers(openstack: OpenStackApi, stackId: string | null): Promise<NovaServer[]> {
-  if (!openstack.nova || !stackId) return [];
-  return openstack.nova.listServers(`^${escapeRegex(stackId)}-`);
+/** The machines of a Cluster API cluster among the project's servers: both drivers name them `<stack_id>-...`. */
+export function machinesOf(servers: readonly NovaServer[], stackId: string | null): NovaServer[] {
+  if (!stackId) return [];
+  const prefix = `${stackId}-`;
+  return servers.filter((s) => s.name.startsWith(prefix));
 }
 
-export async function capiProgress(openstack: OpenStackApi, clusterUuid: string): Promise<CapiProgress> {
-  const cluster = await openstack.magnum.getCluster(clusterUuid);
-  const nodegroups: Nodegroup[] = await openstack.magnum.listNodegroups(clusterUuid).catch(() => []);
-  const servers = await capiServers(openstack, cluster.stackId);
-  const wanted = nodegroups.length > 0 ? nodegroups.reduce((n, g) => n + g.nodeCount, 0) : cluster.masterCount + cluster.nodeCount;
-  const master = nodegroups.find((g) => g.role === 'master');
-  const failedServer = servers.find((s) => s.status === 'ERROR');
+/**
+ * Cluster API progress from the cluster as Magnum's detail list shows it (master_count and
+ * node_count are Magnum's sums over the cluster's nodegroups; status_reason carries Cluster
+ * API's events) and its machines in Nova: no call of its own, so a poll reads the servers of
+ * the whole project once for every tracked operation.
+ */
+export function capiProgress(cluster: ClusterSummary, machines: readonly NovaServer[]): CapiProgress {
+  const wanted = cluster.masterCount + cluster.nodeCount;
+  const controlPlane = machines.filter((s) => s.name.includes('-control-plane-'));
+  const failedServer = machines.find((s) => s.status === 'ERROR');
   const failedEvent = failedCapiEvent(parseCapiStatusReason(cluster.statusReason));
   const problem = failedEvent
     ? `${failedEvent.reason}: ${failedEvent.message}`
@@ -25,11 +26,14 @@ export async function capiProgress(openstack: OpenStackApi, clusterUuid: string)
       ? `machine ${failedServer.name} is in ERROR${failedServer.fault ? `: ${failedServer.fault}` : ''}`
       : null;
   return {
-    ready: servers.filter((s) => s.status === 'ACTIVE').length,
+    ready: machines.filter((s) => s.status === 'ACTIVE').length,
     wanted,
-    building: servers.filter((s) => s.status === 'BUILD').length,
-    failed: servers.filter((s) => s.status === 'ERROR').length,
-    controlPlaneReady: master ? master.status.endsWith('_COMPLETE') : null,
+    building: machines.filter((s) => s.status === 'BUILD').length,
+    failed: machines.filter((s) => s.status === 'ERROR').length,
+    controlPlaneReady:
+      controlPlane.length === 0 || cluster.masterCount === 0
+        ? null
+        : controlPlane.filter((s) => s.status === 'ACTIVE').length >= cluster.masterCount,
     activity: capiActivity(cluster.statusReason),
     problem,
   };

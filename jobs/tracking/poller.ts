@@ -5,9 +5,10 @@ import { advanceOperation } from './advance.js';
 import { rescheduleIn } from '../../src/core/job.js';
 import { jobIdFor } from '../../src/core/job-id.js';
 import { readOperations, type TrackedOperation } from './operation.js';
+import { pollProgress } from './poll-progress.js';
 
 export const POLL_JOB = 'operations-poll';
-/** Operations advanced at once within one poll (Heat and Slack calls; the list call is shared). */
+/** Operations advanced at once within one poll (Slack calls and stores; the list calls are shared). */
 const PARALLEL = 8;
 
 const PollData = z.object({ cloud: z.string().min(1), session: z.number().int() });
@@ -28,19 +29,23 @@ export async function kickPoller(ctx: JobContext, cloud: string): Promise<void> 
 }
 
 /**
- * One poll of a cloud: one Magnum list call advances every tracked operation of that cloud.
+ * One poll of a cloud: one Magnum list call (and at most one Heat and one Nova list) advances
+ * every tracked operation of that cloud.
  * Returns how many operations are still tracked.
  */
 export async function pollCloud(cloud: string, ctx: JobContext): Promise<number> {
   const store = ctx.operations;
   const ops = readOperations(await store.list(cloud));
   if (ops.length === 0) return 0;
-  const clusters = await ctx.openstack(cloud).magnum.listClusters();
+  const openstack = ctx.openstack(cloud);
+  const clusters = await openstack.magnum.listClusters();
   const byUuid = new Map<string, ClusterSummary>(clusters.map((c) => [c.uuid, c]));
+  // The drivers' progress too is read once per poll (Heat's stack list, Nova's server list), not per operation.
+  const progress = pollProgress(openstack, ctx.log);
   let remaining = ops.length;
   await forEachLimited(ops, PARALLEL, async (op: TrackedOperation) => {
     try {
-      const result = await advanceOperation(op, byUuid.get(op.clusterUuid), ctx);
+      const result = await advanceOperation(op, byUuid.get(op.clusterUuid), ctx, progress);
       if (result.kind === 'finished') {
         await store.remove(cloud, op.id);
         remaining -= 1;

@@ -4,14 +4,14 @@
  * (the latest event of each object; see magnum-driver.ts); Cluster API Provider OpenStack names
  * its events `Successful<Verb><Object>` and `Failed<Verb><Object>`.
  */
-/** How far a Cluster API driver's operation got, from Magnum (status_reason, nodegroups) and Nova (the machines). */
+/** How far a Cluster API driver's operation got, from Magnum (status_reason, node counts) and Nova (the machines). */
 export interface CapiProgress {
-  /** Machines ACTIVE in Nova, and how many the nodegroups want. */
+  /** Machines ACTIVE in Nova, and how many the nodegroups want (master_count + node_count). */
   ready: number;
   wanted: number;
   building: number;
   failed: number;
-  /** The control plane nodegroup's status says it is done; null when Magnum lists no nodegroups. */
+  /** Every control-plane machine master_count asks for is ACTIVE in Nova; null before the first one exists. */
   controlPlaneReady: boolean | null;
   /** What Cluster API did last (magnum-cluster-api's status_reason), one line. */
   activity: string | null;

@@ -45,6 +45,8 @@ export interface ClusterSummary {
   masterFlavorId: string | null;
   /** Present when listed through `/v1/clusters/detail`; the plain list omits it. */
   createdAt?: string | null;
+  /** Present when listed through `/v1/clusters/detail` (Cluster API drivers write their progress there). */
+  statusReason?: string | null;
 }
 
 /** One cluster as `GET /v1/clusters/{id}` shows it, plus the raw body for the CLI dump. */

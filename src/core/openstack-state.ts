@@ -8,6 +8,15 @@ export interface HeatStack {
   updatedAt: number | null;
 }
 
+/** One stack of Heat's stack list with `show_nested`: nested stacks name their parent stack. */
+export interface HeatStackEntry {
+  id: string;
+  name: string;
+  status: string;
+  /** The parent stack's id; null for a top-level stack. */
+  parent: string | null;
+}
+
 export interface HeatResource {
   name: string;
   type: string;

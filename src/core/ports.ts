@@ -4,7 +4,7 @@
  */
 import type { ClusterCreateSpec, ClusterDetail, ClusterSummary, ClusterTemplate, Nodegroup } from './cluster.js';
 import type { KubeState } from './kube-state.js';
-import type { HeatResource, HeatStack, LoadBalancer, NovaServer, Port, Subnet } from './openstack-state.js';
+import type { HeatResource, HeatStack, HeatStackEntry, LoadBalancer, NovaServer, Port, Subnet } from './openstack-state.js';
 import type { CollectionProblem } from './snapshot.js';
 
 export interface Clock {
@@ -101,6 +101,11 @@ export interface HeatApi {
   getStack(stackId: string): Promise<HeatStack>;
   /** All resources, nested stacks flattened (`nested_depth`). */
   listResources(stackId: string, nestedDepth?: number): Promise<HeatResource[]>;
+  /**
+   * Every stack of the project, nested ones included (`GET /stacks?show_nested=True`): one call
+   * for the progress of all Heat-driver clusters of a cloud. Absent where not wired (fakes).
+   */
+  listStacks?(): Promise<HeatStackEntry[]>;
 }
 
 export interface OctaviaApi {
@@ -142,8 +147,8 @@ export interface NovaApi {
   hasKeypair(name: string): Promise<boolean>;
   /** The names of the bot's OpenStack user's keypairs. */
   listKeypairs(): Promise<string[]>;
-  /** The project's servers whose name matches Nova's `name` filter (a regular expression), with faults. */
-  listServers(nameRegex: string): Promise<NovaServer[]>;
+  /** The project's servers whose name matches Nova's `name` filter (a regular expression; all without one), with faults. */
+  listServers(nameRegex?: string): Promise<NovaServer[]>;
   /** The last `lines` lines of a server's console log (`os-getConsoleOutput`). */
   consoleOutput(serverId: string, lines: number): Promise<string>;
 }

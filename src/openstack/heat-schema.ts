@@ -16,6 +16,11 @@ export const StackBody = z.object({
   }),
 });
 
+/** `GET /stacks?show_nested=True`: `parent` is the parent stack's id (null for a top-level stack). */
+export const StackListBody = z.object({
+  stacks: z.array(z.object({ id: z.string(), stack_name: z.string(), stack_status: z.string(), parent: text })),
+});
+
 export const ResourceBody = z.object({
   resource_name: z.string(),
   resource_type: z.string().nullish(),

@@ -1,9 +1,9 @@
 /** HeatApi over Heat v1 (the catalog URL already holds the project id). */
 import { NotFoundError } from '../core/errors.js';
-import type { HeatResource, HeatStack } from '../core/openstack-state.js';
+import type { HeatResource, HeatStack, HeatStackEntry } from '../core/openstack-state.js';
 import type { HeatApi } from '../core/ports.js';
 import { flattenResources } from './heat-resources.js';
-import { ResourceListBody, StackBody, type StackBody as StackBodyType } from './heat-schema.js';
+import { ResourceListBody, StackBody, StackListBody, type StackBody as StackBodyType } from './heat-schema.js';
 import type { ServiceClient } from './service-client.js';
 import { parseUtc } from './time.js';
 import { upstreamOf } from './upstream-errors.js';
@@ -36,6 +36,11 @@ export class HeatClient implements HeatApi {
     const query = nestedDepth > 0 ? { nested_depth: String(nestedDepth) } : undefined;
     const { body } = await this.client.json({ method: 'GET', path, query }, ResourceListBody);
     return flattenResources(body.resources, stack.stack_name);
+  }
+
+  async listStacks(): Promise<HeatStackEntry[]> {
+    const { body } = await this.client.json({ method: 'GET', path: '/stacks', query: { show_nested: 'True' } }, StackListBody);
+    return body.stacks.map((s) => ({ id: s.id, name: s.stack_name, status: s.stack_status, parent: s.parent ?? null }));
   }
 
   private async show(stackId: string): Promise<StackBodyType> {

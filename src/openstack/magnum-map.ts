@@ -29,6 +29,7 @@ export function toClusterSummary(c: ClusterSummaryBody): ClusterSummary {
     flavorId: c.flavor_id ?? null,
     masterFlavorId: c.master_flavor_id ?? null,
     createdAt: c.created_at ?? null,
+    ...(c.status_reason !== undefined ? { statusReason: c.status_reason ?? null } : {}),
   };
 }
 

@@ -25,11 +25,11 @@ export const ClusterSummaryBody = z.object({
   master_flavor_id: text,
   // Only in `/clusters/detail` items (and single-cluster GETs).
   created_at: text,
+  status_reason: text,
 });
 
 export const ClusterDetailBody = ClusterSummaryBody.extend({
   project_id: text,
-  status_reason: text,
   health_status_reason: z.record(z.string(), z.unknown()).nullish(),
   api_address: text,
   coe_version: text,

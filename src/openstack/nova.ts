@@ -61,9 +61,10 @@ export class NovaClient implements NovaApi {
     return out;
   }
 
-  async listServers(nameRegex: string): Promise<NovaServer[]> {
+  async listServers(nameRegex?: string): Promise<NovaServer[]> {
     const out: NovaServer[] = [];
-    let path: string | undefined = `/servers/detail?${new URLSearchParams({ name: nameRegex }).toString()}`;
+    let path: string | undefined =
+      nameRegex === undefined ? '/servers/detail' : `/servers/detail?${new URLSearchParams({ name: nameRegex }).toString()}`;
     for (let page = 0; path && page < MAX_PAGES; page += 1) {
       const { body } = await this.client.json({ method: 'GET', path }, ServerListBody);
       for (const s of body.servers) {

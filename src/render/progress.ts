@@ -51,7 +51,8 @@ export function renderProgress(view: ProgressView): Message {
   const head = `${statusEmoji(view.status)} ${VERB[view.kind]} ${code(view.cluster)}${target}: *${code(view.status)}*`;
   const lines = [head, elapsedLine(view.startedAt, view.now, view.usualMin)];
   if (view.heat && view.heat.total > 0) {
-    lines.push(`Heat resources: \`${bar(view.heat.done, view.heat.total)}\` ${view.heat.done}/${view.heat.total} complete`);
+    // Stacks, not resources: Heat lists every stack of a project in one call, resources only stack by stack.
+    lines.push(`Heat stacks: \`${bar(view.heat.done, view.heat.total)}\` ${view.heat.done}/${view.heat.total} complete`);
   } else if (view.driver === 'other') {
     lines.push(...capiLines(view));
   }

@@ -26,7 +26,7 @@ describe('/kube create, tracked to the end', () => {
     const texts = [...(versions?.history ?? []).map((v) => v.text), versions?.text];
     expect(texts.some((t) => /\(6 min\)/.test(t ?? ''))).toBe(true);
     const blocksText = JSON.stringify(versions?.history.map((v) => v.blocks));
-    expect(blocksText).toMatch(/Heat resources: .* \d+\/\d+ complete/);
+    expect(blocksText).toMatch(/Heat stacks: .* \d+\/\d+ complete/);
     expect(blocksText).toMatch(/usually 15-25 min/);
     expect(done.text).toContain('<@U1ALICE>');
     expect(done.threadTs).toBe(anchor.threadTs);

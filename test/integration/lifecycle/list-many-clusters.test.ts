@@ -6,6 +6,7 @@
 import { jest } from '@jest/globals';
 import { addCluster } from '../../../src/sim/index.js';
 import { CHANNEL, startLifecycleHarness, type LifecycleHarness } from './harness.js';
+import { clusterSpec } from '../../helpers/sim-clusters.js';
 
 jest.setTimeout(120_000);
 
@@ -23,26 +24,9 @@ describe('/kube list with many clusters', () => {
   it('never drops a row: the full table goes in a snippet in the thread', async () => {
     const { state } = h.sim;
     const project = state.projects[0];
-    const template = state.templates.find((t) => t.name === 'k8s-1.27-no-volume');
-    if (!project || !template) throw new Error('seed missing');
+    if (!project) throw new Error('seed missing');
     for (let i = 0; i < 80; i += 1) {
-      const spec = {
-        name: `bulk-cluster-with-a-long-name-${String(i).padStart(3, '0')}`,
-        template,
-        keypair: null,
-        nodeCount: 1,
-        masterCount: 1,
-        dockerVolumeSize: null,
-        labels: null,
-        mergeLabels: false,
-        flavorId: null,
-        masterFlavorId: null,
-        createTimeout: 60,
-        floatingIpEnabled: null,
-        projectId: project.id,
-        userId: state.users[0]?.id ?? '',
-      };
-      addCluster(state, spec, h.sim.clock.now());
+      addCluster(state, clusterSpec(state, `bulk-cluster-with-a-long-name-${String(i).padStart(3, '0')}`), h.sim.clock.now());
     }
     const names = state.clusters.filter((c) => c.projectId === project.id).map((c) => c.name);
     expect(names.length).toBeGreaterThan(80);

@@ -8,7 +8,8 @@ import { createOperationStore } from '../../../src/queue/operation-store.js';
 import { createMemoryAuditLog } from '../../helpers/memory-audit-log.js';
 import { createSlackPoster } from '../../../src/slack/slack-poster.js';
 import { createSlackWebClient } from '../../../src/slack/web-client.js';
-import { addCluster, MAGNUM_CLUSTER_LISTS, startSim, startSlackStandIn, type Sim, type SlackStandIn } from '../../../src/sim/index.js';
+import { MAGNUM_CLUSTER_LISTS, startSim, startSlackStandIn, type Sim, type SlackStandIn } from '../../../src/sim/index.js';
+import { addClusters } from '../../helpers/sim-clusters.js';
 import type { JobContext } from '../../../jobs/definition.js';
 import { pollCloud } from '../../../jobs/tracking/poller.js';
 import { readOperations, type TrackedOperation } from '../../../jobs/tracking/operation.js';
@@ -25,6 +26,8 @@ interface Rig {
   queue: BullJobQueue;
   prefix: string;
   listCalls: () => number;
+  /** Heat and Nova requests: the drivers' progress. */
+  progressCalls: () => number;
   ctx: JobContext;
 }
 
@@ -53,39 +56,25 @@ async function startRig(): Promise<Rig> {
     logger,
     { jobId: 'poll', name: 'operations-poll', updateData: async () => undefined },
   );
-  return { sim, slack, openstack, connection, queue, prefix, listCalls: () => sim.requests.count(MAGNUM_CLUSTER_LISTS), ctx };
+  return {
+    sim,
+    slack,
+    openstack,
+    connection,
+    queue,
+    prefix,
+    listCalls: () => sim.requests.count(MAGNUM_CLUSTER_LISTS),
+    progressCalls: () => sim.requests.count({ service: 'orchestration' }) + sim.requests.count({ service: 'compute' }),
+    ctx,
+  };
 }
 
-/** Adds 1,000 clusters in CREATE_IN_PROGRESS to the sim and tracks the first `n` as creates. */
+/** Adds 1,000 Heat-driver clusters in CREATE_IN_PROGRESS to the sim and tracks the first `n` as creates. */
 async function trackCreates(rig: Rig, n: number): Promise<void> {
-  const { state } = rig.sim;
-  const project = state.projects[0];
-  const template = state.templates.find((t) => t.name === 'k8s-1.27-no-volume');
-  if (!project || !template) throw new Error('seed missing');
-  project.clusterQuota = 10_000;
   const now = rig.sim.clock.now();
   const anchor = await rig.ctx.slack.post('C1OPS', { text: 'anchor' });
-  for (let i = 0; i < 1_000; i += 1) {
-    const cluster = addCluster(
-      state,
-      {
-        name: `bulk-${i}`,
-        template,
-        keypair: null,
-        nodeCount: 1,
-        masterCount: 1,
-        dockerVolumeSize: null,
-        labels: null,
-        mergeLabels: false,
-        flavorId: null,
-        masterFlavorId: null,
-        createTimeout: 60,
-        floatingIpEnabled: null,
-        projectId: project.id,
-        userId: state.users[0]?.id ?? '',
-      },
-      now,
-    );
+  const clusters = addClusters(rig.sim.state, 1_000, 'bulk-', now);
+  for (const [i, cluster] of clusters.slice(0, n).entries()) {
     const op: TrackedOperation = {
       id: `op-${i}`,
       kind: 'create',
@@ -102,23 +91,23 @@ async function trackCreates(rig: Rig, n: number): Promise<void> {
       missing: 0,
       lastStatus: 'CREATE_IN_PROGRESS',
       lastRenderedAt: now,
-      // No per-operation Heat calls: this test is about the list call (Heat progress is covered in create.test.ts).
-      driver: 'other',
     };
-    if (i < n) await rig.ctx.operations.put(CLOUD, op.id, op);
+    await rig.ctx.operations.put(CLOUD, op.id, op);
   }
 }
 
-/** Magnum list calls made by each of `polls` polls, stepping the clock one minute between them. */
-async function listCallsPerPoll(rig: Rig, polls: number): Promise<number[]> {
-  const perPoll: number[] = [];
+/** Magnum list calls and Heat/Nova calls made by each of `polls` polls, stepping the clock one minute between them. */
+async function callsPerPoll(rig: Rig, polls: number): Promise<{ lists: number[]; progress: number[] }> {
+  const lists: number[] = [];
+  const progress: number[] = [];
   for (let i = 0; i < polls; i += 1) {
-    const before = rig.listCalls();
+    const [listsBefore, progressBefore] = [rig.listCalls(), rig.progressCalls()];
     await pollCloud(CLOUD, rig.ctx);
-    perPoll.push(rig.listCalls() - before);
+    lists.push(rig.listCalls() - listsBefore);
+    progress.push(rig.progressCalls() - progressBefore);
     rig.sim.clock.advance(MINUTE);
   }
-  return perPoll;
+  return { lists, progress };
 }
 
 async function stopRig(rig: Rig): Promise<void> {
@@ -136,33 +125,33 @@ async function stopRig(rig: Rig): Promise<void> {
 }
 
 describe('polling tracked operations', () => {
-  // Skipped since the Cluster API tracking (807fcd6): every tracked operation now asks its driver
-  // for progress on each render (the `driver: 'other'` opt-out above no longer skips it), so the
-  // 1,000 seeded Heat clusters cost 3,000 simulated Heat stack reads, over 400 s here. The Magnum
-  // list call per poll is still one (the poller code did not change); what must change is the
-  // per-operation progress read at this scale (render fewer, or read the driver's progress in bulk).
-  it.skip('makes one Magnum list call per cloud and interval, whether it tracks 1 operation or 1,000', async () => {
+  it('makes one Magnum list and one Heat stack list per cloud and interval, whether it tracks 1 operation or 1,000', async () => {
     const one = await startRig();
     const many = await startRig();
     try {
       await trackCreates(one, 1);
       await trackCreates(many, 1_000);
 
-      const forOne = await listCallsPerPoll(one, 3);
-      const forMany = await listCallsPerPoll(many, 3);
+      const forOne = await callsPerPoll(one, 3);
+      const forMany = await callsPerPoll(many, 3);
 
       // The same cloud (1,000 clusters) either way: only the number of tracked operations differs.
-      expect(forOne).toEqual([1, 1, 1]);
-      expect(forMany).toEqual([1, 1, 1]);
-      // The polls did advance every operation: each rendered its progress on the last poll (a minute ago).
+      expect(forOne.lists).toEqual([1, 1, 1]);
+      expect(forMany.lists).toEqual([1, 1, 1]);
+      // The first poll renders nothing (all rendered just now); the next two render every operation, with
+      // the drivers' progress from one Heat stack list per poll, not a read per operation.
+      expect(forOne.progress).toEqual([0, 1, 1]);
+      expect(forMany.progress).toEqual([0, 1, 1]);
+      // The polls did advance every operation: each rendered its progress, with Heat's, on the last poll (a minute ago).
       const ops = readOperations(await many.ctx.operations.list(CLOUD));
       expect(ops).toHaveLength(1_000);
       expect(ops.filter((op) => op.lastRenderedAt !== many.sim.clock.now() - MINUTE)).toEqual([]);
+      expect(ops.filter((op) => op.driver !== 'heat' || op.heat === undefined || op.heat.total === 0)).toEqual([]);
       // Their edits of the one shared progress message were coalesced by the outbox, not sent 2,000 times.
       expect(many.slack.callsTo('chat.update').length).toBeLessThan(100);
     } finally {
       await stopRig(one);
       await stopRig(many);
     }
-  }, 120_000);
+  }, 240_000);
 });

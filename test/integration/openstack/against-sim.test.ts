@@ -84,6 +84,25 @@ describe('the OpenStack client against the simulated cloud', () => {
     expect(deepest.path.length).toBeGreaterThan(1);
   });
 
+  test('lists every stack of the project with its nested stacks in one call, each naming its parent', async () => {
+    const cluster = await api.magnum.getCluster('lb-blocks-delete');
+    const stacks = (await api.heat.listStacks?.()) ?? [];
+    const top = stacks.find((s) => s.id === cluster.stackId);
+    expect(top?.parent).toBeNull();
+    const nested = stacks.filter((s) => s.parent === cluster.stackId);
+    expect(nested.length).toBeGreaterThan(0);
+    // The nested stacks are the ones the resource list links to.
+    const linked = (await api.heat.listResources(cluster.stackId ?? '', 0)).flatMap((r) => (r.nestedStackId ? [r.nestedStackId] : []));
+    expect(nested.map((s) => s.id).sort()).toEqual([...linked].sort());
+  });
+
+  test('carries status_reason in the detailed cluster list (what Cluster API progress reads)', async () => {
+    const listed = (await api.magnum.listClusters()).find((c) => c.name === 'create-failed');
+    const shown = await api.magnum.getCluster('create-failed');
+    expect(listed?.statusReason).toEqual(shown.statusReason);
+    expect(listed?.statusReason).toBeTruthy();
+  });
+
   test('logs no token or password', async () => {
     await api.projectId();
     expect(logLines.join('\n')).not.toContain(sim.osEnv.OS_PASSWORD ?? '--');

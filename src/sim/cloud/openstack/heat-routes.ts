@@ -66,9 +66,11 @@ function findDeployment(state: SimState, ctx: RouteContext): { r: ResourceNode; 
 export function heatRoutes(router: Router, state: SimState): Router {
   return router
     .on('GET', '/stacks', (ctx) => {
-      const tops = stacksOf(state, ctx.params['project'] ?? '').filter((s) => s.parent === null);
+      // `show_nested=True` lists nested stacks too, each naming its `parent` (Heat's stack list).
+      const nested = ['true', '1', 'yes'].includes((ctx.query.get('show_nested') ?? '').toLowerCase());
+      const stacks = stacksOf(state, ctx.params['project'] ?? '').filter((s) => nested || s.parent === null);
       const name = ctx.query.get('stack_name') ?? ctx.query.get('name');
-      const matching = tops.filter((s) => name === null || s.name === name);
+      const matching = stacks.filter((s) => name === null || s.name === name);
       return json(200, { stacks: matching.map((s) => stackSummary(base(ctx), s)) });
     })
     .on('GET', '/stacks/:name', (ctx) => redirect(state, ctx, ''))

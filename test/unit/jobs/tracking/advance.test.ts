@@ -38,6 +38,7 @@ describe('advancing a tracked operation', () => {
 
   it('edits the anchor in place with elapsed time and Heat progress once the throttle has passed', async () => {
     const kit = lifecycleKit();
+    kit.cloud.clusters.push(aCluster());
     kit.advance(7 * 60_000);
 
     const result = await advanceOperation(anOp({ lastStatus: 'CREATE_IN_PROGRESS', lastRenderedAt: NOW }), aCluster(), kit.ctx);
@@ -132,7 +133,8 @@ describe('advancing a tracked operation', () => {
     expect(anchor).toContain('TopologyCreate: Created \\"MachineDeployment/kube-7ykqh-default-worker-x2k9p\\"');
     expect(anchor).toContain('4 min elapsed (usually 5-15 min)');
     expect(kit.cloud.heatCalls).toBe(0);
-    expect(kit.cloud.nova?.calls).toEqual(['listServers ^kube-7ykqh-']);
+    // The project's servers, listed once for every Cluster API operation of the poll.
+    expect(kit.cloud.nova?.calls).toEqual(['listServers (all)']);
   });
 
   it('reports a stalled Cluster API create once, with the failed event, and queues a diagnosis', async () => {
@@ -271,6 +273,46 @@ describe('advancing a tracked operation', () => {
 });
 
 describe('polling a cloud', () => {
+  it('reads Heat progress with one stack list for all Heat-driver operations, and keeps the driver it detected', async () => {
+    const kit = lifecycleKit();
+    for (let i = 0; i < 20; i += 1) {
+      const stackId = `aaaaaaaa-bbbb-cccc-dddd-${String(i).padStart(12, '0')}`;
+      kit.cloud.clusters.push(aCluster({ uuid: `u-${i}`, name: `c-${i}`, stackId }));
+      await kit.operations.put('sim', `op-${i}`, anOp({ id: `op-${i}`, clusterUuid: `u-${i}`, cluster: `c-${i}` }));
+    }
+
+    await pollCloud('sim', kit.ctx);
+
+    expect(kit.cloud.heatCalls).toBe(1);
+    const ops = await kit.operations.list('sim');
+    expect(ops).toHaveLength(20);
+    expect(ops).toEqual(
+      Array.from({ length: 20 }, () => expect.objectContaining({ driver: 'heat', driverName: 'heat', heat: { done: 1, total: 2 } })),
+    );
+    expect(JSON.stringify(kit.slack)).toContain('Heat stacks');
+  });
+
+  it('reads Cluster API progress with one Nova server list for all Cluster API operations, each counting its own machines', async () => {
+    const kit = lifecycleKit();
+    const server = (name: string) => ({ id: `id-${name}`, name, status: 'ACTIVE', fault: null, createdAt: NOW });
+    if (kit.cloud.nova) kit.cloud.nova.servers = [];
+    for (let i = 0; i < 20; i += 1) {
+      kit.cloud.clusters.push(aCluster({ uuid: `u-${i}`, name: `c-${i}`, stackId: `kube-a${String(i).padStart(4, '0')}` }));
+      kit.cloud.nova?.servers?.push(server(`kube-a${String(i).padStart(4, '0')}-control-plane-abcde`));
+      await kit.operations.put('sim', `op-${i}`, anOp({ id: `op-${i}`, clusterUuid: `u-${i}`, cluster: `c-${i}` }));
+    }
+
+    await pollCloud('sim', kit.ctx);
+
+    expect(kit.cloud.nova?.calls).toEqual(['listServers (all)']);
+    const ops = await kit.operations.list('sim');
+    expect(ops).toEqual(
+      Array.from({ length: 20 }, () =>
+        expect.objectContaining({ driver: 'other', capi: expect.objectContaining({ ready: 1, wanted: 3, controlPlaneReady: true }) }),
+      ),
+    );
+  });
+
   it('makes one list call however many operations it advances', async () => {
     const kit = lifecycleKit();
     for (let i = 0; i < 50; i += 1) {

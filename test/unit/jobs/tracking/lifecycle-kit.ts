@@ -129,6 +129,8 @@ export interface FakeNova {
   calls: string[];
 }
 
+const HEAT_STACK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** A Nova with flavors by name and id and keypairs by name, recording what was asked. */
 export function fakeNova(nova: FakeNova): NovaApi {
   const call = async <T>(what: string, answer: () => T): Promise<T> => {
@@ -141,7 +143,9 @@ export function fakeNova(nova: FakeNova): NovaApi {
     hasKeypair: (name) => call(`hasKeypair ${name}`, () => nova.keypairs.includes(name)),
     listKeypairs: () => call('listKeypairs', () => [...nova.keypairs]),
     listServers: (regex) =>
-      call(`listServers ${regex}`, () => (nova.servers ?? []).filter((s) => new RegExp(regex).test(s.name)).map((s) => ({ ...s }))),
+      call(`listServers ${regex ?? '(all)'}`, () =>
+        (nova.servers ?? []).filter((s) => regex === undefined || new RegExp(regex).test(s.name)).map((s) => ({ ...s })),
+      ),
     consoleOutput: (id, lines) => call(`consoleOutput ${id} ${lines}`, () => nova.console?.[id] ?? ''),
   };
 }
@@ -186,6 +190,18 @@ export function fakeOpenStack(cloud: FakeCloud): OpenStackApi {
     heat: {
       getStack: async () => {
         throw notFound();
+      },
+      // Each Heat-driver cluster: its stack in progress, a nested network stack complete.
+      listStacks: async () => {
+        cloud.heatCalls += 1;
+        return cloud.clusters.flatMap((c) =>
+          c.stackId && HEAT_STACK_ID.test(c.stackId)
+            ? [
+                { id: c.stackId, name: c.name, status: c.status, parent: null },
+                { id: `${c.stackId}-network`, name: `${c.name}-network`, status: 'CREATE_COMPLETE', parent: c.stackId },
+              ]
+            : [],
+        );
       },
       listResources: async () => {
         cloud.heatCalls += 1;

@@ -3,6 +3,7 @@ import { addCluster } from '../../../../../src/sim/cloud/openstack/cluster-facto
 import type { KubeBackend } from '../../../../../src/sim/cloud/openstack/kube-backend.js';
 import { seedState } from '../../../../../src/sim/cloud/openstack/seed.js';
 import { createSimState, type SimCluster, type SimState } from '../../../../../src/sim/cloud/openstack/sim-state.js';
+import { clusterSpec } from '../../../../helpers/sim-clusters.js';
 
 const unusedKube: KubeBackend = {
   createCertAuthority: () => Promise.reject(new Error('not in unit tests')),
@@ -23,24 +24,5 @@ export function seededState(): SimState {
 export function freshCluster(state: SimState, name: string, nodeCount = 2): SimCluster {
   const template = state.templates[1];
   if (!template) throw new Error('seed has no templates');
-  return addCluster(
-    state,
-    {
-      name,
-      template,
-      keypair: null,
-      nodeCount,
-      masterCount: 1,
-      dockerVolumeSize: null,
-      labels: null,
-      mergeLabels: false,
-      flavorId: null,
-      masterFlavorId: null,
-      createTimeout: 60,
-      floatingIpEnabled: null,
-      projectId: state.projects[0]?.id ?? '',
-      userId: state.users[0]?.id ?? '',
-    },
-    state.clock.now(),
-  );
+  return addCluster(state, clusterSpec(state, name, { template, nodeCount }), state.clock.now());
 }
