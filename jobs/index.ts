@@ -9,6 +9,7 @@ import type { JobDefinition } from './definition.js';
 import { loadbalancersDelete } from './loadbalancers-delete.js';
 import { operationsPoll } from './tracking/poller.js';
 import { appStatus } from './app-status.js';
+import { bootstrapJobDelete } from './bootstrap-job-delete.js';
 import { clusterDiagnose } from './cluster-diagnose.js';
 import { clusterFollowup } from './cluster-followup.js';
 import { clusterWatch } from './cluster-watch.js';
@@ -28,6 +29,7 @@ export const JOBS: readonly JobDefinition[] = [
   clusterDeletePreview,
   clusterDelete,
   loadbalancersDelete,
+  bootstrapJobDelete,
   clusterResize,
   channelJobs,
   operationsPoll,

@@ -17,8 +17,25 @@ export const DeleteLoadBalancersRemedy = z.object({
 });
 export type DeleteLoadBalancersRemedy = z.infer<typeof DeleteLoadBalancersRemedy>;
 
+/** The job of the "delete the finished bootstrap job" remedy (Kolla-Kubernetes known issue 1). */
+export const BOOTSTRAP_JOB_DELETE_JOB = 'bootstrap-job-delete';
+
+/** The finished job whose pod still holds a PVC another pod waits for, as the diagnosis found it. */
+export const DeleteBootstrapJobRemedy = z.object({
+  cluster: z.string().min(1).max(255),
+  namespace: z.string().min(1).max(63),
+  job: z.string().min(1).max(253),
+  /** The PVC the job's pod holds: the job re-checks that it still does. */
+  claim: z.string().min(1).max(253),
+  requester: z.string().min(1).max(32).optional(),
+});
+export type DeleteBootstrapJobRemedy = z.infer<typeof DeleteBootstrapJobRemedy>;
+
 /** Every remedy id a finding may offer, with the schema of its button's value. */
-export const REMEDIES = { 'delete-loadbalancers': DeleteLoadBalancersRemedy } as const;
+export const REMEDIES = {
+  'delete-loadbalancers': DeleteLoadBalancersRemedy,
+  'delete-bootstrap-job': DeleteBootstrapJobRemedy,
+} as const;
 export type RemedyId = keyof typeof REMEDIES;
 
 /** The button's action id of a remedy. */

@@ -65,8 +65,13 @@ export const kollaBootstrapHoldsVolume: Rule = {
             `${podRef(holder)} (job ${jobName}): ${holder.status}, still mounts PVC ${claim}${holder.nodeName ? ` on ${holder.nodeName}` : ''}`,
           ],
           explanation: KOLLA_BOOTSTRAP_VOLUME.explanation,
-          remedy: KOLLA_BOOTSTRAP_VOLUME.remedy.replace('<ns> <job>', `${pod.namespace} ${jobName}`),
+          remedy: `${KOLLA_BOOTSTRAP_VOLUME.remedy.replace('<ns> <job>', `${pod.namespace} ${jobName}`)} The button deletes job ${jobName} and its pod (after checking that it is still finished and still holds the volume).`,
           reference: KOLLA_BOOTSTRAP_VOLUME.reference,
+          action: {
+            id: 'delete-bootstrap-job',
+            label: `Delete finished job ${jobName}`,
+            params: { cluster: snapshot.name, namespace: pod.namespace, job: jobName, claim },
+          },
         });
         break;
       }

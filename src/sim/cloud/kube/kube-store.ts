@@ -65,6 +65,20 @@ export class KubeStore {
   getRecurrence(namespace: string, eventName: string): Recurrence | undefined {
     return this.recurrences.get(`${namespace}/${eventName}`);
   }
+
+  /** The cause is gone: the event keeps its count and time so far and recurs no more. */
+  endRecurrence(namespace: string, eventName: string, now: number): void {
+    const recurrence = this.recurrences.get(`${namespace}/${eventName}`);
+    const event = this.get('events', namespace, eventName);
+    if (!recurrence || !event) return;
+    const first = Date.parse(String(event['firstTimestamp']));
+    if (now > first) {
+      const repeats = Math.floor((now - first) / recurrence.everyMs);
+      event['count'] = Number(event['count'] ?? 1) + repeats;
+      event['lastTimestamp'] = new Date(first + repeats * recurrence.everyMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    }
+    this.recurrences.delete(`${namespace}/${eventName}`);
+  }
 }
 
 function key(namespace: string | undefined, name: string): string {

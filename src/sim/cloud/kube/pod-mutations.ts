@@ -10,6 +10,8 @@ export interface Restate {
   /** undefined: keep the node; null: unschedule. */
   node?: SimNode | null;
   dropIp?: boolean;
+  /** An IP for a pod that had none (it starts running now). */
+  podIP?: string;
 }
 
 /** Rebuilds a stored pod with new container plans, keeping its identity, and refreshes its owners. */
@@ -23,7 +25,7 @@ export function restatePod(ctx: ClusterContext, pod: SimPod, change: Restate): S
     ...(pod.metadata.ownerReferences?.[0] ? { owner: pod.metadata.ownerReferences[0] } : {}),
     createdAt: Date.parse(pod.metadata.creationTimestamp),
     node: nodeName && hostIP ? { name: nodeName, ip: hostIP } : null,
-    ...(pod.status.podIP && !change.dropIp && nodeName ? { podIP: pod.status.podIP } : {}),
+    ...(pod.status.podIP && !change.dropIp && nodeName ? { podIP: pod.status.podIP } : change.podIP ? { podIP: change.podIP } : {}),
     containers: pod.spec.containers.map((c) => ({
       name: c.name,
       image: c.image,

@@ -67,7 +67,7 @@ export function handleResource(ctx: ClusterContext, req: ResourceRequest): Handl
   if (method === 'DELETE' && resource.name === 'pods') return { status: 200, body: deletePod(ctx, namespace ?? 'default', name, req.now) };
   if (method === 'DELETE' && resource.name === 'jobs') {
     const policy = (req.body as { propagationPolicy?: unknown } | null)?.propagationPolicy ?? req.query.get('propagationPolicy');
-    return { status: 200, body: deleteJob(ctx, namespace ?? 'default', name, typeof policy === 'string' ? policy : null) };
+    return { status: 200, body: deleteJob(ctx, namespace ?? 'default', name, typeof policy === 'string' ? policy : null, req.now) };
   }
   const patchable = PATCHABLE.find((r) => r === resource.name);
   if (method === 'PATCH' && patchable !== undefined) {

@@ -3,7 +3,7 @@ import { iso, suffix } from './kube-names.js';
 import type { SimObject, SimPod } from './kube-types.js';
 import { buildPod, type ContainerPlan } from './pod-builder.js';
 import { notFound } from './kube-status.js';
-import { refreshOwners } from './pod-mutations.js';
+import { refreshOwners, restatePod } from './pod-mutations.js';
 import { ownerRef } from './workload-builder.js';
 import { isOwnedBy, podsOf, refreshWorkloadStatus } from './workload-status.js';
 
@@ -141,14 +141,18 @@ function rollDeployment(ctx: ClusterContext, deployment: SimObject, now: number)
  * query) deletes them too. Answers the
  * Status the API server returns for an object deleted at once.
  */
-export function deleteJob(ctx: ClusterContext, namespace: string, name: string, policy: string | null): unknown {
+export function deleteJob(ctx: ClusterContext, namespace: string, name: string, policy: string | null, now: number): unknown {
   const job = ctx.store.get('jobs', namespace, name);
   if (!job) throw notFound('jobs', 'batch', name);
   ctx.store.remove('jobs', namespace, name);
+  const removed: SimPod[] = [];
   for (const pod of podsOf(ctx.store, job)) {
-    if (policy === 'Background' || policy === 'Foreground') ctx.store.remove('pods', namespace, pod.metadata.name);
-    else ctx.store.put('pods', { ...pod, metadata: { ...pod.metadata, ownerReferences: [] } });
+    if (policy === 'Background' || policy === 'Foreground') {
+      ctx.store.remove('pods', namespace, pod.metadata.name);
+      removed.push(pod);
+    } else ctx.store.put('pods', { ...pod, metadata: { ...pod.metadata, ownerReferences: [] } });
   }
+  releaseClaims(ctx, namespace, removed, now);
   return {
     kind: 'Status',
     apiVersion: 'v1',
@@ -156,6 +160,29 @@ export function deleteJob(ctx: ClusterContext, namespace: string, name: string, 
     status: 'Success',
     details: { name, group: 'batch', kind: 'jobs', uid: job.metadata.uid },
   };
+}
+
+/** Claims of `pod` (its PVC-backed volumes). */
+function claimsOf(pod: SimPod): string[] {
+  return (pod.spec.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : []));
+}
+
+/**
+ * The attach/detach controller once the pods holding a volume are gone: a pod waiting in
+ * ContainerCreating for one of their claims mounts it and starts; its mount events stop.
+ */
+function releaseClaims(ctx: ClusterContext, namespace: string, removed: SimPod[], now: number): void {
+  const released = new Set(removed.flatMap(claimsOf));
+  if (released.size === 0) return;
+  for (const pod of ctx.store.list('pods', namespace) as SimPod[]) {
+    const waiting = pod.status.containerStatuses?.some((c) => c.state?.waiting?.reason === 'ContainerCreating') ?? false;
+    if (!waiting || !claimsOf(pod).some((c) => released.has(c))) continue;
+    restatePod(ctx, pod, { containers: {}, podIP: ctx.nextPodIp() });
+    for (const event of ctx.store.list('events', namespace)) {
+      const involved = (event['involvedObject'] ?? {}) as { name?: string };
+      if (involved.name === pod.metadata.name) ctx.store.endRecurrence(namespace, event.metadata.name, now);
+    }
+  }
 }
 
 function currentReplicaSet(ctx: ClusterContext, deployment: SimObject): SimObject {

@@ -73,6 +73,12 @@ describe('kolla-bootstrap-holds-volume', () => {
     ]);
     expect(finding?.remedy).toContain('kubectl delete job -n kolla mariadb-bootstrap');
     expect(finding?.reference).toEqual(SOURCES.kollaK8sBootstrapVolume);
+    // The bot can act here: the button deletes that job (ids only; the job re-checks them).
+    expect(finding?.action).toEqual({
+      id: 'delete-bootstrap-job',
+      label: 'Delete finished job mariadb-bootstrap',
+      params: { cluster: expect.any(String), namespace: 'kolla', job: 'mariadb-bootstrap', claim: 'mariadb' },
+    });
   });
 });
 
