@@ -49,7 +49,11 @@ const connection = createRedisConnection(redisUrl, 'producer', logger);
 const prefix = `bench-${randomBytes(4).toString('hex')}`;
 const queue = createJobQueue({ connection, prefix, logger });
 const singleUse = createRedisSingleUse(connection.client, prefix);
-const access = { authorize: async () => ({ allowed: true as const, role: 'viewer' as const }), cloudFor: () => 'default' };
+const access = {
+  authorize: async () => ({ allowed: true as const, role: 'viewer' as const }),
+  cloudFor: () => 'default',
+  kubeconfigAllowed: () => true,
+};
 const ours = await createSlackApp({
   config: { signingSecret: secret, botToken: slack.botToken, apiUrl: slack.apiUrl },
   port: 0,

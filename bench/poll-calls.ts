@@ -82,7 +82,11 @@ for (const n of TRACKED) {
       slack,
       openstack: () => openstack,
       queue: { enqueue: async (_n: string, _d: object, o: { jobId: string }) => ({ jobId: o.jobId, created: true }) },
-      access: { authorize: async () => ({ allowed: true as const, role: 'admin' as const }), cloudFor: () => 'default' },
+      access: {
+        authorize: async () => ({ allowed: true as const, role: 'admin' as const }),
+        cloudFor: () => 'default',
+        kubeconfigAllowed: () => true,
+      },
       clock: sim.clock,
       settings: { ...TEST_SETTINGS, pollIntervalMs: 15_000, diagnostics: config.diagnostics },
       audit: createMemoryAuditLog(),

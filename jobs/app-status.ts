@@ -11,7 +11,7 @@ export const appStatus = defineJob({
   name: 'app-status',
   data: AppStatusData,
   async process(data, ctx) {
-    const { api } = await openKube(ctx, data.cloud, data.cluster);
+    const { api } = await openKube(ctx, data, data.cluster);
     const { state } = await api.readState();
     const items = appStatusItems(state, data.app);
     const { threadTs } = await postAnswer(

@@ -31,7 +31,7 @@ export const bootstrapJobDelete = defineJob({
   async process(data, ctx) {
     const mutation = { action: BOOTSTRAP_JOB_DELETE_JOB, target: `${data.cluster}:${data.namespace}/job/${data.job}`, origin: data };
     const detail = await runMutation(ctx, mutation, async () => {
-      const { api } = await openKube(ctx, data.cloud, data.cluster);
+      const { api } = await openKube(ctx, data, data.cluster);
       const { state } = await api.readState({ namespace: data.namespace });
       const job = state.jobs.find((j) => j.namespace === data.namespace && j.name === data.job);
       if (job === undefined && data.deleteSent) return deletedText(data);

@@ -22,7 +22,7 @@ export const clusterDiagnose = defineJob({
   name: 'cluster-diagnose',
   data: DiagnoseData,
   async process(data, ctx) {
-    const { snapshot, findings, checked, ticketRef } = await diagnoseCluster(ctx, data.cloud, data.cluster);
+    const { snapshot, findings, checked, ticketRef } = await diagnoseCluster(ctx, data, data.cluster);
     // Magnum's clock, for the summary's ages.
     const now = snapshot.openstackNow ?? ctx.clock.now();
     const cluster = snapshot.cluster;

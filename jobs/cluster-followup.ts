@@ -47,7 +47,7 @@ export const clusterFollowup = defineJob({
     const now = ctx.clock.now();
     if (now < dueAt) return rescheduleIn(Math.min(dueAt - now, wakeEveryMs(ctx)), data);
 
-    const { snapshot, findings, checked, ticketRef } = await diagnoseCluster(ctx, data.cloud, data.cluster);
+    const { snapshot, findings, checked, ticketRef } = await diagnoseCluster(ctx, data, data.cluster);
     const problems = findings.filter((f) => f.severity !== 'info');
     if (problems.length > 0) {
       const view = {

@@ -17,7 +17,7 @@ export const clusterPods = defineJob({
   name: 'cluster-pods',
   data: PodsData,
   async process(data, ctx) {
-    const { api } = await openKube(ctx, data.cloud, data.cluster);
+    const { api } = await openKube(ctx, data, data.cluster);
     const { state } = await api.readState(data.namespace ? { namespace: data.namespace } : {});
     // Ages on the API server's clock, not the bot's.
     const now = serverNow(ctx.clock.now(), api.clockSkewMs?.());

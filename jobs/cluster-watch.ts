@@ -60,7 +60,7 @@ export const clusterWatch = defineJob({
 });
 
 async function tick(data: WatchData, ctx: JobContext): Promise<WatchData['incidents']> {
-  const { findings, ticketRef } = await diagnoseCluster(ctx, data.cloud, data.cluster);
+  const { findings, ticketRef } = await diagnoseCluster(ctx, data, data.cluster);
   const now = ctx.clock.now();
   const current = new Map(findings.filter((f) => f.severity !== 'info').map((f) => [f.rule, f]));
   const incidents: WatchData['incidents'] = {};

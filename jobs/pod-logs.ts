@@ -22,7 +22,7 @@ export const podLogs = defineJob({
   name: 'pod-logs',
   data: LogsData,
   async process(data, ctx) {
-    const { api } = await openKube(ctx, data.cloud, data.cluster);
+    const { api } = await openKube(ctx, data, data.cluster);
     const raw = await api.readPodLog(data.namespace, data.pod, {
       ...(data.container ? { container: data.container } : {}),
       previous: data.previous,

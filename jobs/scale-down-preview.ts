@@ -29,7 +29,7 @@ export async function previewScaleDown(
   target: string,
 ): Promise<{ awaiting: 'confirmation'; previewTs: string } | null> {
   if (data.previewTs !== undefined) return { awaiting: 'confirmation', previewTs: data.previewTs };
-  const { api } = await openKube(ctx, data.cloud, data.cluster);
+  const { api } = await openKube(ctx, data, data.cluster);
   const { state, problems } = await api.readState({ namespace: data.namespace });
   const workload = state.workloads.find((w) => w.kind === data.kind && w.namespace === data.namespace && w.name === data.name);
   const shown = `${data.namespace}/${data.kind.toLowerCase()}/${data.name}`;

@@ -41,7 +41,7 @@ export const ticketAttach = defineJob({
   data: TicketData,
   async process(data, ctx) {
     // Diagnosed now, on every attach: the thread's earlier diagnosis (if any) may be stale or missing.
-    const { snapshot, findings, checked, ticketRef } = await diagnoseCluster(ctx, data.cloud, data.cluster);
+    const { snapshot, findings, checked, ticketRef } = await diagnoseCluster(ctx, data, data.cluster);
     const cluster = snapshot.cluster;
     if (ticketRef === undefined)
       throw new BotError('cluster_unreadable', `Magnum did not return cluster ${data.cluster}; try again in a minute.`, {

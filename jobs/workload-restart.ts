@@ -35,7 +35,7 @@ export const workloadRestart = defineJob({
   async process(data, ctx) {
     const mutation = restartMutation(data);
     const { target, detail } = await runMutation(ctx, mutation, async () => {
-      const { api } = await openKube(ctx, data.cloud, data.cluster);
+      const { api } = await openKube(ctx, data, data.cluster);
       const done =
         data.kind === 'Pod'
           ? await recreatePod(api, data, ctx)

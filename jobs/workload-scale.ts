@@ -43,7 +43,7 @@ export const workloadScale = defineJob({
         data.audited = true;
         await ctx.runtime.updateData(data);
       }
-      const { api } = await openKube(ctx, data.cloud, data.cluster);
+      const { api } = await openKube(ctx, data, data.cluster);
       await audit(ctx, mutation, 'started', `replicas ${data.replicas}`);
       await api.scale(data.namespace, data.kind, data.name, data.replicas);
       await audit(ctx, mutation, 'finished', `replicas ${data.replicas}`);

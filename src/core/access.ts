@@ -14,6 +14,8 @@ export interface Access {
   authorize(actor: Actor, needed: Role, action: string): Promise<AccessDecision>;
   /** The OpenStack cloud bound to a channel (the default cloud when none is bound). */
   cloudFor(channelId: string): string;
+  /** Whether the channel, working on `cloud`, may use the cluster registered by kubeconfig as `name`. */
+  kubeconfigAllowed(channelId: string, cloud: string, name: string): boolean;
 }
 
 export function roleAtLeast(actual: Role, needed: Role): boolean {

@@ -62,6 +62,8 @@ export const ERROR_CODES = [
   'kube_unreachable',
   'kubeconfig_insecure',
   'kubeconfig_invalid',
+  'kubeconfig_not_bound',
+  'kubeconfig_name_clash',
   // Slack (Slack's own error string is kept in `upstreamCode`).
   'slack_refused',
   'slack_http_error',

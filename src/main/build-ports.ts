@@ -13,7 +13,7 @@ import { createRedisAuditLog } from '../queue/redis-audit-log.js';
 import { createRedisSingleUse } from '../queue/redis-single-use.js';
 import { createAuthorizer } from '../security/authorize.js';
 import { createConfirmation, deriveConfirmationSecret } from '../security/confirmation.js';
-import { channelBinding } from '../security/policy.js';
+import { channelBinding, kubeconfigClusterAllowed } from '../security/policy.js';
 import { policyUsergroups } from '../security/policy-groups.js';
 import { createPolicySource, type PolicySource } from '../security/policy-source.js';
 import { createSlackDirectory } from '../slack/slack-directory.js';
@@ -49,7 +49,12 @@ export function buildSharedPorts(config: Config, logger: Logger, clock: Clock, t
     queueText: () => queue.prometheusText(),
     logger,
   });
-  const policy = createPolicySource({ ...config.access, logger });
+  const policy = createPolicySource({
+    file: config.access.policyFile,
+    operators: config.access.operators,
+    admins: config.access.admins,
+    logger,
+  });
   const directory = createSlackDirectory(
     { slack: config.slack, logger, metrics: metrics.slack },
     { groups: () => policyUsergroups(policy.current()) },
@@ -63,6 +68,7 @@ export function buildSharedPorts(config: Config, logger: Logger, clock: Clock, t
   const access: Access = {
     authorize: (actor, needed, action) => authorizer.authorize(actor, needed, action),
     cloudFor: (channelId) => channelBinding(policy.current(), channelId).cloud ?? config.openstack.cloud,
+    kubeconfigAllowed: (channelId, cloud, name) => kubeconfigClusterAllowed(policy.current(), channelId, cloud, name),
   };
   const singleUse = createRedisSingleUse(producer.client, config.redis.prefix, { now: () => clock.now(), scope: 'confirmations' });
   const signatures = createRedisSingleUse(producer.client, config.redis.prefix, { scope: 'slack-signatures' });

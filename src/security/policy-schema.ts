@@ -13,6 +13,8 @@ const UsergroupId = z.string().regex(SLACK_USERGROUP_ID, 'must be a Slack user g
 const ChannelId = z.string().regex(SLACK_CHANNEL_ID, 'must be a Slack channel id (C... or G...), not a name');
 const CloudName = z.string().regex(CLOUD_NAME, 'must be a clouds.yaml cloud name');
 const ProjectName = z.string().trim().min(1).max(255);
+// The base name of a file in KUBECONFIG_DIR, as `/kube` commands name the cluster.
+const KubeconfigClusterName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$/, 'must be a kubeconfig file name without extension');
 
 const UserGrants = z.record(UserId, RoleName);
 const UsergroupGrants = z.record(UsergroupId, RoleName);
@@ -29,6 +31,12 @@ export const ChannelPolicyFile = z.strictObject({
 });
 export type ChannelPolicyFile = z.infer<typeof ChannelPolicyFile>;
 
+// Who may use a cluster registered by kubeconfig: the listed channels, and every channel bound to a listed cloud.
+export const KubeconfigClusterPolicyFile = z.strictObject({
+  channels: z.array(ChannelId).default([]),
+  clouds: z.array(CloudName).default([]),
+});
+
 export const PolicyFile = z
   .strictObject({
     version: z.literal(1, { error: 'must be 1' }),
@@ -44,6 +52,7 @@ export const PolicyFile = z
     usergroups: UsergroupGrants.default({}),
     channels: z.record(ChannelId, ChannelPolicyFile).default({}),
     clouds: z.array(CloudName).optional(),
+    kubeconfig_clusters: z.record(KubeconfigClusterName, KubeconfigClusterPolicyFile).default({}),
   })
   .superRefine((policy, ctx) => {
     if (!policy.clouds) return;
@@ -55,6 +64,9 @@ export const PolicyFile = z
     };
     check(policy.defaults.cloud, ['defaults', 'cloud']);
     for (const [channelId, channel] of Object.entries(policy.channels)) check(channel.cloud, ['channels', channelId, 'cloud']);
+    for (const [name, cluster] of Object.entries(policy.kubeconfig_clusters)) {
+      cluster.clouds.forEach((cloud, i) => check(cloud, ['kubeconfig_clusters', name, 'clouds', i]));
+    }
   });
 export type PolicyFile = z.infer<typeof PolicyFile>;
 

@@ -15,6 +15,12 @@ export interface ChannelPolicy {
   usergroups: ReadonlyMap<string, Role>;
 }
 
+/** The channels and clouds that may use one cluster registered by kubeconfig. */
+export interface KubeconfigClusterBinding {
+  channels: readonly string[];
+  clouds: readonly string[];
+}
+
 /** The access policy in force, whichever way it was configured. */
 export interface Policy {
   origin: PolicyOrigin;
@@ -24,6 +30,11 @@ export interface Policy {
   usergroups: ReadonlyMap<string, Role>;
   channels: ReadonlyMap<string, ChannelPolicy>;
   clouds?: readonly string[];
+  /**
+   * Clusters registered by kubeconfig and where they may be used. Unset (no policy file): every
+   * channel, as every channel then works on the one configured cloud.
+   */
+  kubeconfigClusters?: ReadonlyMap<string, KubeconfigClusterBinding>;
 }
 
 export type PolicyParseResult = { ok: true; policy: Policy } | { ok: false; problems: string[] };
@@ -75,6 +86,7 @@ export function parsePolicy(text: string, file: string): PolicyParseResult {
       usergroups: new Map(Object.entries(data.usergroups)),
       channels: new Map(Object.entries(data.channels).map(([id, channel]) => [id, toChannelPolicy(channel)])),
       clouds: data.clouds,
+      kubeconfigClusters: new Map(Object.entries(data.kubeconfig_clusters)),
     },
   };
 }
@@ -150,4 +162,14 @@ export function channelBinding(policy: Policy, channelId: string): { cloud?: str
   const source = channel && (channel.cloud !== undefined || channel.project !== undefined) ? channel : policy.defaults;
   const { cloud, project } = source;
   return { ...(cloud === undefined ? {} : { cloud }), ...(project === undefined ? {} : { project }) };
+}
+
+/**
+ * Whether a channel (working on `cloud`) may use the cluster registered by kubeconfig as `name`:
+ * with a policy file, only when `kubeconfig_clusters` lists the channel or its cloud for it.
+ */
+export function kubeconfigClusterAllowed(policy: Policy, channelId: string, cloud: string, name: string): boolean {
+  if (!policy.kubeconfigClusters) return true;
+  const binding = policy.kubeconfigClusters.get(name);
+  return binding !== undefined && (binding.channels.includes(channelId) || binding.clouds.includes(cloud));
 }

@@ -29,20 +29,27 @@ export const USER = 'U1ALICE';
 export interface BotHarness {
   sim: Sim;
   slack: SlackStandIn;
-  command(text: string): Promise<SignedResponse>;
+  /** A slash command from the harness's user, in CHANNEL unless told. */
+  command(text: string, channel?: string): Promise<SignedResponse>;
   /** Clicks a button of `message`; `value` replaces the button's own (a forged click). */
   click(message: StandInMessage, actionId: string, value?: string): Promise<SignedResponse>;
   /** Every message of the channel, roots and replies (current versions). */
   allMessages(): StandInMessage[];
   waitForMessage(match: RegExp, timeoutMs?: number): Promise<StandInMessage>;
-  waitForEphemeral(match: RegExp, timeoutMs?: number): Promise<string>;
+  waitForEphemeral(match: RegExp, timeoutMs?: number, channel?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
 /** Starts the sim, the stand-in and the bot with extra environment (ticket sink, KUBECONFIG_DIR...). */
-export async function startBotHarness(extraEnv: (sim: Sim) => Record<string, string> = () => ({})): Promise<BotHarness> {
+export async function startBotHarness(
+  extraEnv: (sim: Sim) => Record<string, string> = () => ({}),
+  otherChannels: readonly { id: string; name: string }[] = [],
+): Promise<BotHarness> {
   const sim = await startSim();
-  const slack = await startSlackStandIn({ channels: [{ id: CHANNEL, name: 'ops' }], users: [{ id: USER, name: 'alice' }] });
+  const slack = await startSlackStandIn({
+    channels: [{ id: CHANNEL, name: 'ops' }, ...otherChannels],
+    users: [{ id: USER, name: 'alice' }],
+  });
   const prefix = `test-diagnostics-${randomUUID()}`;
   const env = {
     ...localBotEnv({
@@ -65,7 +72,7 @@ export async function startBotHarness(extraEnv: (sim: Sim) => Record<string, str
   return {
     sim,
     slack,
-    command: (text) => sendSlashCommand(botUrl, SECRET, { text, user_id: USER, channel_id: CHANNEL, team_id: TEAM }),
+    command: (text, channel = CHANNEL) => sendSlashCommand(botUrl, SECRET, { text, user_id: USER, channel_id: channel, team_id: TEAM }),
     click: (message, actionId, value) =>
       sendBlockAction(botUrl, SECRET, {
         action_id: actionId,
@@ -78,8 +85,8 @@ export async function startBotHarness(extraEnv: (sim: Sim) => Record<string, str
       }),
     allMessages,
     waitForMessage: (match, timeoutMs = 20_000) => slack.waitFor(() => allMessages().find((m) => match.test(m.text)), timeoutMs),
-    waitForEphemeral: (match, timeoutMs = 20_000) =>
-      slack.waitFor(() => slack.ephemerals(CHANNEL).find((e) => match.test(e.text))?.text, timeoutMs),
+    waitForEphemeral: (match, timeoutMs = 20_000, channel = CHANNEL) =>
+      slack.waitFor(() => slack.ephemerals(channel).find((e) => match.test(e.text))?.text, timeoutMs),
     async stop() {
       try {
         await bot.stop();

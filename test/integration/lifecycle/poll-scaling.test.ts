@@ -47,7 +47,7 @@ async function startRig(): Promise<Rig> {
       slack: createSlackPoster(createSlackWebClient(config.slack, logger)),
       openstack: () => openstack,
       queue,
-      access: { authorize: async () => ({ allowed: true, role: 'admin' }), cloudFor: () => CLOUD },
+      access: { authorize: async () => ({ allowed: true, role: 'admin' }), cloudFor: () => CLOUD, kubeconfigAllowed: () => true },
       clock: sim.clock,
       settings: { ...TEST_SETTINGS, pollIntervalMs: 100, diagnostics: config.diagnostics },
       audit: createMemoryAuditLog(),

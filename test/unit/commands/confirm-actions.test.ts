@@ -37,6 +37,7 @@ function kit() {
         : { allowed: false, role, message: `You need the ${needed} role.` };
     },
     cloudFor: () => 'sim',
+    kubeconfigAllowed: () => true,
   };
   const confirmations = createConfirmation({ secret: 'actions-test-secret-0123456789', clock, singleUse: createMemorySingleUse(clock) });
   const { interactions: router } = createRegistry(COMMANDS, {

@@ -24,6 +24,7 @@ function kit(role: 'viewer' | 'operator' = 'operator') {
         ? { allowed: true, role }
         : { allowed: false, role, message: 'You need the operator role.' },
     cloudFor: () => 'sim',
+    kubeconfigAllowed: () => true,
   };
   const { interactions } = createRegistry(COMMANDS, {
     queue: recordingQueue(enqueued),

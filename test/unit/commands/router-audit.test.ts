@@ -34,6 +34,7 @@ function kit(role: Role, options: { auditFails?: boolean } = {}) {
           ? { allowed: true, role }
           : { allowed: false, role, message: `\`x\` needs the ${needed} role; you are a viewer.` },
       cloudFor: () => 'sim',
+      kubeconfigAllowed: () => true,
     },
     modals: { open: async () => undefined },
     clock: { now: () => AT },

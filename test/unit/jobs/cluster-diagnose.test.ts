@@ -65,12 +65,13 @@ describe('cluster-diagnose job', () => {
     expect(slack[0]?.kind === 'post' && slack[0].message.text).toBe('No problems found on dev-a');
   });
 
-  it('diagnoses a kubeconfig cluster without OpenStack: the diagnosis is the thread root, its ticket button naming the cluster', async () => {
+  it('diagnoses a kubeconfig cluster without the Magnum parts: the diagnosis is the thread root, its ticket button naming the cluster', async () => {
     const { ctx, slack, calls } = jobKit({ api: fakeKubeApi(crashLooping), kubeconfigClusters: ['kolla'] });
 
     await run(clusterDiagnose, { ...ORIGIN, cluster: 'kolla' }, ctx);
 
-    expect(calls).toEqual(['kube.forKubeconfigCluster(kolla)']);
+    // Magnum is asked only whether the name is also one of its clusters (it is not).
+    expect(calls).toEqual(['magnum.getCluster("kolla")', 'kube.forKubeconfigCluster(kolla)']);
     expect(slack.map((c) => (c.kind === 'post' ? [c.threadTs, c.message.text] : c.kind))).toEqual([
       [undefined, 'Diagnosis of kolla: 0 critical, 1 warning, 0 info'],
     ]);

@@ -2,7 +2,8 @@ import type { Access } from '../../../src/core/access.js';
 import type { AuditLog } from '../../../src/core/audit.js';
 import { createMemoryAuditLog } from '../../helpers/memory-audit-log.js';
 import { fakeJobContext } from '../../helpers/job-deps.js';
-import type { KubeApi, KubeConnector, Message, MessageRef, SlackPoster } from '../../../src/core/ports.js';
+import { NotFoundError } from '../../../src/core/errors.js';
+import type { KubeApi, KubeConnector, Message, MessageRef, OpenStackApi, SlackPoster } from '../../../src/core/ports.js';
 import type { JobContext, JobDefinition } from '../../../jobs/definition.js';
 import type { TicketPort } from '../../../src/core/ticket-port.js';
 import { fakeConnector, fakeKubeApi, fakeLogger, fakeOpenStack, type CallLog } from '../collect/fakes.js';
@@ -51,12 +52,13 @@ export function jobKit(options: KitOptions = {}) {
         ? { allowed: true, role: options.role ?? 'operator' }
         : { allowed: false, role: 'viewer', message: 'You need the operator role.' },
     cloudFor: () => 'sim',
+    kubeconfigAllowed: () => true,
   };
   const api = options.api ?? fakeKubeApi(aKubeState());
   const ctx: JobContext = fakeJobContext(
     {
       slack: recordingSlack(slack),
-      openstack: () => fakeOpenStack(calls),
+      openstack: () => withoutMagnumTwins(fakeOpenStack(calls), options.kubeconfigClusters ?? [], calls),
       kube: fakeConnector(calls, api, { listKubeconfigClusters: async () => options.kubeconfigClusters ?? [], ...options.connector }),
       queue: { enqueue: async (_n, _d, o) => ({ jobId: o.jobId, created: true }) },
       access,
@@ -69,6 +71,20 @@ export function jobKit(options: KitOptions = {}) {
     updates,
   );
   return { ctx, slack, calls, updates };
+}
+
+/** The fake cloud, where a name registered by kubeconfig is no Magnum cluster (404, as Magnum answers). */
+function withoutMagnumTwins(openstack: OpenStackApi, kubeconfigClusters: readonly string[], calls: CallLog): OpenStackApi {
+  const getCluster = openstack.magnum.getCluster.bind(openstack.magnum);
+  const magnum = {
+    ...openstack.magnum,
+    getCluster: async (name: string) => {
+      if (!kubeconfigClusters.includes(name)) return getCluster(name);
+      calls.push(`magnum.getCluster(${JSON.stringify(name)})`);
+      throw new NotFoundError(`Cluster \`${name}\` could not be found.`);
+    },
+  };
+  return { ...openstack, magnum };
 }
 
 /** Validates raw data with the job's schema, then runs it, as the worker does. */

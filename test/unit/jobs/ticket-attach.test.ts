@@ -101,7 +101,8 @@ describe('ticket-attach job', () => {
 
     await run(ticketAttach, { ...ORIGIN, cluster: 'kolla' }, ctx);
 
-    expect(calls).toEqual(['kube.forKubeconfigCluster(kolla)']);
+    // Magnum is asked only whether the name is also one of its clusters (it is not).
+    expect(calls).toEqual(['magnum.getCluster("kolla")', 'kube.forKubeconfigCluster(kolla)']);
     expect(requests.map((r) => [r.cluster, r.clusterName, r.showDump, r.template, r.findings.map((f) => f.rule)])).toEqual([
       [null, 'kolla', null, null, ['pod-image-pull']],
     ]);

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../../../src/core/errors.js';
-import { channelBinding, envPolicy, parsePolicy, resolveRole, type Policy } from '../../../src/security/policy.js';
+import {
+  channelBinding,
+  envPolicy,
+  kubeconfigClusterAllowed,
+  parsePolicy,
+  resolveRole,
+  type Policy,
+} from '../../../src/security/policy.js';
 
 const FILE = '/etc/kube-chatops/policy.yaml';
 
@@ -115,6 +122,38 @@ describe('channelBinding', () => {
   it('falls back to the defaults for unlisted channels and channels without a binding', () => {
     expect(channelBinding(policy, 'C0ELSEWHERE')).toEqual({ cloud: 'prod', project: 'platform' });
     expect(channelBinding(policy, 'C0GENERAL')).toEqual({ cloud: 'prod', project: 'platform' });
+  });
+});
+
+describe('kubeconfigClusterAllowed', () => {
+  const policy = parseOk(`version: 1
+clouds: [prod, dev]
+kubeconfig_clusters:
+  kolla: { channels: [C0TEAMA] }
+  murano: { clouds: [dev] }
+`);
+
+  it('lets the listed channels and the channels of the listed clouds use a kubeconfig cluster, and no other', () => {
+    expect(kubeconfigClusterAllowed(policy, 'C0TEAMA', 'prod', 'kolla')).toBe(true);
+    expect(kubeconfigClusterAllowed(policy, 'C0OTHER', 'prod', 'kolla')).toBe(false);
+    expect(kubeconfigClusterAllowed(policy, 'C0OTHER', 'dev', 'murano')).toBe(true);
+    expect(kubeconfigClusterAllowed(policy, 'C0TEAMA', 'prod', 'murano')).toBe(false);
+    expect(kubeconfigClusterAllowed(policy, 'C0TEAMA', 'prod', 'unlisted')).toBe(false);
+  });
+
+  it('lets every channel use them without a policy file (every channel then works on the one cloud)', () => {
+    expect(kubeconfigClusterAllowed(envPolicy(['U0OPER'], []), 'C0ANY', 'default', 'kolla')).toBe(true);
+  });
+
+  it('checks their clouds against the clouds list and refuses unknown keys', () => {
+    const result = parsePolicy('version: 1\nclouds: [prod]\nkubeconfig_clusters: { kolla: { clouds: [nowhere], channel: [C0A] } }\n', FILE);
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        `${FILE}: kubeconfig_clusters.kolla: Unrecognized key: "channel"`,
+        `${FILE}: kubeconfig_clusters.kolla.clouds.0: cloud "nowhere" is not listed under clouds`,
+      ],
+    });
   });
 });
 

@@ -277,6 +277,7 @@ export function lifecycleKit(options: { jobId?: string; denied?: boolean } = {})
         authorize: async () =>
           options.denied ? { allowed: false, role: 'viewer', message: 'denied' } : { allowed: true, role: 'operator' },
         cloudFor: () => 'sim',
+        kubeconfigAllowed: () => true,
       },
       clock: { now: () => now },
       settings: { ...TEST_SETTINGS, confirmTtlMs: 600_000 },
