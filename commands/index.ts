@@ -4,6 +4,7 @@ import { del } from './delete.js';
 import { jobs } from './jobs.js';
 import { list } from './list.js';
 import { resize } from './resize.js';
+import { upgrade } from './upgrade.js';
 import { show } from './show.js';
 import { diagnose } from './diagnose.js';
 import { events } from './events.js';
@@ -23,6 +24,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   create,
   del,
   resize,
+  upgrade,
   jobs,
   diagnose,
   pods,

@@ -6,7 +6,16 @@ import { AnswerState, diagnoseCluster, postAnswer } from './cluster-access.js';
 import { defineJob } from './definition.js';
 import { Origin, ensureThread } from './origin.js';
 
-export const DIAGNOSE_REASONS = ['manual', 'create-failed', 'delete-failed', 'resize-failed', 'post-create', 'watch', 'stalled'] as const;
+export const DIAGNOSE_REASONS = [
+  'manual',
+  'create-failed',
+  'delete-failed',
+  'resize-failed',
+  'upgrade-failed',
+  'post-create',
+  'watch',
+  'stalled',
+] as const;
 
 export const DiagnoseData = Origin.extend({
   cluster: z.string().min(1),

@@ -8,7 +8,7 @@ import { defineJob, type JobContext } from './definition.js';
 import { Origin, ensureThread } from './origin.js';
 import { previewShrink } from './resize-shrink-preview.js';
 import { audit, runMutation } from './mutation.js';
-import { track } from './tracking/poller.js';
+import { track, updateOperation } from './tracking/poller.js';
 import { postKey } from '../src/core/job.js';
 
 const ACTION = RESIZE_JOB;
@@ -103,22 +103,8 @@ async function resizeAndTrack(data: ResizeData, threadTs: string, ctx: JobContex
     await ctx.runtime.updateData(data);
   }
   await track(ctx, {
-    id: ctx.runtime.jobId,
-    kind: 'resize',
-    cloud: data.cloud,
-    teamId: data.teamId,
-    channel: data.channel,
-    user: data.user,
-    threadTs,
-    anchorTs: data.anchorTs,
-    cluster: data.cluster,
-    clusterUuid: data.uuid as string,
-    startedAt,
+    ...updateOperation(ctx, data, { kind: 'resize', threadTs, anchorTs: data.anchorTs, clusterUuid: data.uuid as string, startedAt }),
     targetNodes: data.nodes,
-    progressed: false,
-    missing: 0,
-    lastStatus: 'UPDATE_IN_PROGRESS',
-    lastRenderedAt: startedAt,
     ...(data.initialStatus === undefined ? {} : { initialStatus: data.initialStatus }),
   });
   return { uuid: data.uuid };

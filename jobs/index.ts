@@ -4,6 +4,7 @@ import { clusterDelete } from './cluster-delete.js';
 import { clusterDeletePreview } from './cluster-delete-preview.js';
 import { clusterList } from './cluster-list.js';
 import { clusterResize } from './cluster-resize.js';
+import { clusterUpgrade } from './cluster-upgrade.js';
 import { clusterShow } from './cluster-show.js';
 import type { JobDefinition } from './definition.js';
 import { loadbalancersDelete } from './loadbalancers-delete.js';
@@ -31,6 +32,7 @@ export const JOBS: readonly JobDefinition[] = [
   loadbalancersDelete,
   bootstrapJobDelete,
   clusterResize,
+  clusterUpgrade,
   channelJobs,
   operationsPoll,
   clusterDiagnose,

@@ -6,6 +6,7 @@ import { renderCreateComplete, renderOperationFailed } from '../../src/render/cr
 import { renderDeleteBlocked, renderDeleteComplete, renderLoadBalancerOffer } from '../../src/render/delete-result.js';
 import { renderProgress } from '../../src/render/progress.js';
 import { renderResizeComplete } from '../../src/render/resize-result.js';
+import { renderUpgradeComplete } from '../../src/render/upgrade-messages.js';
 import type { JobContext } from '../definition.js';
 import { allHeatResources, failedHeatResources } from './heat-progress.js';
 import { jobIdFor } from '../../src/core/job-id.js';
@@ -14,18 +15,18 @@ import { audit } from '../mutation.js';
 import { FOLLOWUP_JOB } from '../cluster-followup.js';
 import { usualWindow, type TrackedOperation } from './operation.js';
 
-const ACTION = { create: 'cluster-create', delete: 'cluster-delete', resize: 'cluster-resize' } as const;
+const ACTION = { create: 'cluster-create', delete: 'cluster-delete', resize: 'cluster-resize', upgrade: 'cluster-upgrade' } as const;
 
 /** The diagnosis job, and why it runs. */
 const DIAGNOSE_JOB = 'cluster-diagnose';
-type DiagnoseReason = 'create-failed' | 'delete-failed' | 'manual' | 'stalled';
+type DiagnoseReason = 'create-failed' | 'delete-failed' | 'upgrade-failed' | 'manual' | 'stalled';
 
 /** Writes one audit record of the tracked operation, under the operation's id. */
 function recordOf(ctx: JobContext, op: TrackedOperation) {
   const mutation = { action: ACTION[op.kind], target: op.cluster, origin: op };
   return (decision: 'finished' | 'failed', outcome: string) => audit(ctx, mutation, decision, outcome, op.id);
 }
-const VERB = { create: 'creating', delete: 'deleting', resize: 'resizing' } as const;
+const VERB = { create: 'creating', delete: 'deleting', resize: 'resizing', upgrade: 'upgrading' } as const;
 const SUBNET_IN_REASON = /subnet ([0-9a-f-]{36})/i;
 
 /** Ends a tracked operation: the anchor says finished, the result is a new thread message, the audit says how. */
@@ -62,6 +63,13 @@ export async function finalizeOperation(op: TrackedOperation, status: string, ct
     await ctx.slack.post(op.channel, renderCreateComplete(cluster, { user: op.user, elapsedMs }), op.threadTs, once('result'));
     return;
   }
+  if (status === 'UPDATE_COMPLETE' && op.kind === 'upgrade') {
+    const version = cluster.coeVersion ?? op.targetVersion ?? '?';
+    await record('finished', `UPDATE_COMPLETE, Kubernetes ${version}`);
+    await enqueueFollowup(ctx, op, 'upgrade', now);
+    await ctx.slack.post(op.channel, renderUpgradeComplete(op.cluster, { user: op.user, version, elapsedMs }), op.threadTs, once('result'));
+    return;
+  }
   if (status === 'UPDATE_COMPLETE') {
     await record('finished', `UPDATE_COMPLETE, ${cluster.nodeCount} nodes`);
     await enqueueFollowup(ctx, op, 'resize', now);
@@ -76,7 +84,8 @@ export async function finalizeOperation(op: TrackedOperation, status: string, ct
   if (status === 'DELETE_FAILED' && (await offerLoadBalancerCleanup(ctx, op, cluster))) return;
   const openstack = ctx.openstack(op.cloud);
   const failedResources = await failedHeatResources(openstack.heat, cluster.stackId);
-  const reason: DiagnoseReason = op.kind === 'create' ? 'create-failed' : op.kind === 'delete' ? 'delete-failed' : 'manual';
+  const reason: DiagnoseReason =
+    op.kind === 'create' ? 'create-failed' : op.kind === 'delete' ? 'delete-failed' : op.kind === 'upgrade' ? 'upgrade-failed' : 'manual';
   const diagnosisQueued = await enqueueDiagnosis(ctx, op, reason);
   await record('failed', `${status}: ${cluster.statusReason ?? ''}`);
   await ctx.slack.post(
@@ -96,12 +105,13 @@ export function progressOf(op: TrackedOperation, status: string, now: number) {
     status,
     startedAt: op.startedAt,
     now,
-    usualMin: usualWindow(op.kind, op.driver),
+    usualMin: op.usualMin ?? usualWindow(op.kind, op.driver),
     heat: op.heat,
     driver: op.driver,
     driverName: op.driverName,
     capi: op.capi,
     targetNodes: op.targetNodes,
+    targetVersion: op.targetVersion,
   };
 }
 
@@ -134,7 +144,12 @@ async function enqueueOnce(ctx: JobContext, name: string, data: object, jobId: s
  * Starts the follow-up health checks of a finished create or resize: one job per operation
  * (deterministic id), so a poller step that runs twice, or a crash after this, starts it once.
  */
-async function enqueueFollowup(ctx: JobContext, op: TrackedOperation, after: 'create' | 'resize', endedAt: number): Promise<void> {
+async function enqueueFollowup(
+  ctx: JobContext,
+  op: TrackedOperation,
+  after: 'create' | 'resize' | 'upgrade',
+  endedAt: number,
+): Promise<void> {
   await enqueueOnce(ctx, FOLLOWUP_JOB, { ...originOf(op), after, endedAt }, jobIdFor(FOLLOWUP_JOB, op.id));
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The long operations the bot tracks to the end. */
-export const OPERATION_KINDS = ['create', 'delete', 'resize'] as const;
+export const OPERATION_KINDS = ['create', 'delete', 'resize', 'upgrade'] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 
 /** One tracked operation: everything the poller needs to advance it and to answer in its thread. */
@@ -19,6 +19,10 @@ export const TrackedOperation = z.object({
   startedAt: z.number(),
   /** Resize target, shown in the progress message. */
   targetNodes: z.number().int().optional(),
+  /** Upgrade target, the Kubernetes version shown in the progress message. */
+  targetVersion: z.string().optional(),
+  /** The usual duration when it depends on the cluster (an upgrade: per node replaced), in minutes. */
+  usualMin: z.tuple([z.number(), z.number()]).optional(),
   /** The cluster's status when the operation started (a resize starts from UPDATE_COMPLETE too). */
   initialStatus: z.string().optional(),
   /** Whether an *_IN_PROGRESS status was seen: only then does a terminal status end it. */
@@ -56,6 +60,7 @@ export const USUAL_WINDOW_MIN: Record<OperationKind, readonly [number, number] |
   create: [15, 25],
   delete: null,
   resize: null,
+  upgrade: null,
 };
 
 /** Cluster API drivers create faster (Vexxhost documents "under 5 minutes" on a quick cloud; images and quota slow it). */
@@ -63,7 +68,19 @@ export const CAPI_USUAL_WINDOW_MIN: Record<OperationKind, readonly [number, numb
   create: [5, 15],
   delete: null,
   resize: null,
+  upgrade: null,
 };
+
+/**
+ * An upgrade replaces every node, one at a time (Magnum's max_batch_size defaults to 1): a new
+ * machine boots and joins, the old one is drained and deleted, a few minutes each.
+ */
+export const UPGRADE_MIN_PER_NODE: readonly [number, number] = [2, 5];
+
+export function upgradeWindow(nodes: number): [number, number] {
+  const count = Math.max(1, nodes);
+  return [UPGRADE_MIN_PER_NODE[0] * count, UPGRADE_MIN_PER_NODE[1] * count];
+}
 
 /** The usual window of an operation, by its driver once known. */
 export function usualWindow(kind: OperationKind, driver: 'heat' | 'other' | undefined): readonly [number, number] | null {
@@ -74,7 +91,7 @@ export function usualWindow(kind: OperationKind, driver: 'heat' | 'other' | unde
 export function isTerminal(kind: OperationKind, status: string): boolean {
   if (status.endsWith('_FAILED')) return true;
   if (kind === 'create') return status === 'CREATE_COMPLETE';
-  if (kind === 'resize') return status === 'UPDATE_COMPLETE';
+  if (kind === 'resize' || kind === 'upgrade') return status === 'UPDATE_COMPLETE';
   return status === 'DELETE_COMPLETE';
 }
 

@@ -94,6 +94,24 @@ async function forEachLimited<T>(items: readonly T[], limit: number, run: (item:
   await Promise.all(lanes);
 }
 
+/** What a tracked resize or upgrade starts with: the job's id, origin and thread, UPDATE_IN_PROGRESS not yet seen. */
+export function updateOperation(
+  ctx: JobContext,
+  origin: { cloud: string; teamId: string; channel: string; user: string; cluster: string },
+  start: { kind: 'resize' | 'upgrade'; threadTs: string; anchorTs: string; clusterUuid: string; startedAt: number },
+): TrackedOperation {
+  const { cloud, teamId, channel, user, cluster } = origin;
+  return {
+    id: ctx.runtime.jobId,
+    ...{ cloud, teamId, channel, user, cluster },
+    ...start,
+    progressed: false,
+    missing: 0,
+    lastStatus: 'UPDATE_IN_PROGRESS',
+    lastRenderedAt: start.startedAt,
+  };
+}
+
 /** Starts tracking an operation (idempotent by id) and makes sure the cloud's poller runs. */
 export async function track(ctx: JobContext, op: TrackedOperation): Promise<void> {
   const store = ctx.operations;

@@ -3,7 +3,8 @@
  * a stable snake_case code, a message that is safe to show in Slack, whether a retry
  * can help, and the cause kept for the log. Branch on `code` or `status`, never on text.
  */
-export type ServiceName = 'keystone' | 'magnum' | 'heat' | 'octavia' | 'neutron' | 'nova' | 'kube' | 'slack' | 'redis' | 'tickets';
+export type ServiceName =
+  'keystone' | 'magnum' | 'heat' | 'octavia' | 'neutron' | 'nova' | 'glance' | 'kube' | 'slack' | 'redis' | 'tickets';
 
 /**
  * Every error code the bot uses: a closed list, so a new code is a deliberate change here and

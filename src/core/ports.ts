@@ -153,6 +153,23 @@ export interface NovaApi {
   consoleOutput(serverId: string, lines: number): Promise<string>;
 }
 
+/** What a cluster template's image says about itself (Glance v2 properties). */
+export interface ImageFacts {
+  id: string;
+  name: string;
+  osDistro: string | null;
+  /** magnum-capi-helm reads the Kubernetes version from this image property. */
+  kubeVersion: string | null;
+  /** The `magnum_driver` property: which driver Magnum picks for templates of this image (2024.1+). */
+  magnumDriver: string | null;
+}
+
+/** Glance (image), for the Kubernetes version of a template whose labels do not name it. */
+export interface GlanceApi {
+  /** By id or name; NotFoundError when there is none. */
+  getImage(idOrName: string): Promise<ImageFacts>;
+}
+
 /** One authenticated OpenStack project. */
 export interface OpenStackApi {
   readonly cloud: string;
@@ -165,6 +182,8 @@ export interface OpenStackApi {
   readonly nova?: NovaApi;
   /** Absent where not wired (fakes): the quota pre-flight is then skipped. */
   readonly quotas?: QuotaApi;
+  /** Absent where not wired (fakes): a template's version then comes from its labels only. */
+  readonly glance?: GlanceApi;
 }
 
 export interface PodLogOptions {

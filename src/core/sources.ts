@@ -72,6 +72,10 @@ export const SOURCES = {
     title: 'Cluster API Provider OpenStack, creating the machines’ servers',
     url: `${CAPO}/pkg/cloud/services/compute/instance.go`,
   },
+  magnumRollingUpgrade: {
+    title: 'Magnum User Guide, "Rolling upgrade" (openstack coe cluster upgrade)',
+    url: 'https://github.com/openstack/magnum/blob/11bcc17568e4bfd0fdee4cf04edcff3eace10ad4/doc/source/user/index.rst#rolling-upgrade',
+  },
   capoNetwork: { title: 'Cluster API Provider OpenStack, the cluster network', url: `${CAPO}/pkg/cloud/services/networking/network.go` },
 } as const satisfies Record<string, SourceRef>;
 

@@ -14,6 +14,7 @@ export const SERVICE_TYPES = {
   octavia: ['load-balancer', 'octavia'],
   neutron: ['network', 'neutron'],
   nova: ['compute'],
+  glance: ['image'],
 } as const satisfies Partial<Record<ServiceName, readonly string[]>>;
 
 export type CatalogService = keyof typeof SERVICE_TYPES;

@@ -1,4 +1,4 @@
-/** Wires Keystone, Magnum, Heat, Octavia, Neutron and Nova clients over one undici Agent. */
+/** Wires Keystone, Magnum, Heat, Octavia, Neutron, Nova and Glance clients over one undici Agent. */
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { Agent } from 'undici';
@@ -6,6 +6,7 @@ import { ConfigError, UpstreamError } from '../core/errors.js';
 import type { Clock, Logger, OpenStackApi } from '../core/ports.js';
 import type { OpenStackCredentials } from '../config/load-config.js';
 import { cloudsYamlPaths, readIfExists, resolveCloudsYaml, type ReadFile } from './clouds-yaml.js';
+import { GlanceClient, glanceRoot } from './glance.js';
 import { HeatClient, heatRoot } from './heat.js';
 import { HttpClient, type HttpClientOptions } from './http-client.js';
 import { KeystoneSession } from './keystone.js';
@@ -46,8 +47,10 @@ export function createOpenStackApi(options: CreateOpenStackApiOptions): Closable
   });
   const http = new HttpClient({ dispatcher: agent, logger, clock: options.clock, ...options.http });
   const session = new KeystoneSession({ http, clock: options.clock, logger, credentials, ...options.token });
-  const service = <S extends 'magnum' | 'heat' | 'octavia' | 'neutron' | 'nova'>(name: S, root: (url: string) => string): ServiceClient =>
-    new ServiceClient(session, http, name, root);
+  const service = <S extends 'magnum' | 'heat' | 'octavia' | 'neutron' | 'nova' | 'glance'>(
+    name: S,
+    root: (url: string) => string,
+  ): ServiceClient => new ServiceClient(session, http, name, root);
   const nova = new NovaClient(service('nova', novaRoot));
   const neutron = new NeutronClient(service('neutron', neutronRoot));
   return {
@@ -67,6 +70,7 @@ export function createOpenStackApi(options: CreateOpenStackApiOptions): Closable
     octavia: new OctaviaClient(service('octavia', octaviaRoot)),
     neutron,
     nova,
+    glance: new GlanceClient(service('glance', glanceRoot)),
     quotas: { compute: (project) => nova.quotaUsage(project), network: (project) => neutron.quotaUsage(project) },
     async close(): Promise<void> {
       await agent.close();

@@ -11,6 +11,7 @@ const SERVICE_LABEL: Record<ServiceName, string> = {
   octavia: 'Octavia',
   neutron: 'Neutron',
   nova: 'Nova',
+  glance: 'Glance',
   kube: 'Kubernetes',
   slack: 'Slack',
   redis: 'Redis',

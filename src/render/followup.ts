@@ -4,7 +4,13 @@ import { context, section } from './blocks.js';
 import { code, escapeMrkdwn, mentionUser } from './mrkdwn.js';
 
 /** What the follow-up checks of a cluster came after. */
-export const FOLLOWUP_AFTER = { create: 'create', resize: 'resize', 'delete-retry': 'delete retry', watch: 'change' } as const;
+export const FOLLOWUP_AFTER = {
+  create: 'create',
+  resize: 'resize',
+  upgrade: 'upgrade',
+  'delete-retry': 'delete retry',
+  watch: 'change',
+} as const;
 export type FollowupAfter = keyof typeof FOLLOWUP_AFTER;
 
 export interface FollowupView {

@@ -19,7 +19,7 @@ export function renderHelp(entries: readonly HelpEntry[]): Message {
     blocks: [
       section('*kube-chatops* runs and diagnoses Kubernetes clusters on OpenStack Magnum.'),
       section(lines.join('\n')),
-      context('`/kube help SUBCOMMAND` shows examples. Changes (create, delete, resize, scale, restart) need the operator role.'),
+      context('`/kube help SUBCOMMAND` shows examples. Changes (create, delete, resize, upgrade, scale, restart) need the operator role.'),
     ],
   };
 }

@@ -7,7 +7,7 @@ import { statusEmoji } from './status.js';
 
 /** What the progress (anchor) message of one tracked operation shows. */
 export interface ProgressView {
-  kind: 'create' | 'delete' | 'resize';
+  kind: 'create' | 'delete' | 'resize' | 'upgrade';
   cluster: string;
   user: string;
   status: string;
@@ -23,11 +23,13 @@ export interface ProgressView {
   /** Cluster API progress: machines in Nova against the nodegroups' counts, and Cluster API's last words. */
   capi?: CapiProgress | undefined;
   targetNodes?: number | undefined;
+  /** An upgrade's target Kubernetes version. */
+  targetVersion?: string | undefined;
   /** Set once the operation has ended: the anchor then says so and stops changing. */
   finished?: boolean;
 }
 
-const VERB = { create: 'Creating', delete: 'Deleting', resize: 'Resizing' } as const;
+const VERB = { create: 'Creating', delete: 'Deleting', resize: 'Resizing', upgrade: 'Upgrading' } as const;
 
 /** Elapsed time against the usual window, e.g. `7 min elapsed (usually 15-25 min)` or `31 min: past the usual 15-25 min`. */
 export function elapsedLine(startedAt: number, now: number, usualMin: readonly [number, number] | null): string {
@@ -47,7 +49,12 @@ function bar(done: number, total: number): string {
 
 /** The one message per operation, edited in place while it runs. */
 export function renderProgress(view: ProgressView): Message {
-  const target = view.kind === 'resize' && view.targetNodes !== undefined ? ` to ${view.targetNodes} nodes` : '';
+  const target =
+    view.kind === 'resize' && view.targetNodes !== undefined
+      ? ` to ${view.targetNodes} nodes`
+      : view.kind === 'upgrade' && view.targetVersion !== undefined
+        ? ` to Kubernetes ${view.targetVersion}`
+        : '';
   const head = `${statusEmoji(view.status)} ${VERB[view.kind]} ${code(view.cluster)}${target}: *${code(view.status)}*`;
   const lines = [head, elapsedLine(view.startedAt, view.now, view.usualMin)];
   if (view.heat && view.heat.total > 0) {

@@ -65,7 +65,8 @@ function machinesCause(servers: NovaServer[]): Cause | null {
     evidence: failed.map((s) => `server ${s.name} ERROR${s.fault ? `: ${clip(s.fault, 200)}` : ''}`),
     explanation:
       'Nova put the machines Cluster API asked for in ERROR. "No valid host was found" means no hypervisor could take the flavor ' +
-      '(capacity, or a flavor or availability zone the hosts do not offer). Cluster API waits on these machines, so the create stays in progress.',
+      '(capacity, or a flavor or availability zone the hosts do not offer). Cluster API waits on these machines, so the create stays in progress. ' +
+      'An upgrade replaces machines by adding a new one before it removes an old one, so it needs room for one more machine than the cluster has.',
     remedy:
       'Check the flavor and availability zone of the nodegroup (`openstack coe nodegroup show`), then resize the nodegroup to 0 and back, ' +
       'or delete the cluster and create it with a flavor the cloud has room for. `openstack server show <server>` prints the fault.',
@@ -142,7 +143,9 @@ export const capiCreateStalled: Rule = {
     const cause =
       quotaCause(event, servers) ?? machinesCause(servers) ?? loadBalancerCause(snapshot, event) ?? controlPlaneCause(snapshot, ctx);
     if (cause === null) return [];
-    const started = createStartedAt(snapshot);
+    const updating = cluster.status === 'UPDATE_IN_PROGRESS';
+    const updatedAt = cluster.updatedAt ? Date.parse(cluster.updatedAt) : Number.NaN;
+    const started = updating ? (Number.isNaN(updatedAt) ? null : updatedAt) : createStartedAt(snapshot);
     const finding: Finding = {
       rule: RULE,
       severity: 'critical',

@@ -28,6 +28,8 @@ export const SCENARIOS = {
     "Cluster API (magnum-capi-helm): the API server's Octavia load balancer goes to ERROR, so the API never gets an address; CREATE_IN_PROGRESS.",
   'capi-quota':
     'Cluster API (magnum-cluster-api): Neutron refuses the cluster network (OverQuota); status_reason carries the event, CREATE_IN_PROGRESS.',
+  'capi-upgrade-no-room':
+    'Cluster API (magnum-capi-helm): an upgrade rolls a new control plane machine in before it removes an old one, and Nova has no room for it ("No valid host was found"): Magnum stays UPDATE_IN_PROGRESS.',
   'capi-lb-blocks-delete':
     "Cluster API (magnum-capi-helm): a LoadBalancer Service's Octavia load balancer holds a port on the cluster network, so the delete never finishes (DELETE_IN_PROGRESS).",
 } as const;
@@ -43,6 +45,7 @@ export const CAPI_SCENARIOS: Partial<Record<ScenarioName, 'magnum-capi-helm' | '
   'capi-lb-no-address': 'magnum-capi-helm',
   'capi-quota': 'magnum-cluster-api',
   'capi-lb-blocks-delete': 'magnum-capi-helm',
+  'capi-upgrade-no-room': 'magnum-capi-helm',
 };
 
 export function isScenarioName(value: string): value is ScenarioName {

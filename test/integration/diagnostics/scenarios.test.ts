@@ -26,6 +26,7 @@ const EXPECTED: Record<Exclude<ScenarioName, 'slow-create' | 'lb-blocks-delete'>
   'capi-lb-no-address': ['critical:capi-create-stalled'],
   'capi-quota': ['critical:capi-create-stalled'],
   'capi-lb-blocks-delete': [],
+  'capi-upgrade-no-room': [],
 };
 
 async function diagnose(sim: Sim, openstack: ClosableOpenStackApi, name: string, kubeconfigDir?: string) {

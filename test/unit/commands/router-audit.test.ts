@@ -151,7 +151,7 @@ describe('the router’s audit records', () => {
     const own = COMMANDS.filter((c) => c.auditsRequest).map((c) => c.name);
     const mutations = COMMANDS.filter((c) => c.role !== 'viewer').map((c) => c.name);
 
-    expect(own.sort()).toEqual(['create', 'delete', 'resize', 'scale']);
-    expect(mutations.sort()).toEqual(['console', 'create', 'delete', 'resize', 'restart', 'scale', 'watch']);
+    expect(own.sort()).toEqual(['create', 'delete', 'resize', 'scale', 'upgrade']);
+    expect(mutations.sort()).toEqual(['console', 'create', 'delete', 'resize', 'restart', 'scale', 'upgrade', 'watch']);
   });
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Logger } from '../../../core/ports.js';
+import { UPGRADABLE_STATUSES } from '../../../core/upgrade-check.js';
 import { UPDATE_DURATION_MS, UPGRADE_DURATION_MS } from './cluster-lifecycle.js';
+import { STALLED_MS } from './capi-model.js';
 import { imageOf } from './image-model.js';
 import { addCluster, startDelete } from './cluster-factory.js';
 import { json, type Reply, type RouteContext } from './http-router.js';
@@ -12,16 +14,8 @@ import type { SimCluster, SimState, SimToken } from './sim-state.js';
 import type { ClusterPhase } from './cluster-lifecycle.js';
 
 const NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_.-]*$/;
-const UPDATABLE = [
-  'CREATE_COMPLETE',
-  'UPDATE_COMPLETE',
-  'RESUME_COMPLETE',
-  'RESTORE_COMPLETE',
-  'ROLLBACK_COMPLETE',
-  'SNAPSHOT_COMPLETE',
-  'CHECK_COMPLETE',
-  'ADOPT_COMPLETE',
-];
+/** The statuses Magnum's conductor resizes and upgrades from. */
+const UPDATABLE: readonly string[] = UPGRADABLE_STATUSES;
 const INTERNAL_PATHS = [
   '/api_address',
   '/node_addresses',
@@ -214,7 +208,8 @@ function upgrade(ctx: RouteContext, state: SimState, token: SimToken): Reply {
   cluster.ops.push({
     kind: 'update',
     at: state.clock.now(),
-    durationMs: UPGRADE_DURATION_MS,
+    // capi-upgrade-no-room: the surge machine never boots, so Cluster API never finishes the rollout.
+    durationMs: cluster.scenario === 'capi-upgrade-no-room' ? STALLED_MS : UPGRADE_DURATION_MS,
     fromNodeCount: cluster.nodeCount,
     toNodeCount: cluster.nodeCount,
     upgradeFrom: { templateId: cluster.templateId, kubeVersion: cluster.kubeVersion },

@@ -20,6 +20,9 @@ const CAPI_SERVER_STEPS = {
   workersActiveAt: CAPI_STEPS.workersActiveAt,
 };
 
+/** How long Nova tries to schedule a server before it puts it in ERROR. */
+const UPGRADE_SCHEDULING_MS = 30_000;
+
 export const NO_VALID_HOST = 'No valid host was found. There are not enough hosts available.';
 
 export interface SimServer {
@@ -111,8 +114,14 @@ export function serversOf(state: SimState, cluster: SimCluster, now: number): Si
   for (let i = 0; i < cluster.masterCount; i += 1) {
     add('master', i, generation, elapsed >= steps.mastersActiveAt ? 'ACTIVE' : 'BUILD', create.at + steps.mastersAt);
   }
-  if (upgrading) add('master', cluster.masterCount, generation + 1, 'BUILD', op.at);
+  if (upgrading) {
+    // capi-upgrade-no-room: Nova has no host for the surge machine; it goes to ERROR after its scheduling attempt.
+    const noRoom = cluster.scenario === 'capi-upgrade-no-room' && now - op.at >= UPGRADE_SCHEDULING_MS;
+    add('master', cluster.masterCount, generation + 1, noRoom ? 'ERROR' : 'BUILD', op.at);
+  }
   if (stall === 'control-plane' || elapsed < steps.workersAt) return out;
+  // The rollout replaces the control plane first: no worker rolls while it cannot go on.
+  const workersRoll = cluster.scenario !== 'capi-upgrade-no-room';
   const workers = liveWorkerCount(cluster, phase);
   for (let i = 0; i < workers; i += 1) {
     const status = elapsed < steps.workersActiveAt ? 'BUILD' : stall === 'workers' ? 'ERROR' : 'ACTIVE';
@@ -121,6 +130,6 @@ export function serversOf(state: SimState, cluster: SimCluster, now: number): Si
   if (phase.status === 'UPDATE_IN_PROGRESS' && op.kind === 'update' && !op.upgradeFrom) {
     for (let i = op.fromNodeCount; i < op.toNodeCount; i += 1) add('worker', i, generation, 'BUILD', op.at);
   }
-  if (upgrading && workers > 0) add('worker', workers, generation + 1, 'BUILD', op.at);
+  if (upgrading && workersRoll && workers > 0) add('worker', workers, generation + 1, 'BUILD', op.at);
   return out;
 }
