@@ -37,11 +37,18 @@ export async function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls `probe` until it gives a value (errors count as not yet). */
-export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+/** Polls `probe` until it gives a value (errors count as not yet); gives up at once when `fatal` names an error. */
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+  fatal: () => Error | undefined = () => undefined,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
+    const failed = fatal();
+    if (failed !== undefined) throw failed;
     try {
       const value = await probe();
       if (value !== undefined) return value;
@@ -64,14 +71,44 @@ export async function ask(port: number, ...args: string[]): Promise<unknown> {
   }
 }
 
-/** Starts the primary, the replica (in sync) and three Sentinels that agree on the primary. */
+/** SIGKILLs each child still running and waits for its exit. */
+async function killAll(children: readonly ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+}
+
+/**
+ * Starts the primary, the replica (in sync) and three Sentinels that agree on the primary. When
+ * one cannot start (redis-sentinel not installed, say), it stops those already running and
+ * rejects: a server left running would keep jest's worker from exiting.
+ */
 export async function startSentinelGroup(): Promise<SentinelGroup> {
   const dir = mkdtempSync(join(tmpdir(), 'kube-chatops-sentinel-'));
   const children: ChildProcess[] = [];
+  try {
+    return await startIn(dir, children);
+  } catch (error) {
+    await killAll(children);
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function startIn(dir: string, children: ChildProcess[]): Promise<SentinelGroup> {
+  let spawnFailure: Error | undefined;
+  const failed = () => spawnFailure;
   const run = (binary: string, args: string[]) => {
     const child = spawn(binary, args, { cwd: dir, stdio: 'ignore' });
     child.on('error', (error) => {
-      throw new Error(`cannot start ${binary} (apt-get install redis-server redis-sentinel): ${error.message}`);
+      spawnFailure ??= new Error(`cannot start ${binary} (apt-get install redis-server redis-sentinel): ${error.message}`);
     });
     children.push(child);
   };
@@ -82,8 +119,11 @@ export async function startSentinelGroup(): Promise<SentinelGroup> {
   const replica = await freePort();
   server(primary);
   server(replica, ['--replicaof', '127.0.0.1', String(primary)]);
-  await until('replica in sync', async () =>
-    /master_link_status:up/.test(String(await ask(replica, 'INFO', 'replication'))) ? true : undefined,
+  await until(
+    'replica in sync',
+    async () => (/master_link_status:up/.test(String(await ask(replica, 'INFO', 'replication'))) ? true : undefined),
+    30_000,
+    failed,
   );
 
   const sentinelPorts = [await freePort(), await freePort(), await freePort()];
@@ -111,11 +151,16 @@ export async function startSentinelGroup(): Promise<SentinelGroup> {
   };
   // Every Sentinel knows the replica and its peers before a failover is asked for.
   for (const port of sentinelPorts) {
-    await until(`sentinel ${port} ready`, async () => {
-      const replicas = (await ask(port, 'SENTINEL', 'replicas', MASTER_NAME)) as unknown[];
-      const peers = (await ask(port, 'SENTINEL', 'sentinels', MASTER_NAME)) as unknown[];
-      return replicas.length === 1 && peers.length === 2 ? true : undefined;
-    });
+    await until(
+      `sentinel ${port} ready`,
+      async () => {
+        const replicas = (await ask(port, 'SENTINEL', 'replicas', MASTER_NAME)) as unknown[];
+        const peers = (await ask(port, 'SENTINEL', 'sentinels', MASTER_NAME)) as unknown[];
+        return replicas.length === 1 && peers.length === 2 ? true : undefined;
+      },
+      30_000,
+      failed,
+    );
   }
 
   return {
@@ -135,16 +180,7 @@ export async function startSentinelGroup(): Promise<SentinelGroup> {
       return { from, to };
     },
     async stop() {
-      await Promise.all(
-        children.map(
-          (child) =>
-            new Promise<void>((resolve) => {
-              if (child.exitCode !== null || child.signalCode !== null) return resolve();
-              child.once('exit', () => resolve());
-              child.kill('SIGKILL');
-            }),
-        ),
-      );
+      await killAll(children);
       rmSync(dir, { recursive: true, force: true });
     },
   };
