@@ -5,6 +5,8 @@ import {
   BOOTSTRAP_JOB_DELETE_JOB,
   DeleteBootstrapJobRemedy,
   DeleteLoadBalancersRemedy,
+  RECREATE_JOB,
+  RecreateWithoutVolumeRemedy,
   remedyActionId,
   type RemedyId,
 } from '../src/core/requests/remedy-request.js';
@@ -102,5 +104,15 @@ const deleteBootstrapJobRemedy = defineRemedy({
   summary: (v) => `deleting the finished job ${v.namespace}/${v.job}, which holds PVC ${v.claim}`,
 });
 
+/** Delete the cluster whose pods fail on the overlay2 docker volume, and create it again without the volume. */
+const recreateWithoutVolumeRemedy = defineRemedy({
+  id: 'recreate-without-volume',
+  job: RECREATE_JOB,
+  schema: RecreateWithoutVolumeRemedy,
+  verb: 'recreate this cluster',
+  data: (v) => ({ cluster: v.cluster, uuid: v.uuid }),
+  summary: (v) => `deleting ${v.cluster}, then creating it again without the docker volume`,
+});
+
 /** Every remedy button a diagnosis may offer. */
-export const diagnoseActions = [deleteLoadBalancersRemedy, deleteBootstrapJobRemedy];
+export const diagnoseActions = [deleteLoadBalancersRemedy, deleteBootstrapJobRemedy, recreateWithoutVolumeRemedy];

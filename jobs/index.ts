@@ -3,6 +3,7 @@ import { clusterCreate } from './cluster-create.js';
 import { clusterDelete } from './cluster-delete.js';
 import { clusterDeletePreview } from './cluster-delete-preview.js';
 import { clusterList } from './cluster-list.js';
+import { clusterRecreate } from './cluster-recreate.js';
 import { clusterResize } from './cluster-resize.js';
 import { clusterUpgrade } from './cluster-upgrade.js';
 import { clusterShow } from './cluster-show.js';
@@ -31,6 +32,7 @@ export const JOBS: readonly JobDefinition[] = [
   clusterDelete,
   loadbalancersDelete,
   bootstrapJobDelete,
+  clusterRecreate,
   clusterResize,
   clusterUpgrade,
   channelJobs,

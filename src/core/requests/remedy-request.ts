@@ -31,10 +31,22 @@ export const DeleteBootstrapJobRemedy = z.object({
 });
 export type DeleteBootstrapJobRemedy = z.infer<typeof DeleteBootstrapJobRemedy>;
 
+/** The job of the "recreate without the docker volume" remedy (overlay2 + docker_volume_size). */
+export const RECREATE_JOB = 'cluster-recreate';
+
+/** The Magnum cluster whose pods fail on the overlay2 docker volume, as the diagnosis found it. */
+export const RecreateWithoutVolumeRemedy = z.object({
+  cluster: z.string().min(1).max(255),
+  uuid: z.string().min(1).max(64),
+  requester: z.string().min(1).max(32).optional(),
+});
+export type RecreateWithoutVolumeRemedy = z.infer<typeof RecreateWithoutVolumeRemedy>;
+
 /** Every remedy id a finding may offer, with the schema of its button's value. */
 export const REMEDIES = {
   'delete-loadbalancers': DeleteLoadBalancersRemedy,
   'delete-bootstrap-job': DeleteBootstrapJobRemedy,
+  'recreate-without-volume': RecreateWithoutVolumeRemedy,
 } as const;
 export type RemedyId = keyof typeof REMEDIES;
 

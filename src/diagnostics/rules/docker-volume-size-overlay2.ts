@@ -121,8 +121,20 @@ export const dockerVolumeSizeOverlay2: Rule = {
         evidence: capLines([...setup, ...grouped.lines], thresholds.maxEvidenceLines),
         ...(grouped.details ? { details: grouped.details } : {}),
         explanation: CATALYST_PODS_FAIL.explanation,
-        remedy: CATALYST_PODS_FAIL.remedy,
+        remedy:
+          cluster === null
+            ? CATALYST_PODS_FAIL.remedy
+            : `${CATALYST_PODS_FAIL.remedy} The button deletes ${cluster.name} and creates it again with the same spec without the docker volume (from the template that is the same without it, when the volume comes from the template); what runs on it is lost.`,
         reference: CATALYST_PODS_FAIL.reference,
+        ...(cluster === null
+          ? {}
+          : {
+              action: {
+                id: 'recreate-without-volume',
+                label: `Delete ${cluster.name} and create it again without the docker volume`,
+                params: { cluster: cluster.name, uuid: cluster.uuid },
+              },
+            }),
       },
     ];
   },

@@ -109,6 +109,11 @@ describe('docker-volume-size-overlay2', () => {
     ]);
     expect(finding?.explanation).toContain('incompatibility between overlay2 and docker_volume_size');
     expect(finding?.remedy).toContain('not a recoverable error');
+    expect(finding?.action).toEqual({
+      id: 'recreate-without-volume',
+      label: 'Delete dev-a and create it again without the docker volume',
+      params: { cluster: 'dev-a', uuid: 'c0ffee00-0000-4000-8000-000000000001' },
+    });
   });
 
   it('is only information when the Kubernetes state could not be read', () => {
