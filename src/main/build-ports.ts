@@ -3,9 +3,7 @@ import type { Access } from '../core/access.js';
 import type { AuditLog } from '../core/audit.js';
 import type { Confirmations, SingleUse } from '../core/confirmation.js';
 import type { Clock, Logger } from '../core/ports.js';
-import type { BotTiming } from './start-bot.js';
 import { createMetrics, type BotMetrics } from '../metrics/bot-metrics.js';
-import { createOpenStackRegistry, type OpenStackRegistry } from '../openstack/openstack-registry.js';
 import { createRedisConnection, type RedisConnection } from '../queue/connection.js';
 import { createJobQueue, type BullJobQueue } from '../queue/job-queue.js';
 import { countTrackedOperations } from '../queue/operation-store.js';
@@ -18,7 +16,10 @@ import { policyUsergroups } from '../security/policy-groups.js';
 import { createPolicySource, type PolicySource } from '../security/policy-source.js';
 import { createSlackDirectory } from '../slack/slack-directory.js';
 
-/** The adapters both roles share, built once from config. */
+/**
+ * The adapters both roles share, built once from config. The OpenStack clients are the worker's
+ * alone (start-worker.ts): the web role never loads them, nor undici under them.
+ */
 export interface SharedPorts {
   clock: Clock;
   metrics: BotMetrics;
@@ -26,7 +27,6 @@ export interface SharedPorts {
   queue: BullJobQueue;
   policy: PolicySource;
   access: Access;
-  openstack: OpenStackRegistry;
   singleUse: SingleUse;
   /** The replay guard's memory of Slack request signatures (stamped by Slack's clock). */
   signatures: SingleUse;
@@ -35,7 +35,7 @@ export interface SharedPorts {
 }
 
 /** Builds the shared adapters: the queue and its Redis, access (policy, Slack user groups, guests), audit, confirmations. */
-export function buildSharedPorts(config: Config, logger: Logger, clock: Clock, timing: BotTiming = {}): SharedPorts {
+export function buildSharedPorts(config: Config, logger: Logger, clock: Clock, timing: { jobBackoffMs?: number } = {}): SharedPorts {
   const producer = createRedisConnection(config.redis.target, 'producer', logger);
   const queue = createJobQueue({
     connection: producer,
@@ -87,10 +87,6 @@ export function buildSharedPorts(config: Config, logger: Logger, clock: Clock, t
     queue,
     policy,
     access,
-    openstack: createOpenStackRegistry(config.openstack, logger, clock, metrics.openstack, {
-      timeoutMs: timing.openstackTimeoutMs,
-      retry: timing.retryBaseMs === undefined ? undefined : { baseDelayMs: timing.retryBaseMs },
-    }),
     singleUse,
     signatures,
     confirmations: createConfirmation({ secret: deriveConfirmationSecret(config.slack.signingSecret), clock, singleUse }),

@@ -73,7 +73,6 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       await slack.drain(OUTBOX_DRAIN_MS);
       await ports.queue.close();
       await ports.producer.close();
-      await ports.openstack.close();
       ports.policy.close();
       // Last, so the drain itself can be scraped.
       await operability.stop();

@@ -3,6 +3,7 @@ import { JOBS } from '../../jobs/index.js';
 import type { Config } from '../config/load-config.js';
 import type { Logger, SlackPoster } from '../core/ports.js';
 import { createKubeConnector } from '../kube/kube-connector.js';
+import { createOpenStackRegistry } from '../openstack/openstack-registry.js';
 import { createOperationStore } from '../queue/operation-store.js';
 import { startWorkers, type RunningWorkers } from '../queue/run-workers.js';
 import { createRedisTicketKv } from '../queue/ticket-kv.js';
@@ -16,7 +17,7 @@ const RECENT_JOBS = 200;
 
 /**
  * The worker role: every port a job uses, and the BullMQ workers that run them. Loaded only
- * when the role runs, so the web role never imports client-node.
+ * when the role runs, so the web role never imports client-node, the OpenStack clients or undici.
  */
 export async function startWorker(
   config: Config,
@@ -26,10 +27,14 @@ export async function startWorker(
   options: Pick<StartBotOptions, 'worker' | 'confirmTtlMs' | 'timing'>,
 ): Promise<RunningWorkers> {
   const { queue, producer, clock } = ports;
+  const openstack = createOpenStackRegistry(config.openstack, logger, clock, ports.metrics.openstack, {
+    timeoutMs: options.timing?.openstackTimeoutMs,
+    retry: options.timing?.retryBaseMs === undefined ? undefined : { baseDelayMs: options.timing.retryBaseMs },
+  });
   const recentJobs = () => queue.getJobs(['active', 'waiting', 'delayed', 'prioritized', 'completed', 'failed'], RECENT_JOBS);
   const deps = {
     slack,
-    openstack: (cloud: string) => ports.openstack.get(cloud),
+    openstack: (cloud: string) => openstack.get(cloud),
     kube: createKubeConnector({
       kubeconfigDir: config.kubeconfigDir,
       clock,
@@ -60,7 +65,7 @@ export async function startWorker(
     watches: createRedisTicketKv(producer.client, `${config.redis.prefix}:`),
     held: createRedisTicketKv(producer.client, `${config.redis.prefix}:held:`),
   };
-  return startWorkers({
+  const workers = await startWorkers({
     url: config.redis.target,
     prefix: config.redis.prefix,
     processors: toProcessors(JOBS, deps, ports.metrics.jobs),
@@ -70,4 +75,10 @@ export async function startWorker(
     onFinalFailure: createFinalFailureReporter(slack),
     ...options.worker,
   });
+  return {
+    async close() {
+      await workers.close();
+      await openstack.close();
+    },
+  };
 }

@@ -12,6 +12,8 @@ interface ImportEdge {
   from: string;
   specifier: string;
   typeOnly: boolean;
+  /** `import('…')`: loaded when that code runs, not with the file. */
+  dynamic?: boolean;
 }
 
 /** The layer a file belongs to: `src/<folder>`, `commands`, `jobs`, or `src/main`. */
@@ -108,7 +110,7 @@ function importsOf(file: string): ImportEdge[] {
       edges.push({ from: file, specifier: node.moduleSpecifier.text, typeOnly });
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [arg] = node.arguments;
-      if (arg && ts.isStringLiteral(arg)) edges.push({ from: file, specifier: arg.text, typeOnly: false });
+      if (arg && ts.isStringLiteral(arg)) edges.push({ from: file, specifier: arg.text, typeOnly: false, dynamic: true });
     }
     ts.forEachChild(node, visit);
   };
@@ -213,6 +215,25 @@ describe('architecture', () => {
     const readers = files.filter((file) => layerOf(file) !== 'src/config' && /process\.env\b/.test(readFileSync(file, 'utf8')));
 
     expect(readers.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  it('keeps the worker role out of the web role: `start` loads no job, no client-node and no OpenStack client until the worker runs', () => {
+    const loaded = new Set<string>();
+    const packages = new Set<string>();
+    const visit = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      for (const edge of edges.filter((e) => e.from === file && !e.typeOnly && !e.dynamic)) {
+        if (edge.specifier.startsWith('.')) visit(resolveInternal(edge));
+        else packages.add(packageName(edge.specifier));
+      }
+    };
+    visit(join(root, 'src/bin/start.ts'));
+    const workerOnly = [...loaded].map((f) => relative(root, f)).filter((f) => /^(jobs|src\/openstack|src\/kube)\//.test(f));
+
+    expect(loaded.size).toBeGreaterThan(20);
+    expect(workerOnly).toEqual([]);
+    expect([...packages]).not.toContain('@kubernetes/client-node');
   });
 
   it('has no import cycles', () => {
