@@ -108,7 +108,10 @@ export function findingSection(finding: Finding): string {
     lines.push('*Impact:*', ...impact.slice(0, IMPACT_LINES).map((i) => `• ${escapeMrkdwn(i)}`));
     if (impact.length > IMPACT_LINES) lines.push(`• … ${impact.length - IMPACT_LINES} more in the snippet`);
   }
-  lines.push(`*Remedy:* ${escapeMrkdwn(finding.remedy)}`);
+  // What the bot can do comes with its button; the rest is advice, and says so.
+  lines.push(
+    `${finding.action ? '*Remedy (the button below):*' : '*Advice (the bot cannot do this for you):*'} ${escapeMrkdwn(finding.remedy)}`,
+  );
   if (finding.reference) lines.push(`_Reference:_ ${link(finding.reference.url, finding.reference.title)}`);
   return lines.join('\n');
 }

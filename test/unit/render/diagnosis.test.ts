@@ -1,5 +1,5 @@
 import type { Finding } from '../../../src/core/finding.js';
-import { diagnosisNeedsSnippet, renderDiagnosisMessage, remedyButton } from '../../../src/render/diagnosis.js';
+import { diagnosisNeedsSnippet, renderDiagnosisMessage, remedyButton, findingSection } from '../../../src/render/diagnosis.js';
 import { diagnosisJson, renderDiagnosisText } from '../../../src/render/diagnosis-text.js';
 
 function aFinding(over: Partial<Finding> = {}): Finding {
@@ -36,7 +36,7 @@ describe('renderDiagnosisMessage', () => {
       .map((b) => (b as { text: { text: string } }).text.text);
     expect(sections[0]).toBe(':red_circle: Diagnosis of `prod-a`: *1 critical*, 1 warning, 0 info');
     expect(sections[1]).toBe(
-      ':red_circle: *overlay2 with a docker volume*  `docker-volume-size-overlay2`\n• last exit code 1\n*Remedy:* Read its logs with /kube logs.\n_Reference:_ <https://docs.example/k8s#pods-fail|Catalyst known issue "Cluster is created but pods fail">',
+      ':red_circle: *overlay2 with a docker volume*  `docker-volume-size-overlay2`\n• last exit code 1\n*Advice (the bot cannot do this for you):* Read its logs with /kube logs.\n_Reference:_ <https://docs.example/k8s#pods-fail|Catalyst known issue "Cluster is created but pods fail">',
     );
     expect(sections[2]).toContain(':warning: *Pod web-1 is crash looping*');
   });
@@ -85,6 +85,9 @@ describe('renderDiagnosisMessage', () => {
       style: 'danger',
     });
     expect(remedyButton(aFinding())).toBeNull();
+    // The finding with a button says its remedy is one; without one, the remedy is named advice.
+    expect(findingSection(finding)).toContain('*Remedy (the button below):* Read its logs');
+    expect(findingSection(aFinding())).toContain('*Advice (the bot cannot do this for you):* Read its logs');
   });
 
   it('escapes hostile pod names and event messages', () => {
