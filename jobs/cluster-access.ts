@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ClusterDetail } from '../src/core/cluster.js';
+import { postKey } from '../src/core/job.js';
 import { BotError, NotFoundError } from '../src/core/errors.js';
 import type { Finding } from '../src/core/finding.js';
 import type { KubeApi, Message } from '../src/core/ports.js';
@@ -117,7 +118,8 @@ export function checkedParts(s: ClusterSnapshot): string[] {
 
 /**
  * Posts the job's main message once: into `threadTs` when the job has one, else as a new
- * thread root. Its ts is saved in the job data, so a retried job updates it instead.
+ * thread root. It is a keyed post, and its ts is saved in the job data, so a retried job
+ * updates it instead of posting it again.
  */
 export async function postAnswer<D extends Origin & { answerTs?: string }>(
   data: D,
@@ -128,7 +130,8 @@ export async function postAnswer<D extends Origin & { answerTs?: string }>(
     await ctx.slack.update({ channel: data.channel, ts: data.answerTs }, message);
     return { threadTs: data.threadTs ?? data.answerTs, ts: data.answerTs };
   }
-  const ref = await ctx.slack.post(data.channel, message, data.threadTs);
+  // Keyed: an attempt whose post Slack accepted but answered too late (a timeout) finds it on the retry.
+  const ref = await ctx.slack.post(data.channel, message, data.threadTs, { key: postKey(ctx.runtime, 'answer') });
   data.answerTs = ref.ts;
   if (!data.threadTs) data.threadTs = ref.ts;
   await ctx.runtime.updateData(data);

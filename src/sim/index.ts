@@ -73,6 +73,8 @@ export {
   type SlackStandIn,
   /** One message the stand-in holds, as Slack would show it. */
   type StandInMessage,
+  /** A fault the stand-in serves instead of a Web API call (`failNext`): 429, 5xx, a Slack error, an answer lost or late. */
+  type InjectedFailure,
 } from './slack/slack-stand-in.js';
 export {
   /** Sends a signed slash command to the bot, as Slack does. */

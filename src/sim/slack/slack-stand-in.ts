@@ -25,7 +25,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   const directory = new StandInDirectory('T0STANDIN');
   const store = new StandInMessages(now, bot, directory);
   const calls: RecordedCall[] = [];
-  const failures = new Map<string, InjectedFailure[]>();
+  const failures = new Map<string, { failure: InjectedFailure; when?: (body: Record<string, unknown>) => boolean }[]>();
   const responseUrls = new Map<string, { channel: string; user: string; uses: number }>();
   const events = new EventEmitter();
   const limits = new StandInRateLimits(options.rateLimitScale ?? 1);
@@ -60,11 +60,19 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   };
 
   function injected(method: string, res: ServerResponse, body: Record<string, unknown> = {}): boolean {
-    const failure = failures.get(method)?.shift();
-    if (failure === undefined) return false;
+    const queued = failures.get(method);
+    const next = queued?.[0];
+    if (next === undefined || (next.when !== undefined && !next.when(body))) return false;
+    queued?.shift();
+    const { failure } = next;
     if ('acceptThenDrop' in failure) {
       methods[method]?.(body);
       res.socket?.destroy();
+    } else if ('acceptThenAnswerAfterMs' in failure) {
+      const answer = methods[method]?.(body) ?? { ok: false, error: 'unknown_method' };
+      setTimeout(() => {
+        if (!res.destroyed && !res.writableEnded) sendJson(res, answer);
+      }, failure.acceptThenAnswerAfterMs).unref();
     } else if ('error' in failure) sendJson(res, { ok: false, error: failure.error });
     else
       sendJson(
@@ -171,8 +179,9 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     addUser: (user) => directory.addUser(user),
     setUsergroup: (id, members) => directory.setUsergroup(id, members),
     addChannel: (channel) => directory.addChannel(channel),
-    failNext(method, failure, times = 1) {
-      failures.set(method, [...(failures.get(method) ?? []), ...Array.from({ length: times }, () => failure)]);
+    failNext(method, failure, times = 1, when) {
+      const entry = when === undefined ? { failure } : { failure, when };
+      failures.set(method, [...(failures.get(method) ?? []), ...Array.from({ length: times }, () => entry)]);
     },
     waitFor: (probe, timeoutMs = 5000) => waitFor(events, calls, probe, timeoutMs),
     socketConnected: () => hub.connected(),

@@ -92,7 +92,9 @@ export type InjectedFailure =
   | { status: number; retryAfter?: number }
   | { error: string }
   /** Does the call, then drops the connection without an answer (an accepted post whose answer is lost). */
-  | { acceptThenDrop: true };
+  | { acceptThenDrop: true }
+  /** Does the call, then answers only after this long (an accepted post answered after the client stopped waiting). */
+  | { acceptThenAnswerAfterMs: number };
 
 export interface SlackStandInOptions {
   port?: number;
@@ -142,8 +144,11 @@ export interface SlackStandIn {
   addUser(user: StandInUser): void;
   setUsergroup(id: string, members: readonly string[]): void;
   addChannel(channel: StandInChannel): void;
-  /** Serves `failure` instead of the next `times` calls of `method` (`upload_url` and `response_url` too). */
-  failNext(method: string, failure: InjectedFailure, times?: number): void;
+  /**
+   * Serves `failure` instead of the next `times` calls of `method` (`upload_url` and `response_url`
+   * too); with `when`, only calls whose parsed body it accepts (a post into a thread, say).
+   */
+  failNext(method: string, failure: InjectedFailure, times?: number, when?: (body: Record<string, unknown>) => boolean): void;
   /** Resolves with the probe's first value other than undefined, null or false; rejects after `timeoutMs` naming the last calls. */
   waitFor<T>(probe: () => T, timeoutMs?: number): Promise<Met<T>>;
   /** Whether a Socket Mode app is connected. */

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { FaultService } from '../../../src/sim/index.js';
 import { FAULT_ROWS, FUZZ_CLICKS, FUZZ_SUBMISSIONS, faultsPerService } from './fault-table.js';
 import { JOB_FAULT_ROWS } from './job-fault-rows.js';
+import { SLACK_FAULT_ROWS } from './slack-fault-rows.js';
 
 const LABELS: Record<FaultService, string> = {
   keystone: 'Keystone',
@@ -40,5 +41,12 @@ it('quotes the jobs run under a fault, per service', () => {
 it('quotes the fuzz inputs tried', () => {
   expect(underFailure).toContain(
     `Fuzz inputs tried: ${FUZZ_CLICKS} clicks and ${FUZZ_SUBMISSIONS} form submissions (${FUZZ_CLICKS + FUZZ_SUBMISSIONS} in all).`,
+  );
+});
+
+it('quotes the Slack Web API faults', () => {
+  const count = (kind: string) => SLACK_FAULT_ROWS.filter((r) => r.kind === kind).length;
+  expect(underFailure).toContain(
+    `Slack faults: 429 ${count('429')}, 5xx ${count('5xx')}, late answer ${count('late')} (${SLACK_FAULT_ROWS.length} in all).`,
   );
 });

@@ -1,0 +1,60 @@
+/**
+ * The Slack Web API failing under the whole bot (signed Slack requests, the simulated cloud, the
+ * Slack stand-in serving the faults): 429 with Retry-After, 5xx, and a post the stand-in accepted
+ * but answered only after the bot's client stopped waiting. Each fault hits either the thread's
+ * root (a keyed post) or the answer in the thread; every message arrives once, in order, and
+ * the stand-in served exactly the faults injected.
+ */
+import { jest } from '@jest/globals';
+import { SLACK_CALL_TIMEOUT_MS } from '../../../src/slack/web-client.js';
+import type { InjectedFailure } from '../../../src/sim/index.js';
+import { CHANNEL, eventually, startLifecycleHarness, type LifecycleHarness } from '../lifecycle/harness.js';
+import { SLACK_FAULT_ROWS, type SlackFaultRow } from './slack-fault-rows.js';
+
+jest.setTimeout(180_000);
+
+const ROOT = /^Cluster crash-loop is CREATE_COMPLETE/;
+const ANSWER = /^Diagnosis of crash-loop: /;
+
+function failureOf(row: SlackFaultRow): InjectedFailure {
+  if (row.kind === '429') return { status: 429, retryAfter: 1 };
+  if (row.kind === '5xx') return { status: row.status ?? 503 };
+  return { acceptThenAnswerAfterMs: SLACK_CALL_TIMEOUT_MS + 2_000 };
+}
+
+describe('the Slack Web API failing under the bot', () => {
+  let h: LifecycleHarness;
+
+  beforeEach(async () => {
+    // Slack's tiers x50, so that the only 429s are the injected ones.
+    h = await startLifecycleHarness({ rateLimitScale: 50, timing: { jobBackoffMs: 200 } });
+  });
+
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it.each(
+    SLACK_FAULT_ROWS.map((row) => [`${row.kind}${row.status ? ` ${row.status}` : ''} x${row.count} on the ${row.target}`, row] as const),
+  )('%s: every message once, in order', async (_name, row) => {
+    const inThread = (body: Record<string, unknown>) => typeof body['thread_ts'] === 'string';
+    h.slack.failNext('chat.postMessage', failureOf(row), row.count, row.target === 'answer' ? inThread : (body) => !inThread(body));
+
+    await h.command('diagnose crash-loop');
+    await h.waitForMessage(ANSWER, 90_000);
+    // Every attempt of the job is over: nothing can post after this.
+    await eventually(async () => (await h.jobs()).some((j) => j.name === 'cluster-diagnose' && j.state === 'completed'));
+
+    const roots = h.slack.messages(CHANNEL);
+    expect(roots.map((m) => m.text).filter((t) => ROOT.test(t))).toHaveLength(1);
+    expect(roots).toHaveLength(1);
+    const thread = h.slack.thread(CHANNEL, roots[0]?.ts ?? '');
+    expect(thread.map((m) => (ROOT.test(m.text) ? 'root' : ANSWER.test(m.text) ? 'answer' : m.text))).toEqual(['root', 'answer']);
+    // Exactly the faults injected were served: one call each, besides the two posts that went through.
+    // A late answer's call never finishes for the stand-in (the client hung up): it has no status.
+    const posts = h.slack.callsTo('chat.postMessage');
+    const faulted = row.kind === 'late' ? 0 : row.count;
+    expect(posts.filter((c) => c.status === 429 || (c.status ?? 0) >= 500)).toHaveLength(faulted);
+    expect(posts).toHaveLength(2 + faulted);
+  });
+});
