@@ -1,5 +1,6 @@
 import type { ClusterSummary } from '../../src/core/cluster.js';
 import { detectDriver } from '../../src/core/magnum-driver.js';
+import { CAPI_DELETE_STUCK_MINUTES } from '../../src/diagnostics/rules/capi-delete-blocked.js';
 import { renderCapiStalled } from '../../src/render/capi-stalled.js';
 import { renderProgress } from '../../src/render/progress.js';
 import type { JobContext } from '../definition.js';
@@ -53,7 +54,7 @@ export async function advanceOperation(
       ? { kind: 'unchanged' }
       : { kind: 'updated', op: { ...op, progressed, missing: 0 } };
   let next: TrackedOperation = { ...op, progressed, missing: 0, lastStatus: status, lastRenderedAt: now };
-  if (status.endsWith('_IN_PROGRESS')) next = await withDriverProgress(next, summary, progress, ctx);
+  if (status.endsWith('_IN_PROGRESS')) next = stuckDelete(await withDriverProgress(next, summary, progress, ctx), now);
   await ctx.slack.update({ channel: op.channel, ts: op.anchorTs }, renderProgress(progressOf(next, status, now)), { progress: true });
   if (next.capi?.problem && !next.stallReported && status.endsWith('_IN_PROGRESS')) next = await reportStall(next, ctx);
   return { kind: 'updated', op: next };
@@ -84,6 +85,22 @@ async function withDriverProgress(
     ctx.log.warn({ err: error, op: op.id, driver: known.driverName }, 'driver progress unavailable');
     return known;
   }
+}
+
+/**
+ * A Cluster API delete says nothing when it cannot finish (magnum-capi-helm leaves status_reason
+ * empty; magnum-cluster-api's failed event is already the problem): past the usual minutes with
+ * every machine gone, something Cluster API did not make holds the network.
+ */
+function stuckDelete(op: TrackedOperation, now: number): TrackedOperation {
+  const capi = op.capi;
+  if (op.kind !== 'delete' || op.driver !== 'other' || !capi || capi.problem !== null) return op;
+  const waited = now - op.startedAt;
+  if (waited < CAPI_DELETE_STUCK_MINUTES * 60_000 || capi.ready + capi.building + capi.failed > 0) return op;
+  const problem =
+    `the machines are gone but the delete has not finished after ${Math.round(waited / 60_000)} min: ` +
+    'Cluster API keeps retrying the network, which something it did not create (a Service load balancer) may hold';
+  return { ...op, capi: { ...capi, problem } };
 }
 
 /** The operation with its driver: detected from Magnum's answer the first time it is known, kept from then on. */

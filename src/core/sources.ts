@@ -76,6 +76,10 @@ export const SOURCES = {
     title: 'Magnum User Guide, "Rolling upgrade" (openstack coe cluster upgrade)',
     url: 'https://github.com/openstack/magnum/blob/11bcc17568e4bfd0fdee4cf04edcff3eace10ad4/doc/source/user/index.rst#rolling-upgrade',
   },
+  occmLoadBalancers: {
+    title: 'OpenStack cloud controller manager, "Exposing applications using services of LoadBalancer type"',
+    url: 'https://github.com/kubernetes/cloud-provider-openstack/blob/06c8d75f6969049da447c934c4339f9f13d3df3f/docs/openstack-cloud-controller-manager/expose-applications-using-loadbalancer-type-service.md',
+  },
   capoNetwork: { title: 'Cluster API Provider OpenStack, the cluster network', url: `${CAPO}/pkg/cloud/services/networking/network.go` },
 } as const satisfies Record<string, SourceRef>;
 

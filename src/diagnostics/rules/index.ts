@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import { capiCreateStalled } from './capi-create-stalled.js';
+import { capiDeleteBlocked } from './capi-delete-blocked.js';
 import { collectionProblem } from './collection-problem.js';
 import { containerCreatingStuck } from './container-creating-stuck.js';
 import { controlPlaneNotReady } from './control-plane-not-ready.js';
@@ -27,6 +28,7 @@ import { workloadReplicasShort } from './workload-replicas-short.js';
 /** Every rule, the platform's known issues first, then the generic Kubernetes ones. */
 export const ALL_RULES: readonly Rule[] = [
   deleteBlockedByLoadbalancers,
+  capiDeleteBlocked,
   createFailedHeat,
   capiCreateStalled,
   slowCreate,

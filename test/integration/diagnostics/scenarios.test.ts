@@ -113,4 +113,17 @@ describe('diagnosis of the sim clusters whose failure takes time', () => {
     expect(diagnosis.findings[0]?.action?.id).toBe('delete-loadbalancers');
     expect(diagnosis.findings[0]?.action?.params['loadBalancerIds']).toHaveLength(1);
   });
+
+  it('reports a Cluster API delete stuck behind a Service load balancer once it has waited past the usual minutes', async () => {
+    await openstack.magnum.deleteCluster('capi-lb-blocks-delete');
+    sim.clock.advance(5 * 60_000);
+    expect(ids(await diagnose(sim, openstack, 'capi-lb-blocks-delete'))).toEqual([]);
+
+    sim.clock.advance(6 * 60_000);
+    const diagnosis = await diagnose(sim, openstack, 'capi-lb-blocks-delete');
+
+    expect(ids(diagnosis)).toEqual(['critical:capi-delete-blocked']);
+    expect(diagnosis.findings[0]?.title).toBe('Delete blocked: 1 load balancer of LoadBalancer Services still on the cluster network');
+    expect(diagnosis.findings[0]?.evidence.join('\n')).toMatch(/kube_service_.*made by the cloud provider for Service default\/web/);
+  });
 });

@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { DELETE_ACTIONS } from '../../../src/core/requests/delete-request.js';
 import { MINUTE, startLifecycleHarness, type LifecycleHarness } from './harness.js';
 
 jest.setTimeout(120_000);
@@ -51,5 +52,25 @@ describe('/kube create and resize on a Cluster API driver (magnum-cluster-api), 
     expect(diagnose.map((j) => j.data)).toEqual([
       expect.objectContaining({ cluster: 'delta', reason: 'stalled', threadTs: stuck.threadTs }),
     ]);
+  });
+
+  it('reports a delete that a Service load balancer blocks (magnum-capi-helm says nothing) as stuck, once, and diagnoses it', async () => {
+    await h.command('delete capi-lb-blocks-delete');
+    const preview = await h.waitForMessage(/^Delete capi-lb-blocks-delete/);
+    await h.click(preview, DELETE_ACTIONS.confirm);
+    await h.waitForMessage(/^Deleting capi-lb-blocks-delete: DELETE_IN_PROGRESS/);
+    h.advance(5 * MINUTE);
+    await h.slack.waitFor(() => h.allMessages().find((m) => /machines: .* 0\/\d+ ready/.test(JSON.stringify(m.blocks))));
+    expect(h.allMessages().filter((m) => /is stuck/.test(m.text))).toEqual([]);
+
+    h.advance(6 * MINUTE);
+    const stuck = await h.waitForMessage(/^capi-lb-blocks-delete is stuck: the machines are gone but the delete has not finished/);
+    const diagnosis = await h.waitForMessage(/^Diagnosis of capi-lb-blocks-delete/, 60_000);
+
+    expect(diagnosis.threadTs).toBe(stuck.threadTs);
+    expect(JSON.stringify(diagnosis.blocks)).toContain(
+      'Delete blocked: 1 load balancer of LoadBalancer Services still on the cluster network',
+    );
+    expect(h.allMessages().filter((m) => /is stuck/.test(m.text))).toHaveLength(1);
   });
 });
