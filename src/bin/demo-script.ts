@@ -25,6 +25,21 @@ export async function playDemoScript(stage: DemoStage): Promise<void> {
   const ready = await world.waitForMessage(/demo-a is ready/, 120_000);
   await stage.printThread(ready, /no problems|finding|Health check|health check/i);
 
+  stage.scene(
+    '/kube create demo-capi --template k8s-1.30-capi-helm --nodes 1',
+    'A Cluster API driver (magnum-capi-helm), as clouds run Magnum now: no Heat stack; progress is the machines in Nova against the nodegroups, in the usual 5-15 min.',
+  );
+  const capi = await stage.command('create demo-capi --template k8s-1.30-capi-helm --nodes 1', /^Create demo-capi requested/);
+  await world.waitForMessage(/demo-capi is ready/, 120_000);
+  await stage.printThread(capi, /Health check of demo-capi|Diagnosis of demo-capi/);
+
+  stage.scene(
+    '/kube diagnose capi-machines-fail',
+    'A Cluster API create never fails on its own: Magnum stays CREATE_IN_PROGRESS while the workers sit in Nova ERROR. The bot names the machines and the fault.',
+  );
+  const machines = await stage.command('diagnose capi-machines-fail', /^Cluster capi-machines-fail is/);
+  await stage.printThread(machines, /^Diagnosis of capi-machines-fail/);
+
   stage.scene('/kube show healthy', 'The ticket-ready dump, byte-identical to `openstack coe cluster show` apart from redacted values.');
   const show = await stage.command('show healthy', /^Cluster healthy is/);
   await stage.printThread(show, /openstack coe cluster show/);
