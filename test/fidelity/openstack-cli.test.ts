@@ -96,6 +96,22 @@ describeCli('openstack CLI against the simulated cloud', () => {
     expect(shown['health_status_reason']).toEqual({ cluster: 'Ready', infrastructure: 'Ready', controlplane: 'Ready', nodegroup: 'Ready' });
   });
 
+  it('upgrades a Cluster API cluster with `coe cluster upgrade`, which the bot reads as it rolls, and the CLI refuses what Magnum refuses', async () => {
+    const upgraded = await openstack('coe', 'cluster', 'upgrade', 'capi-upgrade-no-room', 'k8s-1.31-capi-helm');
+    const again = await openstack('coe', 'cluster', 'upgrade', 'capi-upgrade-no-room', 'k8s-1.31-capi-helm');
+    const shown = await openstack('coe', 'cluster', 'show', 'capi-upgrade-no-room', '-f', 'json');
+
+    expect(upgraded.code).toBe(0);
+    expect(upgraded.stdout).toMatch(/Request to upgrade cluster capi-upgrade-no-room has been accepted/);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('Upgrading a cluster when status is "UPDATE_IN_PROGRESS" is not supported (HTTP 400)');
+    const cli = JSON.parse(shown.stdout) as Record<string, unknown>;
+    const bot = await api.magnum.getCluster('capi-upgrade-no-room');
+    const target = await api.magnum.getTemplate('k8s-1.31-capi-helm');
+    expect([cli['status'], cli['cluster_template_id'], cli['coe_version']]).toEqual(['UPDATE_IN_PROGRESS', target.uuid, 'v1.30.4']);
+    expect([bot.status, bot.clusterTemplateId, bot.coeVersion]).toEqual(['UPDATE_IN_PROGRESS', target.uuid, 'v1.30.4']);
+  });
+
   it('creates a cluster from each Cluster API template through the CLI and lists the machines with `server list`', async () => {
     for (const [template, name] of [
       ['k8s-1.30-capi-helm', 'cli-capi-helm'],
