@@ -1,8 +1,8 @@
 /**
- * Quota pre-flight of a create: what the cluster needs from Nova (instances, cores, RAM) and
- * Neutron (networks, subnets, routers, ports, floating IPs, security groups), against the
- * project's quotas and usage; a create that cannot fit is refused with the numbers before
- * anything is created.
+ * Quota pre-flight of a create: what the cluster needs from Nova (instances, cores, RAM),
+ * Neutron (networks, subnets, routers, ports, floating IPs, security groups), Octavia (load
+ * balancers) and Cinder (volumes, gigabytes), against the project's quotas and usage; a create
+ * that cannot fit is refused with the numbers before anything is created.
  */
 import type { ClusterTemplate } from '../src/core/cluster.js';
 import { BotError } from '../src/core/errors.js';
@@ -10,11 +10,13 @@ import type { Flavor, QuotaUsage } from '../src/core/ports.js';
 import type { JobContext } from './definition.js';
 
 export interface QuotaNeed {
-  service: 'Nova' | 'Neutron';
+  service: QuotaService;
   /** The quota's name as the API (and `openstack quota show`) names it. */
   resource: string;
   need: number;
 }
+
+export type QuotaService = 'Nova' | 'Neutron' | 'Octavia' | 'Cinder';
 
 export interface ClusterShape {
   masters: number;
@@ -23,13 +25,20 @@ export interface ClusterShape {
   flavor: Flavor | undefined;
   floatingIps: boolean;
   masterLb: boolean;
+  /** GB per server (masters and workers): the docker volume; 0 or absent for none. */
+  dockerVolumeGb?: number;
+  /** GB per master: the etcd volume (label etcd_volume_size); 0 or absent for none. */
+  etcdVolumeGb?: number;
+  /** GB per server when servers boot from a volume (label boot_volume_size); 0 or absent for none. */
+  bootVolumeGb?: number;
 }
 
 /**
  * What Magnum's Heat templates create for the cluster: a server per node, a private network,
  * subnet and router, a port per server plus the DHCP and router ports (and a VIP port per load
  * balancer: API and etcd), a floating IP per server when the template gives them (and one for
- * the API load balancer), and a master and a minion security group.
+ * the API load balancer), a master and a minion security group, the two Octavia load balancers,
+ * and a Cinder volume per server for docker (and boot), one per master for etcd.
  */
 export function clusterNeeds(shape: ClusterShape): QuotaNeed[] {
   const servers = shape.masters + shape.nodes;
@@ -48,18 +57,28 @@ export function clusterNeeds(shape: ClusterShape): QuotaNeed[] {
     { service: 'Neutron', resource: 'port', need: servers + 2 + lbs },
     { service: 'Neutron', resource: 'floatingip', need: (shape.floatingIps ? servers : 0) + (shape.masterLb ? 1 : 0) },
     { service: 'Neutron', resource: 'security_group', need: 2 },
+    { service: 'Octavia', resource: 'load_balancer', need: lbs },
+  );
+  const volumes = [
+    { count: servers, gb: shape.dockerVolumeGb ?? 0 },
+    { count: shape.masters, gb: shape.etcdVolumeGb ?? 0 },
+    { count: servers, gb: shape.bootVolumeGb ?? 0 },
+  ].filter((v) => v.gb > 0);
+  needs.push(
+    { service: 'Cinder', resource: 'volumes', need: volumes.reduce((sum, v) => sum + v.count, 0) },
+    { service: 'Cinder', resource: 'gigabytes', need: volumes.reduce((sum, v) => sum + v.count * v.gb, 0) },
   );
   return needs.filter((n) => n.need > 0);
 }
 
 /** The needs that do not fit, as lines with the numbers; empty when everything fits (-1 is unlimited). */
-export function quotaShortfalls(needs: readonly QuotaNeed[], usage: { Nova: QuotaUsage | null; Neutron: QuotaUsage | null }): string[] {
+export function quotaShortfalls(needs: readonly QuotaNeed[], usage: Partial<Record<QuotaService, QuotaUsage | null>>): string[] {
   return needs.flatMap((n) => {
     const q = usage[n.service]?.[n.resource];
     if (q === undefined || q.limit < 0) return [];
     const free = Math.max(0, q.limit - q.inUse);
     if (n.need <= free) return [];
-    const unit = n.resource === 'ram' ? ' MB' : '';
+    const unit = n.resource === 'ram' ? ' MB' : n.resource === 'gigabytes' ? ' GB' : '';
     return [`${n.service} ${n.resource}: needs ${n.need}${unit}, ${free}${unit} free (quota ${q.limit}${unit}, ${q.inUse}${unit} in use)`];
   });
 }
@@ -74,6 +93,8 @@ export async function checkCreateQuotas(
     masters?: number | undefined;
     flavor?: string | undefined;
     masterFlavor?: string | undefined;
+    dockerVolumeSize?: number | undefined;
+    labels?: Record<string, string> | undefined;
   },
   template: ClusterTemplate,
 ): Promise<void> {
@@ -89,11 +110,15 @@ export async function checkCreateQuotas(
       return null;
     }
   };
-  const [flavors, nova, neutron] = await Promise.all([
+  const [flavors, nova, neutron, octavia, cinder] = await Promise.all([
     openstack.nova.listFlavors().catch(() => [] as Flavor[]),
     read('compute', () => quotas.compute(project)),
     read('network', () => quotas.network(project)),
+    quotas.loadBalancer ? read('load-balancer', () => quotas.loadBalancer?.(project) ?? Promise.resolve({})) : null,
+    quotas.volume ? read('volume', () => quotas.volume?.(project) ?? Promise.resolve({})) : null,
   ]);
+  const labels = { ...template.labels, ...spec.labels };
+  const gb = (label: string) => Number.parseInt(labels[label] ?? '0', 10) || 0;
   const byName = (name: string | null | undefined) => flavors.find((f) => f.name === name || f.id === name);
   const raw = template.raw;
   const needs = clusterNeeds({
@@ -103,11 +128,15 @@ export async function checkCreateQuotas(
     flavor: byName(spec.flavor ?? template.flavorId),
     floatingIps: raw['floating_ip_enabled'] !== false,
     masterLb: template.masterLbEnabled === true,
+    // Magnum puts the template's docker volume into a create that sets none.
+    dockerVolumeGb: spec.dockerVolumeSize ?? template.dockerVolumeSize ?? 0,
+    etcdVolumeGb: gb('etcd_volume_size'),
+    bootVolumeGb: gb('boot_volume_size'),
   });
-  const short = quotaShortfalls(needs, { Nova: nova, Neutron: neutron });
+  const short = quotaShortfalls(needs, { Nova: nova, Neutron: neutron, Octavia: octavia, Cinder: cinder });
   if (short.length === 0) return;
   throw new BotError(
     'quota_exceeded',
-    `${spec.cluster} does not fit in the project's quotas:\n${short.map((l) => `• ${l}`).join('\n')}\nNothing was created. Free some resources (\`openstack quota show\`, \`openstack limits show --absolute\`), ask for a larger quota, or create a smaller cluster.`,
+    `${spec.cluster} does not fit in the project's quotas:\n${short.map((l) => `• ${l}`).join('\n')}\nNothing was created. Free some resources (\`openstack quota show\`, \`openstack limits show --absolute\`, \`openstack loadbalancer quota show\`), ask for a larger quota, or create a smaller cluster.`,
   );
 }

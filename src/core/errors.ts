@@ -4,7 +4,7 @@
  * can help, and the cause kept for the log. Branch on `code` or `status`, never on text.
  */
 export type ServiceName =
-  'keystone' | 'magnum' | 'heat' | 'octavia' | 'neutron' | 'nova' | 'glance' | 'kube' | 'slack' | 'redis' | 'tickets';
+  'keystone' | 'magnum' | 'heat' | 'octavia' | 'neutron' | 'nova' | 'glance' | 'cinder' | 'kube' | 'slack' | 'redis' | 'tickets';
 
 /**
  * Every error code the bot uses: a closed list, so a new code is a deliberate change here and

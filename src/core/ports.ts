@@ -137,6 +137,10 @@ export interface QuotaApi {
   compute(projectId: string): Promise<QuotaUsage>;
   /** Neutron: network, subnet, port, router, floatingip, security_group... (`GET /v2.0/quotas/{project}/details`). */
   network(projectId: string): Promise<QuotaUsage>;
+  /** Cinder: volumes, gigabytes, snapshots... (`GET /os-quota-sets/{project}?usage=True`); absent where not wired. */
+  volume?(projectId: string): Promise<QuotaUsage>;
+  /** Octavia: load_balancer (`GET /v2/lbaas/quotas/{project}`, in use counted from the project's load balancers); absent where not wired. */
+  loadBalancer?(projectId: string): Promise<QuotaUsage>;
 }
 
 /** Nova (compute), for checking what a create refers to before Magnum is asked. */

@@ -14,6 +14,7 @@ export const SERVICE_TYPES = {
   octavia: ['load-balancer', 'octavia'],
   neutron: ['network', 'neutron'],
   nova: ['compute'],
+  cinder: ['block-storage', 'volumev3', 'volume'],
   glance: ['image'],
 } as const satisfies Partial<Record<ServiceName, readonly string[]>>;
 

@@ -13,6 +13,7 @@ import { KeystoneSession } from './keystone.js';
 import { MagnumClient, magnumRoot } from './magnum.js';
 import { NeutronClient, neutronRoot } from './neutron.js';
 import { NovaClient, novaRoot } from './nova.js';
+import { CinderClient, cinderRoot } from './cinder.js';
 import { OctaviaClient, octaviaRoot } from './octavia.js';
 import { ServiceClient } from './service-client.js';
 
@@ -47,12 +48,14 @@ export function createOpenStackApi(options: CreateOpenStackApiOptions): Closable
   });
   const http = new HttpClient({ dispatcher: agent, logger, clock: options.clock, ...options.http });
   const session = new KeystoneSession({ http, clock: options.clock, logger, credentials, ...options.token });
-  const service = <S extends 'magnum' | 'heat' | 'octavia' | 'neutron' | 'nova' | 'glance'>(
+  const service = <S extends 'magnum' | 'heat' | 'octavia' | 'neutron' | 'nova' | 'glance' | 'cinder'>(
     name: S,
     root: (url: string) => string,
   ): ServiceClient => new ServiceClient(session, http, name, root);
   const nova = new NovaClient(service('nova', novaRoot));
   const neutron = new NeutronClient(service('neutron', neutronRoot));
+  const octavia = new OctaviaClient(service('octavia', octaviaRoot));
+  const cinder = new CinderClient(service('cinder', cinderRoot));
   return {
     cloud: credentials.cloud,
     async projectId(): Promise<string> {
@@ -67,11 +70,16 @@ export function createOpenStackApi(options: CreateOpenStackApiOptions): Closable
     },
     magnum: new MagnumClient(service('magnum', magnumRoot), logger),
     heat: new HeatClient(service('heat', heatRoot)),
-    octavia: new OctaviaClient(service('octavia', octaviaRoot)),
+    octavia,
     neutron,
     nova,
     glance: new GlanceClient(service('glance', glanceRoot)),
-    quotas: { compute: (project) => nova.quotaUsage(project), network: (project) => neutron.quotaUsage(project) },
+    quotas: {
+      compute: (project) => nova.quotaUsage(project),
+      network: (project) => neutron.quotaUsage(project),
+      volume: (project) => cinder.quotaUsage(project),
+      loadBalancer: (project) => octavia.quotaUsage(project),
+    },
     async close(): Promise<void> {
       await agent.close();
     },

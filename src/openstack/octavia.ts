@@ -1,6 +1,7 @@
 /** OctaviaApi over Octavia v2 (`/v2/lbaas/...`). */
 import type { LoadBalancer } from '../core/openstack-state.js';
-import type { OctaviaApi } from '../core/ports.js';
+import { z } from 'zod';
+import type { OctaviaApi, QuotaUsage } from '../core/ports.js';
 import { LoadBalancerListBody, nextLink } from './network-schema.js';
 import { stripVersion, type ServiceClient } from './service-client.js';
 import { parseUtc } from './time.js';
@@ -41,6 +42,20 @@ export class OctaviaClient implements OctaviaApi {
       query = undefined;
     }
     return out;
+  }
+
+  /**
+   * The project's load balancer quota (`GET /lbaas/quotas/{project}`) with what is in use: Octavia
+   * has no usage call, so its load balancers are counted (what `openstack loadbalancer list` shows).
+   */
+  async quotaUsage(projectId: string): Promise<QuotaUsage> {
+    const { body } = await this.client.json(
+      { method: 'GET', path: `/lbaas/quotas/${encodeURIComponent(projectId)}` },
+      z.object({ quota: z.record(z.string(), z.number().nullable()) }),
+    );
+    const inUse = (await this.listLoadBalancers({ projectId })).filter((lb) => lb.provisioningStatus !== 'DELETED').length;
+    const limit = body.quota['load_balancer'];
+    return limit === undefined || limit === null ? {} : { load_balancer: { limit, inUse } };
   }
 
   /** Deletes a load balancer; `cascade` removes its listeners, pools and members too. */

@@ -12,6 +12,7 @@ const SERVICE_LABEL: Record<ServiceName, string> = {
   neutron: 'Neutron',
   nova: 'Nova',
   glance: 'Glance',
+  cinder: 'Cinder',
   kube: 'Kubernetes',
   slack: 'Slack',
   redis: 'Redis',

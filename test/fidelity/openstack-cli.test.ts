@@ -289,6 +289,50 @@ describeCli('openstack CLI against the simulated cloud', () => {
     expect(nova['instances']?.inUse).toBeGreaterThan(10);
   });
 
+  it('shows the volume quotas with `quota show` as the bot reads them from Cinder, with the docker volumes in use', async () => {
+    const cli = await openstack('quota', 'show', '-f', 'json');
+    const shown = JSON.parse(cli.stdout) as Record<string, unknown>;
+    const cinder = (await api.quotas?.volume?.(await api.projectId())) ?? {};
+
+    expect([cli.code, cli.stderr]).toEqual([0, '']);
+    expect([shown['volumes'], shown['gigabytes'], shown['snapshots']]).toEqual([
+      cinder['volumes']?.limit,
+      cinder['gigabytes']?.limit,
+      cinder['snapshots']?.limit,
+    ]);
+    expect(cinder['volumes']?.limit).toBe(10);
+    // The seeded overlay2 cluster's docker volumes (20 GB on each server) are what Cinder counts.
+    expect(cinder['gigabytes']?.inUse).toBe((cinder['volumes']?.inUse ?? 0) * 20);
+    expect(cinder['volumes']?.inUse).toBeGreaterThan(0);
+  });
+
+  it('shows the Cinder absolute limits and usage with `limits show --absolute` as the bot reads them', async () => {
+    const cli = await openstack('limits', 'show', '--absolute', '-f', 'json');
+    const rows = new Map((JSON.parse(cli.stdout) as { Name: string; Value: number }[]).map((r) => [r.Name, r.Value]));
+    const cinder = (await api.quotas?.volume?.(await api.projectId())) ?? {};
+
+    expect(cli.code).toBe(0);
+    expect([rows.get('maxTotalVolumes'), rows.get('totalVolumesUsed')]).toEqual([cinder['volumes']?.limit, cinder['volumes']?.inUse]);
+    expect([rows.get('maxTotalVolumeGigabytes'), rows.get('totalGigabytesUsed')]).toEqual([
+      cinder['gigabytes']?.limit,
+      cinder['gigabytes']?.inUse,
+    ]);
+  });
+
+  it('shows the load balancer quota with `loadbalancer quota show` as the bot reads it from Octavia', async () => {
+    const project = sim.state.projects[0];
+    if (project) project.quotas = { ...project.quotas, load_balancer: 25 };
+    const projectId = await api.projectId();
+    const cli = await openstack('loadbalancer', 'quota', 'show', projectId, '-f', 'json');
+    const shown = JSON.parse(cli.stdout) as Record<string, unknown>;
+    const octavia = (await api.quotas?.loadBalancer?.(projectId)) ?? {};
+    const listed = JSON.parse((await openstack('loadbalancer', 'list', '-f', 'json')).stdout) as unknown[];
+
+    expect(cli.code).toBe(0);
+    expect([shown['load_balancer'], shown['listener']]).toEqual([25, -1]);
+    expect(octavia['load_balancer']).toEqual({ limit: 25, inUse: listed.length });
+  });
+
   it('refuses the console log of a server that does not exist, as Nova does', async () => {
     const cli = await openstack('console', 'log', 'show', 'no-such-server');
 

@@ -96,4 +96,21 @@ describe('/kube create, tracked to the end', () => {
     expect(refusal.text).toContain('Nothing was created.');
     expect(simClustersNamed(h.sim, 'big')).toBe(0);
   });
+
+  it('refuses a create whose load balancers (Octavia) or docker volumes (Cinder) do not fit, with the numbers, and creates nothing', async () => {
+    const project = h.sim.state.projects[0];
+    if (!project) throw new Error('no project');
+    const lbsInUse = h.sim.state.loadBalancers.filter((lb) => lb.goneAt === null && lb.projectId === project.id).length;
+    project.quotas = { ...project.quotas, load_balancer: lbsInUse + 1, gigabytes: 1000 };
+
+    await h.command('create vol --template k8s-1.27-no-volume --nodes 2 --docker-volume-size 500');
+    const choice = await h.waitForMessage(/^Create vol without the docker volume \(recommended\)/);
+    await h.click(choice, CREATE_ACTIONS.withVolume);
+    const refusal = await h.waitForMessage(/^vol does not fit in the project's quotas/);
+
+    expect(refusal.text).toMatch(/Octavia load_balancer: needs 2, 1 free \(quota \d+, \d+ in use\)/);
+    expect(refusal.text).toMatch(/Cinder gigabytes: needs 1500 GB, \d+ GB free \(quota 1000 GB, \d+ GB in use\)/);
+    expect(refusal.text).toContain('openstack loadbalancer quota show');
+    expect(simClustersNamed(h.sim, 'vol')).toBe(0);
+  });
 });

@@ -15,6 +15,27 @@ describe('quota pre-flight', () => {
       ['Neutron', 'port', 8],
       ['Neutron', 'floatingip', 5],
       ['Neutron', 'security_group', 2],
+      ['Octavia', 'load_balancer', 2],
+    ]);
+  });
+
+  it('counts the Cinder volumes: a docker (and boot) volume per server, an etcd volume per master', () => {
+    const needs = clusterNeeds({ ...shape, dockerVolumeGb: 20, etcdVolumeGb: 5, bootVolumeGb: 0 });
+    expect(needs.filter((n) => n.service === 'Cinder').map((n) => [n.resource, n.need])).toEqual([
+      ['volumes', 5],
+      ['gigabytes', 85],
+    ]);
+    expect(clusterNeeds(shape).some((n) => n.service === 'Cinder')).toBe(false);
+  });
+
+  it('refuses with the numbers when the volumes or load balancers do not fit', () => {
+    const needs = clusterNeeds({ ...shape, dockerVolumeGb: 20 });
+    const cinder = { volumes: { limit: 10, inUse: 2 }, gigabytes: { limit: 100, inUse: 40 } };
+    const octavia = { load_balancer: { limit: 3, inUse: 2 } };
+
+    expect(quotaShortfalls(needs, { Cinder: cinder, Octavia: octavia })).toEqual([
+      'Octavia load_balancer: needs 2, 1 free (quota 3, 2 in use)',
+      'Cinder gigabytes: needs 80 GB, 60 GB free (quota 100 GB, 40 GB in use)',
     ]);
   });
 

@@ -11,6 +11,7 @@ export function catalogFor(origin: string, projectId: string): object[] {
     ['orchestration', 'heat', `${origin}/orchestration/v1/${projectId}`],
     ['load-balancer', 'octavia', `${origin}/load-balancer`],
     ['network', 'neutron', `${origin}/network`],
+    ['volumev3', 'cinderv3', `${origin}/volume/v3/${projectId}`],
     ['compute', 'nova', `${origin}/compute/v2.1`],
     ['image', 'glance', `${origin}/image`],
   ];

@@ -1,3 +1,4 @@
+import { octaviaQuota } from './quota-routes.js';
 import { json, type Reply, type RouteContext, type Router } from './http-router.js';
 import { octaviaTime } from './ids.js';
 import { applyFilters } from './neutron-routes.js';
@@ -88,7 +89,9 @@ export function octaviaRoutes(router: Router, state: SimState): Router {
         if (!lb) return fault(404, `Load Balancer ${ctx.params['id'] ?? ''} not found.`);
         return json(200, { loadbalancer: loadBalancerView(lb, state.clock.now()) });
       })
-      .on('DELETE', `${prefix}/lbaas/loadbalancers/:id`, (ctx) => remove(ctx, state));
+      .on('DELETE', `${prefix}/lbaas/loadbalancers/:id`, (ctx) => remove(ctx, state))
+      .on('GET', `${prefix}/lbaas/quotas/defaults`, (ctx) => octaviaQuota(state, ctx, 'defaults'))
+      .on('GET', `${prefix}/lbaas/quotas/:project`, (ctx) => octaviaQuota(state, ctx, 'project'));
   }
   return router;
 }

@@ -12,6 +12,7 @@ import { neutronRoutes } from './neutron-routes.js';
 import { glanceRoutes } from './glance-routes.js';
 import { novaRoutes } from './nova-routes.js';
 import { octaviaRoutes } from './octavia-routes.js';
+import { cinderRoutes } from './cinder-routes.js';
 import { RequestTally } from './request-tally.js';
 import type { SimState } from './sim-state.js';
 
@@ -52,6 +53,8 @@ function services(state: SimState, logger: Logger): Service[] {
       guarded: true,
     },
     { type: 'network', name: 'neutron', prefix: /^\/network(?=\/|$)/, router: neutronRoutes(new Router(), state), guarded: true },
+    // Cinder only answers quota and limits reads (no fault injection yet).
+    { type: 'volumev3', name: null, prefix: /^\/volume(?=\/|$)/, router: cinderRoutes(new Router(), state), guarded: true },
     // Nova's version documents answer without a token; its API routes check it themselves.
     { type: 'compute', name: 'nova', prefix: /^\/compute(?=\/|$)/, router: novaRoutes(new Router(), state), guarded: false },
     // Glance only answers image lookups (no fault injection: it is not one of the services the bot calls).

@@ -83,3 +83,43 @@ export function neutronUsage(state: SimState, projectId: string): Record<Neutron
     rbac_policy: 0,
   };
 }
+
+/** Cinder's defaults (cinder.conf: quota_volumes, quota_gigabytes, ...). */
+export const CINDER_DEFAULTS = {
+  volumes: 10,
+  gigabytes: 1000,
+  snapshots: 10,
+  backups: 10,
+  backup_gigabytes: 1000,
+  per_volume_gigabytes: -1,
+  groups: 10,
+} as const;
+/** Octavia's defaults ([quotas] default_*_quota: -1, unlimited, unless the operator sets them). */
+export const OCTAVIA_DEFAULTS = {
+  load_balancer: -1,
+  listener: -1,
+  pool: -1,
+  health_monitor: -1,
+  member: -1,
+  l7policy: -1,
+  l7rule: -1,
+} as const;
+
+export type CinderResource = keyof typeof CINDER_DEFAULTS;
+
+/** What the project's clusters use of Cinder now: a docker volume per server where the cluster has one. */
+export function cinderUsage(state: SimState, projectId: string): Record<CinderResource, number> {
+  const now = state.clock.now();
+  const sizes = state.clusters
+    .filter((c) => c.projectId === projectId && (c.dockerVolumeSize ?? 0) > 0)
+    .flatMap((c) => serversOf(state, c, now).map(() => c.dockerVolumeSize ?? 0));
+  return {
+    volumes: sizes.length,
+    gigabytes: sizes.reduce((sum, s) => sum + s, 0),
+    snapshots: 0,
+    backups: 0,
+    backup_gigabytes: 0,
+    per_volume_gigabytes: 0,
+    groups: 0,
+  };
+}

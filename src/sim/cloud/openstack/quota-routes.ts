@@ -1,9 +1,19 @@
 /**
- * Quotas as Nova (`GET /os-quota-sets/{project}[/detail|/defaults]`, `GET /limits`) and Neutron
- * (`GET /v2.0/quotas/{project}[/details]`) answer them, from quota-model.ts.
+ * Quotas as Nova (`GET /os-quota-sets/{project}[/detail|/defaults]`, `GET /limits`), Neutron
+ * (`GET /v2.0/quotas/{project}[/details]`), Cinder (`os-quota-sets`, `limits`) and Octavia
+ * (`/v2/lbaas/quotas`) answer them, from quota-model.ts.
  */
 import { json, type Reply, type RouteContext } from './http-router.js';
-import { NEUTRON_DEFAULTS, NOVA_DEFAULTS, limitOf, neutronUsage, novaUsage } from './quota-model.js';
+import {
+  CINDER_DEFAULTS,
+  NEUTRON_DEFAULTS,
+  NOVA_DEFAULTS,
+  OCTAVIA_DEFAULTS,
+  cinderUsage,
+  limitOf,
+  neutronUsage,
+  novaUsage,
+} from './quota-model.js';
 import type { SimProject, SimState, SimToken } from './sim-state.js';
 
 /** The nova-network era quotas Nova still shows before microversion 2.36 (unlimited fixed IPs). */
@@ -86,5 +96,54 @@ export function neutronQuota(state: SimState, ctx: RouteContext, view: 'limits' 
   const usage = neutronUsage(state, id) as Record<string, number>;
   return json(200, {
     quota: Object.fromEntries(Object.entries(limits).map(([k, limit]) => [k, { limit, used: usage[k] ?? 0, reserved: 0 }])),
+  });
+}
+
+/**
+ * Cinder's `GET /v3/{project}/os-quota-sets/{target}[?usage=True]` (with usage: limit, in_use,
+ * reserved, allocated) and `/defaults`, as cinderclient's `quotas.get` and `quotas.defaults` read them.
+ */
+export function cinderQuotaSet(state: SimState, ctx: RouteContext, view: 'limits' | 'defaults'): Reply {
+  const id = ctx.params['target'] ?? '';
+  const project = view === 'defaults' ? { ...projectOf(state, id), quotas: {} } : projectOf(state, id);
+  const limits = Object.fromEntries(Object.entries(CINDER_DEFAULTS).map(([k, v]) => [k, limitOf(project, k, v)]));
+  if (view === 'defaults' || !/^true$/i.test(ctx.query.get('usage') ?? '')) return json(200, { quota_set: { id, ...limits } });
+  const usage = cinderUsage(state, id) as Record<string, number>;
+  const detail = Object.fromEntries(
+    Object.entries(limits).map(([k, limit]) => [k, { limit, in_use: usage[k] ?? 0, reserved: 0, allocated: 0 }]),
+  );
+  return json(200, { quota_set: { id, ...detail } });
+}
+
+/** Cinder's `GET /v3/{project}/limits`: absolute limits and usage (what `openstack limits show --absolute` adds). */
+export function cinderAbsoluteLimits(state: SimState, ctx: RouteContext): Reply {
+  const id = ctx.params['project'] ?? '';
+  const project = projectOf(state, id);
+  const usage = cinderUsage(state, id);
+  const limit = (k: keyof typeof CINDER_DEFAULTS) => limitOf(project, k, CINDER_DEFAULTS[k]);
+  return json(200, {
+    limits: {
+      rate: [],
+      absolute: {
+        totalSnapshotsUsed: usage.snapshots,
+        maxTotalBackups: limit('backups'),
+        maxTotalVolumeGigabytes: limit('gigabytes'),
+        maxTotalSnapshots: limit('snapshots'),
+        maxTotalBackupGigabytes: limit('backup_gigabytes'),
+        totalBackupGigabytesUsed: usage.backup_gigabytes,
+        maxTotalVolumes: limit('volumes'),
+        totalVolumesUsed: usage.volumes,
+        totalBackupsUsed: usage.backups,
+        totalGigabytesUsed: usage.gigabytes,
+      },
+    },
+  });
+}
+
+/** Octavia's `GET /v2/lbaas/quotas/{project}` and `/quotas/defaults` (`{"quota": {...}}`; Octavia has no usage call). */
+export function octaviaQuota(state: SimState, ctx: RouteContext, view: 'project' | 'defaults'): Reply {
+  const project = view === 'defaults' ? null : projectOf(state, ctx.params['project'] ?? '');
+  return json(200, {
+    quota: Object.fromEntries(Object.entries(OCTAVIA_DEFAULTS).map(([k, v]) => [k, project === null ? v : limitOf(project, k, v)])),
   });
 }

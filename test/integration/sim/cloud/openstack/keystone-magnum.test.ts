@@ -22,7 +22,7 @@ describe('keystone', () => {
     };
     expect(body.token.project.name).toEqual('demo');
     const types = body.token.catalog.map((s) => s.type);
-    expect(types).toEqual(['identity', 'container-infra', 'orchestration', 'load-balancer', 'network', 'compute', 'image']);
+    expect(types).toEqual(['identity', 'container-infra', 'orchestration', 'load-balancer', 'network', 'volumev3', 'compute', 'image']);
     const magnum = body.token.catalog.find((s) => s.type === 'container-infra');
     expect(magnum?.endpoints.map((e) => e.interface)).toEqual(['public', 'internal', 'admin']);
     expect(magnum?.endpoints[0]?.url).toEqual(`${sim.url}/container-infra/v1`);
