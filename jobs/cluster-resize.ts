@@ -7,6 +7,7 @@ import { renderProgress } from '../src/render/progress.js';
 import { defineJob, type JobContext } from './definition.js';
 import { Origin, ensureThread } from './origin.js';
 import { previewShrink } from './resize-shrink-preview.js';
+import { checkResizeQuotas } from './create-quota.js';
 import { audit, runMutation } from './mutation.js';
 import { track, updateOperation } from './tracking/poller.js';
 import { postKey } from '../src/core/job.js';
@@ -30,7 +31,8 @@ type ResizeData = z.infer<typeof ResizeData>;
 
 /**
  * `/kube resize NAME --nodes N`: bounds from the nodegroup, Magnum's resize action (1.7+), tracked.
- * Removing nodes evicts their pods, so a shrink first posts a preview with a single-use Confirm.
+ * Removing nodes evicts their pods, so a shrink first posts a preview with a single-use Confirm;
+ * adding nodes is refused with the numbers when they do not fit in the project's quotas.
  */
 export const clusterResize = defineJob({
   name: ACTION,
@@ -81,6 +83,10 @@ async function resizeAndTrack(data: ResizeData, threadTs: string, ctx: JobContex
       );
       await audit(ctx, mutation, 'finished', 'no change');
       return { unchanged: true };
+    }
+    if (!ownUnderWay && data.nodes > current) {
+      const added = data.nodes - current;
+      await checkResizeQuotas(ctx, data.cloud, { cluster, groupFlavor: group?.flavorId ?? null, added, groupName });
     }
     await audit(ctx, mutation, 'started', `uuid ${cluster.uuid}`);
     if (!ownUnderWay) await magnum.resizeCluster(cluster.uuid, data.nodes, data.nodegroup);

@@ -4,7 +4,7 @@
  * balancers) and Cinder (volumes, gigabytes), against the project's quotas and usage; a create
  * that cannot fit is refused with the numbers before anything is created.
  */
-import type { ClusterTemplate } from '../src/core/cluster.js';
+import type { ClusterDetail, ClusterTemplate } from '../src/core/cluster.js';
 import { BotError } from '../src/core/errors.js';
 import type { Flavor, QuotaUsage } from '../src/core/ports.js';
 import type { JobContext } from './definition.js';
@@ -83,7 +83,50 @@ export function quotaShortfalls(needs: readonly QuotaNeed[], usage: Partial<Reco
   });
 }
 
-/** Reads the quotas (best effort: an unreadable service is not checked) and refuses a create that does not fit. */
+/** What is in use and allowed per service (null: not readable, not checked), and the flavors by name or id. */
+interface QuotaReadings {
+  usage: Partial<Record<QuotaService, QuotaUsage | null>>;
+  flavor(nameOrId: string | null | undefined): Flavor | undefined;
+}
+
+/** Reads the quotas (best effort: an unreadable service is not checked); null when the cloud has no quota or compute client. */
+async function readQuotas(ctx: JobContext, cloud: string): Promise<QuotaReadings | null> {
+  const openstack = ctx.openstack(cloud);
+  const quotas = openstack.quotas;
+  if (quotas === undefined || openstack.nova === undefined) return null;
+  const project = await openstack.projectId();
+  const read = async (what: string, run: (() => Promise<QuotaUsage>) | undefined): Promise<QuotaUsage | null> => {
+    if (run === undefined) return null;
+    try {
+      return await run();
+    } catch (error) {
+      ctx.log.warn({ err: error instanceof Error ? error.message : String(error), what }, 'quota not read; not checked');
+      return null;
+    }
+  };
+  const { loadBalancer, volume } = quotas;
+  const [flavors, nova, neutron, octavia, cinder] = await Promise.all([
+    openstack.nova.listFlavors().catch(() => [] as Flavor[]),
+    read('compute', () => quotas.compute(project)),
+    read('network', () => quotas.network(project)),
+    read('load-balancer', loadBalancer && (() => loadBalancer(project))),
+    read('volume', volume && (() => volume(project))),
+  ]);
+  return {
+    usage: { Nova: nova, Neutron: neutron, Octavia: octavia, Cinder: cinder },
+    flavor: (name) => flavors.find((f) => f.name === name || f.id === name),
+  };
+}
+
+const FREE_SOME =
+  'Free some resources (`openstack quota show`, `openstack limits show --absolute`, `openstack loadbalancer quota show`), ask for a larger quota';
+
+/** GB of a size label (etcd_volume_size, boot_volume_size); 0 when absent or not a number. */
+function labelGb(labels: Record<string, string>, label: string): number {
+  return Number.parseInt(labels[label] ?? '0', 10) || 0;
+}
+
+/** Refuses a create that does not fit, with the numbers, before anything is created. */
 export async function checkCreateQuotas(
   ctx: JobContext,
   cloud: string,
@@ -98,45 +141,65 @@ export async function checkCreateQuotas(
   },
   template: ClusterTemplate,
 ): Promise<void> {
-  const openstack = ctx.openstack(cloud);
-  const quotas = openstack.quotas;
-  if (quotas === undefined || openstack.nova === undefined) return;
-  const project = await openstack.projectId();
-  const read = async (what: string, run: () => Promise<QuotaUsage>): Promise<QuotaUsage | null> => {
-    try {
-      return await run();
-    } catch (error) {
-      ctx.log.warn({ err: error instanceof Error ? error.message : String(error), what }, 'quota not read; not checked');
-      return null;
-    }
-  };
-  const [flavors, nova, neutron, octavia, cinder] = await Promise.all([
-    openstack.nova.listFlavors().catch(() => [] as Flavor[]),
-    read('compute', () => quotas.compute(project)),
-    read('network', () => quotas.network(project)),
-    quotas.loadBalancer ? read('load-balancer', () => quotas.loadBalancer?.(project) ?? Promise.resolve({})) : null,
-    quotas.volume ? read('volume', () => quotas.volume?.(project) ?? Promise.resolve({})) : null,
-  ]);
+  const quotas = await readQuotas(ctx, cloud);
+  if (quotas === null) return;
   const labels = { ...template.labels, ...spec.labels };
-  const gb = (label: string) => Number.parseInt(labels[label] ?? '0', 10) || 0;
-  const byName = (name: string | null | undefined) => flavors.find((f) => f.name === name || f.id === name);
-  const raw = template.raw;
   const needs = clusterNeeds({
     masters: spec.masters ?? 1,
     nodes: spec.nodes ?? 1,
-    masterFlavor: byName(spec.masterFlavor ?? template.masterFlavorId),
-    flavor: byName(spec.flavor ?? template.flavorId),
-    floatingIps: raw['floating_ip_enabled'] !== false,
+    masterFlavor: quotas.flavor(spec.masterFlavor ?? template.masterFlavorId),
+    flavor: quotas.flavor(spec.flavor ?? template.flavorId),
+    floatingIps: template.raw['floating_ip_enabled'] !== false,
     masterLb: template.masterLbEnabled === true,
     // Magnum puts the template's docker volume into a create that sets none.
     dockerVolumeGb: spec.dockerVolumeSize ?? template.dockerVolumeSize ?? 0,
-    etcdVolumeGb: gb('etcd_volume_size'),
-    bootVolumeGb: gb('boot_volume_size'),
+    etcdVolumeGb: labelGb(labels, 'etcd_volume_size'),
+    bootVolumeGb: labelGb(labels, 'boot_volume_size'),
   });
-  const short = quotaShortfalls(needs, { Nova: nova, Neutron: neutron, Octavia: octavia, Cinder: cinder });
+  const short = quotaShortfalls(needs, quotas.usage);
   if (short.length === 0) return;
   throw new BotError(
     'quota_exceeded',
-    `${spec.cluster} does not fit in the project's quotas:\n${short.map((l) => `• ${l}`).join('\n')}\nNothing was created. Free some resources (\`openstack quota show\`, \`openstack limits show --absolute\`, \`openstack loadbalancer quota show\`), ask for a larger quota, or create a smaller cluster.`,
+    `${spec.cluster} does not fit in the project's quotas:\n${short.map((l) => `• ${l}`).join('\n')}\nNothing was created. ${FREE_SOME}, or create a smaller cluster.`,
+  );
+}
+
+/**
+ * What `added` worker nodes need: a server each (cores and RAM of the flavor), a port, a
+ * floating IP when the cluster gives them, and their docker (and boot) volumes.
+ */
+export function addedNodeNeeds(
+  added: number,
+  shape: Pick<ClusterShape, 'flavor' | 'floatingIps' | 'dockerVolumeGb' | 'bootVolumeGb'>,
+): QuotaNeed[] {
+  const needs = clusterNeeds({ ...shape, masters: 0, nodes: added, masterFlavor: shape.flavor, masterLb: false });
+  // The network, its router and security groups exist already; only what each node adds counts.
+  return needs
+    .filter((n) => !['network', 'subnet', 'router', 'security_group'].includes(n.resource))
+    .map((n) => (n.resource === 'port' ? { ...n, need: added } : n));
+}
+
+/** Refuses a growing resize that does not fit, with the numbers, before Magnum is asked. */
+export async function checkResizeQuotas(
+  ctx: JobContext,
+  cloud: string,
+  resize: { cluster: ClusterDetail; groupFlavor: string | null; added: number; groupName: string },
+): Promise<void> {
+  const quotas = await readQuotas(ctx, cloud);
+  if (quotas === null) return;
+  const { cluster } = resize;
+  const template = await ctx.openstack(cloud).magnum.getTemplate(cluster.clusterTemplateId);
+  const labels = { ...template.labels, ...cluster.labels };
+  const needs = addedNodeNeeds(resize.added, {
+    flavor: quotas.flavor(resize.groupFlavor ?? cluster.flavorId ?? template.flavorId),
+    floatingIps: template.raw['floating_ip_enabled'] !== false,
+    dockerVolumeGb: cluster.dockerVolumeSize ?? template.dockerVolumeSize ?? 0,
+    bootVolumeGb: labelGb(labels, 'boot_volume_size'),
+  });
+  const short = quotaShortfalls(needs, quotas.usage);
+  if (short.length === 0) return;
+  throw new BotError(
+    'quota_exceeded',
+    `Adding ${resize.added} node${resize.added === 1 ? '' : 's'} to ${resize.groupName} of ${cluster.name} does not fit in the project's quotas:\n${short.map((l) => `• ${l}`).join('\n')}\nNothing was changed. ${FREE_SOME}, or add fewer nodes.`,
   );
 }

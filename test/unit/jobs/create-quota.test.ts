@@ -1,4 +1,4 @@
-import { clusterNeeds, quotaShortfalls } from '../../../jobs/create-quota.js';
+import { addedNodeNeeds, clusterNeeds, quotaShortfalls } from '../../../jobs/create-quota.js';
 
 const c1c2r4 = { id: 'f1', name: 'c1.c2r4', vcpus: 2, ramMb: 4096 };
 const shape = { masters: 1, nodes: 3, masterFlavor: c1c2r4, flavor: c1c2r4, floatingIps: true, masterLb: true };
@@ -56,5 +56,19 @@ describe('quota pre-flight', () => {
 
   it('checks nothing of a service whose quotas could not be read', () => {
     expect(quotaShortfalls(clusterNeeds(shape), { Nova: null, Neutron: null })).toEqual([]);
+  });
+
+  it('counts what added worker nodes need, not the network the cluster has already', () => {
+    const needs = addedNodeNeeds(3, { flavor: c1c2r4, floatingIps: true, dockerVolumeGb: 20 });
+
+    expect(needs.map((n) => [n.service, n.resource, n.need])).toEqual([
+      ['Nova', 'instances', 3],
+      ['Nova', 'cores', 6],
+      ['Nova', 'ram', 12288],
+      ['Neutron', 'port', 3],
+      ['Neutron', 'floatingip', 3],
+      ['Cinder', 'volumes', 3],
+      ['Cinder', 'gigabytes', 60],
+    ]);
   });
 });
