@@ -32,9 +32,18 @@ const SUBNET_IN_REASON = /subnet ([0-9a-f-]{36})/i;
 /** Ends a tracked operation: the anchor says finished, the result is a new thread message, the audit says how. */
 export async function finalizeOperation(op: TrackedOperation, status: string, ctx: JobContext): Promise<void> {
   const now = ctx.clock.now();
-  const elapsedMs = now - op.startedAt;
   const anchor = { channel: op.channel, ts: op.anchorTs };
-  await ctx.slack.update(anchor, renderProgress({ ...progressOf(op, status, now), finished: true }));
+  // The anchor's last edit (chat.update) and the result (chat.postMessage) go out side by side: with
+  // many operations ending at once, results do not wait behind the edits, which Slack allows far fewer of.
+  await Promise.all([
+    ctx.slack.update(anchor, renderProgress({ ...progressOf(op, status, now), finished: true })),
+    announceResult(op, status, ctx, now),
+  ]);
+}
+
+/** The result in the thread, the audit record, the follow-ups or the diagnosis. */
+async function announceResult(op: TrackedOperation, status: string, ctx: JobContext, now: number): Promise<void> {
+  const elapsedMs = now - op.startedAt;
   // Each result is a keyed post: a finalize run again (a poll that failed after it, a restart) does not post it twice.
   const once = (what: string) => ({ key: `${op.id}/${what}` });
   const record = recordOf(ctx, op);
