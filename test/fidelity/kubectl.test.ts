@@ -86,4 +86,42 @@ describeKubectl('kubectl against the simulated cluster, with the kubeconfig the 
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('CrashLoopBackOff');
   });
+
+  it('rolls a StatefulSet and a DaemonSet with `rollout restart` (the patch the bot sends), and refuses a ReplicationController as kubectl does', async () => {
+    const file = await kubeconfigFor('lb-blocks-delete');
+    const kubectl = (...args: string[]) => runCli('kubectl', [...args, '--kubeconfig', file, '--cache-dir', join(dir, 'cache')], {});
+    const names = async (label: string) =>
+      (await kubectl('get', 'pods', '-n', 'kube-system', '-l', label, '-o', 'jsonpath={.items[*].metadata.uid}')).stdout;
+    const before = [await names('app=csi-cinder-controllerplugin'), await names('app=node-problem-detector')];
+
+    const sts = await kubectl('rollout', 'restart', 'statefulset/csi-cinder-controllerplugin', '-n', 'kube-system');
+    const ds = await kubectl('rollout', 'restart', 'daemonset/npd', '-n', 'kube-system');
+    const rc = await kubectl('rollout', 'restart', 'rc/nginx', '-n', 'default');
+
+    expect([sts.code, sts.stdout.trim()]).toEqual([0, 'statefulset.apps/csi-cinder-controllerplugin restarted']);
+    expect([ds.code, ds.stdout.trim()]).toEqual([0, 'daemonset.apps/npd restarted']);
+    const after = [await names('app=csi-cinder-controllerplugin'), await names('app=node-problem-detector')];
+    expect(after.map((uids, i) => uids.split(' ').some((u) => (before[i] ?? '').includes(u)))).toEqual([false, false]);
+    // What the bot does instead for a ReplicationController: delete its pods (kubectl has no rollout for it).
+    expect(rc.code).not.toBe(0);
+    expect(rc.stderr).toMatch(/not supported|no rollout|cannot/i);
+  });
+
+  it('deletes a Job with `--cascade=orphan` as the API server does: its pod stays (still holding the volume); a second delete is not found', async () => {
+    const file = await kubeconfigFor('kolla-bootstrap-volume');
+    const kubectl = (...args: string[]) => runCli('kubectl', [...args, '--kubeconfig', file, '--cache-dir', join(dir, 'cache')], {});
+    const bootstrapPods = async () =>
+      (await kubectl('get', 'pods', '-n', 'kolla', '-o', 'jsonpath={.items[*].metadata.name}')).stdout
+        .split(' ')
+        .filter((n) => n.startsWith('mariadb-bootstrap-'));
+    expect(await bootstrapPods()).toHaveLength(1);
+
+    const orphaned = await kubectl('delete', 'job', 'mariadb-bootstrap', '-n', 'kolla', '--cascade=orphan');
+
+    expect([orphaned.code, orphaned.stdout.trim()]).toEqual([0, 'job.batch "mariadb-bootstrap" deleted']);
+    expect(await bootstrapPods()).toHaveLength(1);
+    const again = await kubectl('delete', 'job', 'mariadb-bootstrap', '-n', 'kolla');
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('jobs.batch "mariadb-bootstrap" not found');
+  });
 });
