@@ -1,6 +1,6 @@
 import type { ClusterDetail, ClusterTemplate } from '../src/core/cluster.js';
 import { jobIdFor } from '../src/core/job-id.js';
-import { detectDriver, driverLabel } from '../src/core/magnum-driver.js';
+import { detectDriver, driverLabel, type DriverFacts } from '../src/core/magnum-driver.js';
 import { UPGRADE_JOB, type UpgradeConfirmation } from '../src/core/requests/upgrade-request.js';
 import type { UpgradePlan } from '../src/core/upgrade-check.js';
 import { renderUpgradePreview } from '../src/render/upgrade-messages.js';
@@ -21,6 +21,7 @@ export async function previewUpgrade(
   remember: (previewTs: string) => Promise<void>,
 ): Promise<{ awaiting: 'confirmation'; previewTs: string }> {
   const { cluster, current, target } = plan;
+  const driver = driverOf(cluster, current);
   const fromVersion = plan.fromVersion ?? 'unknown';
   const toVersion = plan.toVersion ?? 'unknown';
   const params: UpgradeConfirmation = {
@@ -45,7 +46,8 @@ export async function previewUpgrade(
     cluster: cluster.name,
     uuid: cluster.uuid,
     cloud: where.cloud,
-    driver: driverWords(cluster, current),
+    driver: driverLabel(driver.driver),
+    heat: driver.family === 'heat',
     fromTemplate: current.name,
     toTemplate: target.name,
     fromVersion,
@@ -62,13 +64,12 @@ export async function previewUpgrade(
   return { awaiting: 'confirmation', previewTs: ref.ts };
 }
 
-/** The driver in words for the preview, from what Magnum says about the cluster and its template. */
-function driverWords(cluster: ClusterDetail, template: ClusterTemplate): string {
-  const facts = detectDriver({
+/** The cluster's driver, from what Magnum says about the cluster and its template. */
+function driverOf(cluster: ClusterDetail, template: ClusterTemplate): DriverFacts {
+  return detectDriver({
     templateDriver: template.driver,
     clusterDistro: template.clusterDistro,
     labels: { ...template.labels, ...cluster.labels },
     stackId: cluster.stackId,
   });
-  return driverLabel(facts.driver);
 }

@@ -14,6 +14,8 @@ export interface UpgradePreviewInput {
   toTemplate: string;
   fromVersion: string;
   toVersion: string;
+  /** The Heat driver upgrades nodes in place; Cluster API replaces machines. */
+  heat: boolean;
   /** Machines (or Heat nodes) that are replaced, one at a time. */
   nodes: number;
   user: string;
@@ -29,14 +31,16 @@ export function renderUpgradePreview(input: UpgradePreviewInput): Message {
     blocks: [
       section(
         `:arrow_up: ${mentionUser(input.user)} asked to upgrade ${code(input.cluster)} from Kubernetes *${input.fromVersion}* to *${input.toVersion}*: ` +
-          `every node is replaced, one at a time, and its pods are drained to the others.`,
+          (input.heat
+            ? 'each node is drained and upgraded in place, one at a time (the Heat driver’s rolling upgrade).'
+            : 'every node is replaced, one at a time: a new machine joins, then an old one is drained and deleted.'),
       ),
       fields([
         ['Cluster', `${code(input.cluster)} (${code(input.uuid)})`],
         ['Cloud', code(input.cloud)],
         ['Template', `${code(input.fromTemplate)} → ${code(input.toTemplate)}`],
         ['Driver', input.driver],
-        ['Nodes replaced', String(input.nodes)],
+        [input.heat ? 'Nodes upgraded' : 'Nodes replaced', String(input.nodes)],
       ]),
       context(`Magnum's upgrade action cannot be undone from here: there is no downgrade. <${ref.url}|${ref.title}>`),
       actions('lifecycle-upgrade', [

@@ -57,6 +57,23 @@ describe('/kube upgrade on a Cluster API driver: checked, confirmed, tracked, he
     expect(new Set(records.map((r) => r.jobId)).size).toBe(1);
   });
 
+  it('upgrades a Heat-driver cluster too (Magnum k8s_fedora_coreos_v1 takes the new kube_tag), with Heat resources as progress', async () => {
+    await h.command('upgrade healthy --template k8s-1.28-no-volume');
+    const preview = await h.waitForMessage(/^Upgrade healthy from Kubernetes v1\.27\.4 to v1\.28\.15\?/);
+    expect(JSON.stringify(preview.blocks)).toContain('drained and upgraded in place');
+
+    await h.click(preview, UPGRADE_ACTIONS.confirm);
+    const anchor = await h.waitForMessage(/^Upgrading healthy to Kubernetes v1\.28\.15: UPDATE_IN_PROGRESS/);
+    h.advance(2 * MINUTE);
+    await h.slack.waitFor(() =>
+      h.slack.thread('C1OPS', anchor.threadTs ?? '').find((m) => m.ts === anchor.ts && /Heat/.test(JSON.stringify(m.blocks))),
+    );
+    h.advance(5 * MINUTE);
+    await h.waitForMessage(/healthy runs Kubernetes v1\.28\.15/);
+
+    expect(sim('healthy')?.kubeVersion).toBe('v1.28.15');
+  });
+
   it('refuses, with the reason and nothing changed: an older or unknown template, another driver, a busy cluster, a viewer', async () => {
     const before = sim('capi-lb-blocks-delete')?.ops.length;
     await h.command('upgrade capi-lb-blocks-delete --template k8s-1.31-cluster-api');

@@ -55,7 +55,7 @@ const CAPI_HELM_LABELS = { capi_helm_chart_version: '0.10.1', monitoring_enabled
 const CLUSTER_API_LABELS = { kube_tag: 'v1.30.4', audit_log_enabled: 'true' };
 
 /**
- * Two Heat templates, two templates per Cluster API driver (a Kubernetes version and the one an
+ * Three Heat templates (the third an upgrade target), two templates per Cluster API driver (a Kubernetes version and the one an
  * upgrade moves to), and one cluster per scenario, named after it, already in its scenario's state.
  */
 export function seedState(state: SimState): void {
@@ -63,6 +63,8 @@ export function seedState(state: SimState): void {
   const month = now - 30 * 24 * HOUR;
   const overlay2 = template(state, 'k8s-1.27-overlay2', 20, month);
   const noVolume = template(state, 'k8s-1.27-no-volume', null, month);
+  // The Heat driver's upgrade moves kube_tag to the new template's (magnum k8s_fedora_coreos_v1 upgrade_cluster).
+  template(state, 'k8s-1.28-no-volume', null, month, 'fedora-coreos-38', { ...LABELS, kube_tag: 'v1.28.15' });
   const capiHelm = template(state, 'k8s-1.30-capi-helm', null, month, 'ubuntu-jammy-kube-v1.30.4', CAPI_HELM_LABELS);
   template(state, 'k8s-1.31-capi-helm', null, month, 'ubuntu-jammy-kube-v1.31.1', CAPI_HELM_LABELS);
   const clusterApi = template(state, 'k8s-1.30-cluster-api', null, month, 'ubuntu-2204-kube-v1.30.4', CLUSTER_API_LABELS);

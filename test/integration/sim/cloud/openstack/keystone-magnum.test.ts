@@ -222,12 +222,13 @@ describe('magnum', () => {
     expect(old.status).toBe(406);
   });
 
-  it('lists the seeded templates: Heat ones first (overlay2 first), then two per Cluster API driver', async () => {
+  it('lists the seeded templates: Heat ones first (overlay2 first, then the 1.28 upgrade target), then two per Cluster API driver', async () => {
     const c = await client(sim);
     const body = (await c.json('/container-infra/v1/clustertemplates')) as { clustertemplates: Record<string, unknown>[] };
     expect(body.clustertemplates.map((t) => [t['name'], t['cluster_distro'], t['docker_volume_size']])).toEqual([
       ['k8s-1.27-overlay2', 'fedora-coreos', 20],
       ['k8s-1.27-no-volume', 'fedora-coreos', null],
+      ['k8s-1.28-no-volume', 'fedora-coreos', null],
       ['k8s-1.30-capi-helm', 'ubuntu', null],
       ['k8s-1.31-capi-helm', 'ubuntu', null],
       ['k8s-1.30-cluster-api', 'ubuntu', null],
