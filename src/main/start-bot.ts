@@ -1,6 +1,8 @@
 import type { Config } from '../config/load-config.js';
 import type { Clock, Logger } from '../core/ports.js';
+import { createLostJobWatch, redisEpoch, rememberingQueue } from '../queue/lost-jobs.js';
 import { createRedisOutboxStore } from '../queue/outbox-store.js';
+import { createLostJobReporter } from '../slack/lost-job-reporter.js';
 import type { RunningWorkers } from '../queue/run-workers.js';
 import { startProbeServer } from '../slack/probe-routes.js';
 import { createSlackPoster, type OutboxPoster } from '../slack/slack-poster.js';
@@ -32,6 +34,8 @@ export interface BotTiming {
   kubeTimeoutMs?: number;
   /** First backoff between a job's attempts (default 2 s, doubling). */
   jobBackoffMs?: number;
+  /** How often the web role looks for jobs a Redis restarted without persistence lost (default 5 s). */
+  lostJobCheckMs?: number;
 }
 
 export interface RunningBot {
@@ -49,7 +53,19 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const ports = buildSharedPorts(config, logger, options.clock ?? { now: () => Date.now() }, options.timing);
   // Every Slack write of this process goes through one outbox; its buckets and keyed posts live in Redis.
   const outbox = { store: createRedisOutboxStore(ports.producer.client, config.redis.prefix), rateLimitScale: config.slack.rateLimitScale };
-  const web: SlackApp | null = config.role === 'worker' ? null : await createWeb(config, logger, ports, outbox);
+  // The web role remembers what it queued for users, to tell them if Redis loses it unrun.
+  const lostJobs =
+    config.role === 'worker'
+      ? null
+      : createLostJobWatch({
+          epoch: redisEpoch(ports.producer.client, config.redis.prefix),
+          jobState: (id) => ports.queue.jobState(id),
+          onLost: (jobs) => createLostJobReporter(slack, logger)(jobs),
+          logger,
+          ...(options.timing?.lostJobCheckMs === undefined ? {} : { intervalMs: options.timing.lostJobCheckMs }),
+        });
+  const webPorts = lostJobs === null ? ports : { ...ports, queue: rememberingQueue(ports.queue, lostJobs, () => Date.now()) };
+  const web: SlackApp | null = config.role === 'worker' ? null : await createWeb(config, logger, webPorts, outbox);
   const slack: OutboxPoster =
     web?.poster ?? createSlackPoster(createSlackWebClient(config.slack, logger, ports.metrics.slack), { ...outbox, logger });
   let workers: RunningWorkers | null = null;
@@ -67,6 +83,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     port,
     metricsPort: operability.port,
     async stop() {
+      lostJobs?.close();
       await http.stop();
       await workers?.close();
       // Results and alerts still waiting for their turn under Slack's limits are sent before Redis closes.

@@ -35,6 +35,8 @@ export interface BullJobQueue extends JobQueue {
   unschedule(name: string): Promise<void>;
   /** Newest first across the given states, at most `limit`. */
   getJobs(states: readonly JobListState[], limit: number): Promise<JobSummary[]>;
+  /** A job's state (`waiting`, `active`, `completed`...), or null when the queue has no such job. */
+  jobState(jobId: string): Promise<string | null>;
   /** Redis answers PING (for /readyz). */
   isReady(): Promise<boolean>;
   /** BullMQ's own metrics in the Prometheus text format: jobs by state (getJobCounts), completed and failed totals. */
@@ -140,6 +142,11 @@ export function createJobQueue(options: JobQueueOptions): BullJobQueue {
 
     getJobs(states: readonly JobListState[], limit: number) {
       return guarded('getJobs', () => listJobs(queue, states, limit), LIST_DEADLINE_MS);
+    },
+
+    async jobState(jobId: string) {
+      const state = await guarded('jobState', () => queue.getJobState(jobId), LIST_DEADLINE_MS);
+      return state === 'unknown' ? null : state;
     },
 
     prometheusText() {

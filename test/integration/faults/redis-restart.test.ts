@@ -6,7 +6,7 @@
  */
 import { jest } from '@jest/globals';
 import { startPrivateRedis, type PrivateRedis } from '../../helpers/private-redis.js';
-import { CHANNEL, startLifecycleHarness, type LifecycleHarness } from '../lifecycle/harness.js';
+import { CHANNEL, eventually, startLifecycleHarness, type LifecycleHarness } from '../lifecycle/harness.js';
 
 jest.setTimeout(180_000);
 
@@ -38,7 +38,8 @@ describe.each([
 
   it('tells users to retry while it is down, recovers by itself, and keeps what persistence kept', async () => {
     for (let i = 0; i < ACCEPTED_BEFORE_CRASH; i += 1) await h.command('list');
-    expect(await listJobs()).toHaveLength(ACCEPTED_BEFORE_CRASH);
+    // The ack can come before the job is queued: wait until all are.
+    await eventually(async () => (await listJobs()).length === ACCEPTED_BEFORE_CRASH);
 
     await redis.kill();
     const refusedBefore = ephemerals().filter((t) => RETRY_LATER.test(t)).length;
