@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { rescheduleIn } from '../src/core/job.js';
-import { renderWatchAlert, renderWatchResolved, renderWatchToggled } from '../src/render/watch-message.js';
+import { jobIdFor } from '../src/core/job-id.js';
+import { renderWatchAlert, renderWatchChange, renderWatchResolved, renderWatchToggled } from '../src/render/watch-message.js';
+import { FOLLOWUP_JOB } from './cluster-followup.js';
 import { diagnoseCluster } from './cluster-access.js';
 import { defineJob, type JobContext } from './definition.js';
 import { Origin } from './origin.js';
@@ -13,6 +15,8 @@ export const WatchData = Origin.extend({
   /** The `on` job that owns the watch; a later `on` or an `off` ends the older loop. */
   generation: z.string().optional(),
   incidents: z.record(z.string(), Incident).default({}),
+  /** Magnum's status at the last tick: a change to *_COMPLETE starts follow-up health checks. */
+  lastStatus: z.string().optional(),
 });
 type WatchData = z.infer<typeof WatchData>;
 
@@ -54,13 +58,17 @@ export const clusterWatch = defineJob({
       return rescheduleIn(every, { ...data, mode: 'tick', generation, incidents: {} });
     }
     if ((await kv.get(key)) !== data.generation) return { watching: false };
-    const incidents = await tick(data, ctx);
-    return rescheduleIn(every, { ...data, incidents });
+    const { incidents, status } = await tick(data, ctx);
+    return rescheduleIn(every, { ...data, incidents, ...(status === undefined ? {} : { lastStatus: status }) });
   },
 });
 
-async function tick(data: WatchData, ctx: JobContext): Promise<WatchData['incidents']> {
-  const { findings, ticketRef } = await diagnoseCluster(ctx, data, data.cluster);
+async function tick(data: WatchData, ctx: JobContext): Promise<{ incidents: WatchData['incidents']; status: string | undefined }> {
+  const { findings, ticketRef, snapshot } = await diagnoseCluster(ctx, data, data.cluster);
+  const status = snapshot.cluster?.status;
+  if (status !== undefined && data.lastStatus !== undefined && status !== data.lastStatus && ENDED.has(status)) {
+    await startFollowup(data, ctx, data.lastStatus, status, snapshot.cluster?.updatedAt ?? null);
+  }
   const now = ctx.clock.now();
   const current = new Map(findings.filter((f) => f.severity !== 'info').map((f) => [f.rule, f]));
   const incidents: WatchData['incidents'] = {};
@@ -73,5 +81,25 @@ async function tick(data: WatchData, ctx: JobContext): Promise<WatchData['incide
     const ref = await ctx.slack.post(data.channel, renderWatchAlert(data.cluster, finding, ticketRef));
     incidents[rule] = { ts: ref.ts, rule, title: finding.title, since: now };
   }
-  return incidents;
+  return { incidents, status };
+}
+
+/** Statuses an operation ends in that the cluster should be healthy after. */
+const ENDED = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE']);
+
+/**
+ * A watched cluster finished an operation (maybe one the bot never saw: the openstack CLI, the
+ * dashboard): one message says so, and the follow-up health checks run in its thread as after a
+ * create the bot tracked. Keyed post and job id from the transition, so a retried tick starts it once.
+ */
+async function startFollowup(data: WatchData, ctx: JobContext, from: string, to: string, updatedAt: string | null): Promise<void> {
+  const when = updatedAt ?? String(ctx.clock.now());
+  const key = `${data.generation ?? ctx.runtime.jobId}/watch-change/${to}/${when}`;
+  const root = await ctx.slack.post(data.channel, renderWatchChange(data.cluster, from, to), undefined, { key });
+  const followup = { cloud: data.cloud, teamId: data.teamId, channel: data.channel, user: data.user, cluster: data.cluster };
+  await ctx.queue.enqueue(
+    FOLLOWUP_JOB,
+    { ...followup, after: 'watch', endedAt: ctx.clock.now(), threadTs: root.ts },
+    { jobId: jobIdFor(FOLLOWUP_JOB, 'watch', key) },
+  );
 }

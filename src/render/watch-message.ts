@@ -17,6 +17,19 @@ export function renderWatchToggled(cluster: string, on: boolean, requester: stri
   };
 }
 
+/** A watched cluster's operation ended (wherever it was started): the follow-up checks go in this message's thread. */
+export function renderWatchChange(cluster: string, from: string, to: string): Message {
+  return {
+    text: `${cluster} went from ${from} to ${to}: follow-up health checks in this thread`,
+    blocks: [
+      section(
+        `:arrows_counterclockwise: ${code(cluster)} went from ${code(from)} to ${code(to)}. Health checks follow in this thread until it is healthy or a finding is posted.`,
+      ),
+      context('Seen by `/kube watch`; the change may have come from the openstack CLI or the dashboard.'),
+    ],
+  };
+}
+
 /** One incident: a finding that appeared on a watched cluster, with the ticket button when the cluster has a ref. */
 export function renderWatchAlert(cluster: string, finding: Finding, ticketRef?: string): Message {
   const blocks = [section(`:rotating_light: Incident on ${code(cluster)}`), section(findingSection(finding))];
