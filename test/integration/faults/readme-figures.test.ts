@@ -50,3 +50,12 @@ it('quotes the Slack Web API faults', () => {
     `Slack faults: 429 ${count('429')}, 5xx ${count('5xx')}, late answer ${count('late')} (${SLACK_FAULT_ROWS.length} in all).`,
   );
 });
+
+it('sums the suite up in one line', () => {
+  const perService = Object.values(faultsPerService(FAULT_ROWS));
+  const faults = perService.reduce((a, b) => a + b, 0);
+  const clicks = FUZZ_CLICKS + FUZZ_SUBMISSIONS;
+  expect(underFailure).toContain(
+    `Fault suite: ${faults} client faults over ${perService.length} services, ${JOB_FAULT_ROWS.length} jobs run under a fault, ${SLACK_FAULT_ROWS.length} Slack Web API faults, ${clicks} fuzz inputs.`,
+  );
+});
