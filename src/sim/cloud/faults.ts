@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 
-export const FAULT_SERVICES = ['keystone', 'magnum', 'heat', 'octavia', 'neutron', 'nova', 'kube'] as const;
+export const FAULT_SERVICES = ['keystone', 'magnum', 'heat', 'octavia', 'neutron', 'nova', 'cinder', 'kube'] as const;
 export type FaultService = (typeof FAULT_SERVICES)[number];
 
 export const FAULT_KINDS = ['5xx', '429', 'slow', 'reset', 'token_expired'] as const;

@@ -65,6 +65,14 @@ const PROBES: Record<FaultService, { path: string; call(c: Clients, kube: KubeAp
       return c.openstack.nova.listFlavors();
     },
   },
+  cinder: {
+    path: '/os-quota-sets/',
+    call: async (c) => {
+      const volume = c.openstack.quotas?.volume;
+      if (!volume) throw new Error('the client has no Cinder');
+      return volume(await c.openstack.projectId());
+    },
+  },
   kube: { path: '/log$', call: (_c, kube) => kube.readPodLog(pod.namespace, pod.name, { tailLines: 5 }) },
 };
 

@@ -25,7 +25,7 @@ export interface FaultRow {
   note?: string;
 }
 
-const OPENSTACK = ['keystone', 'magnum', 'heat', 'octavia', 'neutron', 'nova'] as const;
+const OPENSTACK = ['keystone', 'magnum', 'heat', 'octavia', 'neutron', 'nova', 'cinder'] as const;
 
 function openstackRows(service: (typeof OPENSTACK)[number]): FaultRow[] {
   const rows: FaultRow[] = [

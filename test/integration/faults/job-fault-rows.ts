@@ -122,6 +122,18 @@ export const JOB_FAULT_ROWS: readonly JobFaultRow[] = [
     fired: 2,
     oneCluster: 'fault-nova',
   },
+  // Cinder: the create's quota pre-flight reads its volume quotas.
+  {
+    name: 'create while Cinder answers 503 twice',
+    service: 'cinder',
+    kind: '5xx',
+    path: '/os-quota-sets/',
+    amount: { count: 2 },
+    command: 'create fault-cinder --template k8s-1.27-no-volume',
+    result: /^Creating fault-cinder: CREATE_IN_PROGRESS/,
+    fired: 2,
+    oneCluster: 'fault-cinder',
+  },
   // Heat, Neutron, Octavia: the diagnosis.
   {
     name: 'diagnose while Heat answers 503 twice',

@@ -15,6 +15,7 @@ const LABELS: Record<FaultService, string> = {
   octavia: 'Octavia',
   neutron: 'Neutron',
   nova: 'Nova',
+  cinder: 'Cinder',
   kube: 'Kubernetes API',
 };
 

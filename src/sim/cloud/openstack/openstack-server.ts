@@ -53,8 +53,8 @@ function services(state: SimState, logger: Logger): Service[] {
       guarded: true,
     },
     { type: 'network', name: 'neutron', prefix: /^\/network(?=\/|$)/, router: neutronRoutes(new Router(), state), guarded: true },
-    // Cinder only answers quota and limits reads (no fault injection yet).
-    { type: 'volumev3', name: null, prefix: /^\/volume(?=\/|$)/, router: cinderRoutes(new Router(), state), guarded: true },
+    // Cinder only answers quota and limits reads.
+    { type: 'volumev3', name: 'cinder', prefix: /^\/volume(?=\/|$)/, router: cinderRoutes(new Router(), state), guarded: true },
     // Nova's version documents answer without a token; its API routes check it themselves.
     { type: 'compute', name: 'nova', prefix: /^\/compute(?=\/|$)/, router: novaRoutes(new Router(), state), guarded: false },
     // Glance only answers image lookups (no fault injection: it is not one of the services the bot calls).
