@@ -91,7 +91,7 @@ const deleteLoadBalancersRemedy = defineRemedy({
   schema: DeleteLoadBalancersRemedy,
   verb: 'delete these load balancers',
   data: (v) => ({ cluster: v.cluster, uuid: v.uuid ?? v.cluster, loadBalancerIds: v.loadBalancerIds }),
-  summary: (v) => `deleting ${v.loadBalancerIds.length} load balancer(s), then retrying the cluster delete`,
+  summary: (v) => `deleting ${v.loadBalancerIds.length} load balancer(s) so that the cluster delete can finish`,
 });
 
 /** Delete the finished bootstrap job whose pod holds the volume another pod waits for (Kolla-Kubernetes known issue 1). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ClusterDetail } from '../src/core/cluster.js';
+import { capoNetworkNames, detectDriver } from '../src/core/magnum-driver.js';
 import type { LoadBalancer } from '../src/core/openstack-state.js';
 import type { OpenStackApi } from '../src/core/ports.js';
 import { renderDeletePreview } from '../src/render/delete-preview.js';
@@ -61,6 +62,7 @@ export const clusterDeletePreview = defineJob({
 export async function loadBalancersOnSubnet(openstack: OpenStackApi, cluster: ClusterDetail): Promise<LoadBalancer[]> {
   const subnetId =
     cluster.fixedSubnet ??
+    (await capoSubnet(openstack, cluster)) ??
     (await allHeatResources(openstack.heat, cluster.stackId)).find((r) => r.name === 'private_subnet')?.physicalId ??
     null;
   if (subnetId === null) return [];
@@ -70,4 +72,15 @@ export async function loadBalancersOnSubnet(openstack: OpenStackApi, cluster: Cl
     // The preview still stands without Octavia (not every cloud has it).
     return [];
   }
+}
+
+/** A Cluster API cluster's subnet, by the name Cluster API Provider OpenStack gives it; null for the Heat driver. */
+async function capoSubnet(openstack: OpenStackApi, cluster: ClusterDetail): Promise<string | null> {
+  const driver = detectDriver({ stackId: cluster.stackId, labels: cluster.labels });
+  if (driver.family !== 'cluster-api' || !cluster.stackId) return null;
+  for (const name of capoNetworkNames(driver.driver, cluster.stackId, cluster.projectId)) {
+    const [subnet] = await openstack.neutron.listSubnets({ name });
+    if (subnet !== undefined) return subnet.id;
+  }
+  return null;
 }

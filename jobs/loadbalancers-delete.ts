@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { ClusterDetail } from '../src/core/cluster.js';
 import { ConflictError, NotFoundError } from '../src/core/errors.js';
+import { detectDriver } from '../src/core/magnum-driver.js';
 import { section } from '../src/render/blocks.js';
 import { code, mentionUser } from '../src/render/mrkdwn.js';
 import { loadBalancersOnSubnet } from './cluster-delete-preview.js';
@@ -22,6 +24,8 @@ const LbDeleteData = Origin.extend({
   loadBalancerIds: z.array(z.string().min(1)).min(1),
   step: z.enum(['delete', 'wait', 'retry']).default('delete'),
   waitStartedAt: z.number().optional(),
+  /** A Cluster API cluster stuck DELETE_IN_PROGRESS: its delete goes on by itself, nothing to retry. */
+  capi: z.boolean().optional(),
 });
 type LbDeleteData = z.infer<typeof LbDeleteData>;
 
@@ -42,10 +46,16 @@ export const loadbalancersDelete = defineJob({
  * The button's ids are only a request: delete nothing unless the cluster's delete is still
  * failed and every listed load balancer that still exists has its VIP on the cluster's subnet.
  */
-async function checkStillBlocked(data: LbDeleteData, ctx: JobContext): Promise<void> {
+function isClusterApi(cluster: ClusterDetail): boolean {
+  return detectDriver({ stackId: cluster.stackId, labels: cluster.labels }).family === 'cluster-api';
+}
+
+async function checkStillBlocked(data: LbDeleteData, ctx: JobContext): Promise<boolean> {
   const openstack = ctx.openstack(data.cloud);
   const cluster = await openstack.magnum.getCluster(data.uuid);
-  if (cluster.status !== 'DELETE_FAILED') {
+  // A Cluster API driver never fails the delete: it stays DELETE_IN_PROGRESS while Cluster API retries.
+  const capiStuck = cluster.status === 'DELETE_IN_PROGRESS' && isClusterApi(cluster);
+  if (cluster.status !== 'DELETE_FAILED' && !capiStuck) {
     throw new ConflictError(
       `${cluster.name} is ${cluster.status}, not DELETE_FAILED: the load balancers were left alone. Run \`/kube delete ${cluster.name}\` or \`/kube diagnose ${cluster.name}\` for a fresh view.`,
       'no_longer_applies',
@@ -60,6 +70,7 @@ async function checkStillBlocked(data: LbDeleteData, ctx: JobContext): Promise<v
       'not_on_subnet',
     );
   }
+  return capiStuck;
 }
 
 async function step(data: LbDeleteData, ctx: JobContext): Promise<unknown> {
@@ -67,7 +78,8 @@ async function step(data: LbDeleteData, ctx: JobContext): Promise<unknown> {
   const mutation = { action: ACTION, target: data.cluster, origin: data };
   const ids = data.loadBalancerIds;
   if (data.step === 'delete') {
-    await checkStillBlocked(data, ctx);
+    data.capi = await checkStillBlocked(data, ctx);
+    await ctx.runtime.updateData(data);
     await audit(ctx, mutation, 'started', `deleting ${ids.join(', ')}`);
     for (const id of ids) {
       try {
@@ -77,7 +89,10 @@ async function step(data: LbDeleteData, ctx: JobContext): Promise<unknown> {
         if (!(error instanceof NotFoundError) && !(error instanceof ConflictError)) throw error;
       }
     }
-    const text = `:wastebasket: Deleting ${ids.length} load balancer${ids.length === 1 ? '' : 's'} (cascade) for ${code(data.cluster)}; the cluster delete is retried once they are gone.`;
+    const then = data.capi
+      ? 'Cluster API deletes the network on its next retry once they are gone'
+      : 'the cluster delete is retried once they are gone';
+    const text = `:wastebasket: Deleting ${ids.length} load balancer${ids.length === 1 ? '' : 's'} (cascade) for ${code(data.cluster)}; ${then}.`;
     await ctx.slack.post(data.channel, { text, blocks: [section(text)] }, data.threadTs);
     return rescheduleIn(ctx.settings.pollIntervalMs, { ...data, step: 'wait', waitStartedAt: ctx.clock.now() });
   }
@@ -93,6 +108,13 @@ async function step(data: LbDeleteData, ctx: JobContext): Promise<unknown> {
     }
     Object.assign(data, { step: 'retry' });
     await ctx.runtime.updateData(data);
+  }
+  if (data.capi) {
+    // Nothing to retry: the delete is still under way, and tracked in its own thread if the bot started it.
+    await audit(ctx, mutation, 'finished', `${ids.length} deleted; Cluster API finishes the delete`);
+    const text = `${mentionUser(data.user)} the load balancers are gone; Cluster API finishes deleting ${code(data.cluster)} on its next retry.`;
+    await ctx.slack.post(data.channel, { text, blocks: [section(text)] }, data.threadTs);
+    return { retried: false };
   }
   const deleteData = {
     cloud: data.cloud,

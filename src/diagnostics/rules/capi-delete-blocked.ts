@@ -70,9 +70,14 @@ export const capiDeleteBlocked: Rule = {
         'these ports are in use, and Cluster API keeps retrying, so Magnum never finishes the delete (the Heat driver failed instead ' +
         'with DELETE_FAILED).',
       remedy:
-        `Delete the listed load balancers (\`openstack loadbalancer delete --cascade <id>\`); Cluster API deletes the network on its ` +
+        `The button deletes the listed load balancers (\`openstack loadbalancer delete --cascade <id>\` by hand); Cluster API deletes the network on its ` +
         'next retry and the cluster goes. Next time, delete Services of type LoadBalancer (`kubectl delete svc`) before the cluster.',
       reference: SOURCES.occmLoadBalancers,
+      action: {
+        id: 'delete-loadbalancers',
+        label: blocking.length === 1 ? 'Delete this load balancer' : `Delete these ${blocking.length} load balancers`,
+        params: { cluster: cluster.name, uuid: cluster.uuid, loadBalancerIds: blocking.map((lb) => lb.id) },
+      },
     };
     return [finding];
   },

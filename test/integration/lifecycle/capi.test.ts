@@ -54,7 +54,7 @@ describe('/kube create and resize on a Cluster API driver (magnum-cluster-api), 
     ]);
   });
 
-  it('reports a delete that a Service load balancer blocks (magnum-capi-helm says nothing) as stuck, once, and diagnoses it', async () => {
+  it('reports a delete that a Service load balancer blocks (magnum-capi-helm says nothing) as stuck, once, diagnoses it, and the button lets it finish', async () => {
     await h.command('delete capi-lb-blocks-delete');
     const preview = await h.waitForMessage(/^Delete capi-lb-blocks-delete/);
     await h.click(preview, DELETE_ACTIONS.confirm);
@@ -72,5 +72,17 @@ describe('/kube create and resize on a Cluster API driver (magnum-cluster-api), 
       'Delete blocked: 1 load balancer of LoadBalancer Services still on the cluster network',
     );
     expect(h.allMessages().filter((m) => /is stuck/.test(m.text))).toHaveLength(1);
+
+    // The diagnosis's button deletes the Service's load balancer; Cluster API then finishes the delete by itself.
+    await h.click(diagnosis, 'remedy-delete-loadbalancers');
+    await h.waitForMessage(
+      /^:wastebasket: Deleting 1 load balancer \(cascade\) for `capi-lb-blocks-delete`; Cluster API deletes the network/,
+    );
+    h.advance(MINUTE);
+    await h.waitForMessage(/the load balancers are gone; Cluster API finishes deleting/, 30_000);
+    h.advance(2 * MINUTE);
+    await h.waitForMessage(/capi-lb-blocks-delete is deleted/, 30_000);
+    const records = (await h.audit()).filter((r) => r.action === 'loadbalancers-delete').map((r) => r.decision);
+    expect(records.reverse()).toEqual(['confirmed', 'started', 'finished']);
   });
 });

@@ -41,6 +41,11 @@ describe('capi-delete-blocked', () => {
       `load balancer kube_service_${HELM}_default_web (lb-1) vip 10.0.0.50 ACTIVE: made by the cloud provider for Service default/web`,
     );
     expect(findings[0]?.objects).toContain('openstack/LoadBalancer/lb-1');
+    expect(findings[0]?.action).toEqual({
+      id: 'delete-loadbalancers',
+      label: 'Delete this load balancer',
+      params: { cluster: snapshot.cluster?.name, uuid: snapshot.cluster?.uuid, loadBalancerIds: ['lb-1'] },
+    });
     expect(findings[0]?.reference?.url).toMatch(/^https:\/\/github\.com\/kubernetes\/cloud-provider-openstack\/blob\/[0-9a-f]{40}\//);
   });
 
