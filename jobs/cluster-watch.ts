@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rescheduleIn } from '../src/core/job.js';
+import { postKey, rescheduleIn } from '../src/core/job.js';
 import { jobIdFor } from '../src/core/job-id.js';
 import { renderWatchAlert, renderWatchChange, renderWatchResolved, renderWatchToggled } from '../src/render/watch-message.js';
 import { FOLLOWUP_JOB } from './cluster-followup.js';
@@ -17,6 +17,8 @@ export const WatchData = Origin.extend({
   incidents: z.record(z.string(), Incident).default({}),
   /** Magnum's status at the last tick: a change to *_COMPLETE starts follow-up health checks. */
   lastStatus: z.string().optional(),
+  /** Checks made so far: a check run again (a worker killed after its post) keys its alerts the same, so posts them once. */
+  tick: z.number().int().min(0).default(0),
 });
 type WatchData = z.infer<typeof WatchData>;
 
@@ -46,20 +48,25 @@ export const clusterWatch = defineJob({
     const every = watchEveryMs(ctx);
     if (data.mode === 'off') {
       await kv.del(key);
-      await ctx.slack.post(data.channel, renderWatchToggled(data.cluster, false, data.user, every), data.threadTs);
+      await ctx.slack.post(data.channel, renderWatchToggled(data.cluster, false, data.user, every), data.threadTs, {
+        key: postKey(ctx.runtime, 'watch-off'),
+      });
       return { watching: false };
     }
     if (data.mode === 'on') {
       const generation = ctx.runtime.jobId;
       if ((await kv.get(key)) !== generation) {
+        // Said before it is recorded, and keyed: a run killed between the two says it once, not never.
+        await ctx.slack.post(data.channel, renderWatchToggled(data.cluster, true, data.user, every), data.threadTs, {
+          key: postKey(ctx.runtime, 'watch-on'),
+        });
         await kv.set(key, generation, KEEP_MS);
-        await ctx.slack.post(data.channel, renderWatchToggled(data.cluster, true, data.user, every), data.threadTs);
       }
-      return rescheduleIn(every, { ...data, mode: 'tick', generation, incidents: {} });
+      return rescheduleIn(every, { ...data, mode: 'tick', generation, incidents: {}, tick: 0 });
     }
     if ((await kv.get(key)) !== data.generation) return { watching: false };
     const { incidents, status } = await tick(data, ctx);
-    return rescheduleIn(every, { ...data, incidents, ...(status === undefined ? {} : { lastStatus: status }) });
+    return rescheduleIn(every, { ...data, incidents, tick: data.tick + 1, ...(status === undefined ? {} : { lastStatus: status }) });
   },
 });
 
@@ -78,7 +85,9 @@ async function tick(data: WatchData, ctx: JobContext): Promise<{ incidents: Watc
   }
   for (const [rule, finding] of current) {
     if (incidents[rule]) continue;
-    const ref = await ctx.slack.post(data.channel, renderWatchAlert(data.cluster, finding, ticketRef));
+    const ref = await ctx.slack.post(data.channel, renderWatchAlert(data.cluster, finding, ticketRef), undefined, {
+      key: postKey(ctx.runtime, `check-${data.tick}/${rule}`),
+    });
     incidents[rule] = { ts: ref.ts, rule, title: finding.title, since: now };
   }
   return { incidents, status };

@@ -47,7 +47,7 @@ describe('cluster-watch job', () => {
     expect(slack.map((c) => (c.kind === 'post' ? c.message.text : c.kind))).toEqual(['Watching dev-a']);
     expect(result).toEqual({
       rescheduleInMs: 4000,
-      data: { ...ORIGIN, cluster: 'dev-a', mode: 'tick', generation: 'job-1', incidents: {} },
+      data: { ...ORIGIN, cluster: 'dev-a', mode: 'tick', generation: 'job-1', incidents: {}, tick: 0 },
     });
   });
 
@@ -71,6 +71,39 @@ describe('cluster-watch job', () => {
     expect(data).toMatchObject({ incidents: {} });
     // The incident carries the ticket button, naming the cluster and the incident's rule.
     expect(JSON.stringify(slack[0])).toMatch(/"action_id":"ticket-attach","text":\{[^}]*\},"value":"[0-9a-f-]{36} watch pod-crash-loop"/);
+  });
+
+  it('posts an incident once when a check is run again after a kill, and again when the problem comes back later', async () => {
+    const watches = memoryStore();
+    watches.map.set(watchKey('C1', 'dev-a'), 'job-1');
+    const { ctx, slack } = jobKit({ api: switchingApi([crashing, crashing, aKubeState(), crashing]) });
+    ctx.watches = watches;
+    const first: object = { ...ORIGIN, cluster: 'dev-a', mode: 'tick', generation: 'job-1' };
+
+    // The worker was killed after the check posted, before its next step was saved: the same check runs again.
+    await run(clusterWatch, first, ctx);
+    let data = ((await run(clusterWatch, first, ctx)) as { data: object }).data;
+    for (let i = 0; i < 2; i++) data = ((await run(clusterWatch, data, ctx)) as { data: object }).data;
+
+    expect(slack.map((c) => (c.kind === 'post' ? ['post', c.ts] : c.kind === 'update' ? ['update', c.ref.ts] : [c.kind]))).toEqual([
+      ['post', '100.000001'],
+      ['update', '100.000001'],
+      ['post', '100.000002'],
+    ]);
+    expect(data).toMatchObject({ tick: 3, incidents: { 'pod-crash-loop': { ts: '100.000002' } } });
+  });
+
+  it('says it watches once when the "on" run is killed after saying so and run again', async () => {
+    const watches = memoryStore();
+    const { ctx, slack } = jobKit();
+    ctx.watches = watches;
+
+    await run(clusterWatch, { ...ORIGIN, cluster: 'dev-a', mode: 'on' }, ctx);
+    watches.map.clear();
+    await run(clusterWatch, { ...ORIGIN, cluster: 'dev-a', mode: 'on' }, ctx);
+
+    expect(slack.filter((c) => c.kind === 'post')).toHaveLength(1);
+    expect(watches.map.get(watchKey('C1', 'dev-a'))).toBe('job-1');
   });
 
   it('stops when the watch was turned off or taken over', async () => {

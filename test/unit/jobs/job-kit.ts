@@ -15,13 +15,17 @@ export type SlackCall =
   | { kind: 'ephemeral'; channel: string; user: string; message: Message }
   | { kind: 'snippet'; channel: string; threadTs: string; file: { filename: string; title: string; content: string } };
 
-/** Records every Slack call; posts get ts `100.000001`, `100.000002`... */
+/** Records every Slack call; posts get ts `100.000001`, `100.000002`...; a keyed post is made once per key, as the outbox does. */
 export function recordingSlack(calls: SlackCall[]): SlackPoster {
   let n = 0;
+  const keyed = new Map<string, MessageRef>();
   return {
-    post: async (channel, message, threadTs) => {
+    post: async (channel, message, threadTs, options) => {
+      const seen = options?.key === undefined ? undefined : keyed.get(options.key);
+      if (seen !== undefined) return seen;
       const ts = `100.00000${++n}`;
       calls.push({ kind: 'post', channel, message, threadTs, ts });
+      if (options?.key !== undefined) keyed.set(options.key, { channel, ts });
       return { channel, ts };
     },
     update: async (ref, message) => void calls.push({ kind: 'update', ref, message }),
