@@ -187,6 +187,25 @@ describe('advancing a tracked operation', () => {
     );
   });
 
+  it('reports a Cluster API delete with no machine left as stuck only past 10 minutes (magnum-capi-helm says nothing)', async () => {
+    const kit = lifecycleKit();
+    const cluster = aCluster({ stackId: 'prod-b-0a1b2c3d4e5f', status: 'DELETE_IN_PROGRESS' });
+    kit.cloud.clusters.push(cluster);
+    if (kit.cloud.nova) kit.cloud.nova.servers = [];
+    const op = anOp({ kind: 'delete', lastRenderedAt: 0 });
+
+    kit.advance(5 * 60_000);
+    const early = await advanceOperation(op, cluster, kit.ctx);
+    kit.advance(6 * 60_000);
+    const late = await advanceOperation(op, cluster, kit.ctx);
+
+    expect(early).toEqual({ kind: 'updated', op: expect.not.objectContaining({ stallReported: true }) });
+    expect(late).toEqual({ kind: 'updated', op: expect.objectContaining({ stallReported: true }) });
+    expect(texts(kit.slack).filter((t) => t.includes('is stuck'))).toEqual([
+      expect.stringMatching(/^prod-b is stuck: the machines are gone but the delete has not finished after 11 min/),
+    ]);
+  });
+
   it('ends a create at CREATE_COMPLETE: result mentions the requester, follow-up health checks enqueued, audit finished, name released', async () => {
     const kit = lifecycleKit();
     kit.cloud.clusters.push(aCluster({ status: 'CREATE_COMPLETE' }));
@@ -260,6 +279,40 @@ describe('advancing a tracked operation', () => {
 
     expect(result.kind).toBe('updated');
     expect(kit.audit.records).toEqual([]);
+  });
+
+  it('ends an upgrade at UPDATE_COMPLETE with the version Magnum reports, audited, and its follow-up health checks', async () => {
+    const kit = lifecycleKit();
+    kit.cloud.clusters.push(aCluster({ status: 'UPDATE_COMPLETE', coeVersion: 'v1.31.1' }));
+
+    const result = await advanceOperation(
+      anOp({ kind: 'upgrade', initialStatus: 'CREATE_COMPLETE', progressed: true, targetVersion: 'v1.31.1' }),
+      aCluster({ status: 'UPDATE_COMPLETE' }),
+      kit.ctx,
+    );
+
+    expect(result).toEqual({ kind: 'finished' });
+    expect(texts(kit.slack)[1]).toBe('<@U1ALICE> prod-b runs Kubernetes v1.31.1 (upgraded in 0s).');
+    expect(kit.audit.records.map((r) => [r.action, r.decision, r.outcome])).toEqual([
+      ['cluster-upgrade', 'finished', 'UPDATE_COMPLETE, Kubernetes v1.31.1'],
+    ]);
+    expect(kit.enqueued.map((e) => [e.name, e.jobId, (e.data as { after: string }).after])).toEqual([
+      ['cluster-followup', 'cluster-followup-op-1', 'upgrade'],
+    ]);
+  });
+
+  it('diagnoses an upgrade that ends UPDATE_FAILED (the Heat driver fails where Cluster API stalls)', async () => {
+    const kit = lifecycleKit();
+    const failed = aCluster({ status: 'UPDATE_FAILED', statusReason: 'Resource UPDATE failed: resources.kube_masters: timed out' });
+    kit.cloud.clusters.push(failed);
+
+    await advanceOperation(anOp({ kind: 'upgrade', initialStatus: 'CREATE_COMPLETE', progressed: true }), failed, kit.ctx);
+
+    expect(kit.enqueued.map((e) => [e.name, e.jobId, (e.data as { reason: string }).reason])).toEqual([
+      ['cluster-diagnose', 'cluster-diagnose-upgrade-failed-op-1', 'upgrade-failed'],
+    ]);
+    expect(kit.audit.records.map((r) => [r.action, r.decision])).toEqual([['cluster-upgrade', 'failed']]);
+    expect(texts(kit.slack).some((t) => /Upgrading/.test(t))).toBe(true);
   });
 
   it('takes a delete whose cluster left the list as DELETE_COMPLETE', async () => {
