@@ -130,7 +130,8 @@ export async function postAnswer<D extends Origin & { answerTs?: string }>(
     await ctx.slack.update({ channel: data.channel, ts: data.answerTs }, message);
     return { threadTs: data.threadTs ?? data.answerTs, ts: data.answerTs };
   }
-  // Keyed: an attempt whose post Slack accepted but answered too late (a timeout) finds it on the retry.
+  // Keyed: an attempt whose post Slack accepted but answered too late (a timeout), or a worker
+  // killed before the ts was saved, finds it on the retry.
   const ref = await ctx.slack.post(data.channel, message, data.threadTs, { key: postKey(ctx.runtime, 'answer') });
   data.answerTs = ref.ts;
   if (!data.threadTs) data.threadTs = ref.ts;

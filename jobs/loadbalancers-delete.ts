@@ -7,7 +7,7 @@ import { code, mentionUser } from '../src/render/mrkdwn.js';
 import { loadBalancersOnSubnet } from './cluster-delete-preview.js';
 import { defineJob, type JobContext } from './definition.js';
 import { Origin } from './origin.js';
-import { rescheduleIn } from '../src/core/job.js';
+import { postKey, rescheduleIn } from '../src/core/job.js';
 import { jobIdFor } from '../src/core/job-id.js';
 import { DELETE_JOB, LOADBALANCERS_DELETE_JOB } from '../src/core/requests/delete-request.js';
 import { audit, runMutation } from './mutation.js';
@@ -93,7 +93,8 @@ async function step(data: LbDeleteData, ctx: JobContext): Promise<unknown> {
       ? 'Cluster API deletes the network on its next retry once they are gone'
       : 'the cluster delete is retried once they are gone';
     const text = `:wastebasket: Deleting ${ids.length} load balancer${ids.length === 1 ? '' : 's'} (cascade) for ${code(data.cluster)}; ${then}.`;
-    await ctx.slack.post(data.channel, { text, blocks: [section(text)] }, data.threadTs);
+    // Keyed: a worker killed after this post and before the step was saved posts it once all the same.
+    await ctx.slack.post(data.channel, { text, blocks: [section(text)] }, data.threadTs, { key: postKey(ctx.runtime, 'deleting') });
     return rescheduleIn(ctx.settings.pollIntervalMs, { ...data, step: 'wait', waitStartedAt: ctx.clock.now() });
   }
   if (data.step === 'wait') {
@@ -127,7 +128,7 @@ async function step(data: LbDeleteData, ctx: JobContext): Promise<unknown> {
   };
   await ctx.queue.enqueue(DELETE_JOB, deleteData, { jobId: jobIdFor(DELETE_JOB, 'retry', ctx.runtime.jobId) });
   const text = `${mentionUser(data.user)} the load balancers are gone; deleting ${code(data.cluster)} again.`;
-  await ctx.slack.post(data.channel, { text, blocks: [section(text)] }, data.threadTs);
+  await ctx.slack.post(data.channel, { text, blocks: [section(text)] }, data.threadTs, { key: postKey(ctx.runtime, 'retried') });
   await audit(ctx, mutation, 'finished', `${ids.length} deleted; cluster delete retried`);
   return { retried: true };
 }

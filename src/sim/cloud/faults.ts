@@ -4,6 +4,9 @@
  * with Retry-After, an answer slower than the client waits, a reset connection, or a 401 after
  * the project's tokens expired under it. Tests call `faults.inject`; a process that only has
  * the cloud's URL posts the same JSON to `/__sim/faults` (see `handleFaultAdmin`).
+ * A `hold` never answers: it tells the plan's hold listeners (`onHold`) that the request arrived
+ * (phase `request`, the service never sees it) or that the service has done it and is about to
+ * answer (phase `response`, the answer is dropped). The kill tests SIGKILL a worker there.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -11,7 +14,7 @@ import { z } from 'zod';
 export const FAULT_SERVICES = ['keystone', 'magnum', 'heat', 'octavia', 'neutron', 'nova', 'cinder', 'kube'] as const;
 export type FaultService = (typeof FAULT_SERVICES)[number];
 
-export const FAULT_KINDS = ['5xx', '429', 'slow', 'reset', 'token_expired'] as const;
+export const FAULT_KINDS = ['5xx', '429', 'slow', 'reset', 'token_expired', 'hold'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** The admin path a separate process posts faults to, on the cloud's own port. */
@@ -35,6 +38,8 @@ export const FaultSpecSchema = z
     retryAfterSeconds: z.number().int().nonnegative().optional(),
     /** `slow`: how long the answer waits before it is sent (default 5 s). */
     delayMs: z.number().int().nonnegative().optional(),
+    /** `hold`: before the service runs the request (default), or after it did, instead of its answer. */
+    phase: z.enum(['request', 'response']).optional(),
   })
   .refine((s) => (s.count === undefined) !== (s.durationMs === undefined), { message: 'give exactly one of count and durationMs' });
 export type FaultSpec = z.infer<typeof FaultSpecSchema>;
@@ -53,7 +58,11 @@ export type FaultAction =
   | { kind: '429'; retryAfterSeconds: number }
   | { kind: 'slow'; delayMs: number }
   | { kind: 'reset' }
-  | { kind: 'token_expired' };
+  | { kind: 'token_expired' }
+  | { kind: 'hold'; phase: 'request' | 'response'; held: () => void };
+
+/** A hold listener: told which request was held, and at which phase. */
+export type HoldListener = (target: FaultTarget, phase: 'request' | 'response') => void;
 
 interface ActiveFault {
   spec: FaultSpec;
@@ -73,6 +82,7 @@ export interface FaultReplyBody {
 export class FaultPlan {
   private active: ActiveFault[] = [];
   private readonly hits = new Map<string, number>();
+  private readonly holdListeners: HoldListener[] = [];
 
   constructor(
     /** Called when a `token_expired` fault fires: expire every token the cloud has issued. */
@@ -92,6 +102,11 @@ export class FaultPlan {
     // Keystone's own tokens expire the moment the fault is set: the next call anywhere finds its token dead.
     if (parsed.service === 'keystone' && parsed.kind === 'token_expired') this.expireTokens();
     return parsed;
+  }
+
+  /** Calls `listener` each time a `hold` fault holds a request (synchronously, before anything is answered). */
+  onHold(listener: HoldListener): void {
+    this.holdListeners.push(listener);
   }
 
   /** Removes every fault (the hit counts stay). */
@@ -135,6 +150,10 @@ export class FaultPlan {
       case 'token_expired':
         this.expireTokens();
         return { kind: 'token_expired' };
+      case 'hold': {
+        const phase = fault.spec.phase ?? 'request';
+        return { kind: 'hold', phase, held: () => this.holdListeners.forEach((listener) => listener(target, phase)) };
+      }
     }
   }
 }
@@ -170,7 +189,34 @@ export async function applyFault(
       return res.destroyed || req.socket.destroyed;
     case 'token_expired':
       return false;
+    case 'hold':
+      if (action.phase === 'request') {
+        // Never answered: the connection stays open until the client goes.
+        action.held();
+        return true;
+      }
+      dropAnswer(res, action.held);
+      return false;
   }
+}
+
+/**
+ * Lets the service run the request but drops its answer: the first write of the answer tells
+ * `held` instead, and the connection is closed without a byte of it.
+ */
+function dropAnswer(res: ServerResponse, held: () => void): void {
+  let told = false;
+  const drop = (): ServerResponse => {
+    if (!told) {
+      told = true;
+      held();
+      res.destroy();
+    }
+    return res;
+  };
+  res.writeHead = drop as unknown as ServerResponse['writeHead'];
+  res.write = (() => (drop(), true)) as unknown as ServerResponse['write'];
+  res.end = drop as unknown as ServerResponse['end'];
 }
 
 /**

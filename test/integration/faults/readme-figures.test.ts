@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { FaultService } from '../../../src/sim/index.js';
 import { FAULT_ROWS, FUZZ_CLICKS, FUZZ_SUBMISSIONS, faultsPerService } from './fault-table.js';
 import { JOB_FAULT_ROWS } from './job-fault-rows.js';
+import { KILL_JOBS, KILL_ROWS } from './kill-rows.js';
 import { SLACK_FAULT_ROWS } from './slack-fault-rows.js';
 
 const LABELS: Record<FaultService, string> = {
@@ -59,4 +60,9 @@ it('sums the suite up in one line', () => {
   expect(underFailure).toContain(
     `Fault suite: ${faults} client faults over ${perService.length} services, ${JOB_FAULT_ROWS.length} jobs run under a fault, ${SLACK_FAULT_ROWS.length} Slack Web API faults, ${clicks} fuzz inputs.`,
   );
+});
+
+it('quotes the kills survived per job type', () => {
+  const parts = KILL_JOBS.map((job) => `${job} ${KILL_ROWS.filter((row) => row.job === job).length}`);
+  expect(underFailure).toContain(`Kills survived per job type: ${parts.join(', ')} (${KILL_ROWS.length} in all).`);
 });

@@ -93,6 +93,8 @@ export interface HarnessOptions {
    * running job for stalled and run it twice (1 s locks did, under CI load).
    */
   locks?: { lockDurationMs: number; stalledIntervalMs: number };
+  /** More environment for every role (a ticket sink, for instance). */
+  env?: Record<string, string>;
 }
 
 /** Starts the sim, the stand-in and the bot (web + worker unless told otherwise). */
@@ -108,8 +110,8 @@ export async function startLifecycleHarness(options: HarnessOptions = {}): Promi
     rateLimitScale: options.rateLimitScale,
   });
   const prefix = `test-lifecycle-${randomUUID()}`;
-  const env = (role: 'all' | 'web' | 'worker'): Record<string, string> =>
-    localBotEnv({
+  const env = (role: 'all' | 'web' | 'worker'): Record<string, string> => ({
+    ...localBotEnv({
       role,
       slack,
       signingSecret: SECRET,
@@ -120,7 +122,9 @@ export async function startLifecycleHarness(options: HarnessOptions = {}): Promi
       admins: [ADMIN],
       workerConcurrency: options.workerConcurrency ?? 4,
       rateLimitScale: options.rateLimitScale,
-    });
+    }),
+    ...options.env,
+  });
   const config: Config = { ...loadConfig(env(options.worker === false ? 'web' : 'all')), pollIntervalMs: POLL_MS };
   const logger = options.logger ?? createSilentLogger();
   const tuning = {
