@@ -114,7 +114,7 @@ async function step(data: LbDeleteData, ctx: JobContext): Promise<unknown> {
     // Nothing to retry: the delete is still under way, and tracked in its own thread if the bot started it.
     await audit(ctx, mutation, 'finished', `${ids.length} deleted; Cluster API finishes the delete`);
     const text = `${mentionUser(data.user)} the load balancers are gone; Cluster API finishes deleting ${code(data.cluster)} on its next retry.`;
-    await ctx.slack.post(data.channel, { text, blocks: [section(text)] }, data.threadTs);
+    await ctx.slack.post(data.channel, { text, blocks: [section(text)] }, data.threadTs, { key: postKey(ctx.runtime, 'retried') });
     return { retried: false };
   }
   const deleteData = {
