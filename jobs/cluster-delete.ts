@@ -42,7 +42,9 @@ async function deleteAndTrack(data: DeleteData, ctx: JobContext): Promise<unknow
       status = (await magnum.getCluster(data.uuid)).status;
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
-      await ctx.slack.post(data.channel, { text: `${data.cluster} (${data.uuid}) is already gone: nothing to delete.` }, data.threadTs);
+      await ctx.slack.post(data.channel, { text: `${data.cluster} (${data.uuid}) is already gone: nothing to delete.` }, data.threadTs, {
+        key: postKey(ctx.runtime, 'gone'),
+      });
       await audit(ctx, mutation, 'finished', 'already gone');
       return { gone: true };
     }
@@ -58,6 +60,7 @@ async function deleteAndTrack(data: DeleteData, ctx: JobContext): Promise<unknow
       data.channel,
       { text: `${data.cluster} is already being deleted; its progress is tracked in this channel.` },
       data.threadTs,
+      { key: postKey(ctx.runtime, 'tracked-elsewhere') },
     );
     return { alreadyTracked: other.id };
   }
