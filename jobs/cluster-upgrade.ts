@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ClusterDetail, ClusterTemplate } from '../src/core/cluster.js';
-import { ConflictError, NotFoundError, UsageError } from '../src/core/errors.js';
+import { ConflictError, NotFoundError, UpstreamError, UsageError } from '../src/core/errors.js';
 import { postKey } from '../src/core/job.js';
 import type { ImageFacts, OpenStackApi } from '../src/core/ports.js';
 import { UPGRADE_JOB } from '../src/core/requests/upgrade-request.js';
@@ -153,7 +153,8 @@ async function imageOf(openstack: OpenStackApi, template: ClusterTemplate): Prom
   try {
     return await openstack.glance.getImage(template.imageId);
   } catch (error) {
-    if (error instanceof NotFoundError) return null;
+    // No image any more, or a cloud without Glance in its catalog: the version then comes from the labels only.
+    if (error instanceof NotFoundError || (error instanceof UpstreamError && error.code === 'service_not_in_catalog')) return null;
     throw error;
   }
 }

@@ -1,4 +1,6 @@
 import { clusterUpgrade } from '../../../jobs/cluster-upgrade.js';
+import { UpstreamError } from '../../../src/core/errors.js';
+import type { ImageFacts } from '../../../src/core/ports.js';
 import { UPGRADE_ACTIONS } from '../../../src/core/requests/upgrade-request.js';
 import { createConfirmation } from '../../../src/security/confirmation.js';
 import { createMemorySingleUse } from '../../helpers/memory-single-use.js';
@@ -76,5 +78,27 @@ describe('cluster-upgrade', () => {
 
     await expect(run(clusterUpgrade, confirmed, kit.ctx)).rejects.toThrow(/moved to another template since the upgrade was confirmed/);
     expect(kit.upgraded).toEqual([]);
+  });
+
+  it('reads a magnum-capi-helm template’s version from its image in Glance, and refuses when the cloud has no Glance to ask', async () => {
+    const kit = upgradeKit({ coeVersion: 'v1.30.4' });
+    const helm = aTemplate({ uuid: 't-helm', name: 'k8s-1.31-helm', imageId: 'ubuntu-jammy-kube-v1.31.1', clusterDistro: 'ubuntu' });
+    kit.cloud.templates = [OLD, helm];
+    const glance = (answer: () => Promise<ImageFacts>) => {
+      kit.ctx.openstack = () => ({ ...fakeOpenStack(kit.cloud), glance: { getImage: answer } });
+    };
+    const image = { id: 'i-1', name: 'ubuntu-jammy-kube-v1.31.1', osDistro: 'ubuntu', kubeVersion: 'v1.31.1', magnumDriver: null };
+
+    glance(async () => image);
+    await run(clusterUpgrade, { ...ORIGIN, cluster: 'prod-b', template: 'k8s-1.31-helm' }, kit.ctx);
+    glance(async () => {
+      throw new UpstreamError('service_not_in_catalog', 'no image endpoint', { service: 'glance', retryable: false });
+    });
+    const refused = run(clusterUpgrade, { ...ORIGIN, cluster: 'prod-b', template: 'k8s-1.31-helm', threadTs: '7.7' }, kit.ctx);
+
+    expect(kit.posts().map((p) => p.message.text)).toContain(
+      'Upgrade prod-b from Kubernetes v1.30.4 to v1.31.1? Waiting for confirmation from U1ALICE.',
+    );
+    await expect(refused).rejects.toThrow(/The Kubernetes version of `k8s-1.31-helm` is unknown/);
   });
 });

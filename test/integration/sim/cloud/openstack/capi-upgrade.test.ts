@@ -56,4 +56,19 @@ describe("Magnum's upgrade action on the simulated Cluster API drivers (the bot'
     });
     expect((await api.magnum.getCluster(cluster.uuid)).status).toBe('CREATE_COMPLETE');
   });
+
+  it("reads a template image's kube_version and magnum_driver from Glance, by name (as templates name it) and by id", async () => {
+    const byName = await api.glance?.getImage('ubuntu-jammy-kube-v1.31.1');
+    const byId = await api.glance?.getImage(byName?.id ?? '?');
+
+    expect(byName).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      name: 'ubuntu-jammy-kube-v1.31.1',
+      osDistro: 'ubuntu',
+      kubeVersion: 'v1.31.1',
+      magnumDriver: 'k8s_capi_helm_v1',
+    });
+    expect(byId).toEqual(byName);
+    await expect(api.glance?.getImage('no-such-image')).rejects.toMatchObject({ code: 'not_found' });
+  });
 });
