@@ -6,6 +6,7 @@
 import type { WebhookReceiver } from '../../../src/sim/index.js';
 import type { FaultSpec } from '../../../src/sim/index.js';
 import { DELETE_ACTIONS, LOADBALANCERS_ACTIONS } from '../../../src/core/requests/delete-request.js';
+import { UPGRADE_ACTIONS } from '../../../src/core/requests/upgrade-request.js';
 import { CHANNEL, MINUTE, simClustersNamed, type LifecycleHarness } from '../lifecycle/harness.js';
 import type { HoldRule } from './hold-proxy.js';
 
@@ -13,6 +14,7 @@ export const KILL_JOBS = [
   'create',
   'delete',
   'resize',
+  'upgrade',
   'load-balancer cleanup',
   'scale',
   'restart',
@@ -169,6 +171,37 @@ function resizeRow(point: string, hold: KillHold): KillRow {
       expect(count(h, /nothing to do/)).toBe(0);
       expect(await jobStates(h, 'cluster-resize')).toEqual(['completed']);
       expect(await actions(h, 'cluster-resize', 'healthy')).toEqual(['finished', 'requested', 'started']);
+    },
+  };
+}
+
+// ---- upgrade (Heat driver: Magnum takes the new template's kube_tag) --------------------------
+
+function upgradeRow(point: string, hold: KillHold): KillRow {
+  const healthy = (h: LifecycleHarness) => h.sim.state.clusters.find((c) => c.name === 'healthy');
+  return {
+    job: 'upgrade',
+    point,
+    hold,
+    jobName: 'cluster-upgrade',
+    start: async ({ h }, arm) => {
+      arm();
+      await h.command('upgrade healthy --template k8s-1.28-no-volume');
+      const preview = await h.waitForMessage(/^Upgrade healthy from Kubernetes v1\.27\.4 to v1\.28\.15\?/, 60_000);
+      await h.click(preview, UPGRADE_ACTIONS.confirm);
+    },
+    finish: async ({ h }) => {
+      await h.waitForMessage(/^Upgrading healthy to Kubernetes v1\.28\.15: UPDATE_IN_PROGRESS/, 60_000);
+      h.advance(7 * MINUTE);
+      await h.waitForMessage(/healthy runs Kubernetes v1\.28\.15/, 60_000);
+    },
+    check: async ({ h }) => {
+      expect(simClustersNamed(h.sim, 'healthy')).toBe(1);
+      expect(h.sim.state.templates.find((t) => t.uuid === healthy(h)?.templateId)?.name).toBe('k8s-1.28-no-volume');
+      expect(h.sim.requests.count({ service: 'container-infra', method: 'POST', route: '/v1/clusters/:id/actions/upgrade' })).toBe(1);
+      expect(count(h, /healthy runs Kubernetes v1\.28\.15/)).toBe(1);
+      expect(count(h, /^Upgrading healthy/)).toBe(1);
+      expect(await actions(h, 'cluster-upgrade', 'healthy')).toEqual(['confirmed', 'finished', 'requested', 'started']);
     },
   };
 }
@@ -334,6 +367,12 @@ export const KILL_ROWS: readonly KillRow[] = [
     cloud: { service: 'magnum', method: 'POST', path: '/actions/resize$', phase: 'response' },
   }),
   resizeRow('after Slack accepted the progress message, before its ts is saved', post(/Resizing healthy/)),
+  upgradeRow('before Magnum gets the upgrade', {
+    cloud: { service: 'magnum', method: 'POST', path: '/actions/upgrade$', phase: 'request' },
+  }),
+  upgradeRow('after Magnum accepted the upgrade, before the worker hears so', {
+    cloud: { service: 'magnum', method: 'POST', path: '/actions/upgrade$', phase: 'response' },
+  }),
   lbRow('before Octavia gets the delete', {
     cloud: { service: 'octavia', method: 'DELETE', path: '/lbaas/loadbalancers/', phase: 'request' },
   }),
