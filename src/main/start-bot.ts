@@ -34,7 +34,7 @@ export interface BotTiming {
   kubeTimeoutMs?: number;
   /** First backoff between a job's attempts (default 2 s, doubling). */
   jobBackoffMs?: number;
-  /** How often the web role looks for jobs a Redis restarted without persistence lost (default 5 s). */
+  /** How often the web role looks for jobs, and the worker role for tracked operations, a Redis restarted without persistence lost (default 5 s). */
   lostJobCheckMs?: number;
 }
 

@@ -4,12 +4,15 @@ import type { Config } from '../config/load-config.js';
 import type { Logger, SlackPoster } from '../core/ports.js';
 import { createKubeConnector } from '../kube/kube-connector.js';
 import { createOpenStackRegistry } from '../openstack/openstack-registry.js';
+import { redisEpoch } from '../queue/lost-jobs.js';
+import { createLostOperationWatch } from '../queue/lost-operations.js';
 import { createOperationStore } from '../queue/operation-store.js';
 import { startWorkers, type RunningWorkers } from '../queue/run-workers.js';
 import { createRedisTicketKv } from '../queue/ticket-kv.js';
 import { createKvTicketStore } from '../tickets/kv-ticket-store.js';
 import { createTicketSink } from '../tickets/sinks/create-ticket-sink.js';
 import { createTicketService } from '../tickets/ticket-service.js';
+import { createLostTrackingReporter } from '../slack/lost-job-reporter.js';
 import type { SharedPorts } from './build-ports.js';
 import type { StartBotOptions } from './start-bot.js';
 
@@ -75,8 +78,18 @@ export async function startWorker(
     onFinalFailure: createFinalFailureReporter(slack),
     ...options.worker,
   });
+  // Tracked operations live only in Redis: if it restarts without its data, their threads are told.
+  const lostOperations = createLostOperationWatch({
+    client: producer.client,
+    prefix: config.redis.prefix,
+    epoch: redisEpoch(producer.client, config.redis.prefix),
+    onLost: createLostTrackingReporter(slack, logger),
+    logger,
+    ...(options.timing?.lostJobCheckMs === undefined ? {} : { intervalMs: options.timing.lostJobCheckMs }),
+  });
   return {
     async close() {
+      lostOperations.close();
       await workers.close();
       await openstack.close();
     },

@@ -93,3 +93,8 @@ export async function countTrackedOperations(redis: Redis, prefix: string): Prom
   });
   return counts;
 }
+
+/** The clouds that have (or had) tracked operations. */
+export function trackedClouds(redis: Redis, prefix: string): Promise<string[]> {
+  return redis.smembers(cloudsKey(prefix));
+}

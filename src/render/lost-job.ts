@@ -28,3 +28,17 @@ export function renderLostJob(job: LostJobView): Message {
     ],
   };
 }
+
+/** Tells a tracked operation's thread that the bot stopped following it: Redis lost its record. */
+export function renderLostTracking(op: { kind: string; cluster: string }): Message {
+  const what = `the ${escapeMrkdwn(op.kind)} of \`${escapeMrkdwn(op.cluster)}\``;
+  const text = `I stopped following ${what}: the bot's Redis restarted without its data. Magnum goes on with it; check with /kube show ${op.cluster}.`;
+  return {
+    text: escapeMrkdwn(text),
+    blocks: [
+      section(
+        `:warning: I stopped following ${what}: the bot's Redis restarted without its data (no persistence), so no progress or result will come here. Magnum goes on with it: check with \`/kube show ${escapeMrkdwn(op.cluster)}\`.`,
+      ),
+    ],
+  };
+}

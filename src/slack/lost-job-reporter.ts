@@ -1,5 +1,5 @@
 import type { Logger, SlackPoster } from '../core/ports.js';
-import { renderLostJob, type LostJobView } from '../render/lost-job.js';
+import { renderLostJob, renderLostTracking, type LostJobView } from '../render/lost-job.js';
 
 /** A job queued for someone that Redis lost before it ran. */
 export interface LostJob extends LostJobView {
@@ -19,6 +19,22 @@ export function createLostJobReporter(slack: SlackPoster, logger: Logger): (jobs
         else await slack.postEphemeral(job.channel, job.user, message);
       } catch (error) {
         logger.warn({ err: error, jobId: job.id }, 'could not tell the requester of a lost job');
+      }
+    }
+  };
+}
+
+/** Tells each lost operation's thread that the bot no longer follows it. */
+export function createLostTrackingReporter(
+  slack: SlackPoster,
+  logger: Logger,
+): (ops: readonly { id: string; kind: string; cluster: string; channel: string; threadTs: string }[]) => Promise<void> {
+  return async (ops) => {
+    for (const op of ops) {
+      try {
+        await slack.post(op.channel, renderLostTracking(op), op.threadTs);
+      } catch (error) {
+        logger.warn({ err: error, op: op.id }, 'could not tell a thread that its operation is no longer followed');
       }
     }
   };
