@@ -26,6 +26,8 @@ const UpgradeData = Origin.extend({
   confirmedFrom: z.string().optional(),
   toVersion: z.string().optional(),
   requested: z.boolean().default(false),
+  /** The cluster's status before the upgrade, saved with `requested`: a retry tracks from it, not from a guess. */
+  initialStatus: z.string().optional(),
   anchorTs: z.string().optional(),
   /** The preview was posted: a retry posts no second one. */
   previewTs: z.string().optional(),
@@ -81,7 +83,7 @@ async function upgradeAndTrack(data: UpgradeData, threadTs: string, ctx: JobCont
     }
     await audit(ctx, mutation, 'started', `uuid ${cluster.uuid}, ${plan.current.name} to ${target.name}`);
     if (!ownUnderWay) await magnum.upgradeCluster(cluster.uuid, target.uuid);
-    Object.assign(data, { uuid: cluster.uuid, requested: true, toVersion: plan.toVersion ?? undefined });
+    Object.assign(data, { uuid: cluster.uuid, requested: true, toVersion: plan.toVersion ?? undefined, initialStatus: cluster.status });
     await ctx.runtime.updateData(data);
   }
   const uuid = data.uuid as string;
@@ -109,7 +111,8 @@ async function upgradeAndTrack(data: UpgradeData, threadTs: string, ctx: JobCont
     usualMin,
     ...(targetVersion === undefined ? {} : { targetVersion }),
     // The status before the upgrade: a terminal status ends it only once it moved (or 10 minutes passed).
-    initialStatus: plan?.cluster.status ?? 'UPDATE_COMPLETE',
+    // A retry after a kill has no plan: the saved status, so an upgrade that ended meanwhile is reported at once.
+    initialStatus: plan?.cluster.status ?? data.initialStatus ?? 'UPDATE_COMPLETE',
   });
   return { uuid };
 }

@@ -370,6 +370,7 @@ export const KILL_ROWS: readonly KillRow[] = [
   upgradeRow('before Magnum gets the upgrade', {
     cloud: { service: 'magnum', method: 'POST', path: '/actions/upgrade$', phase: 'request' },
   }),
+  upgradeRow('after Slack accepted the progress message, before its ts is saved', post(/Upgrading healthy/)),
   upgradeRow('after Magnum accepted the upgrade, before the worker hears so', {
     cloud: { service: 'magnum', method: 'POST', path: '/actions/upgrade$', phase: 'response' },
   }),
