@@ -51,7 +51,9 @@ describe('a worker killed between "create requested" and "create accepted"', () 
     expect(simClustersNamed(h.sim, 'omega')).toBe(1);
 
     await h.startWorker();
-    await h.waitForMessage(/^Creating omega: CREATE_IN_PROGRESS/);
+    // The new worker takes the job once two of its stalled checks (5 s apart) have seen the dead
+    // worker's lock expired: about 10 s on an idle machine, more under CI load (15 s was missed once).
+    await h.waitForMessage(/^Creating omega: CREATE_IN_PROGRESS/, 60_000);
     h.advance(19 * MINUTE);
     await h.waitForMessage(/omega is ready/);
 
