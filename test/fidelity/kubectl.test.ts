@@ -124,4 +124,30 @@ describeKubectl('kubectl against the simulated cluster, with the kubeconfig the 
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain('jobs.batch "mariadb-bootstrap" not found');
   });
+
+  it('reports the new version on the API server and every node once a Magnum upgrade ends, and the old one before', async () => {
+    const MINUTE = 60_000;
+    const [from, to] = await Promise.all([api.magnum.getTemplate('k8s-1.27-no-volume'), api.magnum.getTemplate('k8s-1.28-no-volume')]);
+    await api.magnum.createCluster({ name: 'kubectl-upgrade', clusterTemplateId: from.uuid, nodeCount: 2, keypair: 'demo-key' });
+    sim.clock.advance(30 * MINUTE);
+    const file = await kubeconfigFor('kubectl-upgrade');
+    const kubectl = (...args: string[]) => runCli('kubectl', [...args, '--kubeconfig', file, '--cache-dir', join(dir, 'cache')], {});
+    const versions = async () => {
+      const nodes = await kubectl('get', 'nodes', '-o', 'jsonpath={.items[*].status.nodeInfo.kubeletVersion}');
+      const server = await kubectl('version', '-o', 'json');
+      return {
+        nodes: nodes.stdout.trim().split(' '),
+        server: (JSON.parse(server.stdout) as { serverVersion: { gitVersion: string } }).serverVersion.gitVersion,
+      };
+    };
+    expect(await versions()).toEqual({ nodes: ['v1.27.4', 'v1.27.4', 'v1.27.4'], server: 'v1.27.4' });
+
+    await api.magnum.upgradeCluster('kubectl-upgrade', to.uuid);
+    sim.clock.advance(MINUTE);
+    expect((await versions()).server).toBe('v1.27.4');
+    sim.clock.advance(60 * MINUTE);
+
+    expect((await api.magnum.getCluster('kubectl-upgrade')).coeVersion).toBe('v1.28.15');
+    expect(await versions()).toEqual({ nodes: ['v1.28.15', 'v1.28.15', 'v1.28.15'], server: 'v1.28.15' });
+  });
 });

@@ -9,6 +9,16 @@ import { addWorkload, ownerRef } from './workload-builder.js';
 import { deletePod } from './workload-ops.js';
 import { refreshWorkloadStatus } from './workload-status.js';
 
+/** A Magnum upgrade done: the API server and every node's kubelet and kube-proxy report `version`. */
+export function setKubeVersion(ctx: ClusterContext, version: string): void {
+  ctx.kubeVersion = version;
+  for (const node of ctx.store.list('nodes')) {
+    const status = node['status'] as { nodeInfo?: Record<string, string> } | undefined;
+    if (status?.nodeInfo) status.nodeInfo = { ...status.nodeInfo, kubeletVersion: version, kubeProxyVersion: version };
+    ctx.store.put('nodes', node);
+  }
+}
+
 /** Grows or shrinks the node lists (a Magnum resize): new nodes join Ready with their DaemonSet pods. */
 export function setNodeCount(ctx: ClusterContext, masters: number, workers: number, now: number): void {
   resize(ctx, ctx.masters, masters, (i) => masterNode(ctx.prefix, i), now);

@@ -5,7 +5,7 @@ import type { TLSSocket } from 'node:tls';
 import type { SimClock } from '../clock.js';
 import { applyFault, type FaultPlan } from '../faults.js';
 import type { ScenarioName } from '../scenarios.js';
-import { addLoadBalancerService, setNodeCount } from './cluster-changes.js';
+import { addLoadBalancerService, setKubeVersion, setNodeCount } from './cluster-changes.js';
 import { createClusterContext, type ClusterContext } from './cluster-context.js';
 import { stackSuffix } from './kube-names.js';
 import { routeApi, type ServerInfo } from './kube-router.js';
@@ -33,6 +33,8 @@ export interface SimKubeCluster {
   /** `https://127.0.0.1:PORT`. */
   url: string;
   setNodeCount(masters: number, workers: number): void;
+  /** The Kubernetes version the API server and the nodes report (after an upgrade). */
+  setKubeVersion(version: string): void;
   addLoadBalancerService(namespace: string, name: string): void;
   close(): Promise<void>;
 }
@@ -72,6 +74,10 @@ export async function startKubeCluster(opts: KubeClusterOptions): Promise<SimKub
   return {
     url: `https://127.0.0.1:${port}`,
     setNodeCount: (masters, workers) => setNodeCount(ctx, masters, workers, opts.clock.now()),
+    setKubeVersion: (version) => {
+      info.kubeVersion = version;
+      setKubeVersion(ctx, version);
+    },
     addLoadBalancerService: (namespace, name) => {
       lbSeq += 1;
       addLoadBalancerService(ctx, namespace, name, opts.clock.now(), `203.0.113.${10 + lbSeq}`);

@@ -38,6 +38,7 @@ function startKube(state: SimState, cluster: SimCluster, logger: Logger): Promis
         faults: state.faults,
       });
       cluster.kubeNodeCount = cluster.nodeCount;
+      cluster.kubeRunningVersion = kubeVersion(cluster, phaseAt(state, cluster, state.clock.now()) ?? undefined);
     } catch (err) {
       logger.warn({ cluster: cluster.name, err }, 'simulated Kubernetes API failed to start');
     }
@@ -60,6 +61,12 @@ async function reconcileOne(state: SimState, cluster: SimCluster, now: number, l
   if (cluster.kube && phase.status !== 'UPDATE_IN_PROGRESS' && cluster.kubeNodeCount !== cluster.nodeCount) {
     cluster.kube.setNodeCount(cluster.masterCount, cluster.nodeCount);
     cluster.kubeNodeCount = cluster.nodeCount;
+  }
+  // What coe_version says (the old version until an upgrade ends) is what the nodes run.
+  const version = kubeVersion(cluster, phase);
+  if (cluster.kube && cluster.kubeRunningVersion !== undefined && cluster.kubeRunningVersion !== version) {
+    cluster.kube.setKubeVersion(version);
+    cluster.kubeRunningVersion = version;
   }
   if ((cluster.scenario === 'lb-blocks-delete' || cluster.scenario === 'capi-lb-blocks-delete') && cluster.extraLbId === null) {
     const create = cluster.ops[0];

@@ -15,6 +15,7 @@ export interface SimCertAuthority {
 export interface SimKubeHandle {
   url: string;
   setNodeCount(masters: number, workers: number): void;
+  setKubeVersion(version: string): void;
   addLoadBalancerService(namespace: string, name: string): void;
   close(): Promise<void>;
 }

@@ -123,6 +123,8 @@ export interface SimCluster {
   kube: SimKubeHandle | null;
   kubeStarting: Promise<void> | null;
   kubeNodeCount: number | null;
+  /** The Kubernetes version its API server and nodes report (they follow an upgrade once it ends). */
+  kubeRunningVersion?: string;
   /** lb-blocks-delete: id of the LoadBalancer service's Octavia LB once created. */
   extraLbId: string | null;
   /** Created through the API while the sim runs (not seeded): its Kubernetes objects date from the end of its create. */

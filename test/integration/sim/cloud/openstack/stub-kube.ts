@@ -28,6 +28,7 @@ export function stubKube(): { backend: KubeBackend; log: StubKubeLog } {
       const handle: SimKubeHandle = {
         url: `https://127.0.0.1:${port}`,
         setNodeCount: (m, w) => log.nodeCounts.push(`${options.name}:${m}/${w}`),
+        setKubeVersion: () => undefined,
         addLoadBalancerService: (ns, name) => log.services.push(`${options.name}:${ns}/${name}`),
         close: () => {
           log.closed.push(options.name);
