@@ -19,6 +19,7 @@ import { sendSlashCommand, startSlackStandIn } from '../src/sim/index.js';
 import { COMMANDS } from '../commands/index.js';
 import { createRegistry } from '../commands/registry.js';
 import { median, percentile, ratioLine } from './stats.js';
+import { targetLine } from './targets.js';
 
 const REQUESTS = 300;
 const ROUNDS = 3;
@@ -120,6 +121,11 @@ for (const concurrency of [1, 20]) {
   console.log(ratioLine(`ack latency c=${concurrency}, p50`, median(ourSamples), median(bareSamples), 'ms'));
   console.log(ratioLine(`ack latency c=${concurrency}, p99`, percentile(ourSamples, 99), percentile(bareSamples, 99), 'ms'));
   console.log(ratioLine(`acks per second c=${concurrency}`, median(ourRates), median(bareRates), 'req/s'));
+  console.log(targetLine(`ack latency c=${concurrency}, p50, ratio`, median(ourSamples) / median(bareSamples), { atMost: 1.3 }));
+  console.log(
+    targetLine(`ack latency c=${concurrency}, p99, ratio`, percentile(ourSamples, 99) / percentile(bareSamples, 99), { atMost: 1.3 }),
+  );
+  console.log(targetLine(`acks per second c=${concurrency}, ratio`, median(ourRates) / median(bareRates), { atLeast: 0.8 }));
 }
 
 await ours.stop();

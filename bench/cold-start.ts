@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSlackStandIn } from '../src/sim/index.js';
 import { median, ratioLine } from './stats.js';
+import { targetLine } from './targets.js';
 
 const ROUNDS = 7;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -87,4 +88,5 @@ for (let round = 0; round < ROUNDS; round += 1) {
 console.log(ratioLine('cold start to /readyz, ROLE=web', median(ours), median(floor), 'ms'));
 const ratios = ours.map((o, i) => o / (floor[i] ?? Number.NaN)).sort((a, b) => a - b);
 console.log(`${''.padEnd(34)} rounds' ratios ${ratios.map((r) => r.toFixed(2)).join(' ')}`);
+console.log(targetLine('cold start to /readyz, ROLE=web, ratio', median(ours) / median(floor), { atMost: 1.3 }));
 await slack.close();

@@ -11,6 +11,7 @@
  */
 import { startBotWorld } from './bot-world.js';
 import { median } from './stats.js';
+import { targetLine } from './targets.js';
 
 const SAMPLES = 5;
 const POLL_INTERVAL_MS = 5_000;
@@ -52,4 +53,5 @@ console.log(
     `bound ${seconds(BOUND_MS)} (poll interval ${POLL_INTERVAL_MS / 1000} s + 2 s)   worst/bound ${(worst / BOUND_MS).toFixed(2)}`,
 );
 console.log(`${''.padEnd(34)} samples ${samples.map(seconds).join(', ')}`);
+console.log(targetLine('failure to diagnosis, worst / bound', worst / BOUND_MS, { atMost: 1 }));
 await world.stop();

@@ -14,6 +14,7 @@ import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { startBotWorld } from './bot-world.js';
 import { median, ratioLine } from './stats.js';
+import { targetLine } from './targets.js';
 
 const ROUNDS = 5;
 const PER_ROUND = 6;
@@ -70,6 +71,7 @@ for (let round = 0; round < ROUNDS; round += 1) {
   ratios.push(median(o) / median(b));
 }
 console.log(ratioLine('signed request to first message', median(ourSamples), median(bareSamples), 'ms'));
+console.log(targetLine('signed request to first message, ratio', median(ourSamples) / median(bareSamples), { atMost: 3 }));
 console.log(
   `${''.padEnd(34)} rounds' ratios ${ratios
     .sort((x, y) => x - y)

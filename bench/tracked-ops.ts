@@ -33,6 +33,7 @@ type RecordedCall = SlackStandIn['calls'][number];
 import { TEST_SETTINGS, fakeJobContext } from '../test/helpers/job-deps.js';
 import { addClusters } from '../test/helpers/sim-clusters.js';
 import { ratioLine } from './stats.js';
+import { targetLine } from './targets.js';
 
 /** What bench/tracked-ops/worker.mjs is given (as JSON in argv) and answers. */
 interface WorkerInput {
@@ -293,6 +294,17 @@ async function main(): Promise<void> {
     ours.deliveredOnce < ours.operations || baseline.deliveredOnce < baseline.operations ? 'results not delivered exactly once' : '',
   ].filter((f) => f !== '');
   console.log(failures.length > 0 ? `targets missed: ${failures.join('; ')}` : 'every target met');
+  const share429 = (f: RunFigures) => (f.webApiCalls === 0 ? 0 : f.rateLimited / f.webApiCalls);
+  console.log(
+    targetLine(`Magnum lists per interval, ${OPERATIONS} tracked / 1`, ours.magnumListsPerInterval / baseline.magnumListsPerInterval, {
+      atMost: 1.1,
+    }),
+  );
+  console.log(targetLine(`worker peak RSS, ${OPERATIONS} tracked`, Math.round(ours.peakRssMb), { below: 150 }, 'MB'));
+  for (const [method, use] of Object.entries(ours.tierUse).sort())
+    console.log(targetLine(`${method}: busiest minute / tier`, use, { atMost: 1 }));
+  console.log(targetLine(`429 answers / Web API calls, ${OPERATIONS} tracked`, share429(ours), { atMost: 0.05 }));
+  console.log(targetLine(`results delivered exactly once, ${OPERATIONS} tracked`, ours.deliveredOnce / ours.operations, { atLeast: 1 }));
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
