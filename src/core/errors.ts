@@ -7,11 +7,11 @@ export type ServiceName =
   'keystone' | 'magnum' | 'heat' | 'octavia' | 'neutron' | 'nova' | 'glance' | 'cinder' | 'kube' | 'slack' | 'redis' | 'tickets';
 
 /**
- * Every error code the bot uses: a closed list, so a new code is a deliberate change here and
- * the one renderer (src/render/error-message.ts) can give each a hint. Grouped by where it arises.
+ * Codes that answer the request itself (bad arguments, not allowed, no such cluster, another
+ * operation under way): the user is told and nothing is wrong with the bot, so they are logged
+ * as refusals, not as failures.
  */
-export const ERROR_CODES = [
-  // The request itself.
+const REFUSAL_CODES = [
   'usage_invalid_args',
   'permission_denied',
   'workspace_not_allowed',
@@ -22,6 +22,15 @@ export const ERROR_CODES = [
   'not_on_subnet',
   'resize_changed',
   'bare_pod',
+] as const;
+
+/**
+ * Every error code the bot uses: a closed list, so a new code is a deliberate change here and
+ * the one renderer (src/render/error-message.ts) can give each a hint. Grouped by where it arises.
+ */
+export const ERROR_CODES = [
+  // The request itself.
+  ...REFUSAL_CODES,
   'cluster_unreadable',
   // Configuration and wiring.
   'config_invalid',
@@ -202,4 +211,9 @@ export function isRetryableStatus(status: number | undefined): boolean {
 
 export function isBotError(error: unknown): error is BotError {
   return error instanceof BotError;
+}
+
+/** Whether the error refuses the request (a user-facing answer, the bot working as meant) rather than a failure. */
+export function isRefusal(error: unknown): boolean {
+  return isBotError(error) && (REFUSAL_CODES as readonly ErrorCode[]).includes(error.code);
 }

@@ -1,4 +1,5 @@
 import { DelayedError, MetricsTime, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { isRefusal } from '../core/errors.js';
 import type { JobProcessor } from '../core/job.js';
 import type { JobMetrics, Logger } from '../core/ports.js';
 import { createRedisConnection, type RedisConnection, type RedisTarget } from './connection.js';
@@ -59,7 +60,9 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     } catch (thrown) {
       const error = toWorkerError(thrown);
       const final = isFinalFailure(job.attemptsMade + 1, totalAttempts(job.opts.attempts), error);
-      runtime.log.warn({ ...errorFields(thrown), final }, 'job attempt failed');
+      // A refusal (another operation under way, no such cluster) is the answer the user gets, not a failure.
+      if (isRefusal(thrown)) runtime.log.info(errorFields(thrown), 'job refused');
+      else runtime.log.warn({ ...errorFields(thrown), final }, 'job attempt failed');
       throw error;
     }
     const reschedule = asRescheduleRequest(result);
@@ -92,10 +95,12 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   worker.on('stalled', (jobId: string) => log.warn({ jobId }, 'job stalled, returned to the queue'));
   worker.on('failed', (job: Job | undefined, error: Error) => {
     if (job === undefined || !isFinalFailure(job.attemptsMade, totalAttempts(job.opts.attempts), error)) return;
-    log.error({ jobId: job.id, job: job.name, ...errorFields(originalError(error)) }, 'job failed for good');
+    const cause = originalError(error);
+    // A refusal was logged (at info) when it was thrown: the user is answered, the job is no failure of the bot.
+    if (!isRefusal(cause)) log.error({ jobId: job.id, job: job.name, ...errorFields(cause) }, 'job failed for good');
     const onFinalFailure = options.onFinalFailure;
     if (onFinalFailure === undefined) return;
-    const call = onFinalFailure(job.name, job.data, originalError(error)).catch((hookError: unknown) => {
+    const call = onFinalFailure(job.name, job.data, cause).catch((hookError: unknown) => {
       log.error({ jobId: job.id, ...errorFields(hookError) }, 'final failure hook failed');
     });
     pending.add(call);

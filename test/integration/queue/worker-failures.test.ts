@@ -1,4 +1,5 @@
-import { BotError, NotFoundError, UpstreamError } from '../../../src/core/errors.js';
+import { BotError, NotFoundError, UpstreamError, UsageError } from '../../../src/core/errors.js';
+import { createLogger } from '../../../src/logging/logger.js';
 import { rescheduleIn } from '../../../src/queue/reschedule.js';
 import { createHarness, type Harness } from './harness.js';
 import { eventually, signal } from './queue-test-kit.js';
@@ -46,6 +47,45 @@ describe('worker failures, retries and reschedules on real Redis', () => {
     expect(runs).toBe(1);
     expect(finalFailures).toEqual([{ name: 'show', data: { cluster: 'prod' }, error: missing }]);
     expect(await failedJobs()).toEqual([{ id: 'show-1', failedReason: 'not_found: No cluster named prod.' }]);
+  });
+
+  it('logs a refused request at info and a real failure at error', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
+    const refusal = new UsageError(
+      '`dev-a` is UPDATE_IN_PROGRESS: Magnum upgrades a cluster only from CREATE_COMPLETE or UPDATE_COMPLETE. Wait for the current operation to end.',
+    );
+    const outage = new UpstreamError('upstream_unavailable', 'Magnum is unavailable.', {
+      service: 'magnum',
+      status: 503,
+      retryable: false,
+    });
+    await h.startWorkers(
+      {
+        upgrade: async () => {
+          throw refusal;
+        },
+        list: async () => {
+          throw outage;
+        },
+      },
+      { onFinalFailure, logger },
+    );
+
+    await h.queue.enqueue('upgrade', { cluster: 'dev-a' }, { jobId: 'upgrade-1' });
+    await h.queue.enqueue('list', {}, { jobId: 'list-1' });
+    await eventually(() => finalFailures.length === 2);
+
+    const byJob = (name: string) =>
+      lines.map((l) => JSON.parse(l) as { level: number; msg: string; job?: string; code?: string }).filter((l) => l.job === name);
+    expect(byJob('upgrade').map((l) => [l.level, l.msg, l.code])).toEqual([[30, 'job refused', 'usage_invalid_args']]);
+    expect(
+      byJob('list')
+        .filter((l) => l.level >= 50)
+        .map((l) => [l.msg, l.code]),
+    ).toEqual([['job failed for good', 'upstream_unavailable']]);
+    // The requester still hears about both.
+    expect(finalFailures.map((f) => f.error)).toEqual(expect.arrayContaining([refusal, outage]));
   });
 
   it('retries a retryable error until the attempts are used up, then reports it once', async () => {
