@@ -20,9 +20,11 @@ export function toSlashRequest(body: unknown): SlashRequest {
   return { text: p.text.trim(), userId: p.user_id, teamId: p.team_id, channelId: p.channel_id, triggerId: p.trigger_id };
 }
 
+const ResponseUrl = z.object({ response_url: z.string().min(1) });
+
 /** The `response_url` of a payload, when it has one. */
 export function responseUrlOf(body: unknown): string | undefined {
-  const parsed = z.object({ response_url: z.string().min(1) }).safeParse(body);
+  const parsed = ResponseUrl.safeParse(body);
   return parsed.success ? parsed.data.response_url : undefined;
 }
 
