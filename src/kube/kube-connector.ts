@@ -1,7 +1,6 @@
 import type { ClusterDetail } from '../core/cluster.js';
 import type { Clock, KubeApi, KubeConnector, Logger, OpenStackApi } from '../core/ports.js';
 import { createKubeApi, type KubeApiOptions } from './kube-api.js';
-import { buildKubeConfig, loadKubeConfigFile } from './kubeconfig.js';
 import { listKubeconfigFiles } from './kubeconfig-dir.js';
 import { MagnumCredentialCache } from './magnum-credentials.js';
 
@@ -12,6 +11,13 @@ export interface KubeConnectorOptions {
   /** Timeouts and caps for every KubeApi it opens. */
   api?: Omit<KubeApiOptions, 'clock' | 'logger' | 'onUnauthorized'>;
 }
+
+/**
+ * kubeconfig.js, and @kubernetes/client-node under it (about 65 MB of RSS for its generated
+ * models), loaded when the first cluster is opened: a worker that only tracks operations never
+ * loads it.
+ */
+const kubeconfigModule = () => import('./kubeconfig.js');
 
 /** Opens KubeApis: Magnum clusters through their certificate API, others from KUBECONFIG_DIR. */
 export function createKubeConnector(options: KubeConnectorOptions): KubeConnector {
@@ -28,6 +34,7 @@ export function createKubeConnector(options: KubeConnectorOptions): KubeConnecto
   return {
     async forMagnumCluster(openstack: OpenStackApi, cluster: ClusterDetail): Promise<KubeApi> {
       const creds = await credentials.get(openstack, cluster);
+      const { buildKubeConfig } = await kubeconfigModule();
       const kc = buildKubeConfig(cluster.name, `${cluster.uuid}-admin`, creds);
       return createKubeApi(kc, {
         ...apiOptions(options.logger.child({ cluster: cluster.name, clusterUuid: cluster.uuid })),
@@ -39,6 +46,7 @@ export function createKubeConnector(options: KubeConnectorOptions): KubeConnecto
       if (!options.kubeconfigDir) return null;
       const file = (await kubeconfigFiles(options.kubeconfigDir)).find((f) => f.name === name);
       if (!file) return null;
+      const { loadKubeConfigFile } = await kubeconfigModule();
       return createKubeApi(loadKubeConfigFile(file.path), apiOptions(options.logger.child({ cluster: name })));
     },
     async listKubeconfigClusters(): Promise<string[]> {
@@ -49,6 +57,7 @@ export function createKubeConnector(options: KubeConnectorOptions): KubeConnecto
 }
 
 /** A KubeApi for one kubeconfig file (`kube-chatops diagnose --kubeconfig FILE`). */
-export function openKubeconfigFile(path: string, options: KubeApiOptions): KubeApi {
+export async function openKubeconfigFile(path: string, options: KubeApiOptions): Promise<KubeApi> {
+  const { loadKubeConfigFile } = await kubeconfigModule();
   return createKubeApi(loadKubeConfigFile(path), options);
 }

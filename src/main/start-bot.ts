@@ -8,7 +8,7 @@ import { startProbeServer } from '../slack/probe-routes.js';
 import { createSlackPoster, type OutboxPoster } from '../slack/slack-poster.js';
 import { createSlackWebClient } from '../slack/web-client.js';
 import { buildSharedPorts } from './build-ports.js';
-import { createWeb, type SlackApp } from './start-web.js';
+import type { SlackApp } from './start-web.js';
 
 /** How long stop() waits for the outbox's results and alerts (within the pod's grace period). */
 const OUTBOX_DRAIN_MS = 5_000;
@@ -65,7 +65,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
           ...(options.timing?.lostJobCheckMs === undefined ? {} : { intervalMs: options.timing.lostJobCheckMs }),
         });
   const webPorts = lostJobs === null ? ports : { ...ports, queue: rememberingQueue(ports.queue, lostJobs, () => Date.now()) };
-  const web: SlackApp | null = config.role === 'worker' ? null : await createWeb(config, logger, webPorts, outbox);
+  // The web role (Bolt's app, the command registry) is loaded only when it runs: ROLE=worker never imports it.
+  const web: SlackApp | null =
+    config.role === 'worker' ? null : await (await import('./start-web.js')).createWeb(config, logger, webPorts, outbox);
   const slack: OutboxPoster =
     web?.poster ?? createSlackPoster(createSlackWebClient(config.slack, logger, ports.metrics.slack), { ...outbox, logger });
   let workers: RunningWorkers | null = null;

@@ -217,7 +217,8 @@ describe('architecture', () => {
     expect(readers.map((f) => relative(root, f))).toEqual([]);
   });
 
-  it('keeps the worker role out of the web role: `start` loads no job, no client-node and no OpenStack client until the worker runs', () => {
+  /** The files and packages loaded with `entries`, leaving out what they import dynamically (at first use). */
+  const staticallyLoaded = (...entries: string[]) => {
     const loaded = new Set<string>();
     const packages = new Set<string>();
     const visit = (file: string) => {
@@ -228,11 +229,25 @@ describe('architecture', () => {
         else packages.add(packageName(edge.specifier));
       }
     };
-    visit(join(root, 'src/bin/start.ts'));
+    for (const entry of entries) visit(join(root, entry));
+    return { loaded, packages };
+  };
+
+  it('keeps the worker role out of the web role: `start` loads no job, no client-node and no OpenStack client until the worker runs', () => {
+    const { loaded, packages } = staticallyLoaded('src/bin/start.ts');
     const workerOnly = [...loaded].map((f) => relative(root, f)).filter((f) => /^(jobs|src\/openstack|src\/kube)\//.test(f));
 
     expect(loaded.size).toBeGreaterThan(20);
     expect(workerOnly).toEqual([]);
+    expect([...packages]).not.toContain('@kubernetes/client-node');
+  });
+
+  it('keeps the web role and client-node out of the worker role: ROLE=worker loads no command and not the Slack app (start-web), and client-node only when a job opens a cluster', () => {
+    const { loaded, packages } = staticallyLoaded('src/bin/start.ts', 'src/main/start-worker.ts');
+    const webOnly = [...loaded].map((f) => relative(root, f)).filter((f) => f.startsWith('commands/') || f === 'src/main/start-web.ts');
+
+    expect(loaded.has(join(root, 'jobs/index.ts'))).toBe(true);
+    expect(webOnly).toEqual([]);
     expect([...packages]).not.toContain('@kubernetes/client-node');
   });
 
