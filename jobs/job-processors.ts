@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { UpstreamError, isBotError } from '../src/core/errors.js';
 import type { JobProcessor } from '../src/core/job.js';
 import type { Clock, JobMetrics, SlackPoster } from '../src/core/ports.js';
@@ -44,17 +44,25 @@ const NOT_IN_CHANNEL = new Set(['not_in_channel', 'channel_not_found']);
  * When a job fails for good, the requester hears why: in the job's thread when it has one,
  * else ephemerally (a typo'd cluster name is not worth a channel message). When the bot is not
  * in the channel, neither reaches them: they get a direct message saying to invite the bot.
+ * The posts are keyed by the job (`key`): its attempt run again after a kill, or after Slack's
+ * answer came late, finds the message already posted. Ephemeral messages cannot be looked up in
+ * Slack (they are in no history), so that one may still come twice.
  */
 export function createFinalFailureReporter(slack: SlackPoster) {
-  return async (_name: string, data: unknown, error: unknown): Promise<void> => {
+  return async (_name: string, data: unknown, error: unknown, key: string): Promise<void> => {
     const origin = (data ?? {}) as ThreadOrigin;
     if (typeof origin.channel !== 'string') return;
     if (error instanceof UpstreamError && error.service === 'slack' && NOT_IN_CHANNEL.has(error.upstreamCode ?? '')) {
-      if (typeof origin.user === 'string') await slack.post(origin.user, renderNotInChannel(origin.channel));
+      if (typeof origin.user === 'string') await slack.post(origin.user, renderNotInChannel(origin.channel), undefined, { key });
       return;
     }
-    const message = renderErrorMessage(error, randomUUID().slice(0, 8));
-    if (typeof origin.threadTs === 'string') await slack.post(origin.channel, message, origin.threadTs);
+    const message = renderErrorMessage(error, referenceOf(key));
+    if (typeof origin.threadTs === 'string') await slack.post(origin.channel, message, origin.threadTs, { key });
     else if (typeof origin.user === 'string') await slack.postEphemeral(origin.channel, origin.user, message);
   };
+}
+
+/** The reference a failure message shows: the same on every run of the job's last attempt. */
+function referenceOf(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 8);
 }

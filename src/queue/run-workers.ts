@@ -1,6 +1,6 @@
 import { DelayedError, MetricsTime, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { isRefusal } from '../core/errors.js';
-import type { JobProcessor } from '../core/job.js';
+import { postKey, type JobProcessor } from '../core/job.js';
 import type { JobMetrics, Logger } from '../core/ports.js';
 import { createRedisConnection, type RedisConnection, type RedisTarget } from './connection.js';
 import { withDeadline } from './deadline.js';
@@ -23,8 +23,12 @@ export interface StartWorkersOptions {
   processors: Record<string, JobProcessor>;
   concurrency: number;
   logger: Logger;
-  /** Called once when a job has failed for good (after its last attempt, or unrecoverable). */
-  onFinalFailure?: (name: string, data: unknown, error: unknown) => Promise<void>;
+  /**
+   * Called when a job's last attempt failed (or it failed unrecoverably), inside that attempt:
+   * the job is marked failed only after it returns, so a worker killed while it runs has the
+   * attempt run again and the hook called again; `key` is the same on both (a keyed post).
+   */
+  onFinalFailure?: (name: string, data: unknown, error: unknown, key: string) => Promise<void>;
   lockDurationMs?: number;
   stalledIntervalMs?: number;
   /** Stalls (worker died or blocked) tolerated before the job fails. */
@@ -43,13 +47,20 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   const queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
   const log = options.logger.child({ component: 'worker', queue: queueName });
   const connection = createRedisConnection(options.url, 'worker', options.logger);
-  const pending = new Set<Promise<void>>();
+  // Told before BullMQ marks the job failed: told after, a worker killed in between lost it.
+  const tellFinalFailure = async (job: Job, thrown: unknown, key: string): Promise<void> => {
+    await options.onFinalFailure?.(job.name, job.data, thrown, key).catch((hookError: unknown) => {
+      log.error({ jobId: job.id, ...errorFields(hookError) }, 'final failure hook failed');
+    });
+  };
 
   const runJob = async (job: Job, token?: string): Promise<unknown> => {
     const processor = Object.hasOwn(options.processors, job.name) ? options.processors[job.name] : undefined;
     if (processor === undefined) {
       log.error({ jobId: job.id, job: job.name }, 'no processor for job name');
-      throw new UnrecoverableError(`no processor for job name "${job.name}"`);
+      const error = new UnrecoverableError(`no processor for job name "${job.name}"`);
+      await tellFinalFailure(job, error, postKey(toJobRuntime(job, log), 'failed'));
+      throw error;
     }
     const waitMs = queueWaitMs(job, Date.now());
     if (waitMs !== undefined) options.metrics?.waited(job.name, waitMs);
@@ -63,6 +74,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       // A refusal (another operation under way, no such cluster) is the answer the user gets, not a failure.
       if (isRefusal(thrown)) runtime.log.info(errorFields(thrown), 'job refused');
       else runtime.log.warn({ ...errorFields(thrown), final }, 'job attempt failed');
+      if (final) await tellFinalFailure(job, thrown, postKey(runtime, 'failed'));
       throw error;
     }
     const reschedule = asRescheduleRequest(result);
@@ -98,13 +110,6 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     const cause = originalError(error);
     // A refusal was logged (at info) when it was thrown: the user is answered, the job is no failure of the bot.
     if (!isRefusal(cause)) log.error({ jobId: job.id, job: job.name, ...errorFields(cause) }, 'job failed for good');
-    const onFinalFailure = options.onFinalFailure;
-    if (onFinalFailure === undefined) return;
-    const call = onFinalFailure(job.name, job.data, cause).catch((hookError: unknown) => {
-      log.error({ jobId: job.id, ...errorFields(hookError) }, 'final failure hook failed');
-    });
-    pending.add(call);
-    void call.finally(() => pending.delete(call));
   });
 
   try {
@@ -131,7 +136,6 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
         // A close cut short by Redis going down leaves BullMQ's blocking connection (its own
         // ioredis client) reconnecting forever, which keeps the process alive: end it too.
         await settleWithin(worker.disconnect(), FORCED_CLOSE_WAIT_MS);
-        await Promise.allSettled([...pending]);
         await connection.close();
       })();
       return closing;

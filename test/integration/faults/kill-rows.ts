@@ -21,6 +21,7 @@ export const KILL_JOBS = [
   'ticket attach',
   'watch',
   'the poller',
+  'a job failing for good',
 ] as const;
 export type KillJob = (typeof KILL_JOBS)[number];
 
@@ -338,6 +339,34 @@ function watchRow(point: string, hold: KillHold): KillRow {
   };
 }
 
+// ---- a job failing for good (a diagnosis whose answer Slack refuses) -------------------------
+
+const REFUSED = /^Slack refused chat\.postMessage: invalid_blocks/;
+
+function failingRow(point: string, hold: KillHold): KillRow {
+  return {
+    job: 'a job failing for good',
+    point,
+    hold,
+    jobName: 'cluster-diagnose',
+    start: async ({ h }, arm) => {
+      arm();
+      // The answer is refused on the killed run and on the run that takes over.
+      h.slack.failNext('chat.postMessage', { error: 'invalid_blocks' }, 2, (body) => /^Diagnosis of crash-loop/.test(String(body['text'])));
+      await h.command('diagnose crash-loop');
+    },
+    finish: async ({ h }) => {
+      await h.waitForMessage(REFUSED, 60_000);
+    },
+    check: async ({ h }) => {
+      expect(count(h, REFUSED)).toBe(1);
+      expect(count(h, /^Diagnosis of crash-loop/)).toBe(0);
+      expect(h.slack.messages(CHANNEL)).toHaveLength(1);
+      expect(await jobStates(h, 'cluster-diagnose')).toEqual(['failed']);
+    },
+  };
+}
+
 export const KILL_ROWS: readonly KillRow[] = [
   createRow('before Magnum gets the create', {
     cloud: { service: 'magnum', method: 'POST', path: '^/v1/clusters$', phase: 'request' },
@@ -407,4 +436,6 @@ export const KILL_ROWS: readonly KillRow[] = [
   watchRow('while a tick reads the cluster', {
     cloud: { service: 'kube', method: 'GET', path: '^/api/v1/pods|/pods', phase: 'request' },
   }),
+  failingRow('in its last attempt, before Slack gets the failure message', post(/Slack refused chat\.postMessage/, 'request')),
+  failingRow('after Slack accepted the failure message, before the job is failed', post(/Slack refused chat\.postMessage/)),
 ];

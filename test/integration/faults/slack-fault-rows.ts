@@ -8,8 +8,11 @@ export interface SlackFaultRow {
   status?: number;
   /** How many calls in a row get the fault. */
   count: number;
-  /** The thread's root (a keyed post) or the job's answer in the thread. */
-  target: 'root' | 'answer';
+  /**
+   * The thread's root (a keyed post), the job's answer in the thread, or the message that tells
+   * the thread the job failed for good (its answer refused by Slack).
+   */
+  target: 'root' | 'answer' | 'failure';
 }
 
 export const SLACK_FAULT_ROWS: readonly SlackFaultRow[] = [
@@ -19,4 +22,6 @@ export const SLACK_FAULT_ROWS: readonly SlackFaultRow[] = [
   { kind: '5xx', status: 503, count: 2, target: 'answer' },
   { kind: 'late', count: 1, target: 'root' },
   { kind: 'late', count: 1, target: 'answer' },
+  { kind: '5xx', status: 503, count: 2, target: 'failure' },
+  { kind: 'late', count: 1, target: 'failure' },
 ];

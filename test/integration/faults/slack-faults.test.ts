@@ -1,9 +1,10 @@
 /**
  * The Slack Web API failing under the whole bot (signed Slack requests, the simulated cloud, the
  * Slack stand-in serving the faults): 429 with Retry-After, 5xx, and a post the stand-in accepted
- * but answered only after the bot's client stopped waiting. Each fault hits either the thread's
- * root (a keyed post) or the answer in the thread; every message arrives once, in order, and
- * the stand-in served exactly the faults injected.
+ * but answered only after the bot's client stopped waiting. Each fault hits the thread's root (a
+ * keyed post), the answer in the thread, or the message telling the thread that the job failed
+ * for good (its answer refused by Slack); every message arrives once, in order, and the stand-in
+ * served exactly the faults injected.
  */
 import { jest } from '@jest/globals';
 import { SLACK_CALL_TIMEOUT_MS } from '../../../src/slack/web-client.js';
@@ -15,6 +16,7 @@ jest.setTimeout(180_000);
 
 const ROOT = /^Cluster crash-loop is CREATE_COMPLETE/;
 const ANSWER = /^Diagnosis of crash-loop: /;
+const FAILURE = /^Slack refused chat\.postMessage: invalid_blocks/;
 
 function failureOf(row: SlackFaultRow): InjectedFailure {
   if (row.kind === '429') return { status: 429, retryAfter: 1 };
@@ -38,23 +40,30 @@ describe('the Slack Web API failing under the bot', () => {
     SLACK_FAULT_ROWS.map((row) => [`${row.kind}${row.status ? ` ${row.status}` : ''} x${row.count} on the ${row.target}`, row] as const),
   )('%s: every message once, in order', async (_name, row) => {
     const inThread = (body: Record<string, unknown>) => typeof body['thread_ts'] === 'string';
-    h.slack.failNext('chat.postMessage', failureOf(row), row.count, row.target === 'answer' ? inThread : (body) => !inThread(body));
+    const isAnswer = (body: Record<string, unknown>) => ANSWER.test(String(body['text']));
+    if (row.target === 'failure') h.slack.failNext('chat.postMessage', { error: 'invalid_blocks' }, 1, isAnswer);
+    const target = { root: (body: Record<string, unknown>) => !inThread(body), answer: inThread, failure: inThread }[row.target];
+    h.slack.failNext('chat.postMessage', failureOf(row), row.count, target);
 
     await h.command('diagnose crash-loop');
-    await h.waitForMessage(ANSWER, 90_000);
+    const last = row.target === 'failure' ? FAILURE : ANSWER;
+    await h.waitForMessage(last, 90_000);
     // Every attempt of the job is over: nothing can post after this.
-    await eventually(async () => (await h.jobs()).some((j) => j.name === 'cluster-diagnose' && j.state === 'completed'));
+    const ended = row.target === 'failure' ? 'failed' : 'completed';
+    await eventually(async () => (await h.jobs()).some((j) => j.name === 'cluster-diagnose' && j.state === ended));
 
     const roots = h.slack.messages(CHANNEL);
     expect(roots.map((m) => m.text).filter((t) => ROOT.test(t))).toHaveLength(1);
     expect(roots).toHaveLength(1);
     const thread = h.slack.thread(CHANNEL, roots[0]?.ts ?? '');
-    expect(thread.map((m) => (ROOT.test(m.text) ? 'root' : ANSWER.test(m.text) ? 'answer' : m.text))).toEqual(['root', 'answer']);
-    // Exactly the faults injected were served: one call each, besides the two posts that went through.
-    // A late answer's call never finishes for the stand-in (the client hung up): it has no status.
+    const shown = (text: string) => (ROOT.test(text) ? 'root' : ANSWER.test(text) ? 'answer' : FAILURE.test(text) ? 'failure' : text);
+    expect(thread.map((m) => shown(m.text))).toEqual(['root', row.target === 'failure' ? 'failure' : 'answer']);
+    // Exactly the faults injected were served: one call each, besides the posts that went through
+    // (and the answer Slack refused). A late answer's call never finishes for the stand-in (the
+    // client hung up): it has no status.
     const posts = h.slack.callsTo('chat.postMessage');
     const faulted = row.kind === 'late' ? 0 : row.count;
     expect(posts.filter((c) => c.status === 429 || (c.status ?? 0) >= 500)).toHaveLength(faulted);
-    expect(posts).toHaveLength(2 + faulted);
+    expect(posts).toHaveLength((row.target === 'failure' ? 3 : 2) + faulted);
   });
 });

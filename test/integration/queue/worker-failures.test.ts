@@ -74,7 +74,8 @@ describe('worker failures, retries and reschedules on real Redis', () => {
 
     await h.queue.enqueue('upgrade', { cluster: 'dev-a' }, { jobId: 'upgrade-1' });
     await h.queue.enqueue('list', {}, { jobId: 'list-1' });
-    await eventually(() => finalFailures.length === 2);
+    // The requester is told inside the last attempt; BullMQ's 'failed' (the error log) comes after.
+    await eventually(() => finalFailures.length === 2 && lines.some((l) => l.includes('job failed for good')));
 
     const byJob = (name: string) =>
       lines.map((l) => JSON.parse(l) as { level: number; msg: string; job?: string; code?: string }).filter((l) => l.job === name);
@@ -132,6 +133,21 @@ describe('worker failures, retries and reschedules on real Redis', () => {
     await eventually(async () => (await h.queue.getJobs(['completed'], 10)).length === 1);
 
     expect({ runs, finalFailures }).toEqual({ runs: 2, finalFailures: [] });
+  });
+
+  it('tells a final failure inside the last attempt, before the job is failed, with a key the same on every run', async () => {
+    const told: Array<{ key: string; states: string[] }> = [];
+    const tell = async (_name: string, _data: unknown, _error: unknown, key: string) => {
+      // A worker killed here must leave the job to be run again, not failed and never told.
+      told.push({ key, states: (await h.queue.getJobs(['active', 'failed'], 10)).map((j) => j.state) });
+    };
+    await h.startWorkers({ show: async () => Promise.reject(new NotFoundError('No cluster named prod.')) }, { onFinalFailure: tell });
+
+    await h.queue.enqueue('show', {}, { jobId: 'show-2', attempts: 3 });
+    await eventually(async () => (await failedJobs()).length === 1);
+
+    const [job] = await h.queue.getJobs(['failed'], 1);
+    expect(told).toEqual([{ key: `show-2@${job?.timestamp}/failed`, states: ['active'] }]);
   });
 
   it('fails a job with no processor for its name at once and reports it', async () => {
