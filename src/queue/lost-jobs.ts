@@ -38,6 +38,14 @@ export interface LostJobWatch {
   close(): void;
 }
 
+interface Remembered {
+  job: AcceptedJob;
+  epoch: string;
+}
+
+/** Jobs asked about at once: enough to make a round trip count, few enough to keep the replies small. */
+const STATE_BATCH = 500;
+
 /** States in which a job has not started: Redis losing its data loses it without anyone having run it. */
 const NOT_STARTED = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
 
@@ -50,9 +58,20 @@ const NOT_STARTED = new Set(['waiting', 'delayed', 'prioritized', 'waiting-child
  * it ends); what a restart of this process forgets cannot be told.
  */
 export function createLostJobWatch(options: LostJobWatchOptions): LostJobWatch {
-  const jobs = new Map<string, { job: AcceptedJob; epoch: string }>();
+  const jobs = new Map<string, Remembered>();
   const maxJobs = options.maxJobs ?? 10_000;
   let running = false;
+
+  // Asked all at once (pipelined on the one connection), a batch at a time: one round trip per batch, not per job.
+  async function statesOf(entries: Array<[string, Remembered]>): Promise<Array<[string, Remembered, string | null]>> {
+    const states: Array<[string, Remembered, string | null]> = [];
+    for (let i = 0; i < entries.length; i += STATE_BATCH) {
+      const batch = entries.slice(i, i + STATE_BATCH);
+      const answers = await Promise.all(batch.map(([id]) => options.jobState(id)));
+      batch.forEach(([id, remembered], k) => states.push([id, remembered, answers[k] ?? null]));
+    }
+    return states;
+  }
 
   async function check(): Promise<void> {
     if (running || jobs.size === 0) return;
@@ -60,8 +79,7 @@ export function createLostJobWatch(options: LostJobWatchOptions): LostJobWatch {
     try {
       const epoch = await options.epoch.current();
       const lost: AcceptedJob[] = [];
-      for (const [id, remembered] of [...jobs]) {
-        const state = await options.jobState(id);
+      for (const [id, remembered, state] of await statesOf([...jobs])) {
         if (state !== null && NOT_STARTED.has(state)) continue;
         jobs.delete(id);
         // Gone from the Redis that took it: it ran and was cleaned up. Gone with that Redis's data: lost.

@@ -55,6 +55,30 @@ describe('lost-job watch', () => {
     expect(told).toEqual([['a']]);
   });
 
+  it('asks the queue about every remembered job at once, not one after another', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const watch = createLostJobWatch({
+      epoch: { current: async () => 'e1' },
+      jobState: async () => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await Promise.resolve();
+        inFlight -= 1;
+        return 'waiting';
+      },
+      onLost: async () => undefined,
+      logger: createSilentLogger(),
+      intervalMs: 60_000,
+    });
+    for (let i = 0; i < 100; i += 1) watch.remember(job(`j${i}`), 'e1');
+
+    await watch.check();
+    watch.close();
+
+    expect(most).toBe(100);
+  });
+
   it('remembers only new jobs with a requester, with the marker read before they were queued', async () => {
     const remembered: Array<[string, string]> = [];
     const queue = rememberingQueue(
