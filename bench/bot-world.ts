@@ -4,12 +4,14 @@
  * signed slash command from a new channel of the stand-in (each its own chat.postMessage bucket).
  */
 import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
 import { localBotEnv } from '../src/bin/local-bot-env.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { createSilentLogger } from '../src/logging/logger.js';
 import { startBot } from '../src/main/start-bot.js';
 import { createRedisConnection } from '../src/queue/connection.js';
 import { deleteKeysWithPrefix } from '../src/queue/delete-prefix.js';
+import { DEFAULT_QUEUE_NAME } from '../src/queue/job-queue.js';
 import { sendSlashCommand, startSim, startSlackStandIn, type Sim, type SlackStandIn, type StandInMessage } from '../src/sim/index.js';
 
 const OPERATOR = 'U1BENCH';
@@ -21,6 +23,8 @@ export interface BotWorld {
   command(text: string): Promise<string>;
   /** Every message of the channel, roots and replies. */
   messages(channel: string): StandInMessage[];
+  /** Resolves once the bot's queue has no job waiting or running (a sample's tail ended). */
+  settled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +47,8 @@ export async function startBotWorld(
   });
   const botUrl = `http://127.0.0.1:${bot.port}`;
   let channels = 0;
+  let queue: Queue | undefined;
+  let queueConnection: ReturnType<typeof createRedisConnection> | undefined;
   return {
     sim,
     slack,
@@ -55,7 +61,18 @@ export async function startBotWorld(
       return channel;
     },
     messages: (channel) => slack.messages(channel).flatMap((root) => slack.thread(channel, root.ts)),
+    async settled() {
+      queueConnection ??= createRedisConnection(redisUrl, 'producer', logger);
+      queue ??= new Queue(DEFAULT_QUEUE_NAME, { connection: queueConnection.client, prefix });
+      for (;;) {
+        const counts = await queue.getJobCounts('active', 'waiting', 'prioritized');
+        if (Object.values(counts).every((n) => n === 0)) return;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    },
     async stop() {
+      await queue?.close();
+      await queueConnection?.close();
       await bot.stop();
       const cleanup = createRedisConnection(redisUrl, 'producer', logger);
       await deleteKeysWithPrefix(cleanup, prefix);
