@@ -23,6 +23,11 @@ export interface OutboxStore {
   /** Holds a bucket for `ms` (Slack's Retry-After). */
   pause(bucket: string, ms: number): Promise<void>;
   getPost(key: string): Promise<PostRecord | null>;
+  /**
+   * In one step (one Redis round trip): the record of `key` when there is one, else null after
+   * recording `intent` (what getPost then putPost would do for a post not made before).
+   */
+  beginPost(key: string, intent: PostRecord): Promise<PostRecord | null>;
   /** Records a post (its intent before the call, its ts after). */
   putPost(key: string, record: PostRecord): Promise<void>;
   /** Forgets a post Slack refused (it was not sent, a later attempt may post). */

@@ -29,6 +29,14 @@ redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return wait
 `;
 
+/** The record of a keyed post, or (none yet) the intent recorded. KEYS: post. ARGV: intent, ttl ms. */
+const BEGIN_POST = `
+local earlier = redis.call('GET', KEYS[1])
+if earlier then return earlier end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return false
+`;
+
 /** The outbox's shared state in Redis: token buckets per Slack method (and channel), keyed posts. */
 export function createRedisOutboxStore(redis: Redis, prefix: string): OutboxStore {
   const key = (kind: string, id: string) => `${prefix}:outbox:${kind}:${id}`;
@@ -43,6 +51,10 @@ export function createRedisOutboxStore(redis: Redis, prefix: string): OutboxStor
     async getPost(id) {
       const raw = await redis.get(key('post', id));
       return raw === null ? null : (JSON.parse(raw) as PostRecord);
+    },
+    async beginPost(id, intent) {
+      const earlier = await redis.eval(BEGIN_POST, 1, key('post', id), JSON.stringify(intent), POST_TTL_MS);
+      return typeof earlier === 'string' ? (JSON.parse(earlier) as PostRecord) : null;
     },
     async putPost(id, record) {
       await redis.set(key('post', id), JSON.stringify(record), 'PX', POST_TTL_MS);

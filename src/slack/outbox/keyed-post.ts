@@ -35,17 +35,21 @@ export async function postOnce(
   send: () => Promise<MessageRef>,
 ): Promise<MessageRef> {
   const { store } = deps;
-  const earlier = await store.getPost(key);
-  if (earlier?.state === 'sent' && earlier.ts !== undefined) return { channel: earlier.channel, ts: earlier.ts };
-  if (earlier?.state === 'sending') {
-    const ts = await deps.lookup.find(earlier, key);
-    if (ts !== null) {
-      await store.putPost(key, { ...earlier, state: 'sent', ts });
-      return { channel: earlier.channel, ts };
+  let intent: PostRecord = { state: 'sending', channel: where.channel, threadTs: where.threadTs, since: deps.now() };
+  // A key never seen (the usual case) has its intent recorded in the same round trip.
+  const earlier = await store.beginPost(key, intent);
+  if (earlier !== null) {
+    if (earlier.state === 'sent' && earlier.ts !== undefined) return { channel: earlier.channel, ts: earlier.ts };
+    if (earlier.state === 'sending') {
+      const ts = await deps.lookup.find(earlier, key);
+      if (ts !== null) {
+        await store.putPost(key, { ...earlier, state: 'sent', ts });
+        return { channel: earlier.channel, ts };
+      }
     }
+    intent = { ...intent, since: earlier.since };
+    await store.putPost(key, intent);
   }
-  const intent: PostRecord = { state: 'sending', channel: where.channel, threadTs: where.threadTs, since: earlier?.since ?? deps.now() };
-  await store.putPost(key, intent);
   let ref: MessageRef;
   try {
     ref = await send();

@@ -22,6 +22,12 @@ export function createMemoryOutboxStore(now: () => number = () => performance.no
       pauses.set(bucket, now() + ms);
     },
     getPost: async (key) => posts.get(key) ?? null,
+    async beginPost(key, intent) {
+      const earlier = posts.get(key);
+      if (earlier !== undefined) return earlier;
+      posts.set(key, intent);
+      return null;
+    },
     async putPost(key, record) {
       posts.set(key, record);
     },

@@ -42,4 +42,16 @@ describe('the Redis outbox store', () => {
     await store.deletePost('job-1@1/thread');
     expect(await store.getPost('job-1@1/thread')).toBeNull();
   });
+
+  it('begins a keyed post in one step: the intent recorded when the key is new, the earlier record (untouched) when not', async () => {
+    const one = createRedisOutboxStore(kit.redis, kit.prefix);
+    const other = createRedisOutboxStore(kit.redis, kit.prefix);
+    const intent = { state: 'sending' as const, channel: 'C1', since: 7 };
+
+    expect(await one.beginPost('job-2@1/thread', intent)).toBeNull();
+    expect(await other.beginPost('job-2@1/thread', { ...intent, since: 8 })).toEqual(intent);
+    await one.putPost('job-2@1/thread', { ...intent, state: 'sent', ts: '2.000002' });
+    expect(await other.beginPost('job-2@1/thread', { ...intent, since: 9 })).toEqual({ ...intent, state: 'sent', ts: '2.000002' });
+    expect(await one.getPost('job-2@1/thread')).toEqual({ ...intent, state: 'sent', ts: '2.000002' });
+  });
 });
