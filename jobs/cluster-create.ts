@@ -189,7 +189,9 @@ async function askAboutVolume(
     threadTs,
   };
   const { token } = ctx.confirmations.issueWithClaim({ action: ACTION, params, requester: data.user, channelId: data.channel, ttlMs });
-  await ctx.slack.post(data.channel, renderCreatePreflight(data.spec.cluster, finding), threadTs);
+  await ctx.slack.post(data.channel, renderCreatePreflight(data.spec.cluster, finding), threadTs, {
+    key: postKey(ctx.runtime, 'preflight'),
+  });
   const choice = renderCreatePreflightChoice(data.spec.cluster, { user: data.user, token, expiresInMs: ttlMs, without });
   await ctx.slack.post(data.channel, choice, threadTs);
   return { awaiting: 'preflight-confirmation' };
@@ -208,7 +210,9 @@ async function twinWithoutVolume(ctx: JobContext, data: CreateData, template: Cl
         `and no template of the project is the same without it any more. Create \`${data.spec.cluster}\` from a template without docker_volume_size. Nothing was created.`,
     );
   }
-  await ctx.slack.post(data.channel, renderCreateFromTwinTemplate(data.spec.cluster, template.name, twin.name), threadTs);
+  await ctx.slack.post(data.channel, renderCreateFromTwinTemplate(data.spec.cluster, template.name, twin.name), threadTs, {
+    key: postKey(ctx.runtime, 'twin-template'),
+  });
   await save(ctx, data, { spec: { ...data.spec, template: twin.uuid } });
   return twin;
 }

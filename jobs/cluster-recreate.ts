@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ClusterDetail, ClusterTemplate } from '../src/core/cluster.js';
 import { ConflictError, NotFoundError, UsageError } from '../src/core/errors.js';
-import { rescheduleIn } from '../src/core/job.js';
+import { postKey, rescheduleIn } from '../src/core/job.js';
 import { jobIdFor } from '../src/core/job-id.js';
 import { CREATE_JOB, OPERATION_LABEL, type CreateSpec } from '../src/core/requests/create-request.js';
 import { RECREATE_JOB } from '../src/core/requests/remedy-request.js';
@@ -121,7 +121,7 @@ async function step(data: RecreateData, ctx: JobContext): Promise<unknown> {
       if (!(error instanceof NotFoundError) && !(error instanceof ConflictError)) throw error;
     }
     const text = `:recycle: Deleting ${code(cluster.name)}; once Magnum has removed it, it is created again from template ${code(plan.template)} without the docker volume.`;
-    await ctx.slack.post(data.channel, { text, blocks: [section(text)] }, data.threadTs);
+    await ctx.slack.post(data.channel, { text, blocks: [section(text)] }, data.threadTs, { key: postKey(ctx.runtime, 'deleting') });
     return rescheduleIn(ctx.settings.pollIntervalMs, { ...data, step: 'wait', waitStartedAt: ctx.clock.now() });
   }
   if (data.step === 'wait') {

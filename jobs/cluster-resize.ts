@@ -80,6 +80,7 @@ async function resizeAndTrack(data: ResizeData, threadTs: string, ctx: JobContex
         data.channel,
         { text: `${data.cluster} already has ${data.nodes} nodes in ${group?.name ?? 'its worker group'}: nothing to do.` },
         threadTs,
+        { key: postKey(ctx.runtime, 'unchanged') },
       );
       await audit(ctx, mutation, 'finished', 'no change');
       return { unchanged: true };
