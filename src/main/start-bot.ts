@@ -1,6 +1,7 @@
 import type { Config } from '../config/load-config.js';
 import type { Clock, Logger } from '../core/ports.js';
-import { createLostJobWatch, redisEpoch, rememberingQueue } from '../queue/lost-jobs.js';
+import { createLostJobWatch, rememberingQueue } from '../queue/lost-jobs.js';
+import { redisEpoch } from '../queue/redis-epoch.js';
 import { createRedisOutboxStore } from '../queue/outbox-store.js';
 import { createLostJobReporter } from '../slack/lost-job-reporter.js';
 import type { RunningWorkers } from '../queue/run-workers.js';

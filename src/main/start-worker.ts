@@ -4,7 +4,7 @@ import type { Config } from '../config/load-config.js';
 import type { Logger, SlackPoster } from '../core/ports.js';
 import { createKubeConnector } from '../kube/kube-connector.js';
 import { createOpenStackRegistry } from '../openstack/openstack-registry.js';
-import { redisEpoch } from '../queue/lost-jobs.js';
+import { redisEpoch } from '../queue/redis-epoch.js';
 import { createLostOperationWatch } from '../queue/lost-operations.js';
 import { createOperationStore } from '../queue/operation-store.js';
 import { startWorkers, type RunningWorkers } from '../queue/run-workers.js';

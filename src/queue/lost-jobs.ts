@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type { JobQueue, Logger } from '../core/ports.js';
+import type { RedisEpoch } from './redis-epoch.js';
 
 /** A job this process queued for someone, remembered in this process (not in Redis) until it starts. */
 export interface AcceptedJob {
@@ -15,8 +14,8 @@ export interface AcceptedJob {
 }
 
 export interface LostJobWatchOptions {
-  /** Reads the marker Redis keeps for as long as it keeps its data, setting one when there is none. */
-  epoch: { current(): Promise<string> };
+  /** The marker Redis keeps for as long as it keeps its data: asked every round, remembered for each job queued. */
+  epoch: RedisEpoch;
   /** The job's state in the queue, or null when the queue has no such job. */
   jobState(jobId: string): Promise<string | null>;
   /** Told once per round about the jobs that Redis lost with its data. */
@@ -29,7 +28,7 @@ export interface LostJobWatchOptions {
 }
 
 export interface LostJobWatch {
-  /** The marker Redis holds now (read before queuing a job, so that no restart falls in between unseen). */
+  /** The marker Redis holds (read before queuing a job, so that no restart falls in between unseen; no round trip while connected). */
   epoch(): Promise<string>;
   /** Remembers a job just queued for a user, with the marker read before it was queued. */
   remember(job: AcceptedJob, epoch: string): void;
@@ -100,7 +99,7 @@ export function createLostJobWatch(options: LostJobWatchOptions): LostJobWatch {
   const timer = setInterval(() => void check(), options.intervalMs ?? 5_000);
   timer.unref();
   return {
-    epoch: () => options.epoch.current(),
+    epoch: () => options.epoch.remembered(),
     remember(job, epoch) {
       jobs.set(job.id, { job, epoch });
       for (const id of jobs.keys()) {
@@ -110,19 +109,6 @@ export function createLostJobWatch(options: LostJobWatchOptions): LostJobWatch {
     },
     check,
     close: () => clearInterval(timer),
-  };
-}
-
-/** The marker in Redis: a random value set once, which lives as long as Redis keeps its data. */
-export function redisEpoch(client: Redis, prefix: string): LostJobWatchOptions['epoch'] {
-  const key = `${prefix}:epoch`;
-  return {
-    async current() {
-      await client.set(key, randomUUID(), 'NX');
-      const value = await client.get(key);
-      if (value === null) throw new Error('epoch marker vanished');
-      return value;
-    },
   };
 }
 

@@ -5,13 +5,12 @@ const job = (id: string): AcceptedJob => ({ id, name: 'cluster-list', channel: '
 
 function watchOver(states: Map<string, string | null>, epoch: { value: string; down?: boolean }) {
   const told: string[][] = [];
+  const current = async () => {
+    if (epoch.down === true) throw new Error('connection closed');
+    return epoch.value;
+  };
   const watch = createLostJobWatch({
-    epoch: {
-      current: async () => {
-        if (epoch.down === true) throw new Error('connection closed');
-        return epoch.value;
-      },
-    },
+    epoch: { current, remembered: current },
     jobState: async (id) => states.get(id) ?? null,
     onLost: async (jobs) => void told.push(jobs.map((j) => j.id)),
     logger: createSilentLogger(),
@@ -59,7 +58,7 @@ describe('lost-job watch', () => {
     let inFlight = 0;
     let most = 0;
     const watch = createLostJobWatch({
-      epoch: { current: async () => 'e1' },
+      epoch: { current: async () => 'e1', remembered: async () => 'e1' },
       jobState: async () => {
         inFlight += 1;
         most = Math.max(most, inFlight);
