@@ -46,7 +46,11 @@ export function createOperationStore(redis: Redis, prefix: string): OperationSto
   };
   return {
     async put(cloud, id, record) {
-      await redis.multi().hset(opsKey(cloud), id, JSON.stringify(record)).sadd(cloudsKey(prefix), cloud).exec();
+      // Two commands, not a MULTI: ioredis copies every defined script (BullMQ's, on a shared
+      // connection) into each pipeline it builds. The cloud is listed first, so an operation is
+      // never stored in a cloud the set lacks (a listed cloud without operations counts 0).
+      await redis.sadd(cloudsKey(prefix), cloud);
+      await redis.hset(opsKey(cloud), id, JSON.stringify(record));
     },
     async get(cloud, id) {
       return parse(await redis.hget(opsKey(cloud), id));

@@ -179,6 +179,8 @@ export function createSlackPoster(client: SlackWebClient, options: OutboxOptions
         await send('chat.update', ref.channel, { urgent: true, message: target, retry: true }, call);
         return;
       }
+      // Deleted first, so that the map stays ordered by time (oldest first) and is pruned from its front.
+      progressSeen.delete(target);
       progressSeen.set(target, now());
       // Progress is not awaited: only its latest state matters, and the next poll renders it again.
       send('chat.update', ref.channel, { urgent: false, message: target, retry: false }, call).catch((error: unknown) =>
@@ -207,7 +209,12 @@ export function createSlackPoster(client: SlackWebClient, options: OutboxOptions
 
     progressIntervalMs() {
       const since = now() - PROGRESS_WINDOW_MS;
-      for (const [target, at] of progressSeen) if (at < since) progressSeen.delete(target);
+      // Asked once per tracked operation per poll: pruning stops at the first recent message (a
+      // full pass allocated an entry per message per call: a million a poll at 1,000 operations).
+      for (const [target, at] of progressSeen) {
+        if (at >= since) break;
+        progressSeen.delete(target);
+      }
       const limit = slackMethodLimit('chat.update', outbox.rateLimitScale);
       return limit === null ? 0 : Math.ceil((progressSeen.size / (limit.perMinute * RATE_MARGIN)) * 60_000);
     },
