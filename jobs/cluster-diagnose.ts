@@ -1,7 +1,8 @@
+import { postKey } from '../src/core/job.js';
 import { z } from 'zod';
 import { renderClusterSummary } from '../src/render/cluster-summary.js';
 import { diagnosisNeedsSnippet, renderDiagnosisMessage } from '../src/render/diagnosis.js';
-import { renderDiagnosisText } from '../src/render/diagnosis-text.js';
+import { renderDiagnosisFile } from '../src/render/diagnosis-text.js';
 import { AnswerState, diagnoseCluster, postAnswer } from './cluster-access.js';
 import { defineJob } from './definition.js';
 import { Origin, ensureThread } from './origin.js';
@@ -50,10 +51,8 @@ export const clusterDiagnose = defineJob({
     const message = renderDiagnosisMessage(view, { requester: data.user, ticketRef, reason: data.reason });
     const { threadTs } = await postAnswer(data, ctx, message);
     if (diagnosisNeedsSnippet(findings)) {
-      await ctx.slack.uploadSnippet(data.channel, threadTs, {
-        filename: `diagnosis-${data.cluster}.txt`,
-        title: `Diagnosis of ${data.cluster}`,
-        content: renderDiagnosisText(data.cluster, findings, checked),
+      await ctx.slack.uploadSnippet(data.channel, threadTs, renderDiagnosisFile(data.cluster, findings, checked), {
+        key: postKey(ctx.runtime, 'snippet'),
       });
     }
     return { threadTs, rules: findings.map((f) => f.rule) };

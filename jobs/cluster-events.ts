@@ -1,3 +1,4 @@
+import { postKey } from '../src/core/job.js';
 import { z } from 'zod';
 import { serverNow } from '../src/core/server-clock.js';
 import { recentWarnings, renderEventsMessage, renderEventsText } from '../src/render/events-message.js';
@@ -29,11 +30,16 @@ export const clusterEvents = defineJob({
     });
     const { threadTs } = await postAnswer(data, ctx, message);
     if (events.length > INLINE) {
-      await ctx.slack.uploadSnippet(data.channel, threadTs, {
-        filename: `events-${data.cluster}.txt`,
-        title: 'Warning events',
-        content: renderEventsText(events, now),
-      });
+      await ctx.slack.uploadSnippet(
+        data.channel,
+        threadTs,
+        {
+          filename: `events-${data.cluster}.txt`,
+          title: 'Warning events',
+          content: renderEventsText(events, now),
+        },
+        { key: postKey(ctx.runtime, 'snippet') },
+      );
     }
     return { threadTs, events: events.length };
   },

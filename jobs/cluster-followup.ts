@@ -1,8 +1,9 @@
+import { postKey } from '../src/core/job.js';
 import { z } from 'zod';
 import { rescheduleIn } from '../src/core/job.js';
 import { isSettled, unsettled } from '../src/diagnostics/settled.js';
 import { diagnosisNeedsSnippet, renderDiagnosisMessage } from '../src/render/diagnosis.js';
-import { renderDiagnosisText } from '../src/render/diagnosis-text.js';
+import { renderDiagnosisFile } from '../src/render/diagnosis-text.js';
 import { FOLLOWUP_AFTER, renderFollowup } from '../src/render/followup.js';
 import { AnswerState, diagnoseCluster, postAnswer } from './cluster-access.js';
 import { defineJob, type JobContext } from './definition.js';
@@ -59,10 +60,8 @@ export const clusterFollowup = defineJob({
       const reason = `post-${data.after}, check ${step + 1} of ${schedule.length} at +${schedule[step]} min`;
       const { threadTs } = await postAnswer(data, ctx, renderDiagnosisMessage(view, { requester: data.user, ticketRef, reason }));
       if (diagnosisNeedsSnippet(findings)) {
-        await ctx.slack.uploadSnippet(data.channel, threadTs, {
-          filename: `diagnosis-${data.cluster}.txt`,
-          title: `Diagnosis of ${data.cluster}`,
-          content: renderDiagnosisText(data.cluster, findings, checked),
+        await ctx.slack.uploadSnippet(data.channel, threadTs, renderDiagnosisFile(data.cluster, findings, checked), {
+          key: postKey(ctx.runtime, `snippet-${step}`),
         });
       }
       return { done: 'finding', check: step + 1, rules: problems.map((f) => f.rule) };

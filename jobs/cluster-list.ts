@@ -1,3 +1,4 @@
+import { postKey } from '../src/core/job.js';
 import { serverNow } from '../src/core/server-clock.js';
 import { renderClusterList } from '../src/render/cluster-list-message.js';
 import { defineJob } from './definition.js';
@@ -16,7 +17,7 @@ export const clusterList = defineJob({
     // A keyed root: a worker killed after posting it does not post it again on the retry.
     const ts = await ensureThread(data, ctx, () => message);
     // Every row: a table longer than one message holds goes whole into the thread.
-    if (snippet) await ctx.slack.uploadSnippet(data.channel, ts, snippet);
+    if (snippet) await ctx.slack.uploadSnippet(data.channel, ts, snippet, { key: postKey(ctx.runtime, 'snippet') });
     return { clusters: clusters.length, ts };
   },
 });

@@ -1,3 +1,4 @@
+import { postKey } from '../src/core/job.js';
 import { z } from 'zod';
 import { serverNow } from '../src/core/server-clock.js';
 import { isProblemPod, renderPodsTable } from '../src/diagnostics/pods-view.js';
@@ -35,11 +36,16 @@ export const clusterPods = defineJob({
     });
     const { threadTs } = await postAnswer(data, ctx, message);
     if (podsTableIsLong(table)) {
-      await ctx.slack.uploadSnippet(data.channel, threadTs, {
-        filename: `pods-${data.cluster}.txt`,
-        title: 'kubectl get pods -A -o wide',
-        content: table,
-      });
+      await ctx.slack.uploadSnippet(
+        data.channel,
+        threadTs,
+        {
+          filename: `pods-${data.cluster}.txt`,
+          title: 'kubectl get pods -A -o wide',
+          content: table,
+        },
+        { key: postKey(ctx.runtime, 'snippet') },
+      );
     }
     return { threadTs, pods: all.length, problems: problems.length };
   },

@@ -1,3 +1,4 @@
+import { postKey } from '../src/core/job.js';
 import { z } from 'zod';
 import { serverNow } from '../src/core/server-clock.js';
 import { renderClusterShow } from '../src/render/cluster-show-table.js';
@@ -20,11 +21,16 @@ export const clusterShow = defineJob({
     const threadTs = await ensureThread(data, ctx, () =>
       renderClusterSummary(cluster, { requester: data.user, now, command: `/kube show ${data.cluster}` }),
     );
-    await ctx.slack.uploadSnippet(data.channel, threadTs, {
-      filename: `coe-cluster-show-${cluster.name}.txt`,
-      title: `openstack coe cluster show ${cluster.name}`,
-      content: redactClusterShowDump(renderClusterShow(cluster.raw)),
-    });
+    await ctx.slack.uploadSnippet(
+      data.channel,
+      threadTs,
+      {
+        filename: `coe-cluster-show-${cluster.name}.txt`,
+        title: `openstack coe cluster show ${cluster.name}`,
+        content: redactClusterShowDump(renderClusterShow(cluster.raw)),
+      },
+      { key: postKey(ctx.runtime, 'snippet') },
+    );
     return { threadTs };
   },
 });

@@ -1,3 +1,4 @@
+import { postKey } from '../src/core/job.js';
 import { z } from 'zod';
 import { BotError, NotFoundError } from '../src/core/errors.js';
 import { renderConsoleMessage } from '../src/render/console-message.js';
@@ -44,11 +45,16 @@ export const nodeConsoleLog = defineJob({
     const lines = content === '' ? 0 : content.replace(/\n$/, '').split('\n').length;
     const message = renderConsoleMessage({ cluster: cluster.name, server: server.name, asked: data.lines, lines, requester: data.user });
     const { threadTs } = await postAnswer(data, ctx, message);
-    await ctx.slack.uploadSnippet(data.channel, threadTs, {
-      filename: `console-${server.name.replace(/[^A-Za-z0-9._-]+/g, '-')}.log`,
-      title: `Console log of ${server.name}`,
-      content: content === '' ? '(the console log is empty)\n' : content,
-    });
+    await ctx.slack.uploadSnippet(
+      data.channel,
+      threadTs,
+      {
+        filename: `console-${server.name.replace(/[^A-Za-z0-9._-]+/g, '-')}.log`,
+        title: `Console log of ${server.name}`,
+        content: content === '' ? '(the console log is empty)\n' : content,
+      },
+      { key: postKey(ctx.runtime, 'snippet') },
+    );
     return { threadTs, lines };
   },
 });

@@ -1,3 +1,4 @@
+import { postKey } from '../src/core/job.js';
 import { z } from 'zod';
 import { logsFilename, renderLogsMessage } from '../src/render/logs-message.js';
 import { redactText } from '../src/security/redact.js';
@@ -42,11 +43,16 @@ export const podLogs = defineJob({
       requester: data.user,
     });
     const { threadTs } = await postAnswer(data, ctx, message);
-    await ctx.slack.uploadSnippet(data.channel, threadTs, {
-      filename: logsFilename(data.namespace, data.pod, data.container ?? null),
-      title: `${data.namespace}/${data.pod}${data.container ? ` (${data.container})` : ''}`,
-      content: content === '' ? '(the log is empty)\n' : content,
-    });
+    await ctx.slack.uploadSnippet(
+      data.channel,
+      threadTs,
+      {
+        filename: logsFilename(data.namespace, data.pod, data.container ?? null),
+        title: `${data.namespace}/${data.pod}${data.container ? ` (${data.container})` : ''}`,
+        content: content === '' ? '(the log is empty)\n' : content,
+      },
+      { key: postKey(ctx.runtime, 'snippet') },
+    );
     return { threadTs, lines };
   },
 });

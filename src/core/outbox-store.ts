@@ -12,6 +12,8 @@ export interface PostRecord {
   ts?: string | undefined;
   /** Epoch ms of the first attempt (a lookup of an unclear attempt searches from there). */
   since: number;
+  /** A keyed upload: the file's id, recorded before it is shared (a lookup finds the share by it). */
+  fileId?: string | undefined;
 }
 
 export interface OutboxStore {

@@ -65,8 +65,13 @@ export interface SlackPoster {
   post(channel: string, message: Message, threadTs?: string, options?: PostOptions): Promise<MessageRef>;
   update(ref: MessageRef, message: Message, options?: UpdateOptions): Promise<void>;
   postEphemeral(channel: string, user: string, message: Message, threadTs?: string): Promise<void>;
-  /** Uploads text as a snippet file into the thread. */
-  uploadSnippet(channel: string, threadTs: string, file: { filename: string; title: string; content: string }): Promise<void>;
+  /** Uploads text as a snippet file into the thread; with a key, once per key (as `post`). */
+  uploadSnippet(
+    channel: string,
+    threadTs: string,
+    file: { filename: string; title: string; content: string },
+    options?: PostOptions,
+  ): Promise<void>;
   /**
    * How far apart one message's progress edits can be under the current load (ms): the messages
    * with live progress over Slack's chat.update rate. Absent where there is no outbox (fakes).

@@ -58,3 +58,16 @@ export function renderDiagnosisText(cluster: string, findings: readonly Finding[
   }
   return lines.join('\n') + '\n';
 }
+
+/** The diagnosis as the snippet file a thread gets when the message cannot hold every finding. */
+export function renderDiagnosisFile(
+  cluster: string,
+  findings: readonly Finding[],
+  checked: readonly string[] = [],
+): { filename: string; title: string; content: string } {
+  return {
+    filename: `diagnosis-${cluster}.txt`,
+    title: `Diagnosis of ${cluster}`,
+    content: renderDiagnosisText(cluster, findings, checked),
+  };
+}

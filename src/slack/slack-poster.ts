@@ -5,11 +5,12 @@ import type { OutboxStore, PostRecord } from '../core/outbox-store.js';
 import type { Logger, Message, MessageRef, SlackPoster } from '../core/ports.js';
 import { slackLimitKey, slackMethodLimit } from '../core/slack-tiers.js';
 import { createMemoryOutboxStore } from './outbox/memory-store.js';
-import { carriesKey, postMetadata, postOnce } from './outbox/keyed-post.js';
+import { carriesKey, postMetadata, postOnce, type PostLookup } from './outbox/keyed-post.js';
 import { OutboxLane, RateLimited } from './outbox/outbox-lane.js';
+import { sharesFile, uploadSnippet, type UploadCalls } from './outbox/snippet-upload.js';
 import { toSlackError } from './slack-errors.js';
 import { fitMessage } from './slack-limits.js';
-import type { SlackWebClient } from './web-client.js';
+import { SLACK_CALL_TIMEOUT_MS, type SlackWebClient } from './web-client.js';
 
 const Posted = z.object({ ts: z.string(), channel: z.string().optional() });
 const History = z.object({
@@ -36,6 +37,8 @@ export interface OutboxOptions {
   rateLimitScale?: number;
   logger?: Logger;
   now?: () => number;
+  /** Sends an upload's bytes to the URL Slack hands out; default: global fetch. */
+  fetch?: typeof fetch;
 }
 
 /** The poster plus what the process needs at shutdown. */
@@ -124,13 +127,13 @@ export function createSlackPoster(client: SlackWebClient, options: OutboxOptions
   const apiCall = (method: string, args: Record<string, unknown>) => () => client.apiCall(method, args);
 
   /** Finds a keyed post again: the thread's replies, or the channel's latest messages. */
-  async function findPosted(record: PostRecord, key: string): Promise<string | null> {
+  async function findMessage(record: PostRecord, match: (message: unknown) => boolean): Promise<string | null> {
     const method = record.threadTs === undefined ? 'conversations.history' : 'conversations.replies';
     let cursor: string | undefined;
     for (let page = 0; page < LOOKUP_PAGES; page += 1) {
       const args = { channel: record.channel, ts: record.threadTs, include_all_metadata: true, limit: 200, cursor };
       const answer = History.parse(await send(method, undefined, { urgent: true, retry: true }, apiCall(method, args)));
-      const found = answer.messages.find((m) => carriesKey(m, key));
+      const found = answer.messages.find(match);
       if (found !== undefined) return found.ts;
       cursor = answer.response_metadata?.next_cursor;
       if (cursor === undefined || cursor === '') return null;
@@ -144,13 +147,23 @@ export function createSlackPoster(client: SlackWebClient, options: OutboxOptions
     return { channel: result.channel ?? channel, ts: result.ts };
   }
 
-  const keyed = { store: outbox.store, lookup: { find: findPosted }, now, refused };
+  const byKey: PostLookup = { find: (record, key) => findMessage(record, (m) => carriesKey(m, key)) };
+  // An upload without a recorded file id was never shared (the id is recorded before the share).
+  const byFile: PostLookup = {
+    find: async (record) => (record.fileId === undefined ? null : findMessage(record, (m) => sharesFile(m, record.fileId ?? ''))),
+  };
   const keyedInFlight = new Map<string, Promise<MessageRef>>();
 
-  async function postKeyed(channel: string, message: Message, threadTs: string | undefined, key: string): Promise<MessageRef> {
+  /** A keyed write (`write` gives its ts, or a keyed upload's file id), again after an unclear outcome, looked up first. */
+  async function sendKeyed(
+    key: string,
+    where: { channel: string; threadTs?: string | undefined },
+    lookup: PostLookup,
+    write: () => Promise<MessageRef>,
+  ): Promise<MessageRef> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await postOnce(keyed, key, { channel, threadTs }, () => postNow(channel, message, threadTs, key));
+        return await postOnce({ store: outbox.store, lookup, now, refused }, key, where, write);
       } catch (error) {
         // Unclear: the next attempt looks the post up before sending it again.
         if (refused(error) || attempt >= ATTEMPTS) throw error;
@@ -160,6 +173,28 @@ export function createSlackPoster(client: SlackWebClient, options: OutboxOptions
     }
   }
 
+  async function recordFile(key: string, fileId: string): Promise<void> {
+    const record = await outbox.store.getPost(key);
+    if (record !== null) await outbox.store.putPost(key, { ...record, fileId });
+  }
+
+  const sendBytes = options.fetch ?? globalThis.fetch;
+  const uploadCalls = (channel: string): UploadCalls => ({
+    api: (method, args, retry) => send(method, channel, { urgent: true, retry }, apiCall(method, args)),
+    async put(url, content) {
+      const init = { method: 'POST', body: content, signal: AbortSignal.timeout(SLACK_CALL_TIMEOUT_MS) };
+      const response = await sendBytes(url, init).catch((error: unknown) => Promise.reject(toSlackError(error, 'files.upload')));
+      if (!response.ok) {
+        const status = response.status;
+        throw new UpstreamError('slack_http_error', `Slack answered the file upload with HTTP ${status}.`, {
+          service: 'slack',
+          method: 'files.upload',
+          status,
+        });
+      }
+    },
+  });
+
   return {
     post(channel, message, threadTs, options) {
       const key = options?.key;
@@ -167,7 +202,9 @@ export function createSlackPoster(client: SlackWebClient, options: OutboxOptions
       // The same key twice at once in this process (a stalled job run again while its first run still posts): one post.
       const running = keyedInFlight.get(key);
       if (running !== undefined) return running;
-      const posting = postKeyed(channel, message, threadTs, key).finally(() => keyedInFlight.delete(key));
+      const posting = sendKeyed(key, { channel, threadTs }, byKey, () => postNow(channel, message, threadTs, key)).finally(() =>
+        keyedInFlight.delete(key),
+      );
       keyedInFlight.set(key, posting);
       return posting;
     },
@@ -193,18 +230,18 @@ export function createSlackPoster(client: SlackWebClient, options: OutboxOptions
       await send('chat.postEphemeral', channel, { urgent: true, retry: false }, apiCall('chat.postEphemeral', args));
     },
 
-    async uploadSnippet(channel, threadTs, file) {
-      // `content`, never `file`: the SDK reads a `file` string as a path on disk.
-      const upload = () =>
-        client.filesUploadV2({
-          channel_id: channel,
-          thread_ts: threadTs,
-          filename: file.filename,
-          title: file.title,
-          content: file.content,
-          snippet_type: 'text',
-        });
-      await send('files.completeUploadExternal', channel, { urgent: true, retry: false }, upload);
+    async uploadSnippet(channel, threadTs, file, options) {
+      const key = options?.key;
+      const where = { channel, threadTs };
+      if (key === undefined) {
+        await uploadSnippet(uploadCalls(channel), where, file, async () => undefined);
+        return;
+      }
+      // A keyed upload's "ts" is its file id; the share is found again by it (see snippet-upload.ts).
+      const upload = async () => ({ channel, ts: await uploadSnippet(uploadCalls(channel), where, file, (id) => recordFile(key, id)) });
+      const running = keyedInFlight.get(key) ?? sendKeyed(key, where, byFile, upload).finally(() => keyedInFlight.delete(key));
+      keyedInFlight.set(key, running);
+      await running;
     },
 
     progressIntervalMs() {

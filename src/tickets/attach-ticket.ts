@@ -77,7 +77,7 @@ export async function attachTicket(deps: AttachTicketDeps, input: AttachTicketIn
       // job retries. Any other sink falls back to the thread.
       if (sink.name === 'slack') throw error;
       logger.warn(errorMeta(error), 'ticket sink failed; bundle goes to the thread');
-      await uploadBundleSnippet(slack, channel, threadTs, bundle);
+      await uploadBundleSnippet(slack, { channel, threadTs, threadKey }, bundle);
       await slack.post(channel, sinkFailedMessage(sink.name, reasonOf(error)), threadTs);
       return { ref: stored?.ref ?? null, fellBack: true, duplicate: false };
     }

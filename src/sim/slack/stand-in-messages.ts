@@ -70,7 +70,10 @@ export class StandInMessages {
   }
 
   private wire(m: Mutable, withMetadata = false): Record<string, unknown> {
-    const wire = { type: 'message', user: m.user, bot_id: this.bot.botId, text: m.text, blocks: m.blocks, ts: m.ts, thread_ts: m.threadTs };
+    const base = { type: 'message', user: m.user, bot_id: this.bot.botId, text: m.text, blocks: m.blocks, ts: m.ts, thread_ts: m.threadTs };
+    // A file share carries its files (conversations.history / .replies list them on the message).
+    const files = m.files.map((f) => ({ id: f.id, name: f.filename, title: f.title, mimetype: 'text/plain' }));
+    const wire = files.length === 0 ? base : { ...base, files };
     return withMetadata && m.metadata !== undefined ? { ...wire, metadata: m.metadata } : wire;
   }
 
