@@ -122,6 +122,8 @@ async function reportStall(op: TrackedOperation, ctx: JobContext): Promise<Track
     op.channel,
     renderCapiStalled({ cluster: op.cluster, user: op.user, problem, driver: op.driverName ?? 'Cluster API', diagnosisQueued }),
     op.threadTs,
+    // Keyed: a poll run again before it saved `stallReported` (a kill, a late answer) finds it.
+    { key: `${op.id}/stalled` },
   );
   return { ...op, stallReported: true };
 }

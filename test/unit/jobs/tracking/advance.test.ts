@@ -22,6 +22,13 @@ function anOp(overrides: Partial<TrackedOperation> = {}): TrackedOperation {
   };
 }
 
+/** Magnum's status_reason for a Cluster API create stuck on a Neutron quota. */
+const STALLED_REASON =
+  'CAPI Cluster status: TopologyCreate: Created "OpenStackCluster/kube-7ykqh-abcde". CAPI OpenstackCluster status reason: ' +
+  'FailedCreateNetwork: Failed to create network k8s-clusterapi-cluster-magnum-system-kube-7ykqh: Expected HTTP response code [201 202] ' +
+  'when accessing [POST https://network.example/v2.0/networks], but got 409 instead {"NeutronError": {"type": "OverQuota", ' +
+  '"message": "Quota exceeded for resources: [\'network\'].", "detail": ""}}';
+
 const texts = (calls: ReturnType<typeof lifecycleKit>['slack']) => calls.map((c) => ('message' in c ? c.message.text : c.kind));
 
 describe('advancing a tracked operation', () => {
@@ -141,11 +148,7 @@ describe('advancing a tracked operation', () => {
     const kit = lifecycleKit();
     const cluster = aCluster({
       stackId: 'kube-7ykqh',
-      statusReason:
-        'CAPI Cluster status: TopologyCreate: Created "OpenStackCluster/kube-7ykqh-abcde". CAPI OpenstackCluster status reason: ' +
-        'FailedCreateNetwork: Failed to create network k8s-clusterapi-cluster-magnum-system-kube-7ykqh: Expected HTTP response code [201 202] ' +
-        'when accessing [POST https://network.example/v2.0/networks], but got 409 instead {"NeutronError": {"type": "OverQuota", ' +
-        '"message": "Quota exceeded for resources: [\'network\'].", "detail": ""}}',
+      statusReason: STALLED_REASON,
     });
     kit.cloud.clusters.push(cluster);
     kit.advance(60_000);
@@ -161,6 +164,19 @@ describe('advancing a tracked operation', () => {
       expect.stringMatching(/^prod-b is stuck: FailedCreateNetwork: Failed to create network .*OverQuota/),
     ]);
     expect(kit.enqueued).toEqual([expect.objectContaining({ name: 'cluster-diagnose', jobId: 'cluster-diagnose-stalled-op-1' })]);
+  });
+
+  it('reports a stall once when the poll runs again before the operation was saved (a kill, a late Slack answer)', async () => {
+    const kit = lifecycleKit();
+    const cluster = aCluster({ stackId: 'kube-7ykqh', statusReason: STALLED_REASON });
+    kit.cloud.clusters.push(cluster);
+    kit.advance(60_000);
+
+    // The same operation as stored, twice: the first run's result was never saved.
+    await advanceOperation(anOp({ driver: 'other' }), cluster, kit.ctx);
+    await advanceOperation(anOp({ driver: 'other' }), cluster, kit.ctx);
+
+    expect(texts(kit.slack).filter((t) => t.includes('is stuck'))).toHaveLength(1);
   });
 
   it('reports machines Nova put in ERROR as a stall, with the fault', async () => {
