@@ -5,7 +5,7 @@ import type { OutboxStore, PostRecord } from '../core/outbox-store.js';
 import type { Logger, Message, MessageRef, SlackPoster } from '../core/ports.js';
 import { slackLimitKey, slackMethodLimit } from '../core/slack-tiers.js';
 import { createMemoryOutboxStore } from './outbox/memory-store.js';
-import { carriesKey, postMetadata, postOnce, type PostLookup } from './outbox/keyed-post.js';
+import { carriesKey, postMetadata, postOnce, type EarlyWrite, type PostLookup } from './outbox/keyed-post.js';
 import { OutboxLane, RateLimited } from './outbox/outbox-lane.js';
 import { sharesFile, uploadSnippet, type UploadCalls } from './outbox/snippet-upload.js';
 import { toSlackError } from './slack-errors.js';
@@ -61,6 +61,9 @@ function refused(error: unknown): boolean {
   if (error instanceof webApi.WebAPIRequestError) return /ECONNREFUSED|ENOTFOUND/.test(String(error.original?.message ?? ''));
   return false;
 }
+
+/** What a gated post's call answers when its intent was not recorded: Slack was not called. */
+const NOT_SENT = Symbol('not sent');
 
 const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLogger };
 
@@ -141,10 +144,27 @@ export function createSlackPoster(client: SlackWebClient, options: OutboxOptions
     return null;
   }
 
-  async function postNow(channel: string, message: Message, threadTs: string | undefined, key?: string): Promise<MessageRef> {
+  /** chat.postMessage through its channel's lane; with `recorded`, Slack is called only once it resolves true (else null: not sent). */
+  async function postGated(
+    channel: string,
+    message: Message,
+    threadTs: string | undefined,
+    key: string | undefined,
+    recorded?: Promise<boolean>,
+  ): Promise<MessageRef | null> {
     const args = { channel, ...fitMessage(message), thread_ts: threadTs, ...(key === undefined ? {} : { metadata: postMetadata(key) }) };
-    const result = Posted.parse(await send('chat.postMessage', channel, { urgent: true, retry: false }, apiCall('chat.postMessage', args)));
+    const call = apiCall('chat.postMessage', args);
+    const gated = recorded === undefined ? call : async () => ((await recorded) ? call() : NOT_SENT);
+    const answer = await send('chat.postMessage', channel, { urgent: true, retry: false }, gated);
+    if (answer === NOT_SENT) return null;
+    const result = Posted.parse(answer);
     return { channel: result.channel ?? channel, ts: result.ts };
+  }
+
+  async function postNow(channel: string, message: Message, threadTs: string | undefined, key?: string): Promise<MessageRef> {
+    const ref = await postGated(channel, message, threadTs, key);
+    if (ref === null) throw new Error('chat.postMessage was not sent');
+    return ref;
   }
 
   const byKey: PostLookup = { find: (record, key) => findMessage(record, (m) => carriesKey(m, key)) };
@@ -160,10 +180,11 @@ export function createSlackPoster(client: SlackWebClient, options: OutboxOptions
     where: { channel: string; threadTs?: string | undefined },
     lookup: PostLookup,
     write: () => Promise<MessageRef>,
+    early?: EarlyWrite,
   ): Promise<MessageRef> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await postOnce({ store: outbox.store, lookup, now, refused }, key, where, write);
+        return await postOnce({ store: outbox.store, lookup, now, refused }, key, where, write, early);
       } catch (error) {
         // Unclear: the next attempt looks the post up before sending it again.
         if (refused(error) || attempt >= ATTEMPTS) throw error;
@@ -202,9 +223,14 @@ export function createSlackPoster(client: SlackWebClient, options: OutboxOptions
       // The same key twice at once in this process (a stalled job run again while its first run still posts): one post.
       const running = keyedInFlight.get(key);
       if (running !== undefined) return running;
-      const posting = sendKeyed(key, { channel, threadTs }, byKey, () => postNow(channel, message, threadTs, key)).finally(() =>
-        keyedInFlight.delete(key),
-      );
+      // The post takes its token while its intent is recorded (one round trip in line, not two).
+      const posting = sendKeyed(
+        key,
+        { channel, threadTs },
+        byKey,
+        () => postNow(channel, message, threadTs, key),
+        (recorded) => postGated(channel, message, threadTs, key, recorded),
+      ).finally(() => keyedInFlight.delete(key));
       keyedInFlight.set(key, posting);
       return posting;
     },

@@ -23,22 +23,48 @@ export function carriesKey(message: unknown, key: string): boolean {
 }
 
 /**
+ * A write that may start before its intent is recorded and wait for it itself: it may take its
+ * turn (a rate-limit token) at once, and calls Slack only once `recorded` resolves true; on false
+ * it calls nothing and resolves null.
+ */
+export type EarlyWrite = (recorded: Promise<boolean>) => Promise<MessageRef | null>;
+
+/**
  * Posts once per key, across retries, restarts and processes: the intent is recorded before the
  * call and the ts after it; a key already sent answers with its ts, and an attempt whose outcome
  * is unknown (killed, timed out, connection lost) is looked up in Slack before posting again.
- * `refused` says whether an error means Slack certainly did not post.
+ * `refused` says whether an error means Slack certainly did not post. With `early`, a key never
+ * seen (the usual case) is sent by it, started while its intent is being recorded.
  */
 export async function postOnce(
   deps: { store: OutboxStore; lookup: PostLookup; now: () => number; refused: (error: unknown) => boolean },
   key: string,
   where: { channel: string; threadTs?: string | undefined },
   send: () => Promise<MessageRef>,
+  early?: EarlyWrite,
 ): Promise<MessageRef> {
   const { store } = deps;
   let intent: PostRecord = { state: 'sending', channel: where.channel, threadTs: where.threadTs, since: deps.now() };
-  // A key never seen (the usual case) has its intent recorded in the same round trip.
-  const earlier = await store.beginPost(key, intent);
+  // A key never seen has its intent recorded in the same round trip.
+  const begun = store.beginPost(key, intent);
+  const started = early?.(
+    begun.then(
+      (earlier) => earlier === null,
+      () => false,
+    ),
+  );
+  // An early write told not to send ends on its own, calling nothing (the token it took is not given back).
+  const dropStarted = () => void started?.catch(() => undefined);
+  let earlier: PostRecord | null;
+  try {
+    earlier = await begun;
+  } catch (error) {
+    dropStarted();
+    throw error;
+  }
+  const sending = earlier === null ? started : undefined;
   if (earlier !== null) {
+    dropStarted();
     if (earlier.state === 'sent' && earlier.ts !== undefined) return { channel: earlier.channel, ts: earlier.ts };
     if (earlier.state === 'sending') {
       const ts = await deps.lookup.find(earlier, key);
@@ -50,13 +76,14 @@ export async function postOnce(
     intent = { ...intent, since: earlier.since };
     await store.putPost(key, intent);
   }
-  let ref: MessageRef;
+  let ref: MessageRef | null;
   try {
-    ref = await send();
+    ref = await (sending ?? send());
   } catch (error) {
     if (deps.refused(error)) await store.deletePost(key);
     throw error;
   }
+  if (ref === null) throw new Error(`the keyed write ${key} was not sent`);
   await store.putPost(key, { ...intent, state: 'sent', channel: ref.channel, ts: ref.ts });
   return ref;
 }
