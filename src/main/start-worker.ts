@@ -4,7 +4,6 @@ import type { Config } from '../config/load-config.js';
 import type { Logger, SlackPoster } from '../core/ports.js';
 import { createKubeConnector } from '../kube/kube-connector.js';
 import { createOpenStackRegistry } from '../openstack/openstack-registry.js';
-import { redisEpoch } from '../queue/redis-epoch.js';
 import { createLostOperationWatch } from '../queue/lost-operations.js';
 import { createOperationStore } from '../queue/operation-store.js';
 import { startWorkers, type RunningWorkers } from '../queue/run-workers.js';
@@ -82,7 +81,6 @@ export async function startWorker(
   const lostOperations = createLostOperationWatch({
     client: producer.client,
     prefix: config.redis.prefix,
-    epoch: redisEpoch(producer.client, config.redis.prefix),
     onLost: createLostTrackingReporter(slack, logger),
     logger,
     ...(options.timing?.lostJobCheckMs === undefined ? {} : { intervalMs: options.timing.lostJobCheckMs }),

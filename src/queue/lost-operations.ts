@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../core/ports.js';
-import type { LostJobWatchOptions } from './lost-jobs.js';
 import { trackedClouds } from './operation-store.js';
+import { askEpoch, epochFrom } from './redis-epoch.js';
+import { replyAt } from './reply-at.js';
 
 /** A tracked create, delete, resize or upgrade, as far as telling its thread goes. */
 export interface TrackedOperationRef {
@@ -15,7 +16,6 @@ export interface TrackedOperationRef {
 export interface LostOperationWatchOptions {
   client: Redis;
   prefix: string;
-  epoch: LostJobWatchOptions['epoch'];
   /** Told about the operations whose tracking Redis lost with its data (each told by one process only). */
   onLost(ops: readonly TrackedOperationRef[]): Promise<void>;
   logger: Logger;
@@ -43,37 +43,69 @@ function toRef(raw: string): TrackedOperationRef | null {
  * (in memory) the operations it last saw with the marker Redis held then; when the marker has
  * changed, the operations no longer tracked were lost with the data, not finished. One process
  * claims each (SET NX) and `onLost` tells its thread that the bot stopped following it.
+ *
+ * A round costs two round trips whatever the number of operations: the clouds, then the marker
+ * with every cloud's operation ids (HKEYS, in one MULTI so both come from the same Redis). Only
+ * an id not seen before has its record read (HMGET), once; the poller reads the records anyway.
  */
 export function createLostOperationWatch(options: LostOperationWatchOptions): { check(): Promise<void>; close(): void } {
   const { client, prefix } = options;
+  const opsKey = (cloud: string) => `${prefix}:ops:${cloud}`;
   let known: { epoch: string; ops: Map<string, TrackedOperationRef> } | undefined;
   let running = false;
 
-  async function readAll(): Promise<Map<string, TrackedOperationRef>> {
+  /** The marker, and the ids of the operations tracked under it by cloud. */
+  async function readIds(): Promise<{ epoch: string; ids: Array<[string, string[]]> }> {
+    const clouds = await trackedClouds(client, prefix);
+    const tx = askEpoch(client.multi(), prefix);
+    for (const cloud of clouds) tx.hkeys(opsKey(cloud));
+    const replies = await tx.exec();
+    const epoch = epochFrom(replies);
+    return { epoch, ids: clouds.map((cloud, i) => [cloud, replyAt(replies, i + 2) as string[]]) };
+  }
+
+  /** The operations by id: the ones known already, and the new ones read (one HMGET per cloud, pipelined). */
+  async function refsOf(ids: Array<[string, string[]]>): Promise<Map<string, TrackedOperationRef>> {
     const ops = new Map<string, TrackedOperationRef>();
-    for (const cloud of await trackedClouds(client, prefix)) {
-      for (const raw of await client.hvals(`${prefix}:ops:${cloud}`)) {
-        const ref = toRef(raw);
+    const unseen: Array<[string, string[]]> = [];
+    for (const [cloud, cloudIds] of ids) {
+      const fresh = cloudIds.filter((id) => {
+        const ref = known?.ops.get(id);
+        if (ref !== undefined) ops.set(id, ref);
+        return ref === undefined;
+      });
+      if (fresh.length > 0) unseen.push([cloud, fresh]);
+    }
+    if (unseen.length === 0) return ops;
+    const pipeline = client.pipeline();
+    for (const [cloud, fresh] of unseen) pipeline.hmget(opsKey(cloud), ...fresh);
+    const replies = await pipeline.exec();
+    unseen.forEach((_, i) => {
+      for (const raw of replyAt(replies, i) as Array<string | null>) {
+        const ref = raw === null ? null : toRef(raw);
         if (ref !== null) ops.set(ref.id, ref);
       }
-    }
+    });
     return ops;
+  }
+
+  /** The operations this process is the one to tell about (SET NX per operation, pipelined). */
+  async function claim(lost: TrackedOperationRef[]): Promise<TrackedOperationRef[]> {
+    if (lost.length === 0) return [];
+    const pipeline = client.pipeline();
+    for (const op of lost) pipeline.set(`${prefix}:ops-lost:${op.id}`, '1', 'EX', CLAIM_SECONDS, 'NX');
+    const replies = await pipeline.exec();
+    return lost.filter((_, i) => replies?.[i]?.[0] === null && replies[i]?.[1] === 'OK');
   }
 
   async function check(): Promise<void> {
     if (running) return;
     running = true;
     try {
-      const epoch = await options.epoch.current();
-      const ops = await readAll();
-      const lost: TrackedOperationRef[] = [];
-      if (known !== undefined && known.epoch !== epoch) {
-        for (const [id, op] of known.ops) {
-          if (ops.has(id)) continue;
-          const claimed = await client.set(`${prefix}:ops-lost:${id}`, '1', 'EX', CLAIM_SECONDS, 'NX');
-          if (claimed === 'OK') lost.push(op);
-        }
-      }
+      const { epoch, ids } = await readIds();
+      const ops = await refsOf(ids);
+      const gone = known !== undefined && known.epoch !== epoch ? [...known.ops.values()].filter((op) => !ops.has(op.id)) : [];
+      const lost = await claim(gone);
       known = { epoch, ops };
       if (lost.length > 0) {
         options.logger.warn({ lost: lost.length }, 'tracked operations lost with Redis data (restarted without persistence)');

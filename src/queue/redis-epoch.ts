@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChainableCommander, Redis } from 'ioredis';
+import { replyAt, type Replies } from './reply-at.js';
 
 /**
  * The marker in Redis (`PREFIX:epoch`): a random value set once, which lives as long as Redis
@@ -24,9 +25,8 @@ export function askEpoch(tx: ChainableCommander, prefix: string): ChainableComma
 }
 
 /** The marker from the replies of a transaction whose `at`-th command began `askEpoch`. */
-export function epochFrom(replies: Array<[Error | null, unknown]> | null, at = 0): string {
-  const [error, value] = replies?.[at + 1] ?? [new Error('transaction aborted'), null];
-  if (error !== null) throw error;
+export function epochFrom(replies: Replies, at = 0): string {
+  const value = replyAt(replies, at + 1);
   if (typeof value !== 'string') throw new Error('epoch marker vanished');
   return value;
 }

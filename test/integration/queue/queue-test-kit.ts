@@ -7,7 +7,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSilentLogger } from '../../../src/logging/logger.js';
-import { createRedisConnection } from '../../../src/queue/connection.js';
+import { createRedisConnection, type RedisConnection } from '../../../src/queue/connection.js';
+import { startPrivateRedis, type PrivateRedis } from '../../helpers/private-redis.js';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379';
 export const silentLogger = createSilentLogger();
@@ -102,4 +103,28 @@ export async function ownRedis(options: { persistent: boolean }): Promise<OwnRed
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A redis-server of the suite's own without persistence (its traffic and command counts are the
+ * suite's only), with a producer connection: started before the suite's tests, stopped after.
+ */
+export function privateRedisForSuite(): { redis: () => PrivateRedis; producer: () => RedisConnection } {
+  let redis: PrivateRedis | undefined;
+  let producer: RedisConnection | undefined;
+  beforeAll(async () => {
+    redis = await startPrivateRedis({ appendOnly: false });
+    const connection = createRedisConnection(redis.url, 'producer', silentLogger);
+    producer = connection;
+    await eventually(() => connection.client.status === 'ready');
+  });
+  afterAll(async () => {
+    await producer?.close();
+    await redis?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the private redis-server is started in beforeAll');
+    return value;
+  };
+  return { redis: () => started(redis), producer: () => started(producer) };
 }

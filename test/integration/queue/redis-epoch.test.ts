@@ -3,11 +3,9 @@
  * (its command counts are this test's only): read once per connection on the way to queued jobs,
  * and read again, with another value, after Redis restarts without its data.
  */
-import { createRedisConnection, type RedisConnection } from '../../../src/queue/connection.js';
 import { redisEpoch } from '../../../src/queue/redis-epoch.js';
-import { startPrivateRedis, type PrivateRedis } from '../../helpers/private-redis.js';
 import { ask } from '../../helpers/redis-sentinel-group.js';
-import { eventually, silentLogger } from './queue-test-kit.js';
+import { eventually, privateRedisForSuite } from './queue-test-kit.js';
 
 /** How many times Redis ran each of the marker's commands since it started. */
 async function markerCommands(url: string): Promise<Record<'set' | 'get' | 'exec', number>> {
@@ -17,29 +15,17 @@ async function markerCommands(url: string): Promise<Record<'set' | 'get' | 'exec
 }
 
 describe('the Redis epoch marker', () => {
-  let redis: PrivateRedis;
-  let producer: RedisConnection;
-
-  beforeAll(async () => {
-    redis = await startPrivateRedis({ appendOnly: false });
-    producer = createRedisConnection(redis.url, 'producer', silentLogger);
-    await eventually(() => producer.client.status === 'ready');
-  });
-
-  afterAll(async () => {
-    await producer.close();
-    await redis.stop();
-  });
+  const { redis, producer } = privateRedisForSuite();
 
   it('costs one round trip per connection, and is read again with a new value after Redis restarts empty', async () => {
-    const epoch = redisEpoch(producer.client, 'epoch-test');
+    const epoch = redisEpoch(producer().client, 'epoch-test');
 
     const first = await epoch.remembered();
     for (let i = 0; i < 4; i += 1) expect(await epoch.remembered()).toBe(first);
-    expect(await markerCommands(redis.url)).toEqual({ set: 1, get: 1, exec: 1 });
+    expect(await markerCommands(redis().url)).toEqual({ set: 1, get: 1, exec: 1 });
 
-    await redis.kill();
-    await redis.start();
+    await redis().kill();
+    await redis().start();
     let after = '';
     await eventually(async () => {
       after = await epoch.remembered().catch(() => '');
