@@ -17,6 +17,7 @@ import { usualWindow, type TrackedOperation } from './tracking/operation.js';
 import { detectDriver } from '../src/core/magnum-driver.js';
 import { track } from './tracking/poller.js';
 import { postKey } from '../src/core/job.js';
+import { issueOnce } from './confirmation-once.js';
 
 const ACTION = CREATE_JOB;
 const NAME_RESERVATION_MS = 3 * 3600_000;
@@ -188,12 +189,12 @@ async function askAboutVolume(
     ...(labelsRef === undefined ? {} : { labelsRef }),
     threadTs,
   };
-  const { token } = ctx.confirmations.issueWithClaim({ action: ACTION, params, requester: data.user, channelId: data.channel, ttlMs });
+  const { token, key } = await issueOnce(ctx, { action: ACTION, params, requester: data.user, channelId: data.channel, ttlMs });
   await ctx.slack.post(data.channel, renderCreatePreflight(data.spec.cluster, finding), threadTs, {
     key: postKey(ctx.runtime, 'preflight'),
   });
   const choice = renderCreatePreflightChoice(data.spec.cluster, { user: data.user, token, expiresInMs: ttlMs, without });
-  await ctx.slack.post(data.channel, choice, threadTs);
+  await ctx.slack.post(data.channel, choice, threadTs, { key });
   return { awaiting: 'preflight-confirmation' };
 }
 

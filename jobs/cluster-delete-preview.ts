@@ -10,6 +10,7 @@ import { allHeatResources } from './tracking/heat-progress.js';
 import { jobIdFor } from '../src/core/job-id.js';
 import { DELETE_JOB, DELETE_PREVIEW_JOB, type DeleteConfirmation } from '../src/core/requests/delete-request.js';
 import { audit, recheck } from './mutation.js';
+import { issueOnce } from './confirmation-once.js';
 
 const PreviewData = Origin.extend({ cluster: z.string().min(1), previewTs: z.string().optional() });
 
@@ -26,7 +27,7 @@ export const clusterDeletePreview = defineJob({
     const loadBalancers = await loadBalancersOnSubnet(openstack, cluster);
     const ttlMs = ctx.settings.confirmTtlMs;
     const params: DeleteConfirmation = { cluster: cluster.name, uuid: cluster.uuid };
-    const { token, claim } = ctx.confirmations.issueWithClaim({
+    const { token, claim, key } = await issueOnce(ctx, {
       action: DELETE_JOB,
       params,
       requester: data.user,
@@ -43,6 +44,8 @@ export const clusterDeletePreview = defineJob({
         token,
         expiresInMs: ttlMs,
       }),
+      undefined,
+      { key },
     );
     data.previewTs = ref.ts;
     await ctx.runtime.updateData(data);

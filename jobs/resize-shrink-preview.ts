@@ -5,6 +5,7 @@ import { jobIdFor } from '../src/core/job-id.js';
 import { RESIZE_JOB, type ResizeConfirmation } from '../src/core/requests/resize-request.js';
 import type { Origin } from './origin.js';
 import { audit } from './mutation.js';
+import { issueOnce } from './confirmation-once.js';
 
 export interface ShrinkRequest {
   cluster: ClusterDetail;
@@ -39,7 +40,7 @@ export async function previewShrink(
     ...(shrink.nodegroup === undefined ? {} : { nodegroup: shrink.nodegroup }),
   };
   const ttlMs = ctx.settings.confirmTtlMs;
-  const { token, claim } = ctx.confirmations.issueWithClaim({
+  const { token, claim, key } = await issueOnce(ctx, {
     action: RESIZE_JOB,
     params,
     requester: where.user,
@@ -57,7 +58,7 @@ export async function previewShrink(
     token,
     expiresInMs: ttlMs,
   });
-  const ref = await ctx.slack.post(where.channel, preview, where.threadTs);
+  const ref = await ctx.slack.post(where.channel, preview, where.threadTs, { key });
   await remember(ref.ts);
   const outcome = `${shrink.groupName} from ${from} to ${to} nodes: preview of ${cluster.uuid}`;
   await audit(ctx, { action: RESIZE_JOB, target: cluster.name, origin: where }, 'requested', outcome, jobIdFor(RESIZE_JOB, claim.id));

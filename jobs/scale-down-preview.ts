@@ -7,6 +7,7 @@ import type { Origin } from './origin.js';
 import { jobIdFor } from '../src/core/job-id.js';
 import { SCALE_JOB, type ScaleConfirmation } from '../src/core/requests/scale-request.js';
 import { audit } from './mutation.js';
+import { issueOnce } from './confirmation-once.js';
 
 export interface ScaleDownRequest extends Origin {
   cluster: string;
@@ -38,7 +39,7 @@ export async function previewScaleDown(
   if (workload?.desired === 0) return null;
   const ttlMs = ctx.settings.confirmTtlMs;
   const params: ScaleConfirmation = { cluster: data.cluster, namespace: data.namespace, kind: data.kind, name: data.name };
-  const { token, claim } = ctx.confirmations.issueWithClaim({
+  const { token, claim } = await issueOnce(ctx, {
     action: SCALE_JOB,
     params,
     requester: data.user,

@@ -7,6 +7,7 @@ import { renderUpgradePreview } from '../src/render/upgrade-messages.js';
 import type { JobContext } from './definition.js';
 import { audit } from './mutation.js';
 import type { Origin } from './origin.js';
+import { issueOnce } from './confirmation-once.js';
 
 /**
  * An upgrade replaces every node and cannot be undone: post the preview with a single-use
@@ -35,7 +36,7 @@ export async function previewUpgrade(
     threadTs: where.threadTs,
   };
   const ttlMs = ctx.settings.confirmTtlMs;
-  const { token, claim } = ctx.confirmations.issueWithClaim({
+  const { token, claim, key } = await issueOnce(ctx, {
     action: UPGRADE_JOB,
     params,
     requester: where.user,
@@ -57,7 +58,7 @@ export async function previewUpgrade(
     token,
     expiresInMs: ttlMs,
   });
-  const ref = await ctx.slack.post(where.channel, preview, where.threadTs);
+  const ref = await ctx.slack.post(where.channel, preview, where.threadTs, { key });
   await remember(ref.ts);
   const outcome = `${current.name} (${fromVersion}) to ${target.name} (${toVersion}): preview of ${cluster.uuid}`;
   await audit(ctx, { action: UPGRADE_JOB, target: cluster.name, origin: where }, 'requested', outcome, jobIdFor(UPGRADE_JOB, claim.id));

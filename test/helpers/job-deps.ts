@@ -19,6 +19,15 @@ export function unexpectedPort<T extends object>(name: string): T {
   });
 }
 
+/** Values kept for a job across its attempts (`held`), in memory; expiry is not modelled. */
+export function memoryHeld(): JobDeps['held'] {
+  const values = new Map<string, string>();
+  return {
+    get: async (key) => values.get(key) ?? null,
+    set: async (key, value) => void values.set(key, value),
+  };
+}
+
 export const TEST_SETTINGS: JobSettings = {
   pollIntervalMs: 1000,
   confirmTtlMs: 10 * 60_000,

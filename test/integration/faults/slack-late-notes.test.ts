@@ -6,7 +6,8 @@
  */
 import { jest } from '@jest/globals';
 import { SLACK_CALL_TIMEOUT_MS } from '../../../src/slack/web-client.js';
-import { eventually, startLifecycleHarness, type LifecycleHarness } from '../lifecycle/harness.js';
+import { UPGRADE_ACTIONS } from '../../../src/core/requests/upgrade-request.js';
+import { MINUTE, eventually, startLifecycleHarness, type LifecycleHarness } from '../lifecycle/harness.js';
 
 jest.setTimeout(180_000);
 
@@ -56,5 +57,23 @@ describe("a job's notes under a late Slack answer", () => {
     expect(texts.filter((t) => row.note.test(t))).toHaveLength(1);
     // Every other message of the job once too.
     expect(new Set(texts).size).toBe(texts.length);
+  });
+
+  it("an upgrade's preview is posted once, and its one button upgrades (the request audited under its claim)", async () => {
+    const preview = /^Upgrade healthy from Kubernetes v1\.27\.4 to v1\.28\.15\?/;
+    const late = { acceptThenAnswerAfterMs: SLACK_CALL_TIMEOUT_MS + 2_000 };
+    h.slack.failNext('chat.postMessage', late, 1, (body) => preview.test(String(body['text'])));
+
+    await h.command('upgrade healthy --template k8s-1.28-no-volume');
+    const shown = await h.waitForMessage(preview, 90_000);
+    await eventually(async () => (await h.jobs()).some((j) => j.name === 'cluster-upgrade' && j.state === 'completed'));
+    expect(h.allMessages().filter((m) => preview.test(m.text))).toHaveLength(1);
+
+    await h.click(shown, UPGRADE_ACTIONS.confirm);
+    await h.waitForMessage(/^Upgrading healthy to Kubernetes v1\.28\.15: UPDATE_IN_PROGRESS/, 60_000);
+    h.advance(7 * MINUTE);
+    await h.waitForMessage(/healthy runs Kubernetes v1\.28\.15/, 60_000);
+    const decisions = (await h.audit()).filter((r) => r.action === 'cluster-upgrade').map((r) => r.decision);
+    expect(decisions.sort()).toEqual(['confirmed', 'finished', 'requested', 'started']);
   });
 });

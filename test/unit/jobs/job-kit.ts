@@ -1,7 +1,7 @@
 import type { Access } from '../../../src/core/access.js';
 import type { AuditLog } from '../../../src/core/audit.js';
 import { createMemoryAuditLog } from '../../helpers/memory-audit-log.js';
-import { fakeJobContext } from '../../helpers/job-deps.js';
+import { fakeJobContext, memoryHeld } from '../../helpers/job-deps.js';
 import { NotFoundError } from '../../../src/core/errors.js';
 import type { KubeApi, KubeConnector, Message, MessageRef, OpenStackApi, SlackPoster } from '../../../src/core/ports.js';
 import type { JobContext, JobDefinition } from '../../../jobs/definition.js';
@@ -67,6 +67,7 @@ export function jobKit(options: KitOptions = {}) {
       queue: { enqueue: async (_n, _d, o) => ({ jobId: o.jobId, created: true }) },
       access,
       clock: { now: () => NOW },
+      held: memoryHeld(),
       audit: options.audit ?? createMemoryAuditLog(),
       ...(options.tickets ? { tickets: options.tickets } : {}),
     },

@@ -2,7 +2,7 @@
 import type { ClusterDetail, ClusterSummary, ClusterTemplate, Nodegroup } from '../../../../src/core/cluster.js';
 import type { NovaServer } from '../../../../src/core/openstack-state.js';
 import { NotFoundError, UpstreamError } from '../../../../src/core/errors.js';
-import { TEST_SETTINGS, fakeJobContext } from '../../../helpers/job-deps.js';
+import { TEST_SETTINGS, fakeJobContext, memoryHeld } from '../../../helpers/job-deps.js';
 import type { ClusterCreateSpec } from '../../../../src/core/cluster.js';
 import type { Flavor, NovaApi, OpenStackApi } from '../../../../src/core/ports.js';
 import { createMemoryAuditLog } from '../../../helpers/memory-audit-log.js';
@@ -280,6 +280,7 @@ export function lifecycleKit(options: { jobId?: string; denied?: boolean } = {})
         kubeconfigAllowed: () => true,
       },
       clock: { now: () => now },
+      held: memoryHeld(),
       settings: { ...TEST_SETTINGS, confirmTtlMs: 600_000 },
       audit,
       operations,
