@@ -51,6 +51,19 @@ describe('Dockerfile', () => {
     expect(runtime).toContain('ENV HOME=/tmp TMPDIR=/tmp PORT=3000');
   });
 
+  it("sizes V8's heap for the bot, below the chart's smallest pod memory limit (bench/tracked-ops runs its worker with the same NODE_OPTIONS)", () => {
+    const options = /^ENV NODE_OPTIONS="([^"]*)"$/.exec(runtime.find((l) => l.startsWith('ENV NODE_OPTIONS=')) ?? '')?.[1] ?? '';
+    const oldSpaceMb = Number(/--max-old-space-size=(\d+)/.exec(options)?.[1]);
+    const limitsMi = [
+      ...readFileSync(`${root}deploy/helm/kube-chatops/values.yaml`, 'utf8').matchAll(/limits: \{ memory: (\d+)(Mi|Gi) \}/g),
+    ].map(([, n, unit]) => Number(n) * (unit === 'Gi' ? 1024 : 1));
+
+    expect(options).toMatch(/--max-semi-space-size=\d+\b/);
+    expect(limitsMi.length).toBeGreaterThan(0);
+    expect(oldSpaceMb).toBeLessThanOrEqual(0.75 * Math.min(...limitsMi));
+    expect(readFileSync(`${root}bench/tracked-ops/worker.mjs`, 'utf8')).toContain('ENV NODE_OPTIONS=');
+  });
+
   it('keeps secrets, git history, local builds and node_modules out of the build context', () => {
     const ignored = readFileSync(`${root}.dockerignore`, 'utf8')
       .split('\n')
