@@ -27,6 +27,10 @@ function memoryStore(): OperationStore {
     get: async (_c, id) => ops.get(id),
     list: async () => [...ops.values()],
     remove: async (_c, id) => void ops.delete(id),
+    writeMany: async (_c, { put, remove }) => {
+      for (const { id, record } of put) ops.set(id, record);
+      for (const id of remove) ops.delete(id);
+    },
     pollerSession: async () => ({ session: 1, started: true }),
     refreshPoller: async () => true,
     stopPollerIfIdle: async () => ops.size === 0,
@@ -84,7 +88,10 @@ for (const n of TRACKED) {
     {
       slack,
       openstack: () => openstack,
-      queue: { enqueue: async (_n: string, _d: object, o: { jobId: string }) => ({ jobId: o.jobId, created: true }) },
+      queue: {
+        enqueue: async (_n: string, _d: object, o: { jobId: string }) => ({ jobId: o.jobId, created: true }),
+        enqueueMany: async () => undefined,
+      },
       access: {
         authorize: async () => ({ allowed: true as const, role: 'admin' as const }),
         cloudFor: () => 'default',

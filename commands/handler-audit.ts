@@ -51,6 +51,10 @@ export function noteEnqueued(queue: JobQueue, into: EnqueuedJob[]): JobQueue {
       into.push({ name, jobId: result.jobId, created: result.created, ...(typeof cluster === 'string' ? { cluster } : {}) });
       return result;
     },
+    async enqueueMany(jobs) {
+      await queue.enqueueMany(jobs);
+      for (const job of jobs) into.push({ name: job.name, jobId: job.options.jobId, created: true });
+    },
   };
 }
 

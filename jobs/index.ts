@@ -10,6 +10,7 @@ import { clusterShow } from './cluster-show.js';
 import type { JobDefinition } from './definition.js';
 import { loadbalancersDelete } from './loadbalancers-delete.js';
 import { operationsPoll } from './tracking/poller.js';
+import { operationFinish } from './tracking/finish-job.js';
 import { appStatus } from './app-status.js';
 import { bootstrapJobDelete } from './bootstrap-job-delete.js';
 import { clusterDiagnose } from './cluster-diagnose.js';
@@ -37,6 +38,7 @@ export const JOBS: readonly JobDefinition[] = [
   clusterUpgrade,
   channelJobs,
   operationsPoll,
+  operationFinish,
   clusterDiagnose,
   clusterFollowup,
   clusterPods,

@@ -1,54 +1,65 @@
 import type { ClusterSummary } from '../../src/core/cluster.js';
 import { detectDriver } from '../../src/core/magnum-driver.js';
+import { SLACK_TIERS } from '../../src/core/slack-tiers.js';
 import { CAPI_DELETE_STUCK_MINUTES } from '../../src/diagnostics/rules/capi-delete-blocked.js';
 import { renderCapiStalled } from '../../src/render/capi-stalled.js';
 import { renderProgress } from '../../src/render/progress.js';
 import type { JobContext } from '../definition.js';
-import { enqueueDiagnosis, finalizeOperation, progressOf } from './finalize.js';
+import { enqueueDiagnosis, progressOf } from './finalize.js';
 import { isTerminal, type TrackedOperation } from './operation.js';
 import { pollProgress, type PollProgress } from './poll-progress.js';
 
 /** Progress edits of one message are spaced at least this far apart (Slack: ~1 write/s/channel). */
 export const RENDER_EVERY_MS = 30_000;
+/** The share of chat.update's tier progress edits plan for (results' last edits and other writes take the rest). */
+const PROGRESS_SHARE = 0.9;
+
+/**
+ * How far apart each message's progress edits are with `tracked` messages in progress, by the
+ * bot's clock: every message edited once in the time Slack's chat.update tier (per minute of that
+ * clock: a run that speeds its clock up raises Slack's limits by as much) allows that many edits,
+ * and never more often than RENDER_EVERY_MS. The outbox keeps only each message's latest edit
+ * should more be asked (several clouds), so this spares the poll the renders Slack could not take.
+ */
+export function renderEveryMs(tracked: number): number {
+  const perMinute = SLACK_TIERS.tier3.perMinute * PROGRESS_SHARE;
+  return Math.max(RENDER_EVERY_MS, Math.ceil((tracked / perMinute) * 60_000));
+}
 /** A create missing from the list this many polls in a row is taken as deleted. */
 const MISSING_LIMIT = 3;
 /** After this long a terminal status counts even if no in-progress status was seen (a very quick operation). */
 const SETTLE_MS = 10 * 60_000;
 
-export type Advance = { kind: 'unchanged' } | { kind: 'updated'; op: TrackedOperation } | { kind: 'finished' };
+/** `finished`: the operation reached a terminal status; the caller hands it to its finish job (finish-job.ts). */
+export type Advance =
+  { kind: 'unchanged' } | { kind: 'updated'; op: TrackedOperation } | { kind: 'finished'; op: TrackedOperation; status: string };
 
 /**
  * Moves one operation on from what the cloud-wide cluster list says: edits the anchor when the
- * status changed or the throttle allows, and finishes the operation on a terminal status.
- * `progress` is the poll's bulk reader of the drivers' progress, shared by all its operations.
+ * status changed or the throttle allows (queued in the outbox, not awaited), and says when the
+ * operation ended, without ending it here: the result, its Slack posts and the follow-ups are
+ * the finish job's, so a poll never waits on them. `progress` is the poll's bulk reader of the
+ * drivers' progress, shared by all its operations.
  */
 export async function advanceOperation(
   op: TrackedOperation,
   summary: ClusterSummary | undefined,
   ctx: JobContext,
   progress: PollProgress = pollProgress(ctx.openstack(op.cloud), ctx.log),
+  everyMs: number = RENDER_EVERY_MS,
 ): Promise<Advance> {
   const now = ctx.clock.now();
   if (summary === undefined) {
-    if (op.kind === 'delete') {
-      await finalizeOperation(op, 'DELETE_COMPLETE', ctx);
-      return { kind: 'finished' };
-    }
     const missing = op.missing + 1;
-    if (missing < MISSING_LIMIT) return { kind: 'updated', op: { ...op, missing } };
-    await finalizeOperation(op, 'DELETE_COMPLETE', ctx);
-    return { kind: 'finished' };
+    if (op.kind !== 'delete' && missing < MISSING_LIMIT) return { kind: 'updated', op: { ...op, missing } };
+    return { kind: 'finished', op, status: 'DELETE_COMPLETE' };
   }
   const status = summary.status;
   const progressed = op.progressed || status.endsWith('_IN_PROGRESS');
   const settled = progressed || status !== op.initialStatus || now - op.startedAt >= SETTLE_MS;
-  if (isTerminal(op.kind, status) && settled) {
-    await finalizeOperation({ ...op, progressed }, status, ctx);
-    return { kind: 'finished' };
-  }
-  // Progress cadence follows the load: with many messages in progress, each is edited as often as Slack's chat.update rate allows.
-  const every = Math.max(RENDER_EVERY_MS, ctx.slack.progressIntervalMs?.() ?? 0);
-  const due = status !== op.lastStatus || now - (op.lastRenderedAt ?? 0) >= every;
+  if (isTerminal(op.kind, status) && settled) return { kind: 'finished', op: { ...op, progressed }, status };
+  // Due by the bot's clock alone, at the poll's cadence for its load (renderEveryMs).
+  const due = status !== op.lastStatus || now - (op.lastRenderedAt ?? 0) >= everyMs;
   if (!due)
     return progressed === op.progressed && op.missing === 0
       ? { kind: 'unchanged' }

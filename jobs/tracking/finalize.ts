@@ -139,9 +139,15 @@ function originOf(op: TrackedOperation) {
 }
 
 /** Enqueues a job once per id; false (and a warning) when the queue refused. */
-async function enqueueOnce(ctx: JobContext, name: string, data: object, jobId: string): Promise<boolean> {
+async function enqueueOnce(
+  ctx: JobContext,
+  name: string,
+  data: object,
+  jobId: string,
+  options: { background?: boolean } = {},
+): Promise<boolean> {
   try {
-    await ctx.queue.enqueue(name, data, { jobId });
+    await ctx.queue.enqueue(name, data, { jobId, ...options });
     return true;
   } catch (error) {
     ctx.log.warn({ err: error, job: name }, 'could not enqueue a job after the operation');
@@ -151,7 +157,9 @@ async function enqueueOnce(ctx: JobContext, name: string, data: object, jobId: s
 
 /**
  * Starts the follow-up health checks of a finished create or resize: one job per operation
- * (deterministic id), so a poller step that runs twice, or a crash after this, starts it once.
+ * (deterministic id), so a finish that runs twice, or a crash after this, starts it once. They
+ * are background jobs: a thousand of them queued when a thousand creates end together never
+ * hold back the next poll, a finish or a user's command.
  */
 async function enqueueFollowup(
   ctx: JobContext,
@@ -159,7 +167,7 @@ async function enqueueFollowup(
   after: 'create' | 'resize' | 'upgrade',
   endedAt: number,
 ): Promise<void> {
-  await enqueueOnce(ctx, FOLLOWUP_JOB, { ...originOf(op), after, endedAt }, jobIdFor(FOLLOWUP_JOB, op.id));
+  await enqueueOnce(ctx, FOLLOWUP_JOB, { ...originOf(op), after, endedAt }, jobIdFor(FOLLOWUP_JOB, op.id), { background: true });
 }
 
 /** Enqueues the diagnosis job once per operation and reason; false when the queue refused. */

@@ -3,7 +3,7 @@ import type { ClusterSummary } from '../../src/core/cluster.js';
 import type { NovaServer } from '../../src/core/openstack-state.js';
 import type { Logger, OpenStackApi } from '../../src/core/ports.js';
 import { capiProgress, machinesOf } from './capi-progress.js';
-import { heatProgress, indexStacks, stackTreeProgress, type StackIndex } from './heat-progress.js';
+import { indexStacks, stackTreeProgress, type StackIndex } from './heat-progress.js';
 
 /** Heat's or Cluster API's progress of one cluster; null when the cloud could not say this poll. */
 export interface PollProgress {
@@ -28,10 +28,7 @@ export function pollProgress(openstack: OpenStackApi, log: Logger): PollProgress
     });
   return {
     async heat(stackId) {
-      const listStacks = openstack.heat.listStacks?.bind(openstack.heat);
-      // A HeatApi without the stack list (a fake) is asked per stack.
-      if (!listStacks) return heatProgress(openstack.heat, stackId);
-      stacks ??= once('Heat stack list', async () => indexStacks(await listStacks()));
+      stacks ??= once('Heat stack list', async () => indexStacks(await openstack.heat.listStacks()));
       const index = await stacks;
       return index ? stackTreeProgress(index, stackId) : null;
     },

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import type { ClusterSummary } from '../../src/core/cluster.js';
 import { defineJob, type JobContext } from '../definition.js';
-import { advanceOperation } from './advance.js';
+import { advanceOperation, renderEveryMs } from './advance.js';
+import { finishJob } from './finish-job.js';
 import { rescheduleIn } from '../../src/core/job.js';
 import { jobIdFor } from '../../src/core/job-id.js';
 import { readOperations, type TrackedOperation } from './operation.js';
 import { pollProgress } from './poll-progress.js';
 
 export const POLL_JOB = 'operations-poll';
-/** Operations advanced at once within one poll (Slack calls and stores; the list calls are shared). */
+/** Operations advanced at once within one poll (a stall report, a capi detail read; the list calls are shared). */
 const PARALLEL = 8;
 
 const PollData = z.object({ cloud: z.string().min(1), session: z.number().int() });
@@ -30,7 +31,9 @@ export async function kickPoller(ctx: JobContext, cloud: string): Promise<void> 
 
 /**
  * One poll of a cloud: one Magnum list call (and at most one Heat and one Nova list) advances
- * every tracked operation of that cloud.
+ * every tracked operation of that cloud. Progress edits are queued in the outbox and ended
+ * operations handed to their finish jobs, so a poll lasts about as long as its reads and two
+ * Redis round trips however many operations end in it.
  * Returns how many operations are still tracked.
  */
 export async function pollCloud(cloud: string, ctx: JobContext): Promise<number> {
@@ -42,22 +45,24 @@ export async function pollCloud(cloud: string, ctx: JobContext): Promise<number>
   const byUuid = new Map<string, ClusterSummary>(clusters.map((c) => [c.uuid, c]));
   // The drivers' progress too is read once per poll (Heat's stack list, Nova's server list), not per operation.
   const progress = pollProgress(openstack, ctx.log);
-  let remaining = ops.length;
+  const everyMs = renderEveryMs(ops.length);
+  const finished: Array<{ op: TrackedOperation; status: string }> = [];
+  const updated: TrackedOperation[] = [];
   await forEachLimited(ops, PARALLEL, async (op: TrackedOperation) => {
     try {
-      const result = await advanceOperation(op, byUuid.get(op.clusterUuid), ctx, progress);
-      if (result.kind === 'finished') {
-        await store.remove(cloud, op.id);
-        remaining -= 1;
-      } else if (result.kind === 'updated') {
-        await store.put(cloud, op.id, result.op);
-      }
+      const result = await advanceOperation(op, byUuid.get(op.clusterUuid), ctx, progress, everyMs);
+      if (result.kind === 'finished') finished.push(result);
+      else if (result.kind === 'updated') updated.push(result.op);
     } catch (error) {
-      // One operation's trouble (Slack hiccup, Heat down) must not stall the others: next poll retries it.
+      // One operation's trouble (Heat down, a stall report refused) must not stall the others: next poll retries it.
       ctx.log.warn({ err: error, op: op.id }, 'could not advance a tracked operation');
     }
   });
-  return remaining;
+  // The ended operations go to their finish jobs first, in one bulk add, and leave the tracked set
+  // after, with every update, in one round trip: a crash between the two only adds the same jobs again.
+  await ctx.queue.enqueueMany(finished.map(({ op, status }) => finishJob(op, status)));
+  await store.writeMany(cloud, { put: updated.map((op) => ({ id: op.id, record: op })), remove: finished.map(({ op }) => op.id) });
+  return ops.length - finished.length;
 }
 
 /** The per-cloud poll chain: a step job that reschedules itself while operations are tracked. */

@@ -9,6 +9,8 @@ export interface OperationStore {
   get(cloud: string, id: string): Promise<unknown>;
   list(cloud: string): Promise<unknown[]>;
   remove(cloud: string, id: string): Promise<void>;
+  /** Saves and removes many records of a cloud in one round trip (a poll's outcome). */
+  writeMany(cloud: string, changes: { put: ReadonlyArray<{ id: string; record: object }>; remove: readonly string[] }): Promise<void>;
   /** The current poller session of a cloud, starting a new one (and returning it) when none is live. */
   pollerSession(cloud: string, ttlMs: number): Promise<{ session: number; started: boolean }>;
   /** Keeps the lease of a running session alive (taking it back if it lapsed); false when another session holds it. */

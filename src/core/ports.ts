@@ -26,11 +26,25 @@ export interface EnqueueOptions {
   jobId: string;
   delayMs?: number;
   attempts?: number;
+  /**
+   * Background work (the health checks after an operation): runs after every job without it,
+   * so hundreds of them queued at once never hold back a poll or a user's command.
+   */
+  background?: boolean;
+}
+
+/** One job of a bulk enqueue. */
+export interface JobToEnqueue {
+  name: string;
+  data: object;
+  options: EnqueueOptions;
 }
 
 export interface JobQueue {
   /** Adds a job; `created` is false when a job with that id already exists. */
   enqueue(name: string, data: object, options: EnqueueOptions): Promise<{ jobId: string; created: boolean }>;
+  /** Adds many jobs in one round trip; an id that already exists is left as it is. */
+  enqueueMany(jobs: readonly JobToEnqueue[]): Promise<void>;
 }
 
 /** A Slack message in Block Kit form; `text` is the notification and accessibility fallback. */
@@ -72,11 +86,6 @@ export interface SlackPoster {
     file: { filename: string; title: string; content: string },
     options?: PostOptions,
   ): Promise<void>;
-  /**
-   * How far apart one message's progress edits can be under the current load (ms): the messages
-   * with live progress over Slack's chat.update rate. Absent where there is no outbox (fakes).
-   */
-  progressIntervalMs?(): number;
 }
 
 export interface MagnumApi {
@@ -108,9 +117,9 @@ export interface HeatApi {
   listResources(stackId: string, nestedDepth?: number): Promise<HeatResource[]>;
   /**
    * Every stack of the project, nested ones included (`GET /stacks?show_nested=True`): one call
-   * for the progress of all Heat-driver clusters of a cloud. Absent where not wired (fakes).
+   * for the progress of all Heat-driver clusters of a cloud.
    */
-  listStacks?(): Promise<HeatStackEntry[]>;
+  listStacks(): Promise<HeatStackEntry[]>;
 }
 
 export interface OctaviaApi {

@@ -1,6 +1,6 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import { QueueUnavailableError } from '../core/errors.js';
-import type { EnqueueOptions, JobQueue, Logger } from '../core/ports.js';
+import type { EnqueueOptions, JobQueue, JobToEnqueue, Logger } from '../core/ports.js';
 import { addJobOnce } from './add-job-once.js';
 import type { RedisConnection } from './connection.js';
 import { withDeadline } from './deadline.js';
@@ -16,6 +16,9 @@ export const RETENTION = {
   removeOnComplete: { age: 7 * 24 * 3600, count: 1_000 },
   removeOnFail: { age: 30 * 24 * 3600, count: 5_000 },
 } as const;
+
+/** BullMQ's priority for background jobs: every job without a priority is taken first. */
+export const BACKGROUND_PRIORITY = 100;
 
 /** Enqueue calls give up after this, so a Slack ack never waits on a dead Redis. */
 const ENQUEUE_DEADLINE_MS = 1_500;
@@ -89,34 +92,49 @@ export function createJobQueue(options: JobQueueOptions): BullJobQueue {
   // A job written to a primary in the moment the Sentinels replace it is lost with it. Wait for a
   // replica to hold it; if none does, add it again (by its id: a no-op where it exists) through the
   // connection, which follows the failover, until one does. With no replica at all, go on unreplicated.
-  const replicated = async (name: string, data: object, jobOptions: JobsOptions & { jobId: string }): Promise<void> => {
+  const replicated = async (jobId: string, addAgain: () => Promise<unknown>): Promise<void> => {
     const deadline = Date.now() + REPLICA_DEADLINE_MS;
     for (;;) {
       const acknowledged = await connection.client.call('WAIT', '1', String(REPLICA_WAIT_MS)).then(Number, () => 0);
       if (acknowledged >= 1) return;
       if (Date.now() >= deadline) {
-        log.warn({ jobId: jobOptions.jobId }, 'no replica acknowledged the new job; it is kept unreplicated');
+        log.warn({ jobId }, 'no replica acknowledged the new job; it is kept unreplicated');
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, REPLICA_WAIT_MS));
-      await addJobOnce(queue, name, data, jobOptions).catch(() => undefined);
+      await addAgain().catch(() => undefined);
     }
+  };
+
+  const toJobOptions = (opts: EnqueueOptions): JobsOptions & { jobId: string } => {
+    assertValidJobId(opts.jobId);
+    return {
+      jobId: opts.jobId,
+      attempts: opts.attempts ?? DEFAULT_ATTEMPTS,
+      backoff: { ...DEFAULT_BACKOFF, delay: options.backoffDelayMs ?? DEFAULT_BACKOFF.delay },
+      ...RETENTION,
+      ...(opts.delayMs !== undefined && opts.delayMs > 0 ? { delay: opts.delayMs } : {}),
+      ...(opts.background === true ? { priority: BACKGROUND_PRIORITY } : {}),
+    };
   };
 
   return {
     async enqueue(name: string, data: object, opts: EnqueueOptions) {
-      assertValidJobId(opts.jobId);
-      const jobOptions: JobsOptions & { jobId: string } = {
-        jobId: opts.jobId,
-        attempts: opts.attempts ?? DEFAULT_ATTEMPTS,
-        backoff: { ...DEFAULT_BACKOFF, delay: options.backoffDelayMs ?? DEFAULT_BACKOFF.delay },
-        ...RETENTION,
-        ...(opts.delayMs !== undefined && opts.delayMs > 0 ? { delay: opts.delayMs } : {}),
-      };
+      const jobOptions = toJobOptions(opts);
       const { created } = await guarded('enqueue', () => addJobOnce(queue, name, data, jobOptions));
-      if (created && options.waitForReplica === true) await replicated(name, data, jobOptions);
+      if (created && options.waitForReplica === true) await replicated(opts.jobId, () => addJobOnce(queue, name, data, jobOptions));
       log.debug({ jobId: opts.jobId, name, created }, created ? 'job enqueued' : 'job already enqueued');
       return { jobId: opts.jobId, created };
+    },
+
+    async enqueueMany(jobs: readonly JobToEnqueue[]) {
+      if (jobs.length === 0) return;
+      // One MULTI for all: BullMQ's add script leaves a job whose id exists as it is.
+      const bulk = jobs.map((job) => ({ name: job.name, data: job.data, opts: toJobOptions(job.options) }));
+      await guarded('enqueueMany', () => queue.addBulk(bulk));
+      // One WAIT covers every write before it on the connection.
+      if (options.waitForReplica === true) await replicated(bulk[0]?.opts.jobId ?? '', () => queue.addBulk(bulk));
+      log.debug({ jobs: jobs.length }, 'jobs enqueued in bulk');
     },
 
     async schedule(name: string, everyMs: number, data: object, scheduleOptions: ScheduleOptions = {}) {

@@ -62,6 +62,15 @@ export function createOperationStore(redis: Redis, prefix: string): OperationSto
     async remove(cloud, id) {
       await redis.hdel(opsKey(cloud), id);
     },
+    async writeMany(cloud, { put, remove }) {
+      // One HSET of every update and one HDEL of every ended operation, sent together (ioredis
+      // writes them back to back), not a MULTI (see put). Updates only rewrite operations already
+      // tracked, so their cloud is listed; an HDEL lost in a crash is done again by the next poll.
+      const writes: Array<Promise<unknown>> = [];
+      if (put.length > 0) writes.push(redis.hset(opsKey(cloud), ...put.flatMap(({ id, record }) => [id, JSON.stringify(record)])));
+      if (remove.length > 0) writes.push(redis.hdel(opsKey(cloud), ...remove));
+      await Promise.all(writes);
+    },
     async pollerSession(cloud, ttlMs) {
       const reply = (await redis.eval(SESSION_SCRIPT, 2, leaseKey(cloud), seqKey(cloud), String(ttlMs))) as [number, number];
       return { session: Number(reply[0]), started: Number(reply[1]) === 1 };

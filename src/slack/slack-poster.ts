@@ -25,8 +25,6 @@ const ATTEMPTS = 3;
 const BACKOFF_MS = 1000;
 /** Pages of history read to find a keyed post again (newest first). */
 const LOOKUP_PAGES = 3;
-/** A message's progress is counted as live this long after its last edit was asked. */
-const PROGRESS_WINDOW_MS = 10 * 60_000;
 /** Slack platform errors after which the write may or may not have happened. */
 const UNCLEAR_PLATFORM_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
@@ -83,7 +81,6 @@ export function createSlackPoster(client: SlackWebClient, options: OutboxOptions
   const now = options.now ?? Date.now;
   const log = options.logger ?? silentLogger;
   const outbox = { store: options.store ?? createMemoryOutboxStore(), rateLimitScale: options.rateLimitScale ?? 1 };
-  const progressSeen = new Map<string, number>();
 
   function lane(method: string, channel: string | undefined): OutboxLane {
     const limit = slackMethodLimit(method, outbox.rateLimitScale) ?? { perMinute: 1e9, burst: 1e9, scope: 'workspace' as const };
@@ -242,9 +239,6 @@ export function createSlackPoster(client: SlackWebClient, options: OutboxOptions
         await send('chat.update', ref.channel, { urgent: true, message: target, retry: true }, call);
         return;
       }
-      // Deleted first, so that the map stays ordered by time (oldest first) and is pruned from its front.
-      progressSeen.delete(target);
-      progressSeen.set(target, now());
       // Progress is not awaited: only its latest state matters, and the next poll renders it again.
       send('chat.update', ref.channel, { urgent: false, message: target, retry: false }, call).catch((error: unknown) =>
         log.warn({ err: error, channel: ref.channel }, 'outbox: progress edit failed'),
@@ -268,18 +262,6 @@ export function createSlackPoster(client: SlackWebClient, options: OutboxOptions
       const running = keyedInFlight.get(key) ?? sendKeyed(key, where, byFile, upload).finally(() => keyedInFlight.delete(key));
       keyedInFlight.set(key, running);
       await running;
-    },
-
-    progressIntervalMs() {
-      const since = now() - PROGRESS_WINDOW_MS;
-      // Asked once per tracked operation per poll: pruning stops at the first recent message (a
-      // full pass allocated an entry per message per call: a million a poll at 1,000 operations).
-      for (const [target, at] of progressSeen) {
-        if (at >= since) break;
-        progressSeen.delete(target);
-      }
-      const limit = slackMethodLimit('chat.update', outbox.rateLimitScale);
-      return limit === null ? 0 : Math.ceil((progressSeen.size / (limit.perMinute * RATE_MARGIN)) * 60_000);
     },
 
     async drain(timeoutMs) {

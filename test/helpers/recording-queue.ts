@@ -15,5 +15,8 @@ export function recordingQueue(enqueued: Enqueued[] = []): JobQueue & { enqueued
       enqueued.push({ name, data, options });
       return { jobId: options.jobId, created: true };
     },
+    async enqueueMany(jobs) {
+      for (const job of jobs) await this.enqueue(job.name, job.data, job.options);
+    },
   };
 }

@@ -381,7 +381,7 @@ export const KILL_ROWS: readonly KillRow[] = [
   pollerRow('after Slack accepted a progress update, before the operation is saved', {
     slack: { method: 'POST', path: /^\/api\/chat\.update/, body: /omega/, phase: 'response' },
   }),
-  pollerRow('after Slack accepted "is ready", before the operation is removed', post(/omega is ready/)),
+  pollerRow('after Slack accepted "is ready", before its finish job is done', post(/omega is ready/)),
   deleteRow('before Magnum gets the delete', {
     cloud: { service: 'magnum', method: 'DELETE', path: '^/v1/clusters/', phase: 'request' },
   }),

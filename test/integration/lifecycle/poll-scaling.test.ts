@@ -11,6 +11,7 @@ import { createSlackWebClient } from '../../../src/slack/web-client.js';
 import { MAGNUM_CLUSTER_LISTS, startSim, startSlackStandIn, type Sim, type SlackStandIn } from '../../../src/sim/index.js';
 import { addClusters } from '../../helpers/sim-clusters.js';
 import type { JobContext } from '../../../jobs/definition.js';
+import { renderEveryMs } from '../../../jobs/tracking/advance.js';
 import { pollCloud } from '../../../jobs/tracking/poller.js';
 import { readOperations, type TrackedOperation } from '../../../jobs/tracking/operation.js';
 import { MINUTE, REDIS_URL } from './harness.js';
@@ -90,7 +91,8 @@ async function trackCreates(rig: Rig, n: number): Promise<void> {
       progressed: true,
       missing: 0,
       lastStatus: 'CREATE_IN_PROGRESS',
-      lastRenderedAt: now,
+      // Last rendered long enough ago to be due at the first poll however many are tracked.
+      lastRenderedAt: now - renderEveryMs(n),
     };
     await rig.ctx.operations.put(CLOUD, op.id, op);
   }
@@ -138,14 +140,15 @@ describe('polling tracked operations', () => {
       // The same cloud (1,000 clusters) either way: only the number of tracked operations differs.
       expect(forOne.lists).toEqual([1, 1, 1]);
       expect(forMany.lists).toEqual([1, 1, 1]);
-      // The first poll renders nothing (all rendered just now); the next two render every operation, with
-      // the drivers' progress from one Heat stack list per poll, not a read per operation.
-      expect(forOne.progress).toEqual([0, 1, 1]);
-      expect(forMany.progress).toEqual([0, 1, 1]);
-      // The polls did advance every operation: each rendered its progress, with Heat's, on the last poll (a minute ago).
+      // The first poll renders every operation, with the drivers' progress from one Heat stack list per
+      // poll, not a read per operation. One message is edited again each minute; with 1,000 each is
+      // due again only after the ~22 min chat.update's tier needs for all of them (renderEveryMs).
+      expect(forOne.progress).toEqual([1, 1, 1]);
+      expect(forMany.progress).toEqual([1, 0, 0]);
+      // The first poll did advance every operation: each rendered its progress, with Heat's.
       const ops = readOperations(await many.ctx.operations.list(CLOUD));
       expect(ops).toHaveLength(1_000);
-      expect(ops.filter((op) => op.lastRenderedAt !== many.sim.clock.now() - MINUTE)).toEqual([]);
+      expect(ops.filter((op) => op.lastRenderedAt !== many.sim.clock.now() - 3 * MINUTE)).toEqual([]);
       expect(ops.filter((op) => op.driver !== 'heat' || op.heat === undefined || op.heat.total === 0)).toEqual([]);
       // Their edits of the one shared progress message were coalesced by the outbox, not sent 2,000 times.
       expect(many.slack.callsTo('chat.update').length).toBeLessThan(100);

@@ -86,7 +86,7 @@ describe('the OpenStack client against the simulated cloud', () => {
 
   test('lists every stack of the project with its nested stacks in one call, each naming its parent', async () => {
     const cluster = await api.magnum.getCluster('lb-blocks-delete');
-    const stacks = (await api.heat.listStacks?.()) ?? [];
+    const stacks = await api.heat.listStacks();
     const top = stacks.find((s) => s.id === cluster.stackId);
     expect(top?.parent).toBeNull();
     const nested = stacks.filter((s) => s.parent === cluster.stackId);

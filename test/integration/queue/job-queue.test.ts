@@ -46,6 +46,40 @@ describe('job queue on real Redis', () => {
     expect(jobs.map((j) => ({ id: j.id, data: j.data }))).toEqual([{ id: 'same-id', data: { n: 1 } }]);
   });
 
+  it('adds many jobs at once, leaving a job whose id exists as it was', async () => {
+    await h.queue.enqueue('greet', { n: 0 }, { jobId: 'bulk-1' });
+
+    await h.queue.enqueueMany([1, 2, 3].map((n) => ({ name: 'greet', data: { n }, options: { jobId: `bulk-${n}` } })));
+
+    const jobs = await h.queue.getJobs(['waiting'], 10);
+    expect(jobs.map((j) => [j.id, j.data]).sort()).toEqual([
+      ['bulk-1', { n: 0 }],
+      ['bulk-2', { n: 2 }],
+      ['bulk-3', { n: 3 }],
+    ]);
+  });
+
+  it('runs background jobs after every job without it, whatever the order they were added in', async () => {
+    const order: string[] = [];
+    const done = signal();
+    await h.queue.enqueueMany(
+      ['bg-1', 'bg-2', 'bg-3'].map((id) => ({ name: 'note', data: { id }, options: { jobId: id, background: true } })),
+    );
+    await h.queue.enqueue('note', { id: 'poll' }, { jobId: 'poll' });
+    await h.startWorkers(
+      {
+        note: async (data) => {
+          order.push((data as { id: string }).id);
+          if (order.length === 4) done.resolve();
+        },
+      },
+      { concurrency: 1 },
+    );
+
+    await done.promise;
+    expect(order).toEqual(['poll', 'bg-1', 'bg-2', 'bg-3']);
+  });
+
   it('reports exactly one of several concurrent enqueues of one id as created', async () => {
     const results = await Promise.all([1, 2, 3, 4, 5].map((n) => h.queue.enqueue('greet', { n }, { jobId: 'raced-id' })));
 

@@ -133,25 +133,4 @@ describe('the Slack outbox', () => {
     expect(resultAt).toBeLessThan(updates.length - 1);
     expect(slack.rateLimited()).toEqual([]);
   });
-
-  it('spaces progress by the messages edited in the last 10 minutes, forgetting those not edited since', async () => {
-    slack = await startSlackStandIn();
-    let now = 0;
-    const config = { signingSecret: 's', botToken: slack.botToken, apiUrl: slack.apiUrl };
-    const p = createSlackPoster(createSlackWebClient(config, createSilentLogger()), { store: createMemoryOutboxStore(), now: () => now });
-    const [a, b] = [await p.post('C1OPS', { text: 'a' }), await p.post('C2OPS', { text: 'b' })];
-    // chat.update: 50 a minute, 90% of it for progress; one message is one edit per 60 / 45 s.
-    const perMessageMs = Math.ceil(60_000 / 45);
-
-    await p.update(a, { text: 'a 10%' }, { progress: true });
-    await p.update(b, { text: 'b 10%' }, { progress: true });
-    expect(p.progressIntervalMs?.()).toBe(Math.ceil((2 * 60_000) / 45));
-    now = 6 * 60_000;
-    await p.update(a, { text: 'a 50%' }, { progress: true });
-    now = 11 * 60_000;
-    expect(p.progressIntervalMs?.()).toBe(perMessageMs);
-    now = 17 * 60_000;
-    expect(p.progressIntervalMs?.()).toBe(0);
-    await slack.waitFor(() => slack.callsTo('chat.update').filter((c) => c.status === 200).length >= 3, 20_000);
-  });
 });

@@ -43,6 +43,7 @@ export function fakeOpenStack(
       listResources: log('heat.listResources', [
         aHeatResource('network.private_subnet', { type: 'OS::Neutron::Subnet', physicalId: 'subnet-heat' }),
       ]),
+      listStacks: log('heat.listStacks', []),
       ...over.heat,
     },
     octavia: {

@@ -48,6 +48,9 @@ export function recordingDeps(role: Role = 'operator', confirmations?: Pick<Conf
       if (created) enqueued.push({ name, data, options });
       return { jobId: options.jobId, created };
     },
+    enqueueMany: async () => {
+      throw new Error('a command enqueues one job at a time');
+    },
   };
   const deps: RegistryDeps = {
     queue,

@@ -25,6 +25,7 @@ function kit(role: Role, options: { auditFails?: boolean } = {}) {
       if (created) enqueued.push(jobId);
       return { jobId, created };
     },
+    enqueueMany: async () => undefined,
   };
   const { commands: router } = createRegistry(COMMANDS, {
     queue,

@@ -86,6 +86,7 @@ describe('cluster-recreate job: nothing deleted unless it can be created again; 
         enqueued.push({ name, data, jobId: options.jobId }),
         { jobId: options.jobId, created: true }
       ),
+      enqueueMany: async () => undefined,
     };
     ctx.held = { get: async (k) => held.get(k) ?? null, set: async (k, v) => void held.set(k, v) };
     return { ctx, calls, slack, enqueued, held };

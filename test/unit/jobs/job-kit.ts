@@ -64,7 +64,7 @@ export function jobKit(options: KitOptions = {}) {
       slack: recordingSlack(slack),
       openstack: () => withoutMagnumTwins(fakeOpenStack(calls), options.kubeconfigClusters ?? [], calls),
       kube: fakeConnector(calls, api, { listKubeconfigClusters: async () => options.kubeconfigClusters ?? [], ...options.connector }),
-      queue: { enqueue: async (_n, _d, o) => ({ jobId: o.jobId, created: true }) },
+      queue: { enqueue: async (_n, _d, o) => ({ jobId: o.jobId, created: true }), enqueueMany: async () => undefined },
       access,
       clock: { now: () => NOW },
       held: memoryHeld(),

@@ -81,7 +81,10 @@ describe('lost-job watch', () => {
   it('remembers only new jobs with a requester, with the marker read before they were queued', async () => {
     const remembered: Array<[string, string]> = [];
     const queue = rememberingQueue(
-      { enqueue: async (_name: string, _data: object, o: { jobId: string }) => ({ jobId: o.jobId, created: o.jobId !== 'again' }) },
+      {
+        enqueue: async (_name: string, _data: object, o: { jobId: string }) => ({ jobId: o.jobId, created: o.jobId !== 'again' }),
+        enqueueMany: async () => undefined,
+      },
       { epoch: async () => 'e1', remember: (j, e) => void remembered.push([j.id, e]) },
       () => 0,
     );

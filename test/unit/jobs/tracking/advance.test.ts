@@ -1,6 +1,9 @@
 import { advanceOperation } from '../../../../jobs/tracking/advance.js';
 import type { TrackedOperation } from '../../../../jobs/tracking/operation.js';
+import { operationFinish } from '../../../../jobs/tracking/finish-job.js';
 import { pollCloud } from '../../../../jobs/tracking/poller.js';
+import type { ClusterSummary } from '../../../../src/core/cluster.js';
+import type { JobContext } from '../../../../jobs/definition.js';
 import { NOW, aCluster, lifecycleKit } from './lifecycle-kit.js';
 
 function anOp(overrides: Partial<TrackedOperation> = {}): TrackedOperation {
@@ -28,6 +31,13 @@ const STALLED_REASON =
   'FailedCreateNetwork: Failed to create network k8s-clusterapi-cluster-magnum-system-kube-7ykqh: Expected HTTP response code [201 202] ' +
   'when accessing [POST https://network.example/v2.0/networks], but got 409 instead {"NeutronError": {"type": "OverQuota", ' +
   '"message": "Quota exceeded for resources: [\'network\'].", "detail": ""}}';
+
+/** Advances, and when the operation ended runs its finish job as a worker would (the poll hands it over). */
+async function advanceAndFinish(op: TrackedOperation, summary: ClusterSummary | undefined, ctx: JobContext) {
+  const result = await advanceOperation(op, summary, ctx);
+  if (result.kind === 'finished') await operationFinish.process(operationFinish.data.parse({ ...result.op, status: result.status }), ctx);
+  return result;
+}
 
 const texts = (calls: ReturnType<typeof lifecycleKit>['slack']) => calls.map((c) => ('message' in c ? c.message.text : c.kind));
 
@@ -228,9 +238,9 @@ describe('advancing a tracked operation', () => {
     await kit.operations.reserveName('sim', 'prod-b', 'op-1', 1000);
     kit.advance(19 * 60_000);
 
-    const result = await advanceOperation(anOp(), aCluster({ status: 'CREATE_COMPLETE' }), kit.ctx);
+    const result = await advanceAndFinish(anOp(), aCluster({ status: 'CREATE_COMPLETE' }), kit.ctx);
 
-    expect(result).toEqual({ kind: 'finished' });
+    expect(result).toMatchObject({ kind: 'finished' });
     expect(texts(kit.slack)).toEqual([
       'Creating prod-b: CREATE_COMPLETE (19 min)',
       '<@U1ALICE> prod-b is ready (CREATE_COMPLETE after 19 min).',
@@ -249,6 +259,7 @@ describe('advancing a tracked operation', () => {
           after: 'create',
           endedAt: kit.ctx.clock.now(),
         },
+        background: true,
       },
     ]);
     expect(kit.audit.records.map((r) => [r.decision, r.outcome])).toEqual([['finished', 'CREATE_COMPLETE']]);
@@ -260,7 +271,7 @@ describe('advancing a tracked operation', () => {
     const reason = 'Failed to create trustee or trust for Cluster: 11111111-2222-3333-4444-555555555555';
     kit.cloud.clusters.push(aCluster({ status: 'CREATE_FAILED', statusReason: reason }));
 
-    await advanceOperation(anOp(), aCluster({ status: 'CREATE_FAILED' }), kit.ctx);
+    await advanceAndFinish(anOp(), aCluster({ status: 'CREATE_FAILED' }), kit.ctx);
 
     const result = JSON.stringify(kit.slack.find((c) => c.kind === 'post'));
     expect(result).toContain(reason);
@@ -272,13 +283,13 @@ describe('advancing a tracked operation', () => {
     const kit = lifecycleKit();
     kit.cloud.clusters.push(aCluster({ status: 'UPDATE_COMPLETE' }));
 
-    const result = await advanceOperation(
+    const result = await advanceAndFinish(
       anOp({ kind: 'resize', initialStatus: 'UPDATE_COMPLETE', progressed: true }),
       aCluster({ status: 'UPDATE_COMPLETE' }),
       kit.ctx,
     );
 
-    expect(result).toEqual({ kind: 'finished' });
+    expect(result).toMatchObject({ kind: 'finished' });
     expect(kit.enqueued.map((e) => [e.name, e.jobId, (e.data as { after: string }).after])).toEqual([
       ['cluster-followup', 'cluster-followup-op-1', 'resize'],
     ]);
@@ -287,7 +298,7 @@ describe('advancing a tracked operation', () => {
   it('does not end a resize on the UPDATE_COMPLETE it started from', async () => {
     const kit = lifecycleKit();
 
-    const result = await advanceOperation(
+    const result = await advanceAndFinish(
       anOp({ kind: 'resize', initialStatus: 'UPDATE_COMPLETE' }),
       aCluster({ status: 'UPDATE_COMPLETE' }),
       kit.ctx,
@@ -301,13 +312,13 @@ describe('advancing a tracked operation', () => {
     const kit = lifecycleKit();
     kit.cloud.clusters.push(aCluster({ status: 'UPDATE_COMPLETE', coeVersion: 'v1.31.1' }));
 
-    const result = await advanceOperation(
+    const result = await advanceAndFinish(
       anOp({ kind: 'upgrade', initialStatus: 'CREATE_COMPLETE', progressed: true, targetVersion: 'v1.31.1' }),
       aCluster({ status: 'UPDATE_COMPLETE' }),
       kit.ctx,
     );
 
-    expect(result).toEqual({ kind: 'finished' });
+    expect(result).toMatchObject({ kind: 'finished' });
     expect(texts(kit.slack)[1]).toBe('<@U1ALICE> prod-b runs Kubernetes v1.31.1 (upgraded in 0s).');
     expect(kit.audit.records.map((r) => [r.action, r.decision, r.outcome])).toEqual([
       ['cluster-upgrade', 'finished', 'UPDATE_COMPLETE, Kubernetes v1.31.1'],
@@ -322,7 +333,7 @@ describe('advancing a tracked operation', () => {
     const failed = aCluster({ status: 'UPDATE_FAILED', statusReason: 'Resource UPDATE failed: resources.kube_masters: timed out' });
     kit.cloud.clusters.push(failed);
 
-    await advanceOperation(anOp({ kind: 'upgrade', initialStatus: 'CREATE_COMPLETE', progressed: true }), failed, kit.ctx);
+    await advanceAndFinish(anOp({ kind: 'upgrade', initialStatus: 'CREATE_COMPLETE', progressed: true }), failed, kit.ctx);
 
     expect(kit.enqueued.map((e) => [e.name, e.jobId, (e.data as { reason: string }).reason])).toEqual([
       ['cluster-diagnose', 'cluster-diagnose-upgrade-failed-op-1', 'upgrade-failed'],
@@ -334,9 +345,9 @@ describe('advancing a tracked operation', () => {
   it('takes a delete whose cluster left the list as DELETE_COMPLETE', async () => {
     const kit = lifecycleKit();
 
-    const result = await advanceOperation(anOp({ kind: 'delete' }), undefined, kit.ctx);
+    const result = await advanceAndFinish(anOp({ kind: 'delete' }), undefined, kit.ctx);
 
-    expect(result).toEqual({ kind: 'finished' });
+    expect(result).toMatchObject({ kind: 'finished' });
     expect(texts(kit.slack)[1]).toBe('<@U1ALICE> prod-b is deleted (after 0s).');
   });
 });
@@ -394,5 +405,46 @@ describe('polling a cloud', () => {
     expect(remaining).toBe(50);
     expect(kit.cloud.listCalls).toBe(1);
     expect(kit.slack.filter((c) => c.kind === 'update').length).toBe(50);
+  });
+
+  it('hands operations that end together to their finish jobs in one bulk add, and posts nothing itself', async () => {
+    const kit = lifecycleKit();
+    for (let i = 0; i < 30; i += 1) {
+      kit.cloud.clusters.push(aCluster({ uuid: `u-${i}`, name: `c-${i}`, status: 'CREATE_COMPLETE' }));
+      await kit.operations.put('sim', `op-${i}`, anOp({ id: `op-${i}`, clusterUuid: `u-${i}`, cluster: `c-${i}`, progressed: true }));
+    }
+    await kit.operations.put('sim', 'op-busy', anOp({ id: 'op-busy', clusterUuid: 'u-busy', cluster: 'busy' }));
+    kit.cloud.clusters.push(aCluster({ uuid: 'u-busy', name: 'busy' }));
+
+    const remaining = await pollCloud('sim', kit.ctx);
+
+    expect(remaining).toBe(1);
+    expect(kit.enqueued.map((e) => e.jobId).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `operation-finish-op-${i}`).sort());
+    expect(kit.bulkAdds).toEqual([30]);
+    expect(kit.slack.filter((c) => c.kind === 'post')).toEqual([]);
+    expect((await kit.operations.list('sim')).map((op) => (op as TrackedOperation).id)).toEqual(['op-busy']);
+
+    const finish = kit.enqueued[0];
+    await operationFinish.process(operationFinish.data.parse(finish?.data), kit.ctx);
+    expect(texts(kit.slack).filter((t) => / is ready /.test(t))).toHaveLength(1);
+  });
+
+  it("spaces each message's progress edits by the bot's clock as far as chat.update's tier needs for all of them", async () => {
+    const kit = lifecycleKit();
+    for (let i = 0; i < 100; i += 1) {
+      kit.cloud.clusters.push(aCluster({ uuid: `u-${i}`, name: `c-${i}`, stackId: null }));
+      const op = anOp({ id: `op-${i}`, clusterUuid: `u-${i}`, cluster: `c-${i}`, lastStatus: 'CREATE_IN_PROGRESS', lastRenderedAt: NOW });
+      await kit.operations.put('sim', op.id, op);
+    }
+    const edits = () => kit.slack.filter((c) => c.kind === 'update').length;
+
+    kit.advance(2 * 60_000);
+    await pollCloud('sim', kit.ctx);
+    const atTwoMinutes = edits();
+    kit.advance(60_000);
+    await pollCloud('sim', kit.ctx);
+
+    // 100 messages at 45 edits a minute: each once in 2 min 14 s.
+    expect([atTwoMinutes, edits()]).toEqual([0, 100]);
   });
 });

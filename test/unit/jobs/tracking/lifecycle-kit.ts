@@ -4,7 +4,7 @@ import type { NovaServer } from '../../../../src/core/openstack-state.js';
 import { NotFoundError, UpstreamError } from '../../../../src/core/errors.js';
 import { TEST_SETTINGS, fakeJobContext, memoryHeld } from '../../../helpers/job-deps.js';
 import type { ClusterCreateSpec } from '../../../../src/core/cluster.js';
-import type { Flavor, NovaApi, OpenStackApi } from '../../../../src/core/ports.js';
+import type { EnqueueOptions, Flavor, NovaApi, OpenStackApi } from '../../../../src/core/ports.js';
 import { createMemoryAuditLog } from '../../../helpers/memory-audit-log.js';
 import type { JobContext } from '../../../../jobs/definition.js';
 import type { OperationStore } from '../../../../jobs/tracking/operation.js';
@@ -24,6 +24,10 @@ export function memoryStore(): OperationStore & { ops: Map<string, unknown>; nam
     get: async (cloud, id) => ops.get(`${cloud}/${id}`),
     list: async (cloud) => [...ops.entries()].filter(([k]) => k.startsWith(`${cloud}/`)).map(([, v]) => v),
     remove: async (cloud, id) => void ops.delete(`${cloud}/${id}`),
+    writeMany: async (cloud, { put, remove }) => {
+      for (const { id, record } of put) ops.set(`${cloud}/${id}`, structuredClone(record));
+      for (const id of remove) ops.delete(`${cloud}/${id}`);
+    },
     pollerSession: async () => {
       if (lease !== null) return { session: lease, started: false };
       lease = ++session;
@@ -262,7 +266,15 @@ export function lifecycleKit(options: { jobId?: string; denied?: boolean } = {})
     },
   };
   const slack: SlackCall[] = [];
-  const enqueued: Array<{ name: string; data: object; jobId: string }> = [];
+  const enqueued: Array<{ name: string; data: object; jobId: string; background?: true }> = [];
+  /** The size of each bulk add. */
+  const bulkAdds: number[] = [];
+  const recorded = (name: string, data: object, o: EnqueueOptions) => ({
+    name,
+    data,
+    jobId: o.jobId,
+    ...(o.background ? { background: true as const } : {}),
+  });
   const audit = createMemoryAuditLog();
   const operations = memoryStore();
   let now = NOW;
@@ -272,7 +284,13 @@ export function lifecycleKit(options: { jobId?: string; denied?: boolean } = {})
     {
       slack: recordingSlack(slack),
       openstack: () => fakeOpenStack(cloud),
-      queue: { enqueue: async (name, data, o) => (enqueued.push({ name, data, jobId: o.jobId }), { jobId: o.jobId, created: true }) },
+      queue: {
+        enqueue: async (name, data, o) => (enqueued.push(recorded(name, data, o)), { jobId: o.jobId, created: true }),
+        enqueueMany: async (jobs) => {
+          bulkAdds.push(jobs.length);
+          enqueued.push(...jobs.map((j) => recorded(j.name, j.data, j.options)));
+        },
+      },
       access: {
         authorize: async () =>
           options.denied ? { allowed: false, role: 'viewer', message: 'denied' } : { allowed: true, role: 'operator' },
@@ -289,7 +307,7 @@ export function lifecycleKit(options: { jobId?: string; denied?: boolean } = {})
     silent,
     { jobId: options.jobId ?? 'cluster-create-C1-t1', updateData: async () => undefined },
   );
-  return { ctx, cloud, slack, enqueued, audit, operations, advance: (ms: number) => void (now += ms) };
+  return { ctx, cloud, slack, enqueued, bulkAdds, audit, operations, advance: (ms: number) => void (now += ms) };
 }
 
 export { UpstreamError };
