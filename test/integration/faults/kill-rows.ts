@@ -8,7 +8,7 @@ import type { FaultSpec } from '../../../src/sim/index.js';
 import { DELETE_ACTIONS, LOADBALANCERS_ACTIONS } from '../../../src/core/requests/delete-request.js';
 import { UPGRADE_ACTIONS } from '../../../src/core/requests/upgrade-request.js';
 import { CHANNEL, MINUTE, simClustersNamed, type LifecycleHarness } from '../lifecycle/harness.js';
-import type { HoldRule } from './hold-proxy.js';
+import type { HoldRule } from '../../helpers/hold-proxy.js';
 
 export const KILL_JOBS = [
   'create',

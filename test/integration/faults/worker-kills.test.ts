@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { startWebhookReceiver } from '../../../src/sim/index.js';
 import { forkTypeScript, killChild } from '../../helpers/child-process.js';
 import { POLL_MS, eventually, startLifecycleHarness } from '../lifecycle/harness.js';
-import { startHoldProxy } from './hold-proxy.js';
+import { startHoldProxy } from '../../helpers/hold-proxy.js';
 import { KILL_ROWS, type KillRow, type KillWorld } from './kill-rows.js';
 
 /** One row's limit: it forks a worker (the whole bot under tsx: slow on a loaded machine) and runs a job to its end. */

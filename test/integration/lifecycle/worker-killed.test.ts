@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { forkTypeScript, killChild as kill } from '../../helpers/child-process.js';
-import { startHoldingProxy, type HoldingProxy } from './holding-proxy.js';
+import { startHoldProxy, type HoldProxy } from '../../helpers/hold-proxy.js';
 import { MINUTE, POLL_MS, simClustersNamed, startLifecycleHarness, type LifecycleHarness } from './harness.js';
 
 // A forked worker starts the whole bot under tsx: on a loaded CI machine that alone can take
@@ -25,12 +25,12 @@ function forkWorker(env: Record<string, string>): { child: ChildProcess; ready: 
 
 describe('a worker killed between "create requested" and "create accepted"', () => {
   let h: LifecycleHarness;
-  let proxy: HoldingProxy;
+  let proxy: HoldProxy;
   let child: ChildProcess | undefined;
 
   beforeEach(async () => {
     h = await startLifecycleHarness({ worker: false });
-    proxy = await startHoldingProxy(h.sim.url);
+    proxy = await startHoldProxy(h.sim.url);
   });
 
   afterEach(async () => {
@@ -45,8 +45,15 @@ describe('a worker killed between "create requested" and "create accepted"', () 
     child.on('exit', () => undefined);
     await worker.ready;
 
+    // Magnum accepts the create (the cluster exists now); the worker dies before it hears so.
+    const accepted = new Promise<void>((resolve) => {
+      proxy.holdOnce({ method: 'POST', path: /^\/container-infra\/v1\/clusters(\?|$)/, phase: 'response' }, () => {
+        worker.child.kill('SIGKILL');
+        resolve();
+      });
+    });
     await h.command('create omega --template k8s-1.27-no-volume --nodes 2');
-    await proxy.createAccepted;
+    await accepted;
     await kill(worker.child);
     expect(simClustersNamed(h.sim, 'omega')).toBe(1);
 
