@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ask, freePort, until } from './redis-sentinel-group.js';
+import { freePort } from './redis-sentinel-group.js';
 
 export interface PrivateRedis {
   url: string;
@@ -25,14 +25,25 @@ export async function startPrivateRedis(options: { appendOnly: boolean }): Promi
   let child: ChildProcess | null = null;
   const start = async () => {
     if (child) return;
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir, ...persistence], {
+    const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir, ...persistence], {
       cwd: dir,
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'ignore'],
     });
-    child.on('error', (error) => {
-      throw new Error(`cannot start redis-server (apt-get install redis-server): ${error.message}`);
+    child = proc;
+    // Ready when it says so on its log (no client polling it, which would outlive the test).
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (!output.includes('Ready to accept connections')) return;
+        proc.stdout.off('data', onData);
+        proc.stdout.resume();
+        resolve();
+      };
+      proc.stdout.on('data', onData);
+      proc.once('error', (error) => reject(new Error(`cannot start redis-server (apt-get install redis-server): ${error.message}`)));
+      proc.once('exit', (code) => reject(new Error(`redis-server exited with ${String(code)}: ${output}`)));
     });
-    await until('redis-server answering', async () => ((await ask(port, 'PING')) === 'PONG' ? true : undefined));
   };
   const kill = async () => {
     const running = child;

@@ -1,11 +1,6 @@
 import { deleteKeysWithPrefix } from '../../../src/queue/delete-prefix.js';
 /** Shared set-up for the queue integration tests: unique prefixes, cleanup, polling, redis-servers. */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createSilentLogger } from '../../../src/logging/logger.js';
 import { createRedisConnection, type RedisConnection } from '../../../src/queue/connection.js';
 import { startPrivateRedis, type PrivateRedis } from '../../helpers/private-redis.js';
@@ -42,67 +37,6 @@ export function signal<T = void>(): { promise: Promise<T>; resolve: (value: T) =
     resolve = r;
   });
   return { promise, resolve };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A redis-server of our own on a free port, which a test may stop and start again. */
-export interface OwnRedis {
-  url: string;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** Stops it (if running) and removes its data directory. */
-  dispose(): Promise<void>;
-}
-
-export async function ownRedis(options: { persistent: boolean }): Promise<OwnRedis> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'queue-redis-'));
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--daemonize', 'no', '--dir', dir];
-  args.push('--appendonly', options.persistent ? 'yes' : 'no');
-  let child: ChildProcess | undefined;
-
-  const start = async () => {
-    const proc = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    child = proc;
-    await new Promise<void>((resolve, reject) => {
-      let output = '';
-      proc.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Ready to accept connections')) resolve();
-      });
-      proc.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${output}`)));
-    });
-  };
-  const stop = async () => {
-    const proc = child;
-    child = undefined;
-    if (proc === undefined || proc.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      proc.once('exit', () => resolve());
-      proc.kill('SIGTERM');
-    });
-  };
-  await start();
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    start,
-    stop,
-    async dispose() {
-      await stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 /**

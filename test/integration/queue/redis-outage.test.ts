@@ -5,7 +5,8 @@ import { createRedisConnection } from '../../../src/queue/connection.js';
 import { createJobQueue } from '../../../src/queue/job-queue.js';
 import { forkTypeScript, killChild } from '../../helpers/child-process.js';
 import { createHarness } from './harness.js';
-import { eventually, ownRedis, silentLogger, signal, uniquePrefix, type OwnRedis } from './queue-test-kit.js';
+import { startPrivateRedis, type PrivateRedis } from '../../helpers/private-redis.js';
+import { eventually, silentLogger, signal, uniquePrefix } from './queue-test-kit.js';
 
 const CLOSING_WORKER = fileURLToPath(new URL('./fixtures/closing-worker.ts', import.meta.url));
 
@@ -46,21 +47,21 @@ describe('redis connection logging', () => {
 });
 
 describe('when Redis stops and starts again', () => {
-  let redis: OwnRedis;
+  let redis: PrivateRedis;
 
   beforeEach(async () => {
-    redis = await ownRedis({ persistent: true });
+    redis = await startPrivateRedis({ appendOnly: true });
   });
 
   afterEach(async () => {
-    await redis.dispose();
+    await redis.stop();
   });
 
   it('rejects enqueue while it is down and accepts jobs once it is back', async () => {
     const h = createHarness({ url: redis.url });
     try {
       await h.queue.enqueue('greet', {}, { jobId: 'before' });
-      await redis.stop();
+      await redis.kill();
 
       await expect(h.queue.enqueue('greet', {}, { jobId: 'during' })).rejects.toBeInstanceOf(QueueUnavailableError);
       expect(await h.queue.isReady()).toBe(false);
@@ -90,7 +91,7 @@ describe('when Redis stops and starts again', () => {
       // Due after the restart: it must survive in Redis's append-only file.
       await h.queue.enqueue('note', {}, { jobId: 'kept', delayMs: 1_500 });
 
-      await redis.stop();
+      await redis.kill();
       await redis.start();
       await eventually(() => h.queue.isReady(), 100);
       await h.queue.enqueue('note', {}, { jobId: 'after-restart' });
@@ -103,7 +104,7 @@ describe('when Redis stops and starts again', () => {
   });
 
   it('serves a producer and a worker that started before Redis was up', async () => {
-    await redis.stop();
+    await redis.kill();
     const h = createHarness({ url: redis.url });
     const ran = signal<string>();
     try {
@@ -133,7 +134,7 @@ describe('when Redis stops and starts again', () => {
     });
     try {
       await ready.promise;
-      await redis.stop();
+      await redis.kill();
       child.kill('SIGTERM');
 
       // 0: the worker's close returned within the shutdown deadline (1 would mean it timed out).
