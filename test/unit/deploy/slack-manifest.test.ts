@@ -96,7 +96,9 @@ describe('Slack app manifests', () => {
   it('finds the Web API calls the bot makes, each one in the scope table', () => {
     // The scan itself: the poster's, the directory's, the modal opener's and the upload helper's calls.
     expect([...called.keys()]).toEqual(expect.arrayContaining(['chat.postMessage', 'users.info', 'usergroups.users.list', 'views.open']));
-    expect(called.get('files.completeUploadExternal')).toEqual(new Set([join('src', 'slack', 'slack-poster.ts')]));
+    const upload = new Set([join('src', 'slack', 'outbox', 'snippet-upload.ts')]);
+    expect(called.get('files.getUploadURLExternal')).toEqual(upload);
+    expect(called.get('files.completeUploadExternal')).toEqual(upload);
     const unknown = [...called.keys()].filter((method) => METHOD_SCOPES[method] === undefined);
     expect(unknown).toEqual([]);
   });
