@@ -201,12 +201,12 @@ export function createSlackPoster(client: SlackWebClient, options: OutboxOptions
     api: (method, args, retry) => send(method, channel, { urgent: true, retry }, apiCall(method, args)),
     async put(url, content) {
       const init = { method: 'POST', body: content, signal: AbortSignal.timeout(SLACK_CALL_TIMEOUT_MS) };
-      const response = await sendBytes(url, init).catch((error: unknown) => Promise.reject(toSlackError(error, 'files.upload')));
+      const response = await sendBytes(url, init).catch((error: unknown) => Promise.reject(toSlackError(error, 'upload URL')));
       if (!response.ok) {
         const status = response.status;
         throw new UpstreamError('slack_http_error', `Slack answered the file upload with HTTP ${status}.`, {
           service: 'slack',
-          method: 'files.upload',
+          method: 'upload URL',
           status,
         });
       }
