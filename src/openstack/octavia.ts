@@ -8,6 +8,9 @@ import { parseUtc } from './time.js';
 
 const MAX_PAGES = 100;
 
+/** `GET /lbaas/quotas/{project}`: built once (zod 4 compiles a schema when it is built). */
+const QuotaBody = z.object({ quota: z.record(z.string(), z.number().nullable()) });
+
 /** Octavia's catalog URL may end in `/v2` or `/v2.0`; paths add `/v2` themselves. */
 export function octaviaRoot(catalogUrl: string): string {
   return `${stripVersion(catalogUrl, /\/v2(\.0)?$/)}/v2`;
@@ -49,10 +52,7 @@ export class OctaviaClient implements OctaviaApi {
    * has no usage call, so its load balancers are counted (what `openstack loadbalancer list` shows).
    */
   async quotaUsage(projectId: string): Promise<QuotaUsage> {
-    const { body } = await this.client.json(
-      { method: 'GET', path: `/lbaas/quotas/${encodeURIComponent(projectId)}` },
-      z.object({ quota: z.record(z.string(), z.number().nullable()) }),
-    );
+    const { body } = await this.client.json({ method: 'GET', path: `/lbaas/quotas/${encodeURIComponent(projectId)}` }, QuotaBody);
     const inUse = (await this.listLoadBalancers({ projectId })).filter((lb) => lb.provisioningStatus !== 'DELETED').length;
     const limit = body.quota['load_balancer'];
     return limit === undefined || limit === null ? {} : { load_balancer: { limit, inUse } };
