@@ -11,6 +11,7 @@ import { renderWatchAlert } from '../src/render/watch-message.js';
 import { diagnoseCluster } from './cluster-access.js';
 import { defineJob } from './definition.js';
 import { Origin, ensureThread } from './origin.js';
+import { postKey } from '../src/core/job.js';
 
 export const TicketData = Origin.extend({
   /** Cluster name (from `/kube ticket NAME`) or uuid (from the button). */
@@ -75,6 +76,7 @@ export const ticketAttach = defineJob({
       requester: data.user,
       owner: ctx.runtime.jobId,
       sourceKey: data.messageTs,
+      noteKey: postKey(ctx.runtime, 'sink-failed'),
       cluster,
       clusterName: name,
       showDump: cluster ? renderClusterShow(cluster.raw) : null,

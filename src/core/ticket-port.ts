@@ -28,6 +28,8 @@ export interface TicketAttachRequest extends TicketEvidence {
   owner: string;
   /** The message the bundle was asked from: a second ask from it (a double click) sends nothing. */
   sourceKey?: string | undefined;
+  /** The key of the job's "sink failed" note (a keyed post), the same on every retry. */
+  noteKey?: string | undefined;
 }
 
 export interface TicketAttachOutcome {

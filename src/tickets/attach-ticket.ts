@@ -22,6 +22,8 @@ export interface AttachTicketInput {
   bundle: TicketBundle;
   /** Who holds the thread's lock: the job's id, the same on every retry of that job. */
   owner: string;
+  /** The key of the "sink failed" note: a retry after a late answer to it finds it instead of posting again. */
+  noteKey?: string | undefined;
   /** What the bundle was asked from (the clicked message): the stable key of a double click. */
   sourceKey?: string | undefined;
 }
@@ -49,7 +51,7 @@ export interface AttachTicketResult {
  */
 export async function attachTicket(deps: AttachTicketDeps, input: AttachTicketInput): Promise<AttachTicketResult> {
   const { sink, slack, store, clock } = deps;
-  const { channel, threadTs, bundle, owner, sourceKey } = input;
+  const { channel, threadTs, bundle, owner, sourceKey, noteKey } = input;
   const threadKey = ticketThreadKey(channel, threadTs);
   const logger = deps.logger.child({ threadKey, sink: sink.name });
   const ttlMs = deps.lockTtlMs ?? ATTACH_LOCK_TTL_MS;
@@ -78,7 +80,12 @@ export async function attachTicket(deps: AttachTicketDeps, input: AttachTicketIn
       if (sink.name === 'slack') throw error;
       logger.warn(errorMeta(error), 'ticket sink failed; bundle goes to the thread');
       await uploadBundleSnippet(slack, { channel, threadTs, threadKey }, bundle);
-      await slack.post(channel, sinkFailedMessage(sink.name, reasonOf(error)), threadTs);
+      await slack.post(
+        channel,
+        sinkFailedMessage(sink.name, reasonOf(error)),
+        threadTs,
+        noteKey === undefined ? undefined : { key: noteKey },
+      );
       return { ref: stored?.ref ?? null, fellBack: true, duplicate: false };
     }
     await store.set(threadKey, { ref, bundleDigest: digest, sourceKey, at: clock.now() });

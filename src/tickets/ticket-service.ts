@@ -87,7 +87,14 @@ export function createTicketService(deps: TicketServiceDeps): TicketPort {
       });
       const result = await attachTicket(
         { sink: deps.sink, slack: deps.slack, store: deps.store, logger: deps.logger, clock: deps.clock },
-        { channel: request.channel, threadTs: request.threadTs, bundle, owner: request.owner, sourceKey: request.sourceKey },
+        {
+          channel: request.channel,
+          threadTs: request.threadTs,
+          bundle,
+          owner: request.owner,
+          sourceKey: request.sourceKey,
+          noteKey: request.noteKey,
+        },
       );
       const ref = result.ref;
       return {

@@ -120,6 +120,19 @@ describe('attachTicket', () => {
     ]);
   });
 
+  it('says the sink failed once when the attach is retried after a late answer to that note', async () => {
+    const { deps, sink, slack } = setup();
+    sink.failWith = new UpstreamError('ticket_sink_failed', 'Zendesk answered HTTP 500.', { service: 'tickets', status: 500 });
+    slack.lateAnswers = 1;
+    const attempt = () =>
+      attachTicket(deps, { channel: CHANNEL, threadTs: THREAD, bundle, owner: 'job-1', noteKey: 'job-1@1/sink-failed' });
+
+    await expect(attempt()).rejects.toThrow('Slack answered after');
+    await attempt();
+
+    expect(slack.of('post').filter((c) => c.text.includes('did not take the support bundle'))).toHaveLength(1);
+  });
+
   it('keeps the known ticket when a later attach falls back', async () => {
     const { run, sink } = setup();
     await run();

@@ -1,4 +1,4 @@
-import type { Logger, Message, MessageRef, SlackPoster } from '../../../src/core/ports.js';
+import type { Logger, Message, MessageRef, PostOptions, SlackPoster } from '../../../src/core/ports.js';
 
 export interface SlackCall {
   kind: 'post' | 'update' | 'ephemeral' | 'snippet';
@@ -9,15 +9,29 @@ export interface SlackCall {
   file?: { filename: string; title: string; content: string };
 }
 
-/** A SlackPoster that records every call; `failSnippets` makes uploads throw. */
+/**
+ * A SlackPoster that records every call; `failSnippets` makes uploads throw; `lateAnswers` posts
+ * that many messages and then throws as a late answer would. A keyed post is made once per key,
+ * as the outbox makes it.
+ */
 export class RecordingSlack implements SlackPoster {
   readonly calls: SlackCall[] = [];
   failSnippets = false;
+  lateAnswers = 0;
   private ts = 1000;
+  private readonly keyed = new Map<string, MessageRef>();
 
-  async post(channel: string, message: Message, threadTs?: string): Promise<MessageRef> {
+  async post(channel: string, message: Message, threadTs?: string, options?: PostOptions): Promise<MessageRef> {
+    const earlier = options?.key === undefined ? undefined : this.keyed.get(options.key);
+    if (earlier !== undefined) return earlier;
     this.calls.push({ kind: 'post', channel, threadTs, text: message.text, blocks: message.blocks });
-    return { channel, ts: `${this.ts++}.000100` };
+    const ref = { channel, ts: `${this.ts++}.000100` };
+    if (options?.key !== undefined) this.keyed.set(options.key, ref);
+    if (this.lateAnswers > 0) {
+      this.lateAnswers -= 1;
+      throw new Error('Slack answered after the client stopped waiting');
+    }
+    return ref;
   }
 
   async update(ref: MessageRef, message: Message): Promise<void> {
