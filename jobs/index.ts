@@ -51,3 +51,6 @@ export const JOBS: readonly JobDefinition[] = [
   ticketAttach,
   clusterWatch,
 ];
+
+/** The job that ends a tracked operation after it left the tracked set (the lost-operation watch waits for it). */
+export { FINISH_JOB } from './tracking/finish-job.js';

@@ -1,5 +1,6 @@
 import { createFinalFailureReporter, toProcessors } from '../../jobs/job-processors.js';
-import { JOBS } from '../../jobs/index.js';
+import { FINISH_JOB, JOBS } from '../../jobs/index.js';
+import { jobIdFor } from '../core/job-id.js';
 import type { Config } from '../config/load-config.js';
 import type { Logger, SlackPoster } from '../core/ports.js';
 import { createKubeConnector } from '../kube/kube-connector.js';
@@ -82,6 +83,8 @@ export async function startWorker(
     client: producer.client,
     prefix: config.redis.prefix,
     onLost: createLostTrackingReporter(slack, logger),
+    // An ended operation leaves the tracked set before its finish job posts the result: watched until it has run.
+    stillInHand: async (id) => !['completed', 'failed', null].includes(await queue.jobState(jobIdFor(FINISH_JOB, id))),
     logger,
     ...(options.timing?.lostJobCheckMs === undefined ? {} : { intervalMs: options.timing.lostJobCheckMs }),
   });

@@ -18,6 +18,11 @@ export interface LostOperationWatchOptions {
   prefix: string;
   /** Told about the operations whose tracking Redis lost with its data (each told by one process only). */
   onLost(ops: readonly TrackedOperationRef[]): Promise<void>;
+  /**
+   * Whether an operation that left the tracked set is still being ended (its finish job not yet
+   * run): the job lives in the same Redis, so until it has run the operation is watched on.
+   */
+  stillInHand?(id: string): Promise<boolean>;
   logger: Logger;
   /** How often it looks (default 5 s). */
   intervalMs?: number;
@@ -89,6 +94,17 @@ export function createLostOperationWatch(options: LostOperationWatchOptions): { 
     return ops;
   }
 
+  /** Adds to `ops` the ones that left the tracked set since the last round but are still being ended. */
+  async function keepInHand(before: Map<string, TrackedOperationRef>, ops: Map<string, TrackedOperationRef>): Promise<void> {
+    const stillInHand = options.stillInHand;
+    if (stillInHand === undefined) return;
+    const departed = [...before.values()].filter((op) => !ops.has(op.id));
+    const inHand = await Promise.all(departed.map((op) => stillInHand(op.id)));
+    departed.forEach((op, i) => {
+      if (inHand[i] === true) ops.set(op.id, op);
+    });
+  }
+
   /** The operations this process is the one to tell about (SET NX per operation, pipelined). */
   async function claim(lost: TrackedOperationRef[]): Promise<TrackedOperationRef[]> {
     if (lost.length === 0) return [];
@@ -104,6 +120,7 @@ export function createLostOperationWatch(options: LostOperationWatchOptions): { 
     try {
       const { epoch, ids } = await readIds();
       const ops = await refsOf(ids);
+      if (known?.epoch === epoch) await keepInHand(known.ops, ops);
       const gone = known !== undefined && known.epoch !== epoch ? [...known.ops.values()].filter((op) => !ops.has(op.id)) : [];
       const lost = await claim(gone);
       known = { epoch, ops };

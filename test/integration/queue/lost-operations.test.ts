@@ -60,4 +60,33 @@ describe('the lost-operation watch', () => {
 
     expect([...toldA, ...toldB]).toEqual([ids]);
   });
+
+  it('tells about an ended operation whose finish job Redis lost with its data, and not about one already finished', async () => {
+    const store = createOperationStore(producer().client, `${PREFIX}-ending`);
+    for (const id of ['ending', 'finished'])
+      await store.put('default', id, { id, kind: 'delete', cluster: id, channel: 'C1', threadTs: '1.000200' });
+    const told: string[][] = [];
+    const w = createLostOperationWatch({
+      client: producer().client,
+      prefix: `${PREFIX}-ending`,
+      // The poll handed both to their finish jobs; only the one for `ending` has not run yet.
+      stillInHand: async (id) => id === 'ending',
+      onLost: async (ops) => void told.push(ops.map((op) => op.id)),
+      logger: silentLogger,
+      intervalMs: 60_000,
+    });
+    await w.check();
+    for (const id of ['ending', 'finished']) await store.remove('default', id);
+    await w.check();
+
+    await redis().kill();
+    await redis().start();
+    await eventually(async () => {
+      await w.check();
+      return told.length > 0;
+    });
+    w.close();
+
+    expect(told).toEqual([['ending']]);
+  });
 });
