@@ -202,6 +202,9 @@ export function createSlackPoster(client: SlackWebClient, options: OutboxOptions
     async put(url, content) {
       const init = { method: 'POST', body: content, signal: AbortSignal.timeout(SLACK_CALL_TIMEOUT_MS) };
       const response = await sendBytes(url, init).catch((error: unknown) => Promise.reject(toSlackError(error, 'upload URL')));
+      // Read Slack's short answer to its end: an unread body keeps its connection checked out
+      // (https://github.com/nodejs/undici#garbage-collection).
+      await response.arrayBuffer().catch(() => undefined);
       if (!response.ok) {
         const status = response.status;
         throw new UpstreamError('slack_http_error', `Slack answered the file upload with HTTP ${status}.`, {
