@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { UpstreamError, isBotError } from '../src/core/errors.js';
+import { failureReference } from '../src/core/failure-reference.js';
 import type { JobProcessor } from '../src/core/job.js';
 import type { Clock, JobMetrics, SlackPoster } from '../src/core/ports.js';
 import { renderErrorMessage, renderNotInChannel } from '../src/render/error-message.js';
@@ -56,13 +56,8 @@ export function createFinalFailureReporter(slack: SlackPoster) {
       if (typeof origin.user === 'string') await slack.post(origin.user, renderNotInChannel(origin.channel), undefined, { key });
       return;
     }
-    const message = renderErrorMessage(error, referenceOf(key));
+    const message = renderErrorMessage(error, failureReference(key));
     if (typeof origin.threadTs === 'string') await slack.post(origin.channel, message, origin.threadTs, { key });
     else if (typeof origin.user === 'string') await slack.postEphemeral(origin.channel, origin.user, message);
   };
-}
-
-/** The reference a failure message shows: the same on every run of the job's last attempt. */
-function referenceOf(key: string): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, 8);
 }

@@ -1,5 +1,6 @@
 import { DelayedError, MetricsTime, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { isRefusal } from '../core/errors.js';
+import { failureReference } from '../core/failure-reference.js';
 import { postKey, type JobProcessor } from '../core/job.js';
 import type { JobMetrics, Logger } from '../core/ports.js';
 import { createRedisConnection, type RedisConnection, type RedisTarget } from './connection.js';
@@ -72,9 +73,12 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       const error = toWorkerError(thrown);
       const final = isFinalFailure(job.attemptsMade + 1, totalAttempts(job.opts.attempts), error);
       // A refusal (another operation under way, no such cluster) is the answer the user gets, not a failure.
-      if (isRefusal(thrown)) runtime.log.info(errorFields(thrown), 'job refused');
-      else runtime.log.warn({ ...errorFields(thrown), final }, 'job attempt failed');
-      if (final) await tellFinalFailure(job, thrown, postKey(runtime, 'failed'));
+      const key = postKey(runtime, 'failed');
+      // A final failure's log line carries the reference its message shows the user.
+      const ref = final ? { ref: failureReference(key) } : {};
+      if (isRefusal(thrown)) runtime.log.info({ ...errorFields(thrown), ...ref }, 'job refused');
+      else runtime.log.warn({ ...errorFields(thrown), final, ...ref }, 'job attempt failed');
+      if (final) await tellFinalFailure(job, thrown, key);
       throw error;
     }
     const reschedule = asRescheduleRequest(result);

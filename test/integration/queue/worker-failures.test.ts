@@ -1,5 +1,7 @@
 import { BotError, NotFoundError, UpstreamError, UsageError } from '../../../src/core/errors.js';
+import { failureReference } from '../../../src/core/failure-reference.js';
 import { createLogger } from '../../../src/logging/logger.js';
+import { renderErrorMessage } from '../../../src/render/error-message.js';
 import { rescheduleIn } from '../../../src/queue/reschedule.js';
 import { createHarness, type Harness } from './harness.js';
 import { eventually, signal } from './queue-test-kit.js';
@@ -148,6 +150,30 @@ describe('worker failures, retries and reschedules on real Redis', () => {
 
     const [job] = await h.queue.getJobs(['failed'], 1);
     expect(told).toEqual([{ key: `show-2@${job?.timestamp}/failed`, states: ['active'] }]);
+  });
+
+  it('logs a final failure with the reference its message shows the user', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
+    const keys: string[] = [];
+    const tell = async (_name: string, _data: unknown, _error: unknown, key: string) => void keys.push(key);
+    const outage = new UpstreamError('upstream_unavailable', 'Magnum is unavailable.', {
+      service: 'magnum',
+      status: 503,
+      retryable: false,
+    });
+    await h.startWorkers({ list: async () => Promise.reject(outage) }, { onFinalFailure: tell, logger });
+
+    await h.queue.enqueue('list', {}, { jobId: 'list-ref' });
+    await eventually(() => keys.length === 1);
+
+    const logged = lines
+      .map((l) => JSON.parse(l) as { msg: string; final?: boolean; ref?: string })
+      .find((l) => l.msg === 'job attempt failed');
+    expect(logged).toMatchObject({ final: true, ref: failureReference(keys[0] ?? '') });
+    expect(renderErrorMessage(outage, logged?.ref ?? '').blocks?.[1]).toMatchObject({
+      elements: [expect.objectContaining({ text: expect.stringContaining(`ref ${failureReference(keys[0] ?? '')}`) })],
+    });
   });
 
   it('fails a job with no processor for its name at once and reports it', async () => {
