@@ -210,6 +210,9 @@ async function run(operations: number): Promise<RunFigures> {
         startedAt: now,
         progressed: false,
         missing: 0,
+        // As the create job tracks it (jobs/cluster-create.ts): its anchor says CREATE_IN_PROGRESS.
+        lastStatus: 'CREATE_IN_PROGRESS',
+        lastRenderedAt: now,
       };
       await store.put(CLOUD, op.id, op);
     }

@@ -25,6 +25,25 @@ export function renderEveryMs(tracked: number): number {
   const perMinute = SLACK_TIERS.tier3.perMinute * PROGRESS_SHARE;
   return Math.max(RENDER_EVERY_MS, Math.ceil((tracked / perMinute) * 60_000));
 }
+
+/** When a poll renders an operation's progress: its spacing, and how many renders the poll has left. */
+export interface RenderCadence {
+  everyMs: number;
+  /** Takes one render from the poll's budget; false once it is spent. */
+  mayRender(): boolean;
+}
+
+/**
+ * A poll's cadence with `tracked` operations: each spaced renderEveryMs(tracked), and at most the
+ * share one 30 s step of that spacing holds (about 23 with hundreds tracked), so operations that
+ * became due together (started together) are spread over the following polls instead of making
+ * one poll render them all.
+ */
+export function renderCadence(tracked: number): RenderCadence {
+  const everyMs = renderEveryMs(tracked);
+  let left = Math.ceil((tracked * RENDER_EVERY_MS) / everyMs);
+  return { everyMs, mayRender: () => left-- > 0 };
+}
 /** A create missing from the list this many polls in a row is taken as deleted. */
 const MISSING_LIMIT = 3;
 /** After this long a terminal status counts even if no in-progress status was seen (a very quick operation). */
@@ -46,7 +65,7 @@ export async function advanceOperation(
   summary: ClusterSummary | undefined,
   ctx: JobContext,
   progress: PollProgress = pollProgress(ctx.openstack(op.cloud), ctx.log),
-  everyMs: number = RENDER_EVERY_MS,
+  cadence: RenderCadence = { everyMs: RENDER_EVERY_MS, mayRender: () => true },
 ): Promise<Advance> {
   const now = ctx.clock.now();
   if (summary === undefined) {
@@ -58,8 +77,8 @@ export async function advanceOperation(
   const progressed = op.progressed || status.endsWith('_IN_PROGRESS');
   const settled = progressed || status !== op.initialStatus || now - op.startedAt >= SETTLE_MS;
   if (isTerminal(op.kind, status) && settled) return { kind: 'finished', op: { ...op, progressed }, status };
-  // Due by the bot's clock alone, at the poll's cadence for its load (renderEveryMs).
-  const due = status !== op.lastStatus || now - (op.lastRenderedAt ?? 0) >= everyMs;
+  // Due by the bot's clock alone, at the poll's cadence for its load, while the poll's budget lasts.
+  const due = (status !== op.lastStatus || now - (op.lastRenderedAt ?? 0) >= cadence.everyMs) && cadence.mayRender();
   if (!due)
     return progressed === op.progressed && op.missing === 0
       ? { kind: 'unchanged' }

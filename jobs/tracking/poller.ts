@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ClusterSummary } from '../../src/core/cluster.js';
 import { defineJob, type JobContext } from '../definition.js';
-import { advanceOperation, renderEveryMs } from './advance.js';
+import { advanceOperation, renderCadence } from './advance.js';
 import { finishJob } from './finish-job.js';
 import { rescheduleIn } from '../../src/core/job.js';
 import { jobIdFor } from '../../src/core/job-id.js';
@@ -45,12 +45,14 @@ export async function pollCloud(cloud: string, ctx: JobContext): Promise<number>
   const byUuid = new Map<string, ClusterSummary>(clusters.map((c) => [c.uuid, c]));
   // The drivers' progress too is read once per poll (Heat's stack list, Nova's server list), not per operation.
   const progress = pollProgress(openstack, ctx.log);
-  const everyMs = renderEveryMs(ops.length);
+  const cadence = renderCadence(ops.length);
+  // The longest unrendered first, so a spent render budget leaves the most recently rendered waiting.
+  const ordered = [...ops].sort((a, b) => (a.lastRenderedAt ?? 0) - (b.lastRenderedAt ?? 0));
   const finished: Array<{ op: TrackedOperation; status: string }> = [];
   const updated: TrackedOperation[] = [];
-  await forEachLimited(ops, PARALLEL, async (op: TrackedOperation) => {
+  await forEachLimited(ordered, PARALLEL, async (op: TrackedOperation) => {
     try {
-      const result = await advanceOperation(op, byUuid.get(op.clusterUuid), ctx, progress, everyMs);
+      const result = await advanceOperation(op, byUuid.get(op.clusterUuid), ctx, progress, cadence);
       if (result.kind === 'finished') finished.push(result);
       else if (result.kind === 'updated') updated.push(result.op);
     } catch (error) {
