@@ -171,10 +171,20 @@ export function queueWaitMs(
   return Math.max(0, startedAt - job.timestamp - (job.opts.delay ?? 0));
 }
 
-/** Waits for `promise` to settle, at most `ms`; its outcome is not needed, only that it stops. */
+/**
+ * Waits for `promise` to settle, at most `ms`; its outcome is not needed, only that it stops.
+ * The timer keeps the process alive: a close that hangs once every connection has ended would
+ * otherwise let the process run out of work and exit (code 0) in the middle of its shutdown,
+ * before the steps after this one (seen: 1 SIGTERM in 4 with Redis down).
+ */
 async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
-  await withDeadline(promise, ms, () => new Error('timed out')).catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const elapsed = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([promise.then(noop, noop), elapsed]);
+  clearTimeout(timer);
 }
+
+function noop(): void {}
 
 /** Resolves 'down' once the connection is not (or no longer) ready. */
 function whenDown(client: RedisConnection['client']): Promise<'down'> {
