@@ -2,9 +2,11 @@
  * Poll cost against tracked operations: one poll of a cloud with 1,000 Heat-driver clusters
  * while N of them are tracked creates. Counts Magnum list requests and Heat/Nova requests (the
  * drivers' progress) at the simulated cloud (the design promise: one each per cloud and
- * interval, whatever N) and times the poll, with anchors due for an edit and not due.
+ * interval, whatever N) and times the poll, with anchors due for an edit and not due (all due:
+ * each poll still renders at most its budget of edits, about 23 with hundreds tracked).
  */
 import type { OperationStore, TrackedOperation } from '../jobs/tracking/operation.js';
+import { renderEveryMs } from '../jobs/tracking/advance.js';
 import { pollCloud } from '../jobs/tracking/poller.js';
 import { loadConfig } from '../src/config/load-config.js';
 import type { SlackPoster } from '../src/core/ports.js';
@@ -80,7 +82,8 @@ for (const n of TRACKED) {
       progressed: true,
       missing: 0,
       lastStatus: 'CREATE_IN_PROGRESS',
-      lastRenderedAt: now,
+      // Due half a minute from now at the spacing N tracked messages get (renderEveryMs): not due at the first poll, due a minute later.
+      lastRenderedAt: now - renderEveryMs(n) + MINUTE / 2,
     };
     await operations.put('default', op.id, op);
   }
