@@ -1,5 +1,14 @@
 import { DELETE_ACTIONS, LOADBALANCERS_ACTIONS } from '../../../src/core/requests/delete-request.js';
-import { ADMIN, MINUTE, OTHER_OPERATOR, hasButton, simClustersNamed, startLifecycleHarness, type LifecycleHarness } from './harness.js';
+import {
+  ADMIN,
+  MINUTE,
+  OTHER_OPERATOR,
+  eventually,
+  hasButton,
+  simClustersNamed,
+  startLifecycleHarness,
+  type LifecycleHarness,
+} from './harness.js';
 
 describe('/kube delete, confirmed and tracked', () => {
   let h: LifecycleHarness;
@@ -21,6 +30,9 @@ describe('/kube delete, confirmed and tracked', () => {
     expect(shown).toContain(h.sim.state.projects[0]?.id);
     expect(shown).toContain('1 master, 2 worker');
     expect(simClustersNamed(h.sim, 'healthy')).toBe(1);
+    // The request is audited once its preview is posted (with the preview's thread): a click in
+    // the same milliseconds could be audited first.
+    await eventually(async () => (await h.audit()).some((r) => r.target === 'healthy' && r.decision === 'requested'));
 
     await h.click(preview, DELETE_ACTIONS.confirm);
     await h.waitForMessage(/^Deleting healthy: DELETE_IN_PROGRESS/);

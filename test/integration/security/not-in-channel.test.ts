@@ -4,7 +4,7 @@
  * message from the bot, to invite it, once, and the job is not retried in vain.
  */
 import { jest } from '@jest/globals';
-import { OPERATOR, QUIET_CHANNEL, startLifecycleHarness, type LifecycleHarness } from '../lifecycle/harness.js';
+import { OPERATOR, QUIET_CHANNEL, eventually, startLifecycleHarness, type LifecycleHarness } from '../lifecycle/harness.js';
 
 jest.setTimeout(120_000);
 
@@ -29,7 +29,9 @@ describe('a command where the bot is not a member', () => {
     expect(dm.text).toContain('/invite @kube-chatops');
     expect(JSON.stringify(dm.blocks)).toContain(`<#${QUIET_CHANNEL}>`);
     expect(h.slack.messages(QUIET_CHANNEL)).toEqual([]);
-    await h.slack.waitFor(async () => ((await h.jobs()).some((j) => j.state === 'failed') ? true : undefined), 20_000);
+    // The direct message is sent inside the job's last attempt, before BullMQ marks it failed.
+    // (waitFor takes a synchronous probe: an async one returned a Promise, truthy at once.)
+    await eventually(async () => (await h.jobs()).some((j) => j.state === 'failed'));
     const failed = (await h.jobs()).filter((j) => j.state === 'failed');
     expect(failed).toHaveLength(1);
     expect(h.slack.messages(DM).filter((m) => /not a member/.test(m.text))).toHaveLength(1);
