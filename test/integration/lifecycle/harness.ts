@@ -144,6 +144,15 @@ export async function startLifecycleHarness(options: HarnessOptions = {}): Promi
   const operations = createOperationStore(connection.client, prefix);
 
   const allMessages = () => slack.messages(CHANNEL).flatMap((root) => slack.thread(CHANNEL, root.ts));
+  /** Waits (at most 3 s: a preview that audits nothing is clicked anyway) for the 'requested' record of the preview at `ts`. */
+  const requestAudited = async (ts: string): Promise<void> => {
+    const deadline = Date.now() + 3_000;
+    while (Date.now() < deadline) {
+      const records = await auditLog.recent({ channelId: CHANNEL, limit: 500 });
+      if (records.some((r) => r.decision === 'requested' && r.threadTs === ts)) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
   return {
     sim,
     slack,
@@ -157,9 +166,12 @@ export async function startLifecycleHarness(options: HarnessOptions = {}): Promi
       if (!botUrl) throw new Error('no web role running');
       return sendSlashCommand(botUrl, SECRET, { text, user_id: user, channel_id: channel, team_id: TEAM });
     },
-    click(message, actionId, user = OPERATOR) {
+    async click(message, actionId, user = OPERATOR) {
       if (!botUrl) throw new Error('no web role running');
       const value = buttonValue(message, actionId);
+      // A preview's request is audited once the preview is posted: a person does not click Confirm
+      // within those milliseconds, a test could (then 'confirmed' came before 'requested').
+      if (actionId.endsWith('-confirm')) await requestAudited(message.ts);
       return sendBlockAction(botUrl, SECRET, {
         action_id: actionId,
         value,
