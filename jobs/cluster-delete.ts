@@ -16,6 +16,12 @@ export const DeleteData = Origin.extend({
   uuid: z.string().min(1),
   threadTs: z.string().min(1),
   requested: z.boolean().default(false),
+  /**
+   * Saved just before Magnum's DELETE is sent: an attempt run again after a kill between the two
+   * (or after Magnum accepted but before `requested` was saved) that finds the cluster gone knows
+   * the delete was its own, and reports it deleted rather than "already gone".
+   */
+  sending: z.boolean().default(false),
   initialStatus: z.string().optional(),
   anchorTs: z.string().optional(),
 });
@@ -33,7 +39,6 @@ export const clusterDelete = defineJob({
 });
 
 async function deleteAndTrack(data: DeleteData, ctx: JobContext): Promise<unknown> {
-  const jobId = ctx.runtime.jobId;
   const magnum = ctx.openstack(data.cloud).magnum;
   const mutation = { action: ACTION, target: data.cluster, origin: data };
   if (!data.requested) {
@@ -42,6 +47,7 @@ async function deleteAndTrack(data: DeleteData, ctx: JobContext): Promise<unknow
       status = (await magnum.getCluster(data.uuid)).status;
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
+      if (data.sending) return finishGone(data, ctx);
       await ctx.slack.post(data.channel, { text: `${data.cluster} (${data.uuid}) is already gone: nothing to delete.` }, data.threadTs, {
         key: postKey(ctx.runtime, 'gone'),
       });
@@ -49,10 +55,29 @@ async function deleteAndTrack(data: DeleteData, ctx: JobContext): Promise<unknow
       return { gone: true };
     }
     await audit(ctx, mutation, 'started', `uuid ${data.uuid}, was ${status}`);
-    if (status !== 'DELETE_IN_PROGRESS') await magnum.deleteCluster(data.uuid);
+    if (status !== 'DELETE_IN_PROGRESS') {
+      data.sending = true;
+      await ctx.runtime.updateData(data);
+      await magnum.deleteCluster(data.uuid);
+    }
     Object.assign(data, { requested: true, initialStatus: status });
     await ctx.runtime.updateData(data);
   }
+  return announceAndTrack(data, ctx);
+}
+
+/**
+ * This job's own delete, sent by an attempt that died before it saved so, has already finished:
+ * tracked like any other, the poller finds the cluster gone at its next look and posts the result.
+ */
+async function finishGone(data: DeleteData, ctx: JobContext): Promise<unknown> {
+  Object.assign(data, { requested: true, initialStatus: 'DELETE_IN_PROGRESS' });
+  await ctx.runtime.updateData(data);
+  return announceAndTrack(data, ctx);
+}
+
+async function announceAndTrack(data: DeleteData, ctx: JobContext): Promise<unknown> {
+  const jobId = ctx.runtime.jobId;
   const startedAt = ctx.clock.now();
   const other = data.anchorTs === undefined ? await trackedElsewhere(ctx, data.cloud, data.uuid, 'delete', jobId) : undefined;
   if (other) {

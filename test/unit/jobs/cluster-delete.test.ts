@@ -31,6 +31,22 @@ describe('cluster-delete', () => {
     expect(kit.audit.records.map((r) => [r.decision, r.outcome])).toEqual([['finished', 'already gone']]);
   });
 
+  it('tracks its own delete to its end when an attempt that sent it died before saving so, the cluster gone since', async () => {
+    const kit = lifecycleKit({ jobId: 'cluster-delete-a' });
+    kit.cloud.clusters.push(aCluster({ status: 'CREATE_COMPLETE' }));
+    // The first attempt: Magnum accepts the delete, and the worker dies before it hears so.
+    kit.cloud.deleteError = new Error('worker killed');
+    const saved: object[] = [];
+    const runtime = { ...kit.ctx.runtime, updateData: async (d: object) => void saved.push(structuredClone(d)) };
+    await expect(run(clusterDelete, DATA, { ...kit.ctx, runtime })).rejects.toThrow('worker killed');
+
+    const retry = await run(clusterDelete, saved.at(-1) ?? {}, kit.ctx);
+
+    expect(retry).toEqual({ uuid: UUID });
+    expect([...kit.operations.ops.keys()]).toEqual(['sim/cluster-delete-a']);
+    expect(kit.slack.flatMap((c) => (c.kind === 'post' ? [c.message.text] : []))).toEqual(['Deleting prod-b: DELETE_IN_PROGRESS (0s)']);
+  });
+
   it('re-checks the role in the worker before deleting', async () => {
     const kit = lifecycleKit({ denied: true });
     kit.cloud.clusters.push(aCluster({ status: 'CREATE_COMPLETE' }));

@@ -113,6 +113,8 @@ export interface FakeCloud {
   heatCalls: number;
   /** Thrown by the next createCluster. */
   createError?: unknown;
+  /** Thrown by deleteCluster after Magnum took the delete and removed the cluster (an answer lost). */
+  deleteError?: unknown;
   /** The project's templates (default: one, `k8s`). */
   templates?: ClusterTemplate[];
   /** Nodegroups per cluster uuid (default: none). */
@@ -178,7 +180,12 @@ export function fakeOpenStack(cloud: FakeCloud): OpenStackApi {
         cloud.clusters.push(c);
         return { uuid: c.uuid };
       },
-      deleteCluster: async () => undefined,
+      deleteCluster: async (id) => {
+        if (cloud.deleteError === undefined) return;
+        // Magnum took the delete (it has finished since); the caller never heard.
+        cloud.clusters = cloud.clusters.filter((c) => c.uuid !== id);
+        throw cloud.deleteError;
+      },
       resizeCluster: async () => undefined,
       upgradeCluster: async () => undefined,
       listTemplates: async () => cloud.templates ?? [aTemplate()],
