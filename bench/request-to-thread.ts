@@ -6,6 +6,11 @@
  * the queue under it: bare BullMQ, Queue.add until its Worker reports the job completed, on the
  * same Redis. Alternating rounds; prints medians and the ratio (target at most 3x).
  *
+ * A second baseline, the floor: the same parts bare (bare-parts.ts: a Bolt app that enqueues and
+ * acks, a Worker that GETs the same Magnum list with the same token, JSON.parse, and POSTs
+ * chat.postMessage to the same stand-in), timed the same way. ours/floor is the bot's own
+ * overhead; floor/bare BullMQ is what the mandated parts cost before the bot adds anything.
+ *
  * Each sample asks from a channel of its own, so Slack's one-message-a-second-per-channel tier
  * (enforced by the stand-in and kept by the outbox) does not queue one sample behind another; a
  * new channel costs the bot nothing more (no lookup: the stand-in sees one chat.postMessage per
@@ -23,6 +28,7 @@
 import { randomBytes } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { closeBareQueue, startBareParts, type BareParts } from './bare-parts.js';
 import { startBotWorld } from './bot-world.js';
 import { recordStages, type StageMarks } from './request-stages.js';
 import { median, ratioLine } from './stats.js';
@@ -32,6 +38,7 @@ const ROUNDS = 5;
 const PER_ROUND = 6;
 const redisUrl = process.argv[2] ?? 'redis://127.0.0.1:6379';
 const world = await startBotWorld(redisUrl);
+const parts = await startBareParts(redisUrl, world.sim, world.slack);
 
 const stages = recordStages();
 /** Each of our samples' stages, in ms: to say where the time goes. */
@@ -42,21 +49,26 @@ const STAGES = {
   'parse, render, outbox': (m: StageMarks) => (m.postArrived ?? NaN) - (m.magnumAnswered ?? NaN),
   'post answered and seen': (m: StageMarks, _s: number, seen: number) => seen - (m.postArrived ?? NaN),
 } as const;
-const stageSamples = new Map<string, number[]>(Object.keys(STAGES).map((name) => [name, []]));
+type Stages = Map<string, number[]>;
+const newStages = (): Stages => new Map(Object.keys(STAGES).map((name) => [name, []]));
+const stageSamples = newStages();
+const floorStages = newStages();
 /** The acks as the bench's client sees them (its own fetch included). */
 const acks: number[] = [];
-/** One signed `/kube list` from a new channel; ms until the bot's first message there. */
-async function ours(): Promise<number> {
-  await world.settled();
+/** One signed `/kube list` from a new channel; ms until the first message there (the bot's, or the floor's). */
+async function timed(target: BareParts, into: Stages, ackTimes?: number[]): Promise<number> {
+  await target.settled();
   stages.begin();
   const started = performance.now();
-  const channel = await world.command('list');
-  acks.push(performance.now() - started);
-  await world.slack.waitFor(() => world.messages(channel)[0], 30_000);
+  const channel = await target.command('list');
+  ackTimes?.push(performance.now() - started);
+  await world.slack.waitFor(() => target.messages(channel)[0], 30_000);
   const seen = performance.now();
-  for (const [name, stage] of Object.entries(STAGES)) stageSamples.get(name)?.push(stage(stages.marks(), started, seen));
+  for (const [name, stage] of Object.entries(STAGES)) into.get(name)?.push(stage(stages.marks(), started, seen));
   return seen - started;
 }
+const ours = (): Promise<number> => timed(world, stageSamples, acks);
+const floor = (): Promise<number> => timed(parts, floorStages);
 
 const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
 // BullMQ leaves a connection it was given open on close(): kept, to disconnect it.
@@ -81,43 +93,55 @@ async function bare(): Promise<number> {
 // Warm-up: Keystone's token, the directory's user, JIT.
 for (let i = 0; i < 3; i += 1) {
   await bare();
+  await floor();
   await ours();
 }
 acks.length = 0;
-for (const samples of stageSamples.values()) samples.length = 0;
+for (const samples of [...stageSamples.values(), ...floorStages.values()]) samples.length = 0;
 const callsBefore = world.slack.calls.length;
 const ourSamples: number[] = [];
 const bareSamples: number[] = [];
+const floorSamples: number[] = [];
 const ratios: number[] = [];
+const floorRatios: number[] = [];
 for (let round = 0; round < ROUNDS; round += 1) {
   const b: number[] = [];
   const o: number[] = [];
+  const f: number[] = [];
   for (let i = 0; i < PER_ROUND; i += 1) b.push(await bare());
+  for (let i = 0; i < PER_ROUND; i += 1) f.push(await floor());
   for (let i = 0; i < PER_ROUND; i += 1) o.push(await ours());
   bareSamples.push(...b);
+  floorSamples.push(...f);
   ourSamples.push(...o);
   ratios.push(median(o) / median(b));
+  floorRatios.push(median(o) / median(f));
 }
-console.log(ratioLine('signed request to first message', median(ourSamples), median(bareSamples), 'ms'));
-console.log(targetLine('signed request to first message, ratio', median(ourSamples) / median(bareSamples), { atMost: 3 }));
-console.log(
-  `${''.padEnd(34)} rounds' ratios ${ratios
+const spread = (rs: number[]): string =>
+  [...rs]
     .sort((x, y) => x - y)
     .map((r) => r.toFixed(2))
-    .join(' ')}; the ack as the client sees it ${median(acks).toFixed(1)} ms`,
+    .join(' ');
+console.log(ratioLine('signed request to first message', median(ourSamples), median(bareSamples), 'ms'));
+console.log(targetLine('signed request to first message, ratio', median(ourSamples) / median(bareSamples), { atMost: 3 }));
+console.log(`${''.padEnd(34)} rounds' ratios ${spread(ratios)}; the ack as the client sees it ${median(acks).toFixed(1)} ms`);
+console.log(ratioLine('  against the same parts, bare', median(ourSamples), median(floorSamples), 'ms'));
+console.log(
+  `${''.padEnd(34)} rounds' ratios ${spread(floorRatios)}; the floor against bare BullMQ ${(median(floorSamples) / median(bareSamples)).toFixed(2)}x ` +
+    `(at most 3x over bare BullMQ leaves ${((3 * median(bareSamples)) / median(floorSamples)).toFixed(2)}x over the floor)`,
 );
 const perSample = new Map<string, number>();
-for (const call of world.slack.calls.slice(callsBefore))
-  perSample.set(call.method, (perSample.get(call.method) ?? 0) + 1 / ourSamples.length);
+// The bot's calls only: the floor's posts go to channels of its own.
+const ourCalls = world.slack.calls.slice(callsBefore).filter((call) => !String(call.body.channel ?? '').endsWith('PARTS'));
+for (const call of ourCalls) perSample.set(call.method, (perSample.get(call.method) ?? 0) + 1 / ourSamples.length);
+const stageMedians = (of: Stages): string => [...of].map(([name, samples]) => `${name} ${median(samples).toFixed(2)}`).join(', ');
 console.log(
-  `${''.padEnd(34)} stages (medians): ${[...stageSamples].map(([name, samples]) => `${name} ${median(samples).toFixed(2)}`).join(', ')} ms; ` +
+  `${''.padEnd(34)} stages (medians): ${stageMedians(stageSamples)} ms; ` +
     `Slack calls per sample: ${[...perSample].map(([method, n]) => `${method} ${n.toFixed(1)}`).join(', ')}`,
 );
+console.log(`${''.padEnd(34)} the floor's stages: ${stageMedians(floorStages)} ms`);
 
 stages.close();
+await parts.stop();
 await world.stop();
-await worker.close();
-await queue.obliterate({ force: true });
-await queue.close();
-connection.disconnect();
-workerConnection.disconnect();
+await closeBareQueue(worker, queue, [connection, workerConnection]);
