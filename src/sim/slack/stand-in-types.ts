@@ -149,8 +149,11 @@ export interface SlackStandIn {
    * too); with `when`, only calls whose parsed body it accepts (a post into a thread, say).
    */
   failNext(method: string, failure: InjectedFailure, times?: number, when?: (body: Record<string, unknown>) => boolean): void;
-  /** Resolves with the probe's first value other than undefined, null or false; rejects after `timeoutMs` naming the last calls. */
-  waitFor<T>(probe: () => T, timeoutMs?: number): Promise<Met<T>>;
+  /**
+   * Resolves with the probe's first value other than undefined, null or false; rejects after
+   * `timeoutMs` naming the last calls. The probe answers synchronously (a Promise is refused).
+   */
+  waitFor<T>(probe: () => T extends PromiseLike<unknown> ? never : T, timeoutMs?: number): Promise<Met<T>>;
   /** Whether a Socket Mode app is connected. */
   socketConnected(): boolean;
   /** Pushes a slash command over Socket Mode; resolves with the app's ack payload. */

@@ -7,7 +7,7 @@ import type { WebhookReceiver } from '../../../src/sim/index.js';
 import type { FaultSpec } from '../../../src/sim/index.js';
 import { DELETE_ACTIONS, LOADBALANCERS_ACTIONS } from '../../../src/core/requests/delete-request.js';
 import { UPGRADE_ACTIONS } from '../../../src/core/requests/upgrade-request.js';
-import { CHANNEL, MINUTE, simClustersNamed, type LifecycleHarness } from '../lifecycle/harness.js';
+import { CHANNEL, MINUTE, eventually, simClustersNamed, type LifecycleHarness } from '../lifecycle/harness.js';
 import type { HoldRule } from '../../helpers/hold-proxy.js';
 
 export const KILL_JOBS = [
@@ -327,7 +327,8 @@ function watchRow(point: string, hold: KillHold): KillRow {
       // A few more ticks of the new worker: none may post an incident again.
       const ticks = async () => (await h.jobs()).find((j) => j.name === 'cluster-watch');
       const before = JSON.stringify((await ticks())?.data);
-      await h.slack.waitFor(async () => JSON.stringify((await ticks())?.data) !== before || undefined, 60_000).catch(() => undefined);
+      const deadline = Date.now() + 60_000;
+      await eventually(async () => Date.now() > deadline || JSON.stringify((await ticks())?.data) !== before);
     },
     check: async ({ h }) => {
       expect(count(h, /^Watching crash-loop$/)).toBe(1);
