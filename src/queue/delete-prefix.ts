@@ -1,5 +1,5 @@
 import type { RedisConnection } from './connection.js';
-import { withDeadline } from './deadline.js';
+import { withDeadline } from '../core/deadline.js';
 import { QueueUnavailableError } from '../core/errors.js';
 
 const READY_WAIT_MS = 2_000;

@@ -3,7 +3,7 @@ import { QueueUnavailableError } from '../core/errors.js';
 import type { EnqueueOptions, JobQueue, JobToEnqueue, Logger } from '../core/ports.js';
 import { addJobOnce } from './add-job-once.js';
 import type { RedisConnection } from './connection.js';
-import { withDeadline } from './deadline.js';
+import { withDeadline } from '../core/deadline.js';
 import { assertValidJobId } from './job-id.js';
 import { listJobs, type JobListState, type JobSummary } from './list-jobs.js';
 

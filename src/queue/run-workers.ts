@@ -4,7 +4,7 @@ import { failureReference } from '../core/failure-reference.js';
 import { postKey, type JobProcessor } from '../core/job.js';
 import type { JobMetrics, Logger } from '../core/ports.js';
 import { createRedisConnection, type RedisConnection, type RedisTarget } from './connection.js';
-import { withDeadline } from './deadline.js';
+import { withDeadline } from '../core/deadline.js';
 import { errorFields, isFinalFailure, originalError, toWorkerError } from './failure.js';
 import { DEFAULT_QUEUE_NAME } from './job-queue.js';
 import { toJobRuntime, totalAttempts } from './job-runtime.js';

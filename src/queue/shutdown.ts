@@ -1,5 +1,5 @@
 import type { Logger } from '../core/ports.js';
-import { withDeadline } from './deadline.js';
+import { withDeadline } from '../core/deadline.js';
 
 export const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 export type ShutdownSignal = (typeof SHUTDOWN_SIGNALS)[number];

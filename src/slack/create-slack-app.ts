@@ -10,6 +10,7 @@ import { createModalOpener } from './modal-opener.js';
 import { createProbeServer, probeHandlers, type ProbeHandler } from './probe-routes.js';
 import {
   guardRefusalStatus,
+  REPLAY_GUARD_DEADLINE_MS,
   REPLAY_WINDOW_MS,
   ReplayedRequestError,
   ReplayGuardUnavailableError,
@@ -18,6 +19,7 @@ import {
   type ReplayGuard,
 } from './replay-guard.js';
 import type { ClaimResult } from '../core/confirmation.js';
+import { withDeadline } from '../core/deadline.js';
 import { toSlackError } from './slack-errors.js';
 import { createSlackPoster, type OutboxOptions, type OutboxPoster } from './slack-poster.js';
 import { teamGate } from './team-gate.js';
@@ -180,7 +182,11 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     slash: boolean,
   ): Promise<ClaimResult | 'unavailable'> {
     try {
-      return await guard.firstSeen(signature, REPLAY_WINDOW_MS, signedAt);
+      return await withDeadline(
+        guard.firstSeen(signature, REPLAY_WINDOW_MS, signedAt),
+        REPLAY_GUARD_DEADLINE_MS,
+        () => new Error(`no answer within ${REPLAY_GUARD_DEADLINE_MS} ms`),
+      );
     } catch (error) {
       log.warn(
         { err: error, slash },

@@ -7,7 +7,7 @@
  * When its memory is newer than a request (Redis restarted without persistence within the last
  * five minutes), it cannot tell a replay from a first request: such a request is refused too
  * (401; Slack's user sees the command fail and runs it again). When the guard cannot answer at
- * all (Redis down), button clicks and form submissions are refused (503: they act on the
+ * all (Redis down, or no answer within REPLAY_GUARD_DEADLINE_MS), button clicks and form submissions are refused (503: they act on the
  * cloud), while slash commands go through: a command only enqueues a job, which needs that same
  * Redis, and its job id makes a replayed one a no-op.
  */
@@ -15,6 +15,13 @@ import type { ClaimResult } from '../core/confirmation.js';
 
 /** How long a signature is remembered: Slack's five-minute window plus clock skew. */
 export const REPLAY_WINDOW_MS = 6 * 60_000;
+
+/**
+ * How long the guard may take before it counts as unable to answer. The guard runs before the
+ * ack, and Slack gives a request 3 seconds: a Redis in the middle of a failover (or a slow one)
+ * must not hold the ack past them, or Bolt answers 404 and the command is neither run nor refused.
+ */
+export const REPLAY_GUARD_DEADLINE_MS = 1_000;
 
 /** Remembers a signature: `first` the first time it is seen, in any web process (see ClaimResult). */
 export interface ReplayGuard {

@@ -80,6 +80,26 @@ describe('replayed Slack requests', () => {
     expect(h.interactions.actions).toHaveLength(0);
   });
 
+  it('when the guard does not answer in time (Redis failing over): acks the slash command at once, refuses the click (503)', async () => {
+    h = await startHarness({ replayGuard: { firstSeen: () => new Promise(() => undefined) } });
+    const click = {
+      action_id: 'confirm-delete',
+      value: 'token',
+      user_id: 'U1ALICE',
+      team_id: 'T0STANDIN',
+      channel_id: 'C1OPS',
+      message_ts: '1.2',
+    };
+    const body = new URLSearchParams({ payload: JSON.stringify(blockActionPayload(click)) }).toString();
+
+    const [command, clicked] = await Promise.all([sendSlashCommand(h.botUrl, SECRET, COMMAND), sendSigned(h.botUrl, SECRET, body)]);
+
+    // Without the deadline Bolt answers 404 once its 3 s are up, and the command is lost.
+    expect([command.status, clicked.status]).toEqual([200, 503]);
+    expect(h.commands.requests).toHaveLength(1);
+    expect(h.interactions.actions).toHaveLength(0);
+  });
+
   describe('on the real Redis guard', () => {
     const kit = redisKit();
     afterAll(() => kit.cleanup());

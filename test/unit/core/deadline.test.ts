@@ -1,4 +1,4 @@
-import { withDeadline } from '../../../src/queue/deadline.js';
+import { withDeadline } from '../../../src/core/deadline.js';
 
 describe('withDeadline', () => {
   it('passes through a promise that settles in time', async () => {
