@@ -105,7 +105,10 @@ describe('Redis Sentinel', () => {
 
     // After: the same process, on the new primary.
     await send();
-    await slack.waitFor(settled, 60_000);
+    await slack.waitFor(settled, 60_000).catch((error: unknown) => {
+      const lost = sent.filter((user) => answersBy(user) === 0 && refusedTo(user) === 0);
+      throw new Error(`neither answered nor refused: ${lost.join(', ')}; HTTP statuses ${statuses.join(' ')}`, { cause: error });
+    });
     // Long enough for a job orphaned on the old primary to be found stalled and run again (locks are 1 s here).
     await new Promise((resolve) => setTimeout(resolve, 5_000));
 
