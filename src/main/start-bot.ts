@@ -7,7 +7,7 @@ import { createLostJobReporter } from '../slack/lost-job-reporter.js';
 import type { RunningWorkers } from '../queue/run-workers.js';
 import { startProbeServer } from '../slack/probe-routes.js';
 import { createSlackPoster, type OutboxPoster } from '../slack/slack-poster.js';
-import { createSlackWebClient } from '../slack/web-client.js';
+import { createWebApiCaller } from '../slack/web-api-call.js';
 import { buildSharedPorts } from './build-ports.js';
 import type { SlackApp } from './start-web.js';
 
@@ -70,7 +70,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const web: SlackApp | null =
     config.role === 'worker' ? null : await (await import('./start-web.js')).createWeb(config, logger, webPorts, outbox);
   const slack: OutboxPoster =
-    web?.poster ?? createSlackPoster(createSlackWebClient(config.slack, logger, ports.metrics.slack), { ...outbox, logger });
+    web?.poster ?? createSlackPoster(createWebApiCaller(config.slack, logger, ports.metrics.slack), { ...outbox, logger });
   let workers: RunningWorkers | null = null;
   if (config.role !== 'web') {
     const { startWorker } = await import('./start-worker.js');

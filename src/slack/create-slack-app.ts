@@ -22,6 +22,7 @@ import type { ClaimResult } from '../core/confirmation.js';
 import { withDeadline } from '../core/deadline.js';
 import { toSlackError } from './slack-errors.js';
 import { createSlackPoster, type OutboxOptions, type OutboxPoster } from './slack-poster.js';
+import { createWebApiCaller } from './web-api-call.js';
 import { teamGate } from './team-gate.js';
 import { createSlackWebClient, slackClientOptions } from './web-client.js';
 
@@ -196,7 +197,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     }
   }
 
-  const poster = createSlackPoster(client, { ...options.outbox, logger: log });
+  const poster = createSlackPoster(createWebApiCaller(config, log, options.slackCalls), { ...options.outbox, logger: log });
   const listeners = registerListeners(app, {
     commands: options.commands,
     interactions: options.interactions,

@@ -10,7 +10,8 @@ import { OutboxLane, RateLimited } from './outbox/outbox-lane.js';
 import { sharesFile, uploadSnippet, type UploadCalls } from './outbox/snippet-upload.js';
 import { toSlackError } from './slack-errors.js';
 import { fitMessage } from './slack-limits.js';
-import { SLACK_CALL_TIMEOUT_MS, type SlackWebClient } from './web-client.js';
+import type { WebApiCaller } from './web-api-call.js';
+import { SLACK_CALL_TIMEOUT_MS } from './web-client.js';
 
 const Posted = z.object({ ts: z.string(), channel: z.string().optional() });
 const History = z.object({
@@ -76,7 +77,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * a 429 holds the bucket for Retry-After, and a post with a key is sent once (see keyed-post.ts).
  * Messages are fitted to Slack's limits; every failure becomes an UpstreamError (service `slack`).
  */
-export function createSlackPoster(client: SlackWebClient, options: OutboxOptions = {}): OutboxPoster {
+export function createSlackPoster(client: WebApiCaller, options: OutboxOptions = {}): OutboxPoster {
   const lanes = new Map<string, OutboxLane>();
   const now = options.now ?? Date.now;
   const log = options.logger ?? silentLogger;

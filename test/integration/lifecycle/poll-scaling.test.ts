@@ -7,7 +7,7 @@ import { createJobQueue, type BullJobQueue } from '../../../src/queue/job-queue.
 import { createOperationStore } from '../../../src/queue/operation-store.js';
 import { createMemoryAuditLog } from '../../helpers/memory-audit-log.js';
 import { createSlackPoster } from '../../../src/slack/slack-poster.js';
-import { createSlackWebClient } from '../../../src/slack/web-client.js';
+import { createWebApiCaller } from '../../../src/slack/web-api-call.js';
 import { MAGNUM_CLUSTER_LISTS, startSim, startSlackStandIn, type Sim, type SlackStandIn } from '../../../src/sim/index.js';
 import { addClusters } from '../../helpers/sim-clusters.js';
 import type { JobContext } from '../../../jobs/definition.js';
@@ -45,7 +45,7 @@ async function startRig(): Promise<Rig> {
   const operations = createOperationStore(connection.client, prefix);
   const ctx = fakeJobContext(
     {
-      slack: createSlackPoster(createSlackWebClient(config.slack, logger)),
+      slack: createSlackPoster(createWebApiCaller(config.slack, logger)),
       openstack: () => openstack,
       queue,
       access: { authorize: async () => ({ allowed: true, role: 'admin' }), cloudFor: () => CLOUD, kubeconfigAllowed: () => true },

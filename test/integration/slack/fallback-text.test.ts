@@ -9,7 +9,7 @@ import { renderCreateComplete, renderOperationFailed } from '../../../src/render
 import { renderCreateFromTwinTemplate } from '../../../src/render/create-preflight.js';
 import { renderWatchAlert } from '../../../src/render/watch-message.js';
 import { createSlackPoster } from '../../../src/slack/slack-poster.js';
-import { createSlackWebClient } from '../../../src/slack/web-client.js';
+import { createWebApiCaller } from '../../../src/slack/web-api-call.js';
 import { startSlackStandIn, type SlackStandIn } from '../../../src/sim/index.js';
 import { aCluster } from '../../helpers/snapshot-builders.js';
 
@@ -28,7 +28,7 @@ describe('the fallback text of posted messages', () => {
   });
 
   it('is escaped like the blocks, whatever builder made it', async () => {
-    const client = createSlackWebClient({ signingSecret: 's', botToken: slack.botToken, apiUrl: slack.apiUrl }, createSilentLogger());
+    const client = createWebApiCaller({ signingSecret: 's', botToken: slack.botToken, apiUrl: slack.apiUrl }, createSilentLogger());
     const poster = createSlackPoster(client);
     const cluster = aCluster({ name: 'prod-a', status: 'CREATE_FAILED', statusReason: HOSTILE });
     const finding = { rule: 'x', severity: 'critical' as const, title: HOSTILE, evidence: [], objects: [], explanation: '', remedy: '' };

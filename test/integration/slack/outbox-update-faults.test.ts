@@ -9,7 +9,8 @@ import type { MessageRef } from '../../../src/core/ports.js';
 import { createSilentLogger } from '../../../src/logging/logger.js';
 import { createMemoryOutboxStore } from '../../../src/slack/outbox/memory-store.js';
 import { createSlackPoster } from '../../../src/slack/slack-poster.js';
-import { SLACK_CALL_TIMEOUT_MS, createSlackWebClient } from '../../../src/slack/web-client.js';
+import { createWebApiCaller } from '../../../src/slack/web-api-call.js';
+import { SLACK_CALL_TIMEOUT_MS } from '../../../src/slack/web-client.js';
 import { startSlackStandIn, type InjectedFailure, type SlackStandIn } from '../../../src/sim/index.js';
 
 jest.setTimeout(90_000);
@@ -49,7 +50,7 @@ describe('message edits through the outbox under Slack faults', () => {
 
   function poster() {
     const config = { signingSecret: 's', botToken: slack.botToken, apiUrl: slack.apiUrl };
-    return createSlackPoster(createSlackWebClient(config, createSilentLogger()), { store: createMemoryOutboxStore(), rateLimitScale: 50 });
+    return createSlackPoster(createWebApiCaller(config, createSilentLogger()), { store: createMemoryOutboxStore(), rateLimitScale: 50 });
   }
 
   /** The states the message went through in Slack, oldest first. */

@@ -9,7 +9,8 @@ import type { OutboxStore } from '../../../src/core/outbox-store.js';
 import { createSilentLogger } from '../../../src/logging/logger.js';
 import { createMemoryOutboxStore } from '../../../src/slack/outbox/memory-store.js';
 import { createSlackPoster } from '../../../src/slack/slack-poster.js';
-import { SLACK_CALL_TIMEOUT_MS, createSlackWebClient } from '../../../src/slack/web-client.js';
+import { createWebApiCaller } from '../../../src/slack/web-api-call.js';
+import { SLACK_CALL_TIMEOUT_MS } from '../../../src/slack/web-client.js';
 import { startSlackStandIn, type InjectedFailure, type SlackStandIn } from '../../../src/sim/index.js';
 
 jest.setTimeout(90_000);
@@ -47,7 +48,7 @@ describe('snippet uploads through the outbox under Slack faults', () => {
 
   function poster(store: OutboxStore) {
     const config = { signingSecret: 's', botToken: slack.botToken, apiUrl: slack.apiUrl };
-    return createSlackPoster(createSlackWebClient(config, createSilentLogger()), { store, rateLimitScale: 50 });
+    return createSlackPoster(createWebApiCaller(config, createSilentLogger()), { store, rateLimitScale: 50 });
   }
 
   it.each(ROWS.map((row) => [`${label(row.failure)} x${row.count} on ${row.method}`, row] as const))(

@@ -7,7 +7,7 @@ import { createSilentLogger } from '../../../src/logging/logger.js';
 import { createMemoryOutboxStore } from '../../../src/slack/outbox/memory-store.js';
 import { postMetadata } from '../../../src/slack/outbox/keyed-post.js';
 import { createSlackPoster } from '../../../src/slack/slack-poster.js';
-import { createSlackWebClient } from '../../../src/slack/web-client.js';
+import { createWebApiCaller } from '../../../src/slack/web-api-call.js';
 import { startSlackStandIn, type SlackStandIn } from '../../../src/sim/index.js';
 import type { OutboxStore } from '../../../src/core/outbox-store.js';
 import { jest } from '@jest/globals';
@@ -23,7 +23,7 @@ describe('the Slack outbox', () => {
 
   function poster(store: OutboxStore, rateLimitScale = 1) {
     const config = { signingSecret: 's', botToken: slack.botToken, apiUrl: slack.apiUrl };
-    return createSlackPoster(createSlackWebClient(config, createSilentLogger()), { store, rateLimitScale });
+    return createSlackPoster(createWebApiCaller(config, createSilentLogger()), { store, rateLimitScale });
   }
 
   it('posts once when Slack accepted a post but its answer was lost (no client retry posts it again)', async () => {

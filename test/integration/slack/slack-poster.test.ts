@@ -2,6 +2,7 @@ import { UpstreamError } from '../../../src/core/errors.js';
 import { createSilentLogger } from '../../../src/logging/logger.js';
 import { createModalOpener } from '../../../src/slack/modal-opener.js';
 import { createSlackPoster } from '../../../src/slack/slack-poster.js';
+import { createWebApiCaller } from '../../../src/slack/web-api-call.js';
 import { createSlackWebClient } from '../../../src/slack/web-client.js';
 import { renderTranscript, startSlackStandIn, type SlackStandIn } from '../../../src/sim/index.js';
 
@@ -17,8 +18,11 @@ describe('the Slack poster against the stand-in', () => {
   });
 
   function poster() {
-    const client = createSlackWebClient({ signingSecret: 's', botToken: slack.botToken, apiUrl: slack.apiUrl }, createSilentLogger());
-    return { poster: createSlackPoster(client), modals: createModalOpener(client) };
+    const config = { signingSecret: 's', botToken: slack.botToken, apiUrl: slack.apiUrl };
+    return {
+      poster: createSlackPoster(createWebApiCaller(config, createSilentLogger())),
+      modals: createModalOpener(createSlackWebClient(config, createSilentLogger())),
+    };
   }
 
   it('posts a root, replies in its thread and edits the root', async () => {

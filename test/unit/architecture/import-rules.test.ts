@@ -68,7 +68,7 @@ const LIBRARY_OWNERS: Record<string, readonly string[]> = {
   bullmq: ['src/queue'],
   ioredis: ['src/queue'],
   '@kubernetes/client-node': ['src/kube'],
-  undici: ['src/openstack', 'src/tickets'],
+  undici: ['src/openstack', 'src/tickets', 'src/slack'],
   'prom-client': ['src/metrics'],
 };
 
