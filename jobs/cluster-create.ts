@@ -18,6 +18,10 @@ import { detectDriver } from '../src/core/magnum-driver.js';
 import { track } from './tracking/poller.js';
 import { postKey } from '../src/core/job.js';
 import { issueOnce } from './confirmation-once.js';
+import { parseStored } from '../src/core/parse-stored.js';
+
+/** The label values the pre-flight kept aside (held under `labelsRef`). */
+const HeldLabels = z.record(z.string(), z.string());
 
 const ACTION = CREATE_JOB;
 const NAME_RESERVATION_MS = 3 * 3600_000;
@@ -249,14 +253,14 @@ async function save(ctx: JobContext, data: CreateData, patch: Partial<CreateData
 /** Puts back the label values the pre-flight kept (its button carried the keys only); once restored, saved in the job's data. */
 async function restoreLabels(ctx: JobContext, data: CreateData): Promise<void> {
   const raw = data.labelsRef === undefined ? null : await ctx.held.get(data.labelsRef);
-  const held = raw === null ? null : z.record(z.string(), z.string()).safeParse(JSON.parse(raw));
-  if (!held?.success) {
+  const held = parseStored(HeldLabels, raw);
+  if (held === undefined) {
     throw new UsageError(
       `The label values of this request are no longer kept (the pre-flight expired): run \`/kube create ${data.spec.cluster}\` again.`,
     );
   }
   const keys = Object.keys(data.spec.labels);
-  data.spec = { ...data.spec, labels: Object.fromEntries(keys.map((k) => [k, held.data[k] ?? ''])) };
+  data.spec = { ...data.spec, labels: Object.fromEntries(keys.map((k) => [k, held[k] ?? ''])) };
   delete data.labelsRef;
   await ctx.runtime.updateData(data);
 }

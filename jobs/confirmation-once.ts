@@ -1,19 +1,10 @@
 import { z } from 'zod';
 import type { ConfirmationClaim, ConfirmationRequest } from '../src/core/confirmation.js';
 import { postKey } from '../src/core/job.js';
+import { parseStored } from '../src/core/parse-stored.js';
 import type { JobContext } from './definition.js';
 
 const Kept = z.object({ token: z.string(), claim: z.object({ id: z.string(), expiresAt: z.number() }).passthrough() });
-
-function parse(raw: string | null): z.infer<typeof Kept> | undefined {
-  if (raw === null) return undefined;
-  try {
-    const kept = Kept.safeParse(JSON.parse(raw));
-    return kept.success ? kept.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * A preview's confirmation, issued once per job: the token and its claim are kept (`held`) until
@@ -27,7 +18,7 @@ export async function issueOnce(
   request: ConfirmationRequest,
 ): Promise<{ token: string; claim: ConfirmationClaim; key: string }> {
   const ref = `confirmation:${postKey(ctx.runtime, 'preview')}`;
-  const kept = parse(await ctx.held.get(ref));
+  const kept = parseStored(Kept, await ctx.held.get(ref));
   if (kept !== undefined && kept.claim.expiresAt > ctx.clock.now()) {
     const claim = kept.claim as unknown as ConfirmationClaim;
     return { token: kept.token, claim, key: postKey(ctx.runtime, `preview-${claim.id}`) };

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { UpstreamError } from '../core/errors.js';
 import type { Logger } from '../core/ports.js';
+import { parseStored } from '../core/parse-stored.js';
 import { AuditRecord, matchesAuditFilter, type AuditFilter, type AuditLog } from '../core/audit.js';
 
 export interface RedisAuditLogOptions {
@@ -87,11 +88,5 @@ export function createRedisAuditLog(redis: Redis, prefix: string, logger: Logger
 function decode(fields: readonly string[]): AuditRecord | undefined {
   const index = fields.indexOf(FIELD);
   const raw = index >= 0 && index % 2 === 0 ? fields[index + 1] : undefined;
-  if (raw === undefined) return undefined;
-  try {
-    const parsed = AuditRecord.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseStored(AuditRecord, raw);
 }

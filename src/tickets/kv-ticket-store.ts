@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseStored } from '../core/parse-stored.js';
 import { TICKET_SINK_NAMES, type StoredTicket, type TicketStore } from './types.js';
 
 /** The few key-value calls a TicketStore needs; `queue/` adapts ioredis to it (SET PX, SET NX PX, DEL). */
@@ -30,14 +31,7 @@ export function createKvTicketStore(kv: TicketKv, prefix = 'tickets'): TicketSto
   const lockKey = (threadKey: string) => `${prefix}:lock:${threadKey}`;
   return {
     async get(threadKey) {
-      const raw = await kv.get(refKey(threadKey));
-      if (raw === null) return null;
-      try {
-        const parsed = Stored.safeParse(JSON.parse(raw));
-        return parsed.success ? (parsed.data as StoredTicket) : null;
-      } catch {
-        return null;
-      }
+      return (parseStored(Stored, await kv.get(refKey(threadKey))) as StoredTicket | undefined) ?? null;
     },
     async set(threadKey, value) {
       await kv.set(refKey(threadKey), JSON.stringify(value), TICKET_REF_TTL_MS);
