@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { OutboxStore, PostRecord } from '../core/outbox-store.js';
+import { luaScript } from './lua-script.js';
 
 /** How long a keyed post is remembered: longer than any job's retries. */
 const POST_TTL_MS = 7 * 24 * 3600_000;
@@ -40,9 +41,11 @@ return false
 /** The outbox's shared state in Redis: token buckets per Slack method (and channel), keyed posts. */
 export function createRedisOutboxStore(redis: Redis, prefix: string): OutboxStore {
   const key = (kind: string, id: string) => `${prefix}:outbox:${kind}:${id}`;
+  const take = luaScript(redis, TAKE, 2);
+  const beginPost = luaScript(redis, BEGIN_POST, 1);
   return {
     async take(bucket, perMinute, burst) {
-      const wait = await redis.eval(TAKE, 2, key('bucket', bucket), key('pause', bucket), perMinute / 60_000, burst, BUCKET_TTL_MS);
+      const wait = await take(key('bucket', bucket), key('pause', bucket), perMinute / 60_000, burst, BUCKET_TTL_MS);
       return Number(wait);
     },
     async pause(bucket, ms) {
@@ -53,7 +56,7 @@ export function createRedisOutboxStore(redis: Redis, prefix: string): OutboxStor
       return raw === null ? null : (JSON.parse(raw) as PostRecord);
     },
     async beginPost(id, intent) {
-      const earlier = await redis.eval(BEGIN_POST, 1, key('post', id), JSON.stringify(intent), POST_TTL_MS);
+      const earlier = await beginPost(key('post', id), JSON.stringify(intent), POST_TTL_MS);
       return typeof earlier === 'string' ? (JSON.parse(earlier) as PostRecord) : null;
     },
     async putPost(id, record) {

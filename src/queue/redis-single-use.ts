@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { ClaimResult, SingleUse } from '../core/confirmation.js';
+import { luaScript } from './lua-script.js';
 
 /**
  * One round trip: the store's memory start (`since`, set once, kept without expiry) and the
@@ -33,14 +34,13 @@ export function createRedisSingleUse(redis: Redis, prefix: string, options: { no
   const now = options.now ?? Date.now;
   // One memory start per clock: confirmations are stamped by the bot's clock, signatures by Slack's.
   const sinceKey = `${prefix}:once-since:${options.scope ?? 'default'}`;
+  const claim = luaScript(redis, CLAIM, 2);
   return {
     async start() {
       await redis.set(sinceKey, String(now()), 'NX');
     },
     async claim(id, ttlMs, madeAtMs) {
-      const reply = await redis.eval(
-        CLAIM,
-        2,
+      const reply = await claim(
         sinceKey,
         `${prefix}:once:${id}`,
         String(now()),
