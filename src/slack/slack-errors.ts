@@ -1,4 +1,4 @@
-import { webApi } from '@slack/bolt';
+import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError } from '@slack/web-api';
 import { UpstreamError } from '../core/errors.js';
 
 /** Slack `error` codes where a later retry can succeed. */
@@ -10,7 +10,7 @@ const RETRYABLE_PLATFORM_ERRORS = new Set(['ratelimited', 'internal_error', 'fat
  */
 export function toSlackError(error: unknown, method: string): UpstreamError {
   if (error instanceof UpstreamError) return error;
-  if (error instanceof webApi.WebAPIPlatformError) {
+  if (error instanceof WebAPIPlatformError) {
     const code = typeof error.data.error === 'string' ? error.data.error : 'unknown_error';
     return new UpstreamError('slack_refused', `Slack refused ${method}: ${code}.`, {
       service: 'slack',
@@ -20,7 +20,7 @@ export function toSlackError(error: unknown, method: string): UpstreamError {
       cause: error,
     });
   }
-  if (error instanceof webApi.WebAPIRateLimitedError) {
+  if (error instanceof WebAPIRateLimitedError) {
     return new UpstreamError('slack_rate_limited', `Slack is rate limiting ${method}; retry in ${error.retryAfter}s.`, {
       service: 'slack',
       method,
@@ -28,7 +28,7 @@ export function toSlackError(error: unknown, method: string): UpstreamError {
       cause: error,
     });
   }
-  if (error instanceof webApi.WebAPIHTTPError) {
+  if (error instanceof WebAPIHTTPError) {
     return new UpstreamError('slack_http_error', `Slack answered ${method} with HTTP ${error.statusCode}.`, {
       service: 'slack',
       method,

@@ -1,4 +1,4 @@
-import { webApi } from '@slack/bolt';
+import { WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError } from '@slack/web-api';
 import { z } from 'zod';
 import { UpstreamError } from '../core/errors.js';
 import type { OutboxStore, PostRecord } from '../core/outbox-store.js';
@@ -48,16 +48,16 @@ export interface OutboxPoster extends SlackPoster {
 
 /** A 429, as the client reports it with rejectRateLimitedCalls (or Slack's `ratelimited` error in a 200). */
 function rateLimitedMs(error: unknown): number | null {
-  if (error instanceof webApi.WebAPIRateLimitedError) return Math.max(1, error.retryAfter) * 1000;
-  if (error instanceof webApi.WebAPIPlatformError && error.data.error === 'ratelimited') return 1000;
+  if (error instanceof WebAPIRateLimitedError) return Math.max(1, error.retryAfter) * 1000;
+  if (error instanceof WebAPIPlatformError && error.data.error === 'ratelimited') return 1000;
   return null;
 }
 
 /** Whether Slack certainly did not do the write (a refusal, or no connection at all); looks through an UpstreamError's cause. */
 function refused(error: unknown): boolean {
   if (error instanceof UpstreamError) return refused(error.cause);
-  if (error instanceof webApi.WebAPIPlatformError) return !UNCLEAR_PLATFORM_ERRORS.has(String(error.data.error));
-  if (error instanceof webApi.WebAPIRequestError) return /ECONNREFUSED|ENOTFOUND/.test(String(error.original?.message ?? ''));
+  if (error instanceof WebAPIPlatformError) return !UNCLEAR_PLATFORM_ERRORS.has(String(error.data.error));
+  if (error instanceof WebAPIRequestError) return /ECONNREFUSED|ENOTFOUND/.test(String(error.original?.message ?? ''));
   return false;
 }
 

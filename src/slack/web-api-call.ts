@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { stringify } from 'node:querystring';
-import { webApi } from '@slack/bolt';
+import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, type WebAPICallResult } from '@slack/web-api';
 import { request } from 'undici';
 import type { Config } from '../config/load-config.js';
 import type { Logger, SlackCallMetrics } from '../core/ports.js';
@@ -55,18 +55,18 @@ export function createWebApiCaller(slack: Config['slack'], logger: Logger, metri
         text = response.statusCode === 429 ? (await response.body.dump(), '') : await response.body.text();
       } catch (error) {
         metrics?.called(method, 'error');
-        throw new webApi.WebAPIRequestError(error instanceof Error ? error : new Error(String(error)));
+        throw new WebAPIRequestError(error instanceof Error ? error : new Error(String(error)));
       }
       const status = response.statusCode;
       metrics?.called(method, status);
       if (status === 429) {
         const seconds = retryAfterSeconds(response.headers);
         if (seconds === undefined) throw new Error(`Retry header did not contain a valid timeout (url: ${base}${method})`);
-        throw new webApi.WebAPIRateLimitedError(seconds);
+        throw new WebAPIRateLimitedError(seconds);
       }
       if (status !== 200) {
         const flat = Object.fromEntries(Object.keys(response.headers).map((name) => [name, header(response.headers, name) ?? '']));
-        throw new webApi.WebAPIHTTPError(status, STATUS_CODES[status] ?? '', flat, text);
+        throw new WebAPIHTTPError(status, STATUS_CODES[status] ?? '', flat, text);
       }
       return resultOf(text, response.headers, method, log);
     },
@@ -74,19 +74,14 @@ export function createWebApiCaller(slack: Config['slack'], logger: Logger, metri
 }
 
 /** The answer as the WebClient builds it: its JSON (or an error holding the text), with response_metadata. */
-function resultOf(
-  text: string,
-  headers: Record<string, string | string[] | undefined>,
-  method: string,
-  log: Logger,
-): webApi.WebAPICallResult {
-  let result: webApi.WebAPICallResult;
+function resultOf(text: string, headers: Record<string, string | string[] | undefined>, method: string, log: Logger): WebAPICallResult {
+  let result: WebAPICallResult;
   try {
-    result = JSON.parse(text) as webApi.WebAPICallResult;
+    result = JSON.parse(text) as WebAPICallResult;
   } catch {
-    result = { ok: false, error: text } as webApi.WebAPICallResult;
+    result = { ok: false, error: text } as WebAPICallResult;
   }
-  const metadata: NonNullable<webApi.WebAPICallResult['response_metadata']> = (result.response_metadata ??= {});
+  const metadata: NonNullable<WebAPICallResult['response_metadata']> = (result.response_metadata ??= {});
   const scopes = header(headers, 'x-oauth-scopes');
   if (scopes !== undefined) metadata.scopes = scopes.trim().split(/\s*,\s*/);
   const accepted = header(headers, 'x-accepted-oauth-scopes');
@@ -95,6 +90,6 @@ function resultOf(
   if (retryAfter !== undefined) metadata.retryAfter = retryAfter;
   for (const warning of metadata.warnings ?? []) log.warn({ method, warning }, 'Slack warned about a Web API call');
   for (const message of metadata.messages ?? []) log.warn({ method, message }, 'Slack sent a message about a Web API call');
-  if (!result.ok) throw new webApi.WebAPIPlatformError(result as webApi.WebAPICallResult & { error: string });
+  if (!result.ok) throw new WebAPIPlatformError(result as WebAPICallResult & { error: string });
   return result;
 }

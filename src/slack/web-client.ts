@@ -1,9 +1,10 @@
-import { webApi } from '@slack/bolt';
+// From the Web API package itself, not through Bolt's `webApi`: the worker role then loads no Bolt (receivers, express).
+import { WebClient, retryPolicies, type WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config/load-config.js';
 import type { Logger, SlackCallMetrics } from '../core/ports.js';
 import { toBoltLogger } from './bolt-logger.js';
 
-export type SlackWebClient = InstanceType<typeof webApi.WebClient>;
+export type SlackWebClient = WebClient;
 
 /** How long one Web API call may take before it is abandoned (the SDK default is forever). */
 export const SLACK_CALL_TIMEOUT_MS = 15_000;
@@ -24,12 +25,12 @@ export function slackClientOptions(
   logger: Logger,
   metrics?: SlackCallMetrics,
   retries: SlackRetries = 'outbox',
-): webApi.WebClientOptions {
+): WebClientOptions {
   const slackApiUrl = slack.apiUrl.endsWith('/') ? slack.apiUrl : `${slack.apiUrl}/`;
   return {
     slackApiUrl,
     timeout: SLACK_CALL_TIMEOUT_MS,
-    retryConfig: retries === 'sdk' ? webApi.retryPolicies.fiveRetriesInFiveMinutes : { retries: 0 },
+    retryConfig: retries === 'sdk' ? retryPolicies.fiveRetriesInFiveMinutes : { retries: 0 },
     rejectRateLimitedCalls: retries === 'outbox',
     logger: toBoltLogger(logger),
     ...(metrics === undefined ? {} : { fetch: countingFetch(slackApiUrl, metrics) }),
@@ -62,5 +63,5 @@ export function createSlackWebClient(
   metrics?: SlackCallMetrics,
   retries: SlackRetries = 'outbox',
 ): SlackWebClient {
-  return new webApi.WebClient(slack.botToken, slackClientOptions(slack, logger, metrics, retries));
+  return new WebClient(slack.botToken, slackClientOptions(slack, logger, metrics, retries));
 }

@@ -242,13 +242,14 @@ describe('architecture', () => {
     expect([...packages]).not.toContain('@kubernetes/client-node');
   });
 
-  it('keeps the web role and client-node out of the worker role: ROLE=worker loads no command and not the Slack app (start-web), and client-node only when a job opens a cluster', () => {
+  it('keeps the web role and client-node out of the worker role: ROLE=worker loads no command, not the Slack app (start-web) nor Bolt, and client-node only when a job opens a cluster', () => {
     const { loaded, packages } = staticallyLoaded('src/bin/start.ts', 'src/main/start-worker.ts');
     const webOnly = [...loaded].map((f) => relative(root, f)).filter((f) => f.startsWith('commands/') || f === 'src/main/start-web.ts');
 
     expect(loaded.has(join(root, 'jobs/index.ts'))).toBe(true);
     expect(webOnly).toEqual([]);
     expect([...packages]).not.toContain('@kubernetes/client-node');
+    expect([...packages]).not.toContain('@slack/bolt');
   });
 
   it('has no import cycles', () => {
