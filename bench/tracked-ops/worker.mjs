@@ -4,18 +4,25 @@
  * time like the simulated cloud's. Plain JavaScript run by plain node (no tsx loader, no type
  * stripping), so the RSS it reports is the worker's own. Input: the JSON of WorkerInput
  * (bench/tracked-ops.ts) as argv[2]; says 'started' over IPC, and on any message stops the
- * bot and answers { peakRssMb, startedRssMb }. Started without NODE_OPTIONS, it runs itself
- * again with the Dockerfile's (V8's heap limits, as the image runs the bot), relaying its IPC.
+ * bot and answers { peakRssMb, startedRssMb }. Started without the image's memory settings (the
+ * Dockerfile's ENV NODE_OPTIONS, V8's heap limits, and ENV MALLOC_ARENA_MAX, glibc's malloc
+ * arenas), it runs itself again with them, as the image runs the bot, relaying its IPC.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-const PRODUCTION_NODE_OPTIONS =
-  /^ENV NODE_OPTIONS="([^"]*)"/m.exec(readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8'))?.[1] ?? '';
-if (process.env.NODE_OPTIONS === undefined && PRODUCTION_NODE_OPTIONS !== '') {
+const DOCKERFILE = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8');
+/** The image's ENV lines that shape the process's memory; a variable already set here wins. */
+const IMAGE_MEMORY_ENV = Object.fromEntries(
+  ['NODE_OPTIONS', 'MALLOC_ARENA_MAX'].flatMap((name) => {
+    const value = new RegExp(`^ENV ${name}="([^"]*)"`, 'm').exec(DOCKERFILE)?.[1];
+    return value === undefined ? [] : [[name, value]];
+  }),
+);
+if (Object.keys(IMAGE_MEMORY_ENV).some((name) => process.env[name] === undefined)) {
   const child = spawn(process.execPath, process.argv.slice(1), {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, NODE_OPTIONS: PRODUCTION_NODE_OPTIONS },
+    env: { ...IMAGE_MEMORY_ENV, ...process.env },
   });
   let relayed = Promise.resolve();
   child.on('message', (message) => (relayed = new Promise((resolve) => process.send?.(message, resolve))));
