@@ -1,10 +1,14 @@
 // From the Web API package itself, not through Bolt's `webApi`: the worker role then loads no Bolt (receivers, express).
-import { WebClient, retryPolicies, type WebClientOptions } from '@slack/web-api';
+import webApi, { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config/load-config.js';
 import type { Logger, SlackCallMetrics } from '../core/ports.js';
 import { toBoltLogger } from './bolt-logger.js';
 
 export type SlackWebClient = WebClient;
+
+// A CommonJS package: Node 22's ESM loader does not find `retryPolicies` among its named exports
+// (it is defined through a getter that loader cannot read), so it is taken from the module object.
+const { retryPolicies } = webApi;
 
 /** How long one Web API call may take before it is abandoned (the SDK default is forever). */
 export const SLACK_CALL_TIMEOUT_MS = 15_000;
