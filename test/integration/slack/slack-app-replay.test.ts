@@ -39,17 +39,8 @@ describe('replayed Slack requests', () => {
 
   it('refuses a replayed button click, and lets a fresh signature of the same click through', async () => {
     h = await startHarness({ replayGuard: memoryGuard() });
-    const click = {
-      action_id: 'confirm-delete',
-      value: 'token',
-      user_id: 'U1ALICE',
-      team_id: 'T0STANDIN',
-      channel_id: 'C1OPS',
-      message_ts: '1.2',
-      trigger_id: '1795000000.2.replay',
-    };
     // The same bytes twice: the payload carries its own action_ts.
-    const body = new URLSearchParams({ payload: JSON.stringify(blockActionPayload(click)) }).toString();
+    const body = confirmClick({ trigger_id: '1795000000.2.replay' });
     const timestamp = Math.floor(Date.now() / 1000);
 
     const first = await sendSigned(h.botUrl, SECRET, body, { timestamp });
@@ -60,20 +51,14 @@ describe('replayed Slack requests', () => {
     expect(h.interactions.actions).toHaveLength(2);
   });
 
+  /** A Confirm click's request body, signed by each test. */
+  const CONFIRM_CLICK = confirmClick();
+
   it('when the guard cannot answer (Redis down): refuses clicks (503), lets slash commands through', async () => {
     h = await startHarness({ replayGuard: { firstSeen: () => Promise.reject(new Error('redis down')) } });
-    const click = {
-      action_id: 'confirm-delete',
-      value: 'token',
-      user_id: 'U1ALICE',
-      team_id: 'T0STANDIN',
-      channel_id: 'C1OPS',
-      message_ts: '1.2',
-    };
-    const body = new URLSearchParams({ payload: JSON.stringify(blockActionPayload(click)) }).toString();
 
     const command = await sendSlashCommand(h.botUrl, SECRET, COMMAND);
-    const clicked = await sendSigned(h.botUrl, SECRET, body);
+    const clicked = await sendSigned(h.botUrl, SECRET, CONFIRM_CLICK);
 
     expect([command.status, clicked.status]).toEqual([200, 503]);
     expect(h.commands.requests).toHaveLength(1);
@@ -82,17 +67,11 @@ describe('replayed Slack requests', () => {
 
   it('when the guard does not answer in time (Redis failing over): acks the slash command at once, refuses the click (503)', async () => {
     h = await startHarness({ replayGuard: { firstSeen: () => new Promise(() => undefined) } });
-    const click = {
-      action_id: 'confirm-delete',
-      value: 'token',
-      user_id: 'U1ALICE',
-      team_id: 'T0STANDIN',
-      channel_id: 'C1OPS',
-      message_ts: '1.2',
-    };
-    const body = new URLSearchParams({ payload: JSON.stringify(blockActionPayload(click)) }).toString();
 
-    const [command, clicked] = await Promise.all([sendSlashCommand(h.botUrl, SECRET, COMMAND), sendSigned(h.botUrl, SECRET, body)]);
+    const [command, clicked] = await Promise.all([
+      sendSlashCommand(h.botUrl, SECRET, COMMAND),
+      sendSigned(h.botUrl, SECRET, CONFIRM_CLICK),
+    ]);
 
     // Without the deadline Bolt answers 404 once its 3 s are up, and the command is lost.
     expect([command.status, clicked.status]).toEqual([200, 503]);
@@ -109,15 +88,7 @@ describe('replayed Slack requests', () => {
       await once.start();
       h = await startHarness({ replayGuard: { firstSeen: (s, ttl, at) => once.claim(`slack-signature:${s}`, ttl, at) } });
       const timestamp = Math.floor(Date.now() / 1000);
-      const click = {
-        action_id: 'confirm-delete',
-        value: 'token',
-        user_id: 'U1ALICE',
-        team_id: 'T0STANDIN',
-        channel_id: 'C1OPS',
-        message_ts: '1.2',
-      };
-      const body = new URLSearchParams({ payload: JSON.stringify(blockActionPayload(click)) }).toString();
+      const body = confirmClick();
 
       const first = await sendSigned(h.botUrl, SECRET, body, { timestamp });
       await new Promise((resolve) => setTimeout(resolve, 1_100));
@@ -139,3 +110,17 @@ describe('replayed Slack requests', () => {
     });
   });
 });
+
+/** The form body of a Confirm click on a delete preview. */
+function confirmClick(extra: Record<string, string> = {}): string {
+  const click = {
+    action_id: 'confirm-delete',
+    value: 'token',
+    user_id: 'U1ALICE',
+    team_id: 'T0STANDIN',
+    channel_id: 'C1OPS',
+    message_ts: '1.2',
+    ...extra,
+  };
+  return new URLSearchParams({ payload: JSON.stringify(blockActionPayload(click)) }).toString();
+}
